@@ -1,0 +1,170 @@
+//! Diagnostics: every problem found in a document, collected, never thrown.
+//!
+//! A [`Diagnostic`] names the place (a JSON pointer into the document, and the
+//! file, line and column where the source has them), says what is wrong and,
+//! where it can, what to do. Errors stop generation (nothing is written);
+//! warnings mean a part was degraded (typed as `serde_json::Value`, or an
+//! operation skipped) and the rest generated.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A JSON pointer (RFC 6901) into the document, in URI-fragment form without
+/// the `#`: `/paths/~1pets~1{petId}/get`. The root is the empty string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The document root.
+    pub fn root() -> Self {
+        Self(String::new())
+    }
+
+    /// Parses the fragment of a `$ref` (`#/components/schemas/Pet` or `/components/...`).
+    pub fn from_fragment(fragment: &str) -> Self {
+        Self(fragment.trim_start_matches('#').to_owned())
+    }
+
+    /// This pointer extended by one reference token (escaped per RFC 6901).
+    pub fn push(&self, token: impl AsRef<str>) -> Self {
+        let token = token.as_ref();
+        let mut out = String::with_capacity(self.0.len() + token.len() + 1);
+        out.push_str(&self.0);
+        out.push('/');
+        for c in token.chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
+        Self(out)
+    }
+
+    /// The pointer text (`/components/schemas/Pet`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The unescaped reference tokens.
+    pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
+        self.0
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Something was degraded or ignored; the output is still complete and compiles.
+    Warning,
+    /// Generation cannot produce a client.
+    Error,
+}
+
+/// Where in a source file a diagnostic points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+}
+
+/// One problem found in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable code (`SF0101`), documented in docs/diagnostics.md.
+    pub code: &'static str,
+    pub pointer: Pointer,
+    /// File, line and column, filled in when the source map knows the pointer.
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn warning(code: &'static str, pointer: Pointer, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            code,
+            pointer,
+            location: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn error(code: &'static str, pointer: Pointer, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            ..Self::warning(code, pointer, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:column: warning[SF0101]: message (at #/pointer)\n  help: ...`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{}:{}:{}: ", loc.file.display(), loc.line, loc.column)?;
+        }
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{severity}[{}]: {} (at {})", self.code, self.message, self.pointer)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects diagnostics during one generation.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn warn(&mut self, code: &'static str, pointer: Pointer, message: impl Into<String>) {
+        self.push(Diagnostic::warning(code, pointer, message));
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}

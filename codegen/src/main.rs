@@ -1,0 +1,2 @@
+//! The `specforge` command-line tool.
+fn main() {}

@@ -1,0 +1,334 @@
+//! The model: the intermediate representation between the OpenAPI document and
+//! the emitted Rust code.
+//!
+//! The model is resolved (no `$ref` left: named schemas are [`TypeId`]s into an
+//! arena), named (every identifier is final, made by [`naming`]) and validated
+//! (what could not be understood was reported as a diagnostic and degraded).
+//! It knows OpenAPI semantics and nothing about tokens; `emit` reads only this.
+//! Every node keeps the JSON pointer of the place it came from.
+
+pub(crate) mod lower;
+pub(crate) mod naming;
+pub(crate) mod operations;
+pub(crate) mod recursion;
+pub(crate) mod types;
+
+use crate::diagnostics::Pointer;
+
+/// The whole API, ready to emit.
+#[derive(Debug, Clone)]
+pub struct Api {
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    /// Servers with variables replaced by their defaults; the first is the default base URL.
+    pub servers: Vec<Server>,
+    pub security_schemes: Vec<SecurityScheme>,
+    pub operations: Vec<Operation>,
+    pub types: TypeArena,
+}
+
+#[derive(Debug, Clone)]
+pub struct Server {
+    pub url: String,
+    pub description: Option<String>,
+}
+
+/// Documentation carried from the document to rustdoc.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Docs {
+    /// One-line summary (operation `summary`, schema `title`).
+    pub summary: Option<String>,
+    /// Longer Markdown text (`description`).
+    pub description: Option<String>,
+    pub deprecated: bool,
+}
+
+// ---------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------
+
+/// Index of a named type in [`TypeArena`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub usize);
+
+/// All named types, in a deterministic order (components first in document
+/// order, then inline types in the order they were met).
+#[derive(Debug, Clone, Default)]
+pub struct TypeArena {
+    pub defs: Vec<TypeDef>,
+}
+
+impl TypeArena {
+    pub fn get(&self, id: TypeId) -> &TypeDef {
+        &self.defs[id.0]
+    }
+}
+
+/// A named Rust type (struct, enum or alias) in the `types` module.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// Final PascalCase identifier, unique in the `types` module.
+    pub name: String,
+    pub pointer: Pointer,
+    pub docs: Docs,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    Struct(Struct),
+    /// A string enum, forward compatible (`Unknown(String)`).
+    StringEnum(StringEnum),
+    /// A named schema that is not an object or enum: `pub type Name = <ty>;`
+    Alias(TypeRef),
+    /// `oneOf` / `anyOf`: an enum over variants (tagged when `tag` is set).
+    Union(Union),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    /// `additionalProperties` with a schema next to declared properties: a
+    /// `#[serde(flatten)]` map of these values.
+    pub additional_properties: Option<TypeRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Final snake_case identifier, unique in the struct, never a keyword.
+    pub name: String,
+    /// The property name on the wire.
+    pub wire_name: String,
+    pub ty: TypeRef,
+    /// In the schema's `required` list.
+    pub required: bool,
+    /// `null` is a valid value (nullable, type null, oneOf with null).
+    pub nullable: bool,
+    /// The field's type reaches this struct again: box it to break the cycle.
+    pub boxed: bool,
+    pub read_only: bool,
+    pub write_only: bool,
+    /// The schema's `default`, when it is valid for the type.
+    pub default: Option<serde_json::Value>,
+    pub docs: Docs,
+    pub pointer: Pointer,
+}
+
+#[derive(Debug, Clone)]
+pub struct StringEnum {
+    pub variants: Vec<EnumVariant>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumVariant {
+    /// Final PascalCase identifier, unique in the enum (never `Unknown`).
+    pub name: String,
+    /// The value on the wire.
+    pub value: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// Discriminator property (tagged enum) or `None` (untagged, tried in order).
+    pub tag: Option<String>,
+    pub variants: Vec<UnionVariant>,
+}
+
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    pub name: String,
+    /// Discriminator values that select this variant (tagged unions only).
+    pub tag_values: Vec<String>,
+    pub ty: TypeRef,
+    pub boxed: bool,
+}
+
+/// A reference to a type: a primitive, a container, or a named type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    Bool,
+    Integer(IntFormat),
+    Number(FloatFormat),
+    String,
+    /// `format: date-time` → `chrono::DateTime<chrono::Utc>`.
+    DateTime,
+    /// `format: date` → `chrono::NaiveDate`.
+    Date,
+    Uuid,
+    /// `format: byte`: base64 on the wire, `Vec<u8>` in Rust.
+    Base64,
+    /// `format: binary` in a JSON document: bytes.
+    Binary,
+    /// Free-form: `serde_json::Value`.
+    Any,
+    Array(Box<TypeRef>),
+    /// `additionalProperties` only: a map from string keys.
+    Map(Box<TypeRef>),
+    Named(TypeId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntFormat {
+    I32,
+    I64,
+    U32,
+    U64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatFormat {
+    F32,
+    F64,
+}
+
+// ---------------------------------------------------------------------------
+// Operations
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HttpMethod {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+/// One operation of one path.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// The operationId as written, or the derived one (`get /pets/{id}` → `get_pets_id`).
+    pub id: String,
+    /// Client method name (snake_case, unique among operations, not a reserved name).
+    pub method_name: String,
+    /// Prefix of the operation's types (PascalCase): request value `{type_name}`,
+    /// error enum `{type_name}Error`, success enum `{type_name}Response`.
+    pub type_name: String,
+    pub method: HttpMethod,
+    /// Path template as written in the document.
+    pub path: String,
+    pub docs: Docs,
+    /// In the order of the method signature for required ones: path in template
+    /// order, then query, header, cookie in document order. Optional ones follow.
+    pub params: Vec<Parameter>,
+    pub body: Option<RequestBody>,
+    pub responses: Vec<Response>,
+    /// Effective security requirement: alternatives (OR) of scheme names (AND).
+    /// Empty: none.
+    pub security: Vec<Vec<String>>,
+    pub pointer: Pointer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    Matrix,
+    Label,
+    Simple,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Argument / setter name: snake_case, unique in the operation, not reserved.
+    pub name: String,
+    pub location: ParamLocation,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub style: ParamStyle,
+    pub explode: bool,
+    pub allow_reserved: bool,
+    /// Described by `content` with this media type instead of a schema.
+    pub content: Option<String>,
+    pub docs: Docs,
+    pub pointer: Pointer,
+}
+
+#[derive(Debug, Clone)]
+pub struct RequestBody {
+    pub required: bool,
+    pub media_type: String,
+    pub kind: BodyKind,
+    pub docs: Docs,
+    pub pointer: Pointer,
+}
+
+#[derive(Debug, Clone)]
+pub enum BodyKind {
+    /// JSON or `+json`.
+    Json(TypeRef),
+    /// `application/x-www-form-urlencoded`.
+    Form(TypeRef),
+    Text,
+    Binary,
+}
+
+/// Which statuses a response entry covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StatusMatch {
+    Code(u16),
+    /// `4XX` → `Range(4)`.
+    Range(u8),
+    Default,
+}
+
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: StatusMatch,
+    /// Variant name in the error enum (`NotFound`, `ClientError`, `Default`, `Status418`).
+    pub variant_name: String,
+    pub body: ResponseBody,
+    pub docs: Docs,
+    pub pointer: Pointer,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseBody {
+    None,
+    Json(TypeRef),
+    Text,
+    Binary,
+}
+
+// ---------------------------------------------------------------------------
+// Security
+// ---------------------------------------------------------------------------
+
+/// One entry of `components.securitySchemes` (or Swagger 2.0 `securityDefinitions`).
+#[derive(Debug, Clone)]
+pub struct SecurityScheme {
+    /// The key in `securitySchemes`, as written (operations refer to it).
+    pub key: String,
+    /// Builder setter name: the key in snake_case, unique, not reserved.
+    pub setter: String,
+    pub kind: SecuritySchemeKind,
+    pub docs: Docs,
+    pub pointer: Pointer,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SecuritySchemeKind {
+    ApiKey { location: ParamLocation, name: String },
+    Basic,
+    /// `http` with scheme `bearer` (or another scheme sent as `Authorization: <scheme> <token>`).
+    Bearer,
+    OAuth2ClientCredentials { token_url: String, scopes: Vec<String> },
+    /// Other OAuth2 flows, `openIdConnect`: a token supplied by the user.
+    Token,
+}

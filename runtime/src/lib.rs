@@ -1,0 +1,1 @@
+//! specforge runtime (skeleton; see private.rs for the generated-code contract).

@@ -1,0 +1,263 @@
+//! The contract between generated code and the runtime.
+//!
+//! Everything here is `#[doc(hidden)]` and reached by generated code as
+//! `::specforge::__private::…`. It is not a stable user API. Generated code is
+//! thin: per operation it fills a [`Request`] (static [`Operation`] description,
+//! parameter values, body) and hands it to [`ClientCore::execute`] with a small
+//! decode function that maps a [`RawResponse`] to the operation's typed result.
+//!
+//! CONTRACT STATUS: signatures fixed by the foundation work; bodies are filled
+//! by the runtime implementation.
+
+pub use http::Method;
+
+pub use crate::core::ClientCore;
+pub use crate::error::Error;
+pub use crate::response::Response;
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// OpenAPI `style` of a parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Matrix,
+    Label,
+    Simple,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// How one parameter is serialized: a `const` built by generated code.
+///
+/// `Param::path("petId")` uses the location's default style (path/header:
+/// simple, explode false; query/cookie: form, explode true); the `const fn`
+/// modifiers change it: `Param::query("tags").style(Style::PipeDelimited).explode(false)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    pub name: &'static str,
+    pub location: Location,
+    pub style: Style,
+    pub explode: bool,
+    pub allow_reserved: bool,
+    /// Parameter described by `content` with this media type (e.g. JSON in a query).
+    pub content: Option<&'static str>,
+}
+
+impl Param {
+    pub const fn path(name: &'static str) -> Self {
+        Self::new(name, Location::Path, Style::Simple, false)
+    }
+    pub const fn query(name: &'static str) -> Self {
+        Self::new(name, Location::Query, Style::Form, true)
+    }
+    pub const fn header(name: &'static str) -> Self {
+        Self::new(name, Location::Header, Style::Simple, false)
+    }
+    pub const fn cookie(name: &'static str) -> Self {
+        Self::new(name, Location::Cookie, Style::Form, true)
+    }
+    const fn new(name: &'static str, location: Location, style: Style, explode: bool) -> Self {
+        Self {
+            name,
+            location,
+            style,
+            explode,
+            allow_reserved: false,
+            content: None,
+        }
+    }
+    pub const fn style(mut self, style: Style) -> Self {
+        self.style = style;
+        self
+    }
+    pub const fn explode(mut self, explode: bool) -> Self {
+        self.explode = explode;
+        self
+    }
+    pub const fn allow_reserved(mut self, allow: bool) -> Self {
+        self.allow_reserved = allow;
+        self
+    }
+    pub const fn content(mut self, media_type: &'static str) -> Self {
+        self.content = Some(media_type);
+        self
+    }
+}
+
+/// Static description of one operation, emitted once per operation as a `static`.
+#[derive(Debug)]
+pub struct Operation {
+    /// operationId as written in the document (or the derived name).
+    pub id: &'static str,
+    pub method: Method,
+    /// Path template as written in the document, e.g. `/pets/{petId}`.
+    pub path: &'static str,
+    /// Value of the `Accept` header (the declared response media types, joined by `, `), or "".
+    pub accept: &'static str,
+    /// The operation's effective `security`: alternatives (OR) of scheme-name sets (AND).
+    /// Empty slice: no security. Names refer to the client's [`SecurityScheme`]s.
+    pub security: &'static [&'static [&'static str]],
+    /// Name of a declared idempotency-key header parameter, if any.
+    pub idempotency_header: Option<&'static str>,
+}
+
+/// One `securitySchemes` entry, emitted as a `static` slice per client.
+#[derive(Debug, Clone, Copy)]
+pub struct SecurityScheme {
+    /// The key in `components.securitySchemes`.
+    pub name: &'static str,
+    pub kind: SchemeKind,
+}
+
+/// What a security scheme puts on the wire.
+#[derive(Debug, Clone, Copy)]
+pub enum SchemeKind {
+    /// `apiKey`: the key in this header, query parameter or cookie.
+    ApiKey { location: Location, param: &'static str },
+    /// `http` `basic`.
+    Basic,
+    /// `http` `bearer` (and any other http scheme sent as `Authorization: <scheme> <token>`).
+    Bearer,
+    /// `oauth2` with a client-credentials flow.
+    OAuth2ClientCredentials { token_url: &'static str, scopes: &'static [&'static str] },
+    /// Other OAuth2 flows and `openIdConnect`: a token (or token source) supplied by the user.
+    Token,
+}
+
+/// A request being filled by generated code. Parameter errors are kept and
+/// reported by [`ClientCore::execute`] as `Error::InvalidRequest` naming the
+/// parameter, before anything is sent.
+pub struct Request {
+    pub(crate) operation: &'static Operation,
+    pub(crate) inner: crate::request::RequestParts,
+}
+
+impl Request {
+    /// Starts a request for `operation` with per-request `options` (from the request value).
+    pub fn new(operation: &'static Operation, options: crate::RequestOptions) -> Self {
+        Self {
+            operation,
+            inner: crate::request::RequestParts::new(options),
+        }
+    }
+
+    /// Adds one parameter. `value` is serialized with serde; `None`/`null` adds nothing.
+    pub fn param<T: serde::Serialize + ?Sized>(&mut self, param: Param, value: &T) {
+        let value = serde_json::to_value(value);
+        self.inner.add_param(param, value);
+    }
+
+    /// Sets a JSON body (`content_type` is the declared media type, e.g. `application/json`
+    /// or `application/merge-patch+json`).
+    pub fn json_body<T: serde::Serialize + ?Sized>(&mut self, content_type: &'static str, value: &T) {
+        let bytes = serde_json::to_vec(value);
+        self.inner.set_json_body(content_type, bytes);
+    }
+
+    /// Sets a `application/x-www-form-urlencoded` body from a serializable object.
+    pub fn form_body<T: serde::Serialize + ?Sized>(&mut self, content_type: &'static str, value: &T) {
+        let value = serde_json::to_value(value);
+        self.inner.set_form_body(content_type, value);
+    }
+
+    /// Sets a text body.
+    pub fn text_body(&mut self, content_type: &'static str, text: String) {
+        self.inner.set_bytes_body(content_type, bytes::Bytes::from(text));
+    }
+
+    /// Sets a binary body.
+    pub fn bytes_body(&mut self, content_type: &'static str, bytes: impl Into<bytes::Bytes>) {
+        self.inner.set_bytes_body(content_type, bytes.into());
+    }
+}
+
+/// A buffered response handed to an operation's decode function.
+pub struct RawResponse {
+    pub(crate) status: http::StatusCode,
+    pub(crate) headers: http::HeaderMap,
+    pub(crate) body: bytes::Bytes,
+}
+
+/// The decode function an operation passes to [`ClientCore::execute`].
+pub type Decode<T, E> = fn(RawResponse) -> Result<Response<T>, Error<E>>;
+
+impl RawResponse {
+    /// Status code as a number, for `match` in generated decode functions.
+    pub fn status_code(&self) -> u16 {
+        self.status.as_u16()
+    }
+
+    /// Success with a JSON body decoded as `T`.
+    pub fn json<T: serde::de::DeserializeOwned, E>(self) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_json(self)
+    }
+
+    /// Success with no body expected (whatever arrives is ignored): `T = ()`.
+    pub fn empty<E>(self) -> Result<Response<()>, Error<E>> {
+        Ok(crate::response::parts(self).0)
+    }
+
+    /// Success with a text body.
+    pub fn text<E>(self) -> Result<Response<String>, Error<E>> {
+        crate::response::decode_text(self)
+    }
+
+    /// Success with a binary body.
+    pub fn bytes<E>(self) -> Result<Response<bytes::Bytes>, Error<E>> {
+        let (response, body) = crate::response::parts(self);
+        Ok(response.map(|()| body))
+    }
+
+    /// Success whose body is decoded by a generated function (several media types or
+    /// several 2xx statuses with different bodies → an enum).
+    pub fn success_with<T, E>(
+        self,
+        decode: fn(&RawResponse) -> Result<T, crate::DecodeError>,
+    ) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_with(self, decode)
+    }
+
+    /// A declared error status with a JSON body, wrapped in the operation's error enum.
+    pub fn error_json<T, B: serde::de::DeserializeOwned, E>(self, wrap: fn(B) -> E) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_error_json(self, wrap)
+    }
+
+    /// A declared error status with a text body.
+    pub fn error_text<T, E>(self, wrap: fn(String) -> E) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_error_text(self, wrap)
+    }
+
+    /// A declared error status without a body (or whose body is not decoded).
+    pub fn error_empty<T, E>(self, error: E) -> Result<Response<T>, Error<E>> {
+        crate::response::error_value(self, error)
+    }
+
+    /// A status the operation does not declare.
+    pub fn unexpected<T, E>(self) -> Result<Response<T>, Error<E>> {
+        Err(crate::response::unexpected(self))
+    }
+
+    /// The response's `Content-Type` media type (without parameters), lower-cased.
+    pub fn media_type(&self) -> Option<String> {
+        crate::response::media_type(&self.headers)
+    }
+
+    pub fn status(&self) -> http::StatusCode {
+        self.status
+    }
+    pub fn headers(&self) -> &http::HeaderMap {
+        &self.headers
+    }
+    pub fn body(&self) -> &bytes::Bytes {
+        &self.body
+    }
+}
