@@ -3,6 +3,8 @@
 // Crate-internal items of these modules are used by the client core once it is wired in.
 pub mod pagination;
 #[allow(dead_code)]
+mod redirect;
+#[allow(dead_code)]
 mod retry;
 pub mod sse;
 
