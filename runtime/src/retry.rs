@@ -262,10 +262,10 @@ pub(crate) fn server_delay(headers: &HeaderMap, now: SystemTime) -> Option<Durat
             .and_then(|value| value.to_str().ok())
             .map(str::trim)
     };
-    if let Some(ms) = header("retry-after-ms").and_then(|value| value.parse::<f64>().ok()) {
-        if let Ok(delay) = Duration::try_from_secs_f64(ms / 1000.0) {
-            return Some(delay);
-        }
+    if let Some(ms) = header("retry-after-ms").and_then(|value| value.parse::<f64>().ok())
+        && let Ok(delay) = Duration::try_from_secs_f64(ms / 1000.0)
+    {
+        return Some(delay);
     }
     let value = header("retry-after")?;
     if let Ok(seconds) = value.parse::<f64>() {

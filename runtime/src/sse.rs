@@ -213,12 +213,12 @@ impl<T> Stream for SseStream<T> {
                     this.finished = true;
                 }
                 Poll::Pending => {
-                    if let Some((idle, sleep)) = &mut this.idle {
-                        if sleep.as_mut().poll(cx).is_ready() {
-                            let idle = *idle;
-                            this.end_with(SseError::IdleTimeout(idle));
-                            continue;
-                        }
+                    if let Some((idle, sleep)) = &mut this.idle
+                        && sleep.as_mut().poll(cx).is_ready()
+                    {
+                        let idle = *idle;
+                        this.end_with(SseError::IdleTimeout(idle));
+                        continue;
                     }
                     return Poll::Pending;
                 }

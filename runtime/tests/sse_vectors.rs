@@ -193,3 +193,10 @@ async fn every_row_through_sse_stream_byte_by_byte() {
         assert_eq!(events, row.expected, "{}", row.id);
     }
 }
+
+#[test]
+fn sse_stream_is_send_and_unpin() {
+    fn check<T: Send + Unpin>() {}
+    check::<SseStream<serde_json::Value>>();
+    check::<SseStream<String>>();
+}

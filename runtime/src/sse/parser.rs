@@ -222,16 +222,12 @@ impl SseParser {
                 self.data.push_str(value);
                 self.data.push('\n');
             }
-            "id" => {
-                if !value.contains('\0') {
-                    self.last_event_id = Some(value.to_owned());
-                }
+            "id" if !value.contains('\0') => {
+                self.last_event_id = Some(value.to_owned());
             }
-            "retry" => {
-                if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-                    // All digits: only overflow can fail, and saturating is the sane reading.
-                    self.retry = Some(value.parse().unwrap_or(u64::MAX));
-                }
+            "retry" if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
+                // All digits: only overflow can fail, and saturating is the sane reading.
+                self.retry = Some(value.parse().unwrap_or(u64::MAX));
             }
             _ => {}
         }
