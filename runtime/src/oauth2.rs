@@ -42,7 +42,9 @@ pub enum TokenError {
     /// The token request did not complete (connection, timeout, TLS).
     #[error("token request to {url} failed: {source}")]
     Transport {
+        /// The token URL, without query.
         url: String,
+        /// What failed.
         #[source]
         source: reqwest::Error,
     },
@@ -50,7 +52,9 @@ pub enum TokenError {
     /// with `invalid_client`, ...).
     #[error("token endpoint {url} refused the client credentials: HTTP {status}{}", detail(.error, .description))]
     Rejected {
+        /// The token URL, without query.
         url: String,
+        /// The response status.
         status: StatusCode,
         /// The OAuth `error` code, when the body has one.
         error: Option<String>,
@@ -60,13 +64,19 @@ pub enum TokenError {
     /// The answer was not a usable token response (a redirect, no `access_token`, ...).
     #[error("token endpoint {url} answered HTTP {status} without a usable token: {reason}")]
     InvalidResponse {
+        /// The token URL, without query.
         url: String,
+        /// The response status.
         status: StatusCode,
+        /// What was wrong with it.
         reason: String,
     },
     /// The token URL is plain `http://` to a host that is not loopback.
     #[error("refusing to send client credentials over plain http to {url}")]
-    InsecureUrl { url: String },
+    InsecureUrl {
+        /// The token URL, without query.
+        url: String,
+    },
     /// The HTTP client for the token endpoint could not be built.
     #[error("cannot build the token endpoint's HTTP client: {0}")]
     Client(#[source] reqwest::Error),

@@ -166,7 +166,9 @@ pub fn next_link(headers: &HeaderMap, request_url: &Url) -> Option<Url> {
 /// One page: its items and the cursor of the next page, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T, C> {
+    /// The page's items.
     pub items: Vec<T>,
+    /// The cursor of the next page; `None` on the last page.
     pub next: Option<C>,
 }
 

@@ -162,21 +162,21 @@ impl RetryPolicy {
     }
 
     /// What to do after a failed (or any) attempt.
-    pub(crate) fn decide(&self, ctx: &AttemptContext<'_>) -> Decision {
+    pub(crate) fn decide(&self, ctx: &AttemptContext<'_>) -> RetryDecision {
         let server_vouches = match ctx.outcome {
             Outcome::Response { status, headers } => match should_retry_header(headers) {
-                Some(false) => return Decision::Stop(Stop::ServerSaidNo),
+                Some(false) => return RetryDecision::Stop(StopReason::ServerSaidNo),
                 Some(true) => true,
                 None if Self::is_retryable_status(status) => false,
-                None => return Decision::Stop(Stop::NotRetryable),
+                None => return RetryDecision::Stop(StopReason::NotRetryable),
             },
             Outcome::Connect | Outcome::Timeout | Outcome::Transport => false,
         };
         if ctx.retries_done >= self.max_retries {
-            return Decision::Stop(Stop::Exhausted);
+            return RetryDecision::Stop(StopReason::Exhausted);
         }
         if !ctx.body_replayable {
-            return Decision::Stop(Stop::BodyNotReplayable);
+            return RetryDecision::Stop(StopReason::BodyNotReplayable);
         }
         let repeatable = is_idempotent(ctx.method)
             || ctx.idempotency_key
@@ -184,18 +184,18 @@ impl RetryPolicy {
             || server_vouches
             || matches!(ctx.outcome, Outcome::Connect);
         if !repeatable {
-            return Decision::Stop(Stop::NotIdempotent);
+            return RetryDecision::Stop(StopReason::NotIdempotent);
         }
         if let Outcome::Response { headers, .. } = ctx.outcome {
             match server_delay(headers, ctx.now) {
                 Some(delay) if delay > self.max_retry_after => {
-                    return Decision::Stop(Stop::RetryAfterTooLong(delay));
+                    return RetryDecision::Stop(StopReason::RetryAfterTooLong(delay));
                 }
-                Some(delay) if !delay.is_zero() => return Decision::Retry { delay },
+                Some(delay) if !delay.is_zero() => return RetryDecision::Retry { delay },
                 _ => {}
             }
         }
-        Decision::Retry {
+        RetryDecision::Retry {
             delay: self.backoff(ctx.retries_done),
         }
     }
@@ -205,11 +205,13 @@ impl RetryPolicy {
         &self,
         ctx: &AttemptContext<'_>,
         budget: Option<&BudgetState>,
-    ) -> Decision {
+    ) -> RetryDecision {
         match self.decide(ctx) {
-            Decision::Retry { delay } => match budget {
-                Some(budget) if !budget.try_withdraw() => Decision::Stop(Stop::BudgetExhausted),
-                _ => Decision::Retry { delay },
+            RetryDecision::Retry { delay } => match budget {
+                Some(budget) if !budget.try_withdraw() => {
+                    RetryDecision::Stop(StopReason::BudgetExhausted)
+                }
+                _ => RetryDecision::Retry { delay },
             },
             stop => stop,
         }
@@ -332,14 +334,14 @@ pub(crate) struct AttemptContext<'a> {
 
 /// The answer of [`RetryPolicy::decide`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Decision {
+pub(crate) enum RetryDecision {
     Retry { delay: Duration },
-    Stop(Stop),
+    Stop(StopReason),
 }
 
 /// Why no retry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Stop {
+pub(crate) enum StopReason {
     /// The outcome is not one that is retried (a success, a 4xx, ...).
     NotRetryable,
     /// `x-should-retry: false`.
@@ -406,5 +408,79 @@ impl BudgetState {
     #[cfg(test)]
     pub(crate) fn available(&self) -> u32 {
         self.tokens.load(Ordering::Acquire)
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The interface the client core's attempt loop was written against (its placeholder
+// retry.rs), kept so both sides merge; it maps onto `RetryPolicy::decide`.
+
+/// What happened on one attempt, as the retry decision sees it.
+#[derive(Debug)]
+pub(crate) enum AttemptOutcome<'a> {
+    /// A response arrived with this status and headers.
+    Response {
+        status: StatusCode,
+        headers: &'a HeaderMap,
+    },
+    /// The attempt failed before a full response arrived.
+    Failed {
+        /// Whether connecting failed, so the request provably never left.
+        before_response: bool,
+        /// Whether it was a timeout.
+        timeout: bool,
+    },
+}
+
+/// The decision after an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// Stop: return this attempt's result.
+    Stop,
+    /// Try again after this delay.
+    RetryAfter(Duration),
+}
+
+/// Facts about the request the decision needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RetryContext<'a> {
+    pub(crate) policy: &'a RetryPolicy,
+    pub(crate) method: &'a Method,
+    /// Retries already made (0 after the first attempt).
+    pub(crate) retries_done: u32,
+    /// A per-request override of the retry limit.
+    pub(crate) max_retries_override: Option<u32>,
+    /// Whether the request carries an idempotency key.
+    pub(crate) has_idempotency_key: bool,
+    /// Whether the body can be sent again (multipart from bytes can; streams cannot).
+    pub(crate) body_replayable: bool,
+}
+
+/// Whether to retry after `outcome` (no budget: see [`RetryPolicy::decide_with_budget`]).
+pub(crate) fn decide(context: &RetryContext<'_>, outcome: &AttemptOutcome<'_>) -> Decision {
+    let outcome = match *outcome {
+        AttemptOutcome::Response { status, headers } => Outcome::Response { status, headers },
+        AttemptOutcome::Failed {
+            before_response: true,
+            ..
+        } => Outcome::Connect,
+        AttemptOutcome::Failed { timeout: true, .. } => Outcome::Timeout,
+        AttemptOutcome::Failed { .. } => Outcome::Transport,
+    };
+    let policy = match context.max_retries_override {
+        Some(retries) => context.policy.clone().max_retries(retries),
+        None => context.policy.clone(),
+    };
+    let attempt = AttemptContext {
+        retries_done: context.retries_done,
+        method: context.method,
+        idempotency_key: context.has_idempotency_key,
+        body_replayable: context.body_replayable,
+        outcome,
+        now: SystemTime::now(),
+    };
+    match policy.decide(&attempt) {
+        RetryDecision::Retry { delay } => Decision::RetryAfter(delay),
+        RetryDecision::Stop(_) => Decision::Stop,
     }
 }

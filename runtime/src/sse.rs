@@ -52,7 +52,9 @@ pub enum SseError {
     Parse(ParseError),
     /// One event's data did not decode; the stream goes on.
     Decode {
+        /// The event's type.
         event: String,
+        /// The JSON error.
         source: serde_json::Error,
     },
     /// No bytes arrived for this long.

@@ -35,7 +35,7 @@ fn fixed() -> RetryPolicy {
     RetryPolicy::default().jitter(false)
 }
 
-const FIRST: Decision = Decision::Retry {
+const FIRST: RetryDecision = RetryDecision::Retry {
     delay: Duration::from_millis(500),
 };
 
@@ -60,7 +60,7 @@ fn retryable_statuses() {
     for code in [200, 201, 204, 301, 304, 400, 401, 403, 404, 410, 422] {
         assert_eq!(
             fixed().decide(&ctx(&Method::GET, status(code, &none))),
-            Decision::Stop(Stop::NotRetryable),
+            RetryDecision::Stop(StopReason::NotRetryable),
             "{code}"
         );
     }
@@ -85,8 +85,8 @@ fn backoff_doubles_and_caps() {
             let mut context = ctx(&Method::GET, Outcome::Timeout);
             context.retries_done = retries_done;
             match policy.decide(&context) {
-                Decision::Retry { delay } => delay,
-                Decision::Stop(stop) => panic!("stopped: {stop:?}"),
+                RetryDecision::Retry { delay } => delay,
+                RetryDecision::Stop(stop) => panic!("stopped: {stop:?}"),
             }
         })
         .collect();
@@ -113,11 +113,14 @@ fn jitter_stays_within_three_quarters_and_full() {
 fn attempts_exhausted() {
     let mut context = ctx(&Method::GET, Outcome::Timeout);
     context.retries_done = 2;
-    assert_eq!(fixed().decide(&context), Decision::Stop(Stop::Exhausted));
+    assert_eq!(
+        fixed().decide(&context),
+        RetryDecision::Stop(StopReason::Exhausted)
+    );
     context.retries_done = 0;
     assert_eq!(
         RetryPolicy::none().decide(&context),
-        Decision::Stop(Stop::Exhausted)
+        RetryDecision::Stop(StopReason::Exhausted)
     );
 }
 
@@ -146,7 +149,7 @@ fn idempotent_methods_retry_others_do_not() {
         for outcome in [status(503, &none), Outcome::Timeout, Outcome::Transport] {
             assert_eq!(
                 fixed().decide(&ctx(&method, outcome)),
-                Decision::Stop(Stop::NotIdempotent),
+                RetryDecision::Stop(StopReason::NotIdempotent),
                 "{method} {outcome:?}"
             );
         }
@@ -182,7 +185,7 @@ fn streaming_bodies_never_retry() {
         context.body_replayable = false;
         assert_eq!(
             fixed().decide(&context),
-            Decision::Stop(Stop::BodyNotReplayable)
+            RetryDecision::Stop(StopReason::BodyNotReplayable)
         );
     }
 }
@@ -192,7 +195,7 @@ fn x_should_retry_is_obeyed() {
     let no = headers(&[("x-should-retry", "false")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(503, &no))),
-        Decision::Stop(Stop::ServerSaidNo)
+        RetryDecision::Stop(StopReason::ServerSaidNo)
     );
     let yes = headers(&[("x-should-retry", "true")]);
     assert_eq!(fixed().decide(&ctx(&Method::GET, status(400, &yes))), FIRST);
@@ -204,7 +207,10 @@ fn x_should_retry_is_obeyed() {
     // Still bounded by the attempt count.
     let mut context = ctx(&Method::GET, status(400, &yes));
     context.retries_done = 2;
-    assert_eq!(fixed().decide(&context), Decision::Stop(Stop::Exhausted));
+    assert_eq!(
+        fixed().decide(&context),
+        RetryDecision::Stop(StopReason::Exhausted)
+    );
     let junk = headers(&[("x-should-retry", "maybe")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(503, &junk))),
@@ -217,7 +223,7 @@ fn retry_after_seconds() {
     let h = headers(&[("retry-after", "3")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(503, &h))),
-        Decision::Retry {
+        RetryDecision::Retry {
             delay: Duration::from_secs(3)
         }
     );
@@ -228,7 +234,7 @@ fn retry_after_ms_wins_over_retry_after() {
     let h = headers(&[("retry-after-ms", "250"), ("retry-after", "3")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(429, &h))),
-        Decision::Retry {
+        RetryDecision::Retry {
             delay: Duration::from_millis(250)
         }
     );
@@ -248,7 +254,7 @@ fn retry_after_http_date() {
     context.now = now;
     assert_eq!(
         fixed().decide(&context),
-        Decision::Retry {
+        RetryDecision::Retry {
             delay: Duration::from_secs(7)
         }
     );
@@ -265,12 +271,12 @@ fn retry_after_over_the_cap_stops() {
     let h = headers(&[("retry-after", "61")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(429, &h))),
-        Decision::Stop(Stop::RetryAfterTooLong(Duration::from_secs(61)))
+        RetryDecision::Stop(StopReason::RetryAfterTooLong(Duration::from_secs(61)))
     );
     let h = headers(&[("retry-after", "60")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(429, &h))),
-        Decision::Retry {
+        RetryDecision::Retry {
             delay: Duration::from_secs(60)
         }
     );
@@ -278,7 +284,7 @@ fn retry_after_over_the_cap_stops() {
     let h = headers(&[("retry-after", "90")]);
     assert_eq!(
         policy.decide(&ctx(&Method::GET, status(429, &h))),
-        Decision::Retry {
+        RetryDecision::Retry {
             delay: Duration::from_secs(90)
         }
     );
@@ -303,7 +309,7 @@ fn retry_after_is_ignored_on_non_retryable_statuses() {
     let h = headers(&[("retry-after", "1")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(404, &h))),
-        Decision::Stop(Stop::NotRetryable)
+        RetryDecision::Stop(StopReason::NotRetryable)
     );
 }
 
@@ -317,7 +323,7 @@ fn budget_withdraws_and_refills() {
     assert_eq!(budget.available(), 0);
     assert_eq!(
         policy.decide_with_budget(&context, Some(&budget)),
-        Decision::Stop(Stop::BudgetExhausted)
+        RetryDecision::Stop(StopReason::BudgetExhausted)
     );
     // Four healthy responses are not enough for one retry; the fifth is.
     for _ in 0..4 {
@@ -325,7 +331,7 @@ fn budget_withdraws_and_refills() {
     }
     assert_eq!(
         policy.decide_with_budget(&context, Some(&budget)),
-        Decision::Stop(Stop::BudgetExhausted)
+        RetryDecision::Stop(StopReason::BudgetExhausted)
     );
     budget.record_response(StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(budget.available(), 4, "a failing response refills nothing");
@@ -345,7 +351,7 @@ fn budget_is_not_charged_when_no_retry() {
     let context = ctx(&Method::POST, status(503, &none));
     assert_eq!(
         fixed().decide_with_budget(&context, Some(&budget)),
-        Decision::Stop(Stop::NotIdempotent)
+        RetryDecision::Stop(StopReason::NotIdempotent)
     );
     assert_eq!(budget.available(), 10);
 }

@@ -43,9 +43,15 @@ pub struct RawEvent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
     /// A line passed the parser's line limit (in bytes).
-    LineTooLong { limit: usize },
+    LineTooLong {
+        /// The cap, in bytes.
+        limit: usize,
+    },
     /// An event's data passed the parser's event limit (in bytes).
-    EventTooLarge { limit: usize },
+    EventTooLarge {
+        /// The cap, in bytes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for ParseError {
