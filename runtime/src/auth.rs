@@ -136,12 +136,12 @@ async fn apply_one(
                 }
                 Location::Query => applied.query.push(format!(
                     "{}={}",
-                    crate::encoding::percent::encode_component(param),
-                    crate::encoding::percent::encode_component(key)
+                    crate::encoding::percent::encode_strict(param),
+                    crate::encoding::percent::encode_strict(key)
                 )),
                 Location::Cookie => {
-                    crate::encoding::check_cookie_value(key)
-                        .map_err(|reason| (scheme.name.to_owned(), reason.to_owned()))?;
+                    crate::encoding::header::check_cookie_text(key)
+                        .map_err(|reason| (scheme.name.to_owned(), reason))?;
                     applied.cookies.push(format!("{param}={key}"));
                 }
                 Location::Path => {

@@ -38,6 +38,7 @@ mod request;
 mod response;
 mod retry;
 mod string_enum;
+mod url_build;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -51,6 +51,8 @@ pub enum Style {
     /// `name=a%09b%09c`: Swagger 2.0 `collectionFormat: tsv`, which no OpenAPI 3 style
     /// expresses (query arrays).
     TabDelimited,
+    /// OpenAPI 3.2.0 `style: cookie` (cookie values, never percent-encoded).
+    Cookie,
 }
 
 /// How one parameter is serialized: a `const` built by generated code.
