@@ -29,13 +29,6 @@ pub(crate) struct AppliedAuth {
     pub(crate) cookies: Vec<String>,
 }
 
-impl AppliedAuth {
-    /// Whether any credential is applied.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.headers.is_empty() && self.query.is_empty() && self.cookies.is_empty()
-    }
-}
-
 /// An auth failure: (scheme name, reason). Becomes `Error::InvalidRequest`.
 pub(crate) type AuthError = (String, String);
 

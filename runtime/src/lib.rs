@@ -34,9 +34,11 @@ mod error;
 mod execute;
 mod multipart;
 mod options;
+mod read;
 mod request;
 mod response;
 mod retry;
+mod send;
 mod string_enum;
 mod url_build;
 

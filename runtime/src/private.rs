@@ -198,7 +198,7 @@ impl Request {
 
     /// Adds one parameter. `value` is serialized with serde; `None`/`null` adds nothing.
     pub fn param<T: serde::Serialize + ?Sized>(&mut self, param: Param, value: &T) {
-        let value = serde_json::to_value(value);
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.add_param(param, value);
     }
 
@@ -219,7 +219,7 @@ impl Request {
         content_type: &'static str,
         value: &T,
     ) {
-        let value = serde_json::to_value(value);
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.set_form_body(content_type, value);
     }
 

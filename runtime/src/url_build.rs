@@ -21,7 +21,9 @@ pub(crate) fn build_url(base: &url::Url, path: &str, query: &[String]) -> Result
         first = false;
     }
     let url = url::Url::parse(&text).map_err(|e| format!("the request URL is invalid: {e}"))?;
-    if url.host_str() != base.host_str() || url.port_or_known_default() != base.port_or_known_default() {
+    if url.host_str() != base.host_str()
+        || url.port_or_known_default() != base.port_or_known_default()
+    {
         return Err("the path would change the host of the request".to_owned());
     }
     Ok(url)
@@ -34,12 +36,19 @@ mod tests {
     #[test]
     fn appends_without_resolving() -> Result<(), String> {
         let base = url::Url::parse("https://api.example.com/v1").map_err(|e| e.to_string())?;
-        let url = build_url(&base, "/pets", &["a=1".into(), String::new(), "b=%20".into()])?;
+        let url = build_url(
+            &base,
+            "/pets",
+            &["a=1".into(), String::new(), "b=%20".into()],
+        )?;
         assert_eq!(url.as_str(), "https://api.example.com/v1/pets?a=1&b=%20");
         let url = build_url(&base, "//evil.example/x", &[])?;
         assert_eq!(url.as_str(), "https://api.example.com/v1//evil.example/x");
         let root = url::Url::parse("https://api.example.com/").map_err(|e| e.to_string())?;
-        assert_eq!(build_url(&root, "/pets", &[])?.as_str(), "https://api.example.com/pets");
+        assert_eq!(
+            build_url(&root, "/pets", &[])?.as_str(),
+            "https://api.example.com/pets"
+        );
         Ok(())
     }
 }

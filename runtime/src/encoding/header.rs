@@ -15,16 +15,30 @@ use super::shape::Shape;
 use crate::private::Style;
 
 /// Expands a header parameter to its value; `None` when undefined.
-pub(crate) fn expand_header(style: Style, explode: bool, shape: &Shape) -> Result<Option<HeaderValue>, String> {
+pub(crate) fn expand_header(
+    style: Style,
+    explode: bool,
+    shape: &Shape,
+) -> Result<Option<HeaderValue>, String> {
     if style != Style::Simple {
-        return Err(format!("style {style:?} is not allowed for a header parameter"));
+        return Err(format!(
+            "style {style:?} is not allowed for a header parameter"
+        ));
     }
     let text = match shape {
         Shape::Undefined => return Ok(None),
         Shape::Primitive(v) => v.clone(),
         Shape::Array(items) => items.join(","),
-        Shape::Object(kv) if explode => kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
-        Shape::Object(kv) => kv.iter().map(|(k, v)| format!("{k},{v}")).collect::<Vec<_>>().join(","),
+        Shape::Object(kv) if explode => kv
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(","),
+        Shape::Object(kv) => kv
+            .iter()
+            .map(|(k, v)| format!("{k},{v}"))
+            .collect::<Vec<_>>()
+            .join(","),
     };
     header_value(&text).map(Some)
 }
@@ -34,13 +48,21 @@ pub(crate) fn header_value(text: &str) -> Result<HeaderValue, String> {
     if text.contains(['\r', '\n', '\0']) {
         return Err("a header value must not contain CR, LF or NUL".to_owned());
     }
-    HeaderValue::from_bytes(text.as_bytes()).map_err(|_| "a header value must not contain control characters".to_owned())
+    HeaderValue::from_bytes(text.as_bytes())
+        .map_err(|_| "a header value must not contain control characters".to_owned())
 }
 
 /// Expands a cookie parameter to its `name=value` pairs (empty when undefined).
-pub(crate) fn expand_cookie(name: &str, style: Style, explode: bool, shape: &Shape) -> Result<Vec<String>, String> {
+pub(crate) fn expand_cookie(
+    name: &str,
+    style: Style,
+    explode: bool,
+    shape: &Shape,
+) -> Result<Vec<String>, String> {
     if style != Style::Form && style != Style::Cookie {
-        return Err(format!("style {style:?} is not allowed for a cookie parameter"));
+        return Err(format!(
+            "style {style:?} is not allowed for a cookie parameter"
+        ));
     }
     check_cookie_text(name)?;
     let pairs = match shape {
@@ -50,7 +72,11 @@ pub(crate) fn expand_cookie(name: &str, style: Style, explode: bool, shape: &Sha
         Shape::Array(items) => vec![format!("{name}={}", items.join(","))],
         Shape::Object(kv) if explode => kv.iter().map(|(k, v)| format!("{k}={v}")).collect(),
         Shape::Object(kv) => {
-            let joined = kv.iter().map(|(k, v)| format!("{k},{v}")).collect::<Vec<_>>().join(",");
+            let joined = kv
+                .iter()
+                .map(|(k, v)| format!("{k},{v}"))
+                .collect::<Vec<_>>()
+                .join(",");
             vec![format!("{name}={joined}")]
         }
     };

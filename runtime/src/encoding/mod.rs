@@ -42,9 +42,17 @@ pub(crate) enum Encoded {
 pub(crate) fn encode_param(param: &Param, value: value::ParamValue) -> Result<Encoded, String> {
     let shape = shape::shape_of(value, param.content)?;
     match param.location {
-        Location::Path => path::expand(param.name, param.style, param.explode, &shape).map(Encoded::Path),
+        Location::Path => {
+            path::expand(param.name, param.style, param.explode, &shape).map(Encoded::Path)
+        }
         Location::Query => Ok(
-            match query::expand(param.name, param.style, param.explode, param.allow_reserved, &shape)? {
+            match query::expand(
+                param.name,
+                param.style,
+                param.explode,
+                param.allow_reserved,
+                &shape,
+            )? {
                 Some(text) if !text.is_empty() => Encoded::Query(text),
                 _ => Encoded::Nothing,
             },

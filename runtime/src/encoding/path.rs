@@ -13,8 +13,19 @@ use crate::private::Style;
 
 /// Expands a path parameter for its style. `Shape::Undefined` is refused: a path
 /// parameter always needs a value.
-pub(crate) fn expand(name: &str, style: Style, explode: bool, shape: &Shape) -> Result<String, String> {
-    let joined = |items: &[String], sep: &str| items.iter().map(|v| encode_strict(v)).collect::<Vec<_>>().join(sep);
+pub(crate) fn expand(
+    name: &str,
+    style: Style,
+    explode: bool,
+    shape: &Shape,
+) -> Result<String, String> {
+    let joined = |items: &[String], sep: &str| {
+        items
+            .iter()
+            .map(|v| encode_strict(v))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
     let pairs = |pairs: &[(String, String)], kv: &str, sep: &str| {
         pairs
             .iter()
@@ -24,7 +35,9 @@ pub(crate) fn expand(name: &str, style: Style, explode: bool, shape: &Shape) -> 
     };
     let name = encode_strict(name);
     match (style, shape) {
-        (_, Shape::Undefined) => Err("a path parameter needs a value (got null or an empty collection)".to_owned()),
+        (_, Shape::Undefined) => {
+            Err("a path parameter needs a value (got null or an empty collection)".to_owned())
+        }
         (Style::Simple, Shape::Primitive(v)) => Ok(encode_strict(v)),
         (Style::Simple, Shape::Array(items)) => Ok(joined(items, ",")),
         (Style::Simple, Shape::Object(kv)) if explode => Ok(pairs(kv, "=", ",")),
@@ -39,11 +52,14 @@ pub(crate) fn expand(name: &str, style: Style, explode: bool, shape: &Shape) -> 
             Ok(items.iter().map(|v| matrix_pair(&name, v)).collect())
         }
         (Style::Matrix, Shape::Array(items)) => Ok(format!(";{name}={}", joined(items, ","))),
-        (Style::Matrix, Shape::Object(kv)) if explode => {
-            Ok(kv.iter().map(|(k, v)| matrix_pair(&encode_strict(k), v)).collect())
-        }
+        (Style::Matrix, Shape::Object(kv)) if explode => Ok(kv
+            .iter()
+            .map(|(k, v)| matrix_pair(&encode_strict(k), v))
+            .collect()),
         (Style::Matrix, Shape::Object(kv)) => Ok(format!(";{name}={}", pairs(kv, ",", ","))),
-        (other, _) => Err(format!("style {other:?} is not allowed for a path parameter")),
+        (other, _) => Err(format!(
+            "style {other:?} is not allowed for a path parameter"
+        )),
     }
 }
 
@@ -57,7 +73,10 @@ fn matrix_pair(encoded_name: &str, value: &str) -> String {
 }
 
 /// Fills `template` (`/pets/{petId}`) with expanded values. Errors name the parameter.
-pub(crate) fn fill_template(template: &str, values: &[(&'static str, String)]) -> Result<String, (String, String)> {
+pub(crate) fn fill_template(
+    template: &str,
+    values: &[(&'static str, String)],
+) -> Result<String, (String, String)> {
     let mut path = String::with_capacity(template.len() + 16);
     // For every output byte range produced by a parameter: (start, end, name).
     let mut filled: Vec<(usize, usize, &str)> = Vec::new();
@@ -73,12 +92,16 @@ pub(crate) fn fill_template(template: &str, values: &[(&'static str, String)]) -
         };
         let name = after.get(..close).unwrap_or("");
         let Some((param, value)) = values.iter().find(|(n, _)| *n == name) else {
-            return Err((name.to_owned(), "no value for this path parameter".to_owned()));
+            return Err((
+                name.to_owned(),
+                "no value for this path parameter".to_owned(),
+            ));
         };
         if value.is_empty() {
             return Err((
                 (*param).to_owned(),
-                "a path value must not be empty (it would produce an empty path segment)".to_owned(),
+                "a path value must not be empty (it would produce an empty path segment)"
+                    .to_owned(),
             ));
         }
         let start = path.len();
@@ -115,11 +138,14 @@ fn check_dot_segments(path: &str, filled: &[(usize, usize, &str)]) -> Result<(),
     for segment in path.split('/') {
         let end = start + segment.len();
         if is_dot_segment(segment)
-            && let Some((_, _, name)) = filled.iter().find(|(s, e, _)| *s < end.max(start + 1) && *e > start)
+            && let Some((_, _, name)) = filled
+                .iter()
+                .find(|(s, e, _)| *s < end.max(start + 1) && *e > start)
         {
             return Err((
                 (*name).to_owned(),
-                "a path value must not make a `.` or `..` segment (URL parsers resolve them)".to_owned(),
+                "a path value must not make a `.` or `..` segment (URL parsers resolve them)"
+                    .to_owned(),
             ));
         }
         start = end + 1;
@@ -139,7 +165,10 @@ mod tests {
 
     #[test]
     fn fills_and_refuses() {
-        let ok = fill_template("/pets/{petId}/toys/{toy}", &[("petId", "42".into()), ("toy", "a%2Fb".into())]);
+        let ok = fill_template(
+            "/pets/{petId}/toys/{toy}",
+            &[("petId", "42".into()), ("toy", "a%2Fb".into())],
+        );
         assert_eq!(ok, Ok("/pets/42/toys/a%2Fb".to_owned()));
         let dots = fill_template("/pets/{petId}/toys", &[("petId", "..".into())]);
         assert!(matches!(dots, Err((name, _)) if name == "petId"));
@@ -150,9 +179,15 @@ mod tests {
         let missing = fill_template("/pets/{petId}", &[]);
         assert!(matches!(missing, Err((name, _)) if name == "petId"));
         // A value that only prefixes a segment is fine.
-        assert_eq!(fill_template("/f/{a}.json", &[("a", ".".into())]), Ok("/f/..json".to_owned()));
+        assert_eq!(
+            fill_template("/f/{a}.json", &[("a", ".".into())]),
+            Ok("/f/..json".to_owned())
+        );
         // Literal text in the template is kept.
-        assert_eq!(fill_template("/a b/{x}", &[("x", "1".into())]), Ok("/a%20b/1".to_owned()));
+        assert_eq!(
+            fill_template("/a b/{x}", &[("x", "1".into())]),
+            Ok("/a%20b/1".to_owned())
+        );
         for dot in ["%2E%2E", "%2e.", ".%2e", ".", ".."] {
             assert!(is_dot_segment(dot), "{dot}");
         }

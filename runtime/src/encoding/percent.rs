@@ -10,7 +10,11 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// Everything but RFC 3986 unreserved.
-pub(crate) const STRICT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+pub(crate) const STRICT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// What `allowReserved` still encodes: [`STRICT`] minus the reserved characters a query
 /// may carry raw (`: / ? @ ! $ ' ( ) * , ;`).
@@ -46,7 +50,10 @@ pub(crate) fn encode_allow_reserved(text: &str) -> String {
         if is_triple {
             // Encode what precedes, then copy the triple as is. `start`, `i` and `i + 3`
             // are char boundaries: '%' and hex digits are ASCII.
-            out.extend(utf8_percent_encode(text.get(start..i).unwrap_or(""), ALLOW_RESERVED));
+            out.extend(utf8_percent_encode(
+                text.get(start..i).unwrap_or(""),
+                ALLOW_RESERVED,
+            ));
             out.push_str(text.get(i..i + 3).unwrap_or(""));
             i += 3;
             start = i;
@@ -54,7 +61,10 @@ pub(crate) fn encode_allow_reserved(text: &str) -> String {
             i += 1;
         }
     }
-    out.extend(utf8_percent_encode(text.get(start..).unwrap_or(""), ALLOW_RESERVED));
+    out.extend(utf8_percent_encode(
+        text.get(start..).unwrap_or(""),
+        ALLOW_RESERVED,
+    ));
     out
 }
 
@@ -78,6 +88,9 @@ mod tests {
         assert_eq!(encode_allow_reserved("%2B"), "%2B");
         assert_eq!(encode_allow_reserved("100%"), "100%25");
         assert_eq!(encode_allow_reserved("%zz%4"), "%25zz%254");
-        assert_eq!(encode_allow_reserved("[a]#&=+ é"), "%5Ba%5D%23%26%3D%2B%20%C3%A9");
+        assert_eq!(
+            encode_allow_reserved("[a]#&=+ é"),
+            "%5Ba%5D%23%26%3D%2B%20%C3%A9"
+        );
     }
 }

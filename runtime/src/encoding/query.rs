@@ -33,7 +33,11 @@ pub(crate) fn expand(
         Style::PipeDelimited => Some("%7C"),
         Style::TabDelimited => Some("%09"),
         Style::DeepObject => return deep_object(&name_enc, shape, value).map(Some),
-        other => return Err(format!("style {other:?} is not allowed for a query parameter")),
+        other => {
+            return Err(format!(
+                "style {other:?} is not allowed for a query parameter"
+            ));
+        }
     };
     let text = match (shape, explode, delimiter) {
         (Shape::Undefined, _, _) => return Ok(None),
@@ -44,7 +48,11 @@ pub(crate) fn expand(
             .collect::<Vec<_>>()
             .join("&"),
         (Shape::Array(items), false, delimiter) => {
-            let joined = items.iter().map(|v| value(v)).collect::<Vec<_>>().join(delimiter.unwrap_or(","));
+            let joined = items
+                .iter()
+                .map(|v| value(v))
+                .collect::<Vec<_>>()
+                .join(delimiter.unwrap_or(","));
             format!("{name_enc}={joined}")
         }
         (Shape::Object(kv), true, _) => kv
@@ -65,7 +73,11 @@ pub(crate) fn expand(
     Ok(Some(text))
 }
 
-fn deep_object(name_enc: &str, shape: &Shape, value: impl Fn(&str) -> String) -> Result<String, String> {
+fn deep_object(
+    name_enc: &str,
+    shape: &Shape,
+    value: impl Fn(&str) -> String,
+) -> Result<String, String> {
     match shape {
         Shape::Object(kv) => Ok(kv
             .iter()

@@ -69,13 +69,20 @@ pub(crate) fn shape_of(value: ParamValue, content: Option<&str>) -> Result<Shape
                 Shape::Object(pairs)
             })
         }
-        primitive => Ok(primitive.primitive_text().map_or(Shape::Undefined, Shape::Primitive)),
+        primitive => Ok(primitive
+            .primitive_text()
+            .map_or(Shape::Undefined, Shape::Primitive)),
     }
 }
 
 /// `application/json` or any `+json` media type.
 pub(crate) fn is_json_media_type(media_type: &str) -> bool {
-    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json")
 }
 
@@ -94,12 +101,26 @@ mod tests {
         assert_eq!(shape("null", None), Ok(Shape::Undefined));
         assert_eq!(shape("[]", None), Ok(Shape::Undefined));
         assert_eq!(shape("{}", None), Ok(Shape::Undefined));
-        assert_eq!(shape("[1,null,true]", None), Ok(Shape::Array(vec!["1".into(), "true".into()])));
+        assert_eq!(
+            shape("[1,null,true]", None),
+            Ok(Shape::Array(vec!["1".into(), "true".into()]))
+        );
         assert!(shape("[[1]]", None).is_err());
         assert!(shape(r#"{"a":{"b":1}}"#, None).is_err());
-        assert_eq!(shape(r#"{"a":[1]}"#, Some("application/json")), Ok(Shape::Primitive(r#"{"a":[1]}"#.into())));
-        assert_eq!(shape(r#""x""#, Some("text/plain")), Ok(Shape::Primitive("x".into())));
-        assert_eq!(shape(r#""x""#, Some("application/json")), Ok(Shape::Primitive(r#""x""#.into())));
-        assert!(is_json_media_type("application/merge-patch+json; charset=utf-8"));
+        assert_eq!(
+            shape(r#"{"a":[1]}"#, Some("application/json")),
+            Ok(Shape::Primitive(r#"{"a":[1]}"#.into()))
+        );
+        assert_eq!(
+            shape(r#""x""#, Some("text/plain")),
+            Ok(Shape::Primitive("x".into()))
+        );
+        assert_eq!(
+            shape(r#""x""#, Some("application/json")),
+            Ok(Shape::Primitive(r#""x""#.into()))
+        );
+        assert!(is_json_media_type(
+            "application/merge-patch+json; charset=utf-8"
+        ));
     }
 }

@@ -26,7 +26,9 @@ pub(crate) enum ParamValue {
 }
 
 /// Serializes `value` into an ordered tree.
-pub(crate) fn to_param_value<T: Serialize + ?Sized>(value: &T) -> Result<ParamValue, serde_json::Error> {
+pub(crate) fn to_param_value<T: Serialize + ?Sized>(
+    value: &T,
+) -> Result<ParamValue, serde_json::Error> {
     let text = serde_json::to_string(value)?;
     serde_json::from_str(&text)
 }
@@ -147,14 +149,21 @@ mod tests {
 
     #[test]
     fn keeps_field_order_and_number_text() -> Result<(), serde_json::Error> {
-        let value = to_param_value(&Color { r: 100, g: 200, b: 1.5 })?;
+        let value = to_param_value(&Color {
+            r: 100,
+            g: 200,
+            b: 1.5,
+        })?;
         let ParamValue::Object(entries) = &value else {
             panic!("not an object: {value:?}");
         };
         let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["r", "g", "b"]);
         assert_eq!(value.to_json_text(), r#"{"r":100,"g":200,"b":1.5}"#);
-        assert_eq!(to_param_value(&2.0_f64)?.primitive_text().as_deref(), Some("2.0"));
+        assert_eq!(
+            to_param_value(&2.0_f64)?.primitive_text().as_deref(),
+            Some("2.0")
+        );
         Ok(())
     }
 }

@@ -14,15 +14,25 @@ const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors
 /// The rows of a vectors file, as maps from column name to cell.
 fn rows(file: &str) -> Vec<HashMap<String, String>> {
     let path = format!("{VECTORS}/{file}");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("test vectors missing at {path}: {e} (they must exist; tests never skip)"));
-    let mut lines = text.lines().filter(|line| !line.starts_with('#') && !line.is_empty());
-    let header: Vec<String> = lines.next().map(|h| h.split('\t').map(str::to_owned).collect()).unwrap_or_default();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("test vectors missing at {path}: {e} (they must exist; tests never skip)")
+    });
+    let mut lines = text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty());
+    let header: Vec<String> = lines
+        .next()
+        .map(|h| h.split('\t').map(str::to_owned).collect())
+        .unwrap_or_default();
     let rows: Vec<HashMap<String, String>> = lines
         .map(|line| {
             let cells: Vec<&str> = line.split('\t').collect();
             assert_eq!(cells.len(), header.len(), "{file}: bad row {line}");
-            header.iter().cloned().zip(cells.into_iter().map(str::to_owned)).collect()
+            header
+                .iter()
+                .cloned()
+                .zip(cells.into_iter().map(str::to_owned))
+                .collect()
         })
         .collect();
     assert!(!rows.is_empty(), "{file} has no rows");
@@ -30,7 +40,8 @@ fn rows(file: &str) -> Vec<HashMap<String, String>> {
 }
 
 fn cell<'a>(row: &'a HashMap<String, String>, column: &str) -> &'a str {
-    row.get(column).map_or_else(|| panic!("no column {column} in {row:?}"), String::as_str)
+    row.get(column)
+        .map_or_else(|| panic!("no column {column} in {row:?}"), String::as_str)
 }
 
 fn style(name: &str) -> Style {
@@ -57,14 +68,22 @@ fn location(name: &str) -> Location {
     }
 }
 
-fn param(name: &'static str, location: Location, style: Style, explode: bool, allow_reserved: bool) -> Param {
+fn param(
+    name: &'static str,
+    location: Location,
+    style: Style,
+    explode: bool,
+    allow_reserved: bool,
+) -> Param {
     let base = match location {
         Location::Path => Param::path(name),
         Location::Query => Param::query(name),
         Location::Header => Param::header(name),
         Location::Cookie => Param::cookie(name),
     };
-    base.style(style).explode(explode).allow_reserved(allow_reserved)
+    base.style(style)
+        .explode(explode)
+        .allow_reserved(allow_reserved)
 }
 
 fn json(text: &str) -> ParamValue {
@@ -93,7 +112,8 @@ fn leak(name: &str) -> &'static str {
 #[test]
 fn param_styles_vectors() {
     let rows = rows("param-styles.tsv");
-    let by_id: HashMap<&str, &HashMap<String, String>> = rows.iter().map(|r| (cell(r, "id"), r)).collect();
+    let by_id: HashMap<&str, &HashMap<String, String>> =
+        rows.iter().map(|r| (cell(r, "id"), r)).collect();
     let mut checked = 0;
     for row in &rows {
         let id = cell(row, "id");
@@ -107,7 +127,10 @@ fn param_styles_vectors() {
         let expected = cell(row, "expected");
         match expected {
             "n/a" if style == Style::DeepObject => {
-                assert!(got.is_err(), "{id}: deepObject of a non-object must be refused, got {got:?}");
+                assert!(
+                    got.is_err(),
+                    "{id}: deepObject of a non-object must be refused, got {got:?}"
+                );
             }
             "n/a" if explode => {
                 // Documented choice: exploded space/pipe-delimited is form, explode true.
@@ -135,7 +158,8 @@ fn param_styles_vectors() {
         if location == Location::Path
             && let Ok(expansion) = encode(&p, json(cell(row, "input_json")))
         {
-            let filled = super::path::fill_template("/items/{color}", &[("color", expansion.clone())]);
+            let filled =
+                super::path::fill_template("/items/{color}", &[("color", expansion.clone())]);
             let refused = expansion.is_empty() || expansion == ".";
             assert_eq!(filled.is_err(), refused, "{id}: {filled:?}");
         }
@@ -146,7 +170,9 @@ fn param_styles_vectors() {
 
 /// Parses one query-params entry into (param, value).
 fn query_param(entry: &ParamValue) -> (Param, ParamValue) {
-    let ParamValue::Object(fields) = entry else { panic!("not an object: {entry:?}") };
+    let ParamValue::Object(fields) = entry else {
+        panic!("not an object: {entry:?}")
+    };
     let field = |key: &str| {
         fields
             .iter()
@@ -194,7 +220,8 @@ fn percent_encoding_vectors() {
             "path" => {
                 let got = encode(&Param::path("p"), ParamValue::String(input.to_owned()));
                 let filled = got.clone().and_then(|e| {
-                    super::path::fill_template("/v1/pets/{p}/toys", &[("p", e)]).map_err(|(_, reason)| reason)
+                    super::path::fill_template("/v1/pets/{p}/toys", &[("p", e)])
+                        .map_err(|(_, reason)| reason)
                 });
                 if expected == "error" {
                     assert!(filled.is_err(), "{id}: {filled:?}");
@@ -213,7 +240,9 @@ fn percent_encoding_vectors() {
                 assert_eq!(got, Ok(format!("q={expected}")), "{id}");
             }
             "query-params" => {
-                let ParamValue::Array(entries) = json(input) else { panic!("{id}: not an array") };
+                let ParamValue::Array(entries) = json(input) else {
+                    panic!("{id}: not an array")
+                };
                 let mut pieces = Vec::new();
                 for entry in &entries {
                     let (p, value) = query_param(entry);
@@ -239,7 +268,8 @@ fn percent_encoding_vectors() {
                 }
             }
             "form-body" => {
-                let got = super::form::encode_form(json(input)).unwrap_or_else(|e| panic!("{id}: {e}"));
+                let got =
+                    super::form::encode_form(json(input)).unwrap_or_else(|e| panic!("{id}: {e}"));
                 // Strict RFC 3986 encoding differs from the example only where both decode
                 // to the same text (`+`/`%20`, raw or encoded `:` and `,`).
                 assert_eq!(form_pairs(&got), form_pairs(expected), "{id}: {got}");
@@ -247,7 +277,9 @@ fn percent_encoding_vectors() {
             }
             "url-append-pair" => {
                 // Library behaviour the runtime avoids: `+` for a space.
-                let ParamValue::Object(fields) = json(input) else { panic!("{id}") };
+                let ParamValue::Object(fields) = json(input) else {
+                    panic!("{id}")
+                };
                 let text = |k: &str| {
                     fields
                         .iter()
@@ -255,19 +287,31 @@ fn percent_encoding_vectors() {
                         .and_then(|(_, v)| v.primitive_text())
                         .unwrap_or_default()
                 };
-                let mut url = url::Url::parse("https://x.example/").unwrap_or_else(|e| panic!("{e}"));
-                url.query_pairs_mut().append_pair(&text("name"), &text("value"));
+                let mut url =
+                    url::Url::parse("https://x.example/").unwrap_or_else(|e| panic!("{e}"));
+                url.query_pairs_mut()
+                    .append_pair(&text("name"), &text("value"));
                 assert_eq!(url.query(), Some(expected), "{id}");
-                let ours = encode(&Param::query(leak(&text("name"))), ParamValue::String(text("value")));
-                assert!(ours.as_deref().is_ok_and(|q| q.contains("Hello%20there") && !q.contains('+')), "{id}");
+                let ours = encode(
+                    &Param::query(leak(&text("name"))),
+                    ParamValue::String(text("value")),
+                );
+                assert!(
+                    ours.as_deref()
+                        .is_ok_and(|q| q.contains("Hello%20there") && !q.contains('+')),
+                    "{id}"
+                );
             }
             "url-set-query" => {
-                let mut url = url::Url::parse("https://x.example/").unwrap_or_else(|e| panic!("{e}"));
+                let mut url =
+                    url::Url::parse("https://x.example/").unwrap_or_else(|e| panic!("{e}"));
                 url.set_query(Some(input));
                 assert_eq!(url.query(), Some(expected), "{id}");
             }
             "url-join" => {
-                let ParamValue::Object(fields) = json(input) else { panic!("{id}") };
+                let ParamValue::Object(fields) = json(input) else {
+                    panic!("{id}")
+                };
                 let text = |k: &str| {
                     fields
                         .iter()
@@ -282,7 +326,10 @@ fn percent_encoding_vectors() {
                 let ours = crate::url_build::build_url(&base, &text("reference"), &[])
                     .unwrap_or_else(|e| panic!("{id}: {e}"));
                 assert_eq!(ours.host_str(), base.host_str(), "{id}");
-                assert!(ours.path().starts_with(base.path().trim_end_matches('/')), "{id}: {ours}");
+                assert!(
+                    ours.path().starts_with(base.path().trim_end_matches('/')),
+                    "{id}: {ours}"
+                );
             }
             other => panic!("{id}: unknown context {other}"),
         }
@@ -300,7 +347,11 @@ fn collection_format_vectors() {
         let expected = cell(row, "expected");
         if place == "formData" {
             let body = ParamValue::Object(vec![("tags".to_owned(), value)]);
-            assert_eq!(super::form::encode_form(body).as_deref(), Ok(expected), "{id}");
+            assert_eq!(
+                super::form::encode_form(body).as_deref(),
+                Ok(expected),
+                "{id}"
+            );
             continue;
         }
         let location = location(place);
@@ -317,7 +368,10 @@ fn collection_format_vectors() {
                 assert_eq!(expected, "invalid", "{id}");
                 for style in [Style::Simple, Style::Label, Style::Matrix] {
                     for explode in [false, true] {
-                        let got = encode(&param("tags", location, style, explode, false), value.clone());
+                        let got = encode(
+                            &param("tags", location, style, explode, false),
+                            value.clone(),
+                        );
                         assert_ne!(got.as_deref(), Ok("tags=a&tags=b&tags=c"), "{id}");
                     }
                 }
@@ -325,13 +379,26 @@ fn collection_format_vectors() {
             }
             (other, _) => panic!("{id}: unknown collectionFormat {other}"),
         };
-        let got = encode(&param("tags", location, style, explode, false), value.clone());
+        let got = encode(
+            &param("tags", location, style, explode, false),
+            value.clone(),
+        );
         assert_eq!(got.as_deref(), Ok(expected), "{id}");
         // The OpenAPI 3 equivalent the row names gives the same text.
         let equivalent = cell(row, "oas3_equivalent");
         if let Some((style_name, explode_text)) = equivalent.split_once(" explode=") {
-            let p = param("tags", location, self::style(style_name), explode_text == "true", false);
-            assert_eq!(encode(&p, value).as_deref(), Ok(expected), "{id} ({equivalent})");
+            let p = param(
+                "tags",
+                location,
+                self::style(style_name),
+                explode_text == "true",
+                false,
+            );
+            assert_eq!(
+                encode(&p, value).as_deref(),
+                Ok(expected),
+                "{id} ({equivalent})"
+            );
         } else {
             assert_eq!(equivalent, "none", "{id}");
         }
