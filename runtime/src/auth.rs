@@ -29,13 +29,6 @@ pub(crate) struct AppliedAuth {
     pub(crate) cookies: Vec<String>,
 }
 
-impl AppliedAuth {
-    /// Whether any credential is applied.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.headers.is_empty() && self.query.is_empty() && self.cookies.is_empty()
-    }
-}
-
 /// An auth failure: (scheme name, reason). Becomes `Error::InvalidRequest`.
 pub(crate) type AuthError = (String, String);
 
@@ -136,12 +129,12 @@ async fn apply_one(
                 }
                 Location::Query => applied.query.push(format!(
                     "{}={}",
-                    crate::encoding::percent::encode_component(param),
-                    crate::encoding::percent::encode_component(key)
+                    crate::encoding::percent::encode_strict(param),
+                    crate::encoding::percent::encode_strict(key)
                 )),
                 Location::Cookie => {
-                    crate::encoding::check_cookie_value(key)
-                        .map_err(|reason| (scheme.name.to_owned(), reason.to_owned()))?;
+                    crate::encoding::header::check_cookie_text(key)
+                        .map_err(|reason| (scheme.name.to_owned(), reason))?;
                     applied.cookies.push(format!("{param}={key}"));
                 }
                 Location::Path => {

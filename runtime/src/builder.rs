@@ -199,15 +199,19 @@ impl ClientBuilder {
             HeaderValue::from_str(&self.user_agent).map_err(|_| BuildError::InvalidUserAgent)?;
         let default_headers = header_map(&self.default_headers)?;
         let credentials = check_credentials(self.schemes, self.credentials)?;
-        let http = match self.reqwest_client {
-            Some(client) => client,
-            None => build_http_client(self.connect_timeout)?,
+        let (http, connect_timeout) = match self.reqwest_client {
+            Some(client) => (client, None),
+            None => (
+                build_http_client(self.connect_timeout)?,
+                Some(self.connect_timeout),
+            ),
         };
         Ok(ClientCore::from_inner(ClientInner {
             http,
             base_url,
             schemes: self.schemes,
             timeout: self.timeout,
+            connect_timeout,
             user_agent,
             default_headers,
             credentials,

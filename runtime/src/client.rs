@@ -24,6 +24,8 @@ pub(crate) struct ClientInner {
     pub(crate) base_url: url::Url,
     pub(crate) schemes: &'static [SecurityScheme],
     pub(crate) timeout: Duration,
+    /// The connect timeout, when the runtime built the reqwest client (`None`: custom client).
+    pub(crate) connect_timeout: Option<Duration>,
     pub(crate) user_agent: HeaderValue,
     pub(crate) default_headers: HeaderMap,
     pub(crate) credentials: Vec<(&'static SecurityScheme, Credential)>,

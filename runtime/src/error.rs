@@ -334,6 +334,7 @@ impl<E> Error<E> {
     }
 
     /// An [`Error::InvalidRequest`] naming `parameter`.
+    #[cfg(test)]
     pub(crate) fn invalid(parameter: Option<String>, reason: impl Into<String>) -> Self {
         Self::InvalidRequest(Box::new(InvalidRequest {
             operation: None,

@@ -51,6 +51,8 @@ pub enum Style {
     /// `name=a%09b%09c`: Swagger 2.0 `collectionFormat: tsv`, which no OpenAPI 3 style
     /// expresses (query arrays).
     TabDelimited,
+    /// OpenAPI 3.2.0 `style: cookie` (cookie values, never percent-encoded).
+    Cookie,
 }
 
 /// How one parameter is serialized: a `const` built by generated code.
@@ -196,7 +198,7 @@ impl Request {
 
     /// Adds one parameter. `value` is serialized with serde; `None`/`null` adds nothing.
     pub fn param<T: serde::Serialize + ?Sized>(&mut self, param: Param, value: &T) {
-        let value = serde_json::to_value(value);
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.add_param(param, value);
     }
 
@@ -217,7 +219,7 @@ impl Request {
         content_type: &'static str,
         value: &T,
     ) {
-        let value = serde_json::to_value(value);
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.set_form_body(content_type, value);
     }
 

@@ -425,7 +425,7 @@ pub(crate) enum AttemptOutcome<'a> {
     },
     /// The attempt failed before a full response arrived.
     Failed {
-        /// Whether connecting failed, so the request provably never left.
+        /// Whether nothing was received (the request may never have left).
         before_response: bool,
         /// Whether it was a timeout.
         timeout: bool,
@@ -460,10 +460,8 @@ pub(crate) struct RetryContext<'a> {
 pub(crate) fn decide(context: &RetryContext<'_>, outcome: &AttemptOutcome<'_>) -> Decision {
     let outcome = match *outcome {
         AttemptOutcome::Response { status, headers } => Outcome::Response { status, headers },
-        AttemptOutcome::Failed {
-            before_response: true,
-            ..
-        } => Outcome::Connect,
+        // `before_response` does not prove the request never left (a reset after
+        // sending is also "before the response"), so it is not `Outcome::Connect`.
         AttemptOutcome::Failed { timeout: true, .. } => Outcome::Timeout,
         AttemptOutcome::Failed { .. } => Outcome::Transport,
     };
