@@ -27,6 +27,8 @@ pub(crate) struct AppliedAuth {
     pub(crate) query: Vec<String>,
     /// Cookies, `name=value`.
     pub(crate) cookies: Vec<String>,
+    /// OAuth2 tokens put on the request, by scheme name (to drop them after a 401).
+    pub(crate) oauth2_tokens: Vec<(&'static str, secrecy::SecretString)>,
 }
 
 /// An auth failure: (scheme name, reason). Becomes `Error::InvalidRequest`.
@@ -164,6 +166,7 @@ async fn apply_one(
             let token = oauth2_access_token(client, scheme, token_url, scopes, cc).await?;
             let value = sensitive(scheme, format!("Bearer {}", token.expose_secret()))?;
             applied.headers.push((http::header::AUTHORIZATION, value));
+            applied.oauth2_tokens.push((scheme.name, token));
         }
         _ => {
             return Err((
@@ -178,8 +181,9 @@ async fn apply_one(
     Ok(())
 }
 
-/// SEAM for OAuth2 client credentials: returns a valid access token for `scheme`,
-/// fetching or refreshing it through the token cache of `oauth2.rs`. Not wired yet.
+/// A valid access token for `scheme` from the client's token cache (`oauth2.rs`),
+/// fetched or refreshed when needed. The token URL (the credential's override, else the
+/// scheme's `tokenUrl`) resolves against the base URL when relative.
 pub(crate) async fn oauth2_access_token(
     client: &ClientInner,
     scheme: &'static SecurityScheme,
@@ -187,11 +191,84 @@ pub(crate) async fn oauth2_access_token(
     scopes: &[&str],
     credentials: &ClientCredentials,
 ) -> Result<secrecy::SecretString, AuthError> {
-    let _ = (client, token_url, scopes, credentials);
-    Err((
-        scheme.name.to_owned(),
-        "OAuth2 client credentials are not configured in this runtime yet (no token source); \
-         pass a token with `Credential::bearer(..)` instead"
-            .to_owned(),
-    ))
+    let failed = |reason: String| (scheme.name.to_owned(), reason);
+    let source = client.oauth2.get_or_init(scheme.name, || {
+        let url = credentials.token_url.as_deref().unwrap_or(token_url);
+        let url = resolve_token_url(&client.base_url, url).map_err(|reason| {
+            crate::oauth2::TokenError::InvalidResponse {
+                url: String::new(),
+                status: http::StatusCode::OK,
+                reason,
+            }
+        })?;
+        let scopes = match &credentials.scopes {
+            Some(scopes) => scopes.clone(),
+            None => scopes.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        crate::oauth2::ClientCredentials::new(
+            url,
+            credentials.client_id.clone(),
+            credentials.client_secret.clone(),
+            scopes,
+            client.allow_insecure_credentials,
+        )
+    });
+    let source = source.map_err(|error| failed(error.to_string()))?;
+    source
+        .token()
+        .await
+        .map_err(|error| failed(error.to_string()))
+}
+
+/// Drops the OAuth2 tokens a request was refused with (a 401), so the next request
+/// fetches new ones. Returns whether there were any.
+pub(crate) async fn invalidate_oauth2(
+    client: &ClientInner,
+    used: &[(&'static str, secrecy::SecretString)],
+) -> bool {
+    for (scheme, token) in used {
+        if let Some(source) = client.oauth2.get(scheme) {
+            source.invalidate(token).await;
+        }
+    }
+    !used.is_empty()
+}
+
+/// An absolute token URL, or one relative to the base URL (as a directory:
+/// `oauth/token` under `https://api.test/v1` is `https://api.test/v1/oauth/token`).
+fn resolve_token_url(base: &url::Url, token_url: &str) -> Result<url::Url, String> {
+    if let Ok(absolute) = url::Url::parse(token_url) {
+        return Ok(absolute);
+    }
+    let mut directory = base.clone();
+    if !directory.path().ends_with('/') {
+        let path = format!("{}/", directory.path());
+        directory.set_path(&path);
+    }
+    directory
+        .join(token_url)
+        .map_err(|error| format!("invalid OAuth2 token URL: {error}"))
+}
+
+#[cfg(test)]
+mod oauth2_url_tests {
+    use super::resolve_token_url;
+
+    #[test]
+    fn token_urls_resolve_against_the_base() {
+        let base = url::Url::parse("https://api.test/v1").expect("url");
+        let resolve = |u: &str| resolve_token_url(&base, u).map(String::from);
+        assert_eq!(
+            resolve("oauth/token").as_deref(),
+            Ok("https://api.test/v1/oauth/token")
+        );
+        assert_eq!(
+            resolve("/oauth/token").as_deref(),
+            Ok("https://api.test/oauth/token")
+        );
+        assert_eq!(
+            resolve("https://auth.test/token").as_deref(),
+            Ok("https://auth.test/token")
+        );
+    }
 }

@@ -217,16 +217,20 @@ impl ClientBuilder {
             credentials,
             allow_insecure_credentials: self.allow_insecure_credentials,
             max_response_bytes: self.max_response_bytes,
+            retry_budget: self
+                .retry_policy
+                .budget_config()
+                .map(crate::retry::BudgetState::new),
             retry_policy: self.retry_policy,
+            oauth2: crate::oauth2::TokenSources::default(),
         }))
     }
 }
 
 /// The reqwest client the runtime creates when the user gives none.
 fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Client, BuildError> {
-    reqwest::Client::builder()
-        .connect_timeout(connect_timeout)
-        .referer(false)
+    // Same-origin redirects only, no Referer (see redirect.rs).
+    crate::redirect::configure(reqwest::Client::builder().connect_timeout(connect_timeout))
         .build()
         .map_err(BuildError::Http)
 }

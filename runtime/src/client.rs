@@ -32,6 +32,10 @@ pub(crate) struct ClientInner {
     pub(crate) allow_insecure_credentials: bool,
     pub(crate) max_response_bytes: usize,
     pub(crate) retry_policy: RetryPolicy,
+    /// The retry budget shared by every request of this client (and its clones).
+    pub(crate) retry_budget: Option<crate::retry::BudgetState>,
+    /// OAuth2 client-credentials token caches, one per scheme.
+    pub(crate) oauth2: crate::oauth2::TokenSources,
 }
 
 impl ClientCore {

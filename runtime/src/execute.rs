@@ -20,7 +20,7 @@ use crate::error::{Error, InvalidRequest, NoErrors, OperationRef, TimeoutError, 
 use crate::private::{Decode, Operation, RawResponse, Request};
 use crate::request::Body;
 use crate::response::Response;
-use crate::retry::{self, AttemptOutcome, Decision, RetryContext};
+use crate::retry::{AttemptContext, Outcome, RetryDecision, RetryPolicy};
 
 /// A request ready to be sent, the same for every attempt.
 #[derive(Debug)]
@@ -41,6 +41,8 @@ pub(crate) struct Prepared {
     pub(crate) timeout: Duration,
     /// Per-request retry limit.
     pub(crate) max_retries: Option<u32>,
+    /// Per-request retry policy.
+    pub(crate) retry_policy: Option<RetryPolicy>,
     /// Whether an idempotency key is sent.
     pub(crate) has_idempotency_key: bool,
 }
@@ -146,43 +148,83 @@ impl ClientCore {
             body: inner.body,
             timeout: inner.options.timeout.unwrap_or(client.timeout),
             max_retries: inner.options.retries,
+            retry_policy: inner.options.retry_policy,
             has_idempotency_key,
         })
     }
 
-    /// The attempt loop: one attempt, then the retry decision.
+    /// The attempt loop: one attempt, then the retry decision (`retry.rs`) with the
+    /// client's budget. A 401 to a request that carried OAuth2 tokens drops them and
+    /// replays the request once with fresh ones (not counted as a retry).
     async fn attempts(&self, prepared: &Prepared) -> Result<RawResponse, Error<NoErrors>> {
+        let client = &self.inner;
+        let mut policy = prepared
+            .retry_policy
+            .clone()
+            .unwrap_or_else(|| client.retry_policy.clone());
+        if let Some(retries) = prepared.max_retries {
+            policy = policy.max_retries(retries);
+        }
         let mut retries_done = 0u32;
+        let mut replayed_unauthorized = false;
         loop {
             tracing::Span::current().record("attempt", retries_done + 1);
-            let result = self.attempt(prepared).await;
+            let mut oauth2_tokens = Vec::new();
+            let result = self.attempt(prepared, &mut oauth2_tokens).await;
+            if let Ok(raw) = &result
+                && raw.status == http::StatusCode::UNAUTHORIZED
+                && !replayed_unauthorized
+                && crate::auth::invalidate_oauth2(client, &oauth2_tokens).await
+            {
+                tracing::debug!("401 with an OAuth2 token: replaying once with a fresh token");
+                replayed_unauthorized = true;
+                continue;
+            }
             let outcome = match &result {
-                Ok(raw) => AttemptOutcome::Response {
-                    status: raw.status,
-                    headers: &raw.headers,
-                },
-                Err(Error::Transport(e)) => AttemptOutcome::Failed {
-                    before_response: e.before_response,
-                    timeout: false,
-                },
-                Err(Error::Timeout(_)) => AttemptOutcome::Failed {
-                    before_response: false,
-                    timeout: true,
-                },
+                Ok(raw) => {
+                    if let Some(budget) = &client.retry_budget {
+                        budget.record_response(raw.status);
+                    }
+                    Outcome::Response {
+                        status: raw.status,
+                        headers: &raw.headers,
+                    }
+                }
+                Err(Error::Transport(error)) => {
+                    let connect = error
+                        .source
+                        .downcast_ref::<reqwest::Error>()
+                        .is_some_and(reqwest::Error::is_connect);
+                    if connect {
+                        Outcome::Connect
+                    } else {
+                        Outcome::Transport
+                    }
+                }
+                Err(Error::Timeout(timeout)) if timeout.phase == TimeoutPhase::Connect => {
+                    Outcome::Connect
+                }
+                Err(Error::Timeout(_)) => Outcome::Timeout,
                 // Not worth another attempt: the request or the response is at fault.
                 Err(_) => return result,
             };
-            let context = RetryContext {
-                policy: &self.inner.retry_policy,
-                method: &prepared.method,
+            let context = AttemptContext {
                 retries_done,
-                max_retries_override: prepared.max_retries,
-                has_idempotency_key: prepared.has_idempotency_key,
+                method: &prepared.method,
+                idempotency_key: prepared.has_idempotency_key,
                 body_replayable: true,
+                outcome,
+                now: std::time::SystemTime::now(),
             };
-            match retry::decide(&context, &outcome) {
-                Decision::Stop => return result,
-                Decision::RetryAfter(delay) => {
+            match policy.decide_with_budget(&context, client.retry_budget.as_ref()) {
+                RetryDecision::Stop(reason) => {
+                    if retries_done > 0 || !matches!(reason, crate::retry::StopReason::NotRetryable)
+                    {
+                        tracing::debug!(?reason, "not retrying");
+                    }
+                    return result;
+                }
+                RetryDecision::Retry { delay } => {
                     tracing::debug!(?delay, "retrying");
                     tokio::time::sleep(delay).await;
                     retries_done += 1;
@@ -191,9 +233,15 @@ impl ClientCore {
         }
     }
 
-    /// One attempt, bounded by the per-attempt total timeout.
-    async fn attempt(&self, prepared: &Prepared) -> Result<RawResponse, Error<NoErrors>> {
-        match tokio::time::timeout(prepared.timeout, self.send_once(prepared)).await {
+    /// One attempt, bounded by the per-attempt total timeout. The OAuth2 tokens it put
+    /// on the request are left in `oauth2_tokens`.
+    async fn attempt(
+        &self,
+        prepared: &Prepared,
+        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
+    ) -> Result<RawResponse, Error<NoErrors>> {
+        match tokio::time::timeout(prepared.timeout, self.send_once(prepared, oauth2_tokens)).await
+        {
             Ok(result) => result,
             Err(_elapsed) => Err(Error::Timeout(Box::new(TimeoutError {
                 operation: Some(prepared.op_ref),

@@ -37,11 +37,9 @@ pub mod oauth2;
 mod options;
 pub mod pagination;
 mod read;
-#[allow(dead_code)] // wired into the attempt loop in phase 2
 mod redirect;
 mod request;
 mod response;
-#[allow(dead_code)] // budget and idempotency keys are wired into the attempt loop in phase 2
 mod retry;
 mod send;
 pub mod sse;

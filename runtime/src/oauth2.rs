@@ -332,6 +332,46 @@ fn display_url(url: &Url) -> String {
     url.to_string()
 }
 
+/// The token sources of one client, one per OAuth2 security scheme, created on first use.
+#[derive(Debug, Default)]
+pub(crate) struct TokenSources {
+    sources: std::sync::Mutex<Vec<(&'static str, std::sync::Arc<ClientCredentials>)>>,
+}
+
+impl TokenSources {
+    /// The source of `scheme`, created by `make` the first time.
+    pub(crate) fn get_or_init(
+        &self,
+        scheme: &'static str,
+        make: impl FnOnce() -> Result<ClientCredentials, TokenError>,
+    ) -> Result<std::sync::Arc<ClientCredentials>, TokenError> {
+        // A poisoned lock only means another thread panicked while pushing: the list is
+        // still consistent.
+        let mut sources = self
+            .sources
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, source)) = sources.iter().find(|(name, _)| *name == scheme) {
+            return Ok(source.clone());
+        }
+        let source = std::sync::Arc::new(make()?);
+        sources.push((scheme, source.clone()));
+        Ok(source)
+    }
+
+    /// The source of `scheme`, if it was created.
+    pub(crate) fn get(&self, scheme: &str) -> Option<std::sync::Arc<ClientCredentials>> {
+        let sources = self
+            .sources
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        sources
+            .iter()
+            .find(|(name, _)| *name == scheme)
+            .map(|(_, source)| source.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ pub struct RequestOptions {
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) retries: Option<u32>,
     pub(crate) idempotency_key: Option<String>,
+    pub(crate) retry_policy: Option<crate::RetryPolicy>,
 }
 
 impl RequestOptions {
@@ -43,6 +44,13 @@ impl RequestOptions {
     /// Maximum number of retries for this request (overrides the client's policy).
     pub fn retries(mut self, retries: u32) -> Self {
         self.retries = Some(retries);
+        self
+    }
+
+    /// The retry policy for this request (overrides the client's; `retries` still caps
+    /// it). The client's retry budget applies either way.
+    pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
         self
     }
 

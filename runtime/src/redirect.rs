@@ -28,8 +28,8 @@ use http::header::{AUTHORIZATION, COOKIE, LOCATION, PROXY_AUTHORIZATION};
 use http::{HeaderMap, HeaderName, Method, StatusCode};
 use url::Url;
 
-/// Redirects followed for one request, same-origin ones by reqwest and re-issued
-/// cross-origin ones together.
+/// Redirects followed by reqwest for one request (same-origin), and cross-origin hops
+/// re-issued by the runtime for one attempt: at most 10 of each.
 pub(crate) const MAX_REDIRECTS: usize = 10;
 
 /// Whether two URLs have the same origin (scheme, host, port; default ports count).
@@ -152,6 +152,62 @@ pub(crate) fn strip_credentials(
     } else if kept.len() != query.len() {
         url.set_query(Some(&kept));
     }
+}
+
+/// What the runtime added for auth, to strip before another origin.
+#[derive(Debug, Default)]
+pub(crate) struct AddedCredentials {
+    /// Header names (API keys in custom headers; `Authorization`, `Cookie` and
+    /// `Proxy-Authorization` are always stripped).
+    pub(crate) headers: Vec<HeaderName>,
+    /// Query parameter names (API keys in the query).
+    pub(crate) query: Vec<String>,
+}
+
+/// Re-issues the cross-origin redirects reqwest's [`policy`] stopped at, each without
+/// credentials (see the module docs), until a response that is not such a redirect.
+/// `body`: `Some` when the request had a body that can be sent again (`None` also when
+/// there was none); `replayable` false for a body that cannot.
+pub(crate) async fn follow_cross_origin(
+    http: &reqwest::Client,
+    mut response: reqwest::Response,
+    method: &Method,
+    headers: &HeaderMap,
+    body: Option<&bytes::Bytes>,
+    replayable: bool,
+    added: &AddedCredentials,
+) -> Result<reqwest::Response, reqwest::Error> {
+    let mut method = method.clone();
+    let mut headers = headers.clone();
+    let mut body = body.cloned();
+    let added_query: Vec<&str> = added.query.iter().map(String::as_str).collect();
+    for _ in 0..MAX_REDIRECTS {
+        let current = response.url().clone();
+        let Some(hop) = cross_origin_hop(&method, response.status(), &current, response.headers())
+        else {
+            return Ok(response);
+        };
+        if same_origin(&hop.url, &current) || (hop.keep_body && !replayable) {
+            return Ok(response);
+        }
+        tracing::debug!(
+            origin = %hop.url.origin().ascii_serialization(),
+            "cross-origin redirect: re-issued without credentials"
+        );
+        let mut url = hop.url;
+        strip_credentials(&mut headers, &mut url, &added.headers, &added_query);
+        if !hop.keep_body {
+            body = None;
+            drop_body_headers(&mut headers);
+        }
+        method = hop.method;
+        let mut request = http.request(method.clone(), url).headers(headers.clone());
+        if let Some(body) = &body {
+            request = request.body(body.clone());
+        }
+        response = request.send().await?;
+    }
+    Ok(response)
 }
 
 /// Drops the body headers when a hop does not keep the body.

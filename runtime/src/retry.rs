@@ -11,8 +11,8 @@
 //!
 //! Safety: GET, HEAD, OPTIONS, PUT, DELETE and TRACE are retried; other methods (POST,
 //! PATCH, ...) only when the operation declares an idempotency-key header (the runtime
-//! then sends a key on every attempt, generated once with [`new_idempotency_key`] when
-//! the caller gave none), when the caller opted in ([`RetryPolicy::retry_non_idempotent`]),
+//! then sends a key on every attempt, a UUID v4 generated once by `execute.rs` when the
+//! caller gave none), when the caller opted in ([`RetryPolicy::retry_non_idempotent`]),
 //! or when the attempt failed to connect (nothing was sent). A body that cannot be
 //! replayed (a stream) is never retried.
 //!
@@ -28,7 +28,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime};
 
-use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use http::{HeaderMap, Method, StatusCode};
 
 #[cfg(test)]
 mod tests;
@@ -277,14 +277,6 @@ pub(crate) fn server_delay(headers: &HeaderMap, now: SystemTime) -> Option<Durat
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// A fresh idempotency key: a UUID v4, sent unchanged on every attempt of one call.
-pub(crate) fn new_idempotency_key() -> HeaderValue {
-    let key = uuid::Uuid::new_v4().hyphenated().to_string();
-    // A hyphenated UUID is ASCII hex and '-', always a valid header value.
-    HeaderValue::from_str(&key)
-        .unwrap_or_else(|_| HeaderValue::from_static("invalid-idempotency-key"))
-}
-
 /// What the last attempt gave.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Outcome<'a> {
@@ -299,22 +291,6 @@ pub(crate) enum Outcome<'a> {
         status: StatusCode,
         headers: &'a HeaderMap,
     },
-}
-
-impl Outcome<'static> {
-    /// The outcome of a reqwest error; `None` for errors a retry cannot fix
-    /// (building the request, decoding, redirect loops).
-    pub(crate) fn of_error(error: &reqwest::Error) -> Option<Self> {
-        if error.is_connect() {
-            Some(Self::Connect)
-        } else if error.is_timeout() {
-            Some(Self::Timeout)
-        } else if error.is_request() || error.is_body() {
-            Some(Self::Transport)
-        } else {
-            None
-        }
-    }
 }
 
 /// Everything [`RetryPolicy::decide`] looks at.
@@ -408,77 +384,5 @@ impl BudgetState {
     #[cfg(test)]
     pub(crate) fn available(&self) -> u32 {
         self.tokens.load(Ordering::Acquire)
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// The interface the client core's attempt loop was written against (its placeholder
-// retry.rs), kept so both sides merge; it maps onto `RetryPolicy::decide`.
-
-/// What happened on one attempt, as the retry decision sees it.
-#[derive(Debug)]
-pub(crate) enum AttemptOutcome<'a> {
-    /// A response arrived with this status and headers.
-    Response {
-        status: StatusCode,
-        headers: &'a HeaderMap,
-    },
-    /// The attempt failed before a full response arrived.
-    Failed {
-        /// Whether nothing was received (the request may never have left).
-        before_response: bool,
-        /// Whether it was a timeout.
-        timeout: bool,
-    },
-}
-
-/// The decision after an attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Decision {
-    /// Stop: return this attempt's result.
-    Stop,
-    /// Try again after this delay.
-    RetryAfter(Duration),
-}
-
-/// Facts about the request the decision needs.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RetryContext<'a> {
-    pub(crate) policy: &'a RetryPolicy,
-    pub(crate) method: &'a Method,
-    /// Retries already made (0 after the first attempt).
-    pub(crate) retries_done: u32,
-    /// A per-request override of the retry limit.
-    pub(crate) max_retries_override: Option<u32>,
-    /// Whether the request carries an idempotency key.
-    pub(crate) has_idempotency_key: bool,
-    /// Whether the body can be sent again (multipart from bytes can; streams cannot).
-    pub(crate) body_replayable: bool,
-}
-
-/// Whether to retry after `outcome` (no budget: see [`RetryPolicy::decide_with_budget`]).
-pub(crate) fn decide(context: &RetryContext<'_>, outcome: &AttemptOutcome<'_>) -> Decision {
-    let outcome = match *outcome {
-        AttemptOutcome::Response { status, headers } => Outcome::Response { status, headers },
-        // `before_response` does not prove the request never left (a reset after
-        // sending is also "before the response"), so it is not `Outcome::Connect`.
-        AttemptOutcome::Failed { timeout: true, .. } => Outcome::Timeout,
-        AttemptOutcome::Failed { .. } => Outcome::Transport,
-    };
-    let policy = match context.max_retries_override {
-        Some(retries) => context.policy.clone().max_retries(retries),
-        None => context.policy.clone(),
-    };
-    let attempt = AttemptContext {
-        retries_done: context.retries_done,
-        method: context.method,
-        idempotency_key: context.has_idempotency_key,
-        body_replayable: context.body_replayable,
-        outcome,
-        now: SystemTime::now(),
-    };
-    match policy.decide(&attempt) {
-        RetryDecision::Retry { delay } => Decision::RetryAfter(delay),
-        RetryDecision::Stop(_) => Decision::Stop,
     }
 }

@@ -18,6 +18,7 @@ impl ClientCore {
     pub(crate) async fn send_once(
         &self,
         prepared: &Prepared,
+        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
     ) -> Result<RawResponse, Error<NoErrors>> {
         let client = &self.inner;
         let invalid = |parameter: Option<String>, reason: String| {
@@ -28,9 +29,24 @@ impl ClientCore {
             }))
         };
 
-        let auth = crate::auth::apply(client, prepared.operation, &client.base_url)
+        let mut auth = crate::auth::apply(client, prepared.operation, &client.base_url)
             .await
             .map_err(|(scheme, reason)| invalid(Some(scheme), reason))?;
+        *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
+        // What must not follow a redirect to another origin (redirect.rs).
+        let added = crate::redirect::AddedCredentials {
+            headers: auth.headers.iter().map(|(name, _)| name.clone()).collect(),
+            query: auth
+                .query
+                .iter()
+                .filter_map(|pair| pair.split('=').next())
+                .map(|name| {
+                    percent_encoding::percent_decode_str(name)
+                        .decode_utf8_lossy()
+                        .into_owned()
+                })
+                .collect(),
+        };
 
         let mut query = prepared.query.clone();
         query.extend(auth.query.iter().cloned());
@@ -57,7 +73,7 @@ impl ClientCore {
         let mut builder = client
             .http
             .request(prepared.method.clone(), url)
-            .headers(headers);
+            .headers(headers.clone());
         builder = match &prepared.body {
             Body::None => builder,
             Body::Bytes { bytes, .. } => builder.body(bytes.clone()),
@@ -78,6 +94,24 @@ impl ClientCore {
             )
             .await
             .map_err(|e| self.reqwest_error(prepared, e, true))?;
+        if response.status().is_redirection() {
+            let (body, replayable) = match &prepared.body {
+                Body::None => (None, true),
+                Body::Bytes { bytes, .. } => (Some(bytes), true),
+                Body::Multipart(_) => (None, false),
+            };
+            response = crate::redirect::follow_cross_origin(
+                &client.http,
+                response,
+                &prepared.method,
+                &headers,
+                body,
+                replayable,
+                &added,
+            )
+            .await
+            .map_err(|e| self.reqwest_error(prepared, e, true))?;
+        }
         let status = response.status();
         tracing::Span::current().record("status", status.as_u16());
         let headers = std::mem::take(response.headers_mut());
