@@ -191,11 +191,12 @@ impl ClientCore {
                     }
                 }
                 Err(Error::Transport(error)) => {
-                    let connect = error
-                        .source
-                        .downcast_ref::<reqwest::Error>()
-                        .is_some_and(reqwest::Error::is_connect);
-                    if connect {
+                    let cause = error.source.downcast_ref::<reqwest::Error>();
+                    // A redirect loop or a request reqwest cannot build: retrying cannot help.
+                    if cause.is_some_and(|e| e.is_redirect() || e.is_builder()) {
+                        return result;
+                    }
+                    if cause.is_some_and(reqwest::Error::is_connect) {
                         Outcome::Connect
                     } else {
                         Outcome::Transport
