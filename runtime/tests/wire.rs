@@ -48,19 +48,38 @@ async fn exact_url_query_headers_and_cookies() {
     bounded(async {
         let (base, log) = recording_server(no_content).await;
         let core = client(&format!("{base}/v1/"));
-        let options = RequestOptions::default().header("X-Replaced", "option").header("X-Extra", "e");
+        let options = RequestOptions::default()
+            .header("X-Replaced", "option")
+            .header("X-Extra", "e");
         let mut request = Request::new(&GET_ITEMS, options);
         request.param(Param::path("id"), "a b/c?");
-        request.param(Param::path("label").style(Style::Label).explode(true), &["x", "y"]);
-        request.param(Param::path("matrix").style(Style::Matrix), &Color { r: 1, g: 2, b: 3 });
+        request.param(
+            Param::path("label").style(Style::Label).explode(true),
+            &["x", "y"],
+        );
+        request.param(
+            Param::path("matrix").style(Style::Matrix),
+            &Color { r: 1, g: 2, b: 3 },
+        );
         request.param(Param::query("q"), "Hello there+é");
         request.param(Param::query("none"), &None::<i32>);
         request.param(Param::query("empty"), &Vec::<String>::new());
         request.param(Param::query("tags").explode(false), &["a", "b"]);
-        request.param(Param::query("pipes").style(Style::PipeDelimited).explode(false), &[1, 2]);
-        request.param(Param::query("color").style(Style::DeepObject), &Color { r: 1, g: 2, b: 3 });
+        request.param(
+            Param::query("pipes")
+                .style(Style::PipeDelimited)
+                .explode(false),
+            &[1, 2],
+        );
+        request.param(
+            Param::query("color").style(Style::DeepObject),
+            &Color { r: 1, g: 2, b: 3 },
+        );
         request.param(Param::query("raw").allow_reserved(true), "x/y:z%2B[");
-        request.param(Param::query("filter").content("application/json"), &serde_json::json!({"a": [1, "b c"]}));
+        request.param(
+            Param::query("filter").content("application/json"),
+            &serde_json::json!({"a": [1, "b c"]}),
+        );
         request.param(Param::query("flag"), &true);
         request.param(Param::header("X-Ids"), &[1, 2, 3]);
         request.param(Param::header("X-Unicode"), "caf\u{e9} \"q\"");
@@ -266,7 +285,10 @@ async fn bad_values_refused_before_sending() {
         refused(
             |r| {
                 r.param(Param::path("id"), "1");
-                r.param(Param::header("X-Obj"), &serde_json::json!({"a": {"nested": 1}}));
+                r.param(
+                    Param::header("X-Obj"),
+                    &serde_json::json!({"a": {"nested": 1}}),
+                );
             },
             "X-Obj",
         )
@@ -313,7 +335,10 @@ async fn idempotency_key_sent() {
     bounded(async {
         let (base, log) = recording_server(no_content).await;
         let core = client(&base);
-        let request = Request::new(&IDEMPOTENT_POST, RequestOptions::default().idempotency_key("key-1"));
+        let request = Request::new(
+            &IDEMPOTENT_POST,
+            RequestOptions::default().idempotency_key("key-1"),
+        );
         assert!(core.execute(request, decode_empty).await.is_ok());
         let request = Request::new(&IDEMPOTENT_POST, RequestOptions::default());
         assert!(core.execute(request, decode_empty).await.is_ok());

@@ -39,7 +39,10 @@ pub fn recorded(log: &Log) -> Vec<Recorded> {
 
 /// Runs `test` with a hard 20 s bound.
 pub async fn bounded<F: Future<Output = ()>>(test: F) {
-    if tokio::time::timeout(Duration::from_secs(20), test).await.is_err() {
+    if tokio::time::timeout(Duration::from_secs(20), test)
+        .await
+        .is_err()
+    {
         panic!("test did not finish within 20 s");
     }
 }
@@ -52,10 +55,16 @@ pub async fn recording_server(respond: fn(&Recorded) -> Response) -> (String, Lo
         let log = handler_log.clone();
         async move {
             let (parts, body) = request.into_parts();
-            let body = axum::body::to_bytes(body, 16 * 1024 * 1024).await.unwrap_or_default();
+            let body = axum::body::to_bytes(body, 16 * 1024 * 1024)
+                .await
+                .unwrap_or_default();
             let recorded = Recorded {
                 method: parts.method,
-                uri: parts.uri.path_and_query().map(|pq| pq.as_str().to_owned()).unwrap_or_default(),
+                uri: parts
+                    .uri
+                    .path_and_query()
+                    .map(|pq| pq.as_str().to_owned())
+                    .unwrap_or_default(),
                 headers: parts.headers,
                 body,
             };
@@ -72,7 +81,9 @@ pub async fn recording_server(respond: fn(&Recorded) -> Response) -> (String, Lo
 
 /// Serves `app` on 127.0.0.1:0; returns the address.
 pub async fn serve(app: axum::Router) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("local addr");
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
@@ -90,7 +101,11 @@ pub fn respond(status: u16, headers: &[(&str, &str)], body: impl Into<Body>) -> 
 }
 
 pub fn ok_json(_: &Recorded) -> Response {
-    respond(200, &[("content-type", "application/json")], r#"{"ok":true}"#)
+    respond(
+        200,
+        &[("content-type", "application/json")],
+        r#"{"ok":true}"#,
+    )
 }
 
 pub fn no_content(_: &Recorded) -> Response {
