@@ -191,7 +191,12 @@ pub(crate) async fn oauth2_access_token(
     scopes: &[&str],
     credentials: &ClientCredentials,
 ) -> Result<secrecy::SecretString, AuthError> {
-    let failed = |reason: String| (scheme.name.to_owned(), reason);
+    let failed = |reason: String| {
+        (
+            scheme.name.to_owned(),
+            format!("OAuth2 client credentials: {reason}"),
+        )
+    };
     let source = client.oauth2.get_or_init(scheme.name, || {
         let url = credentials.token_url.as_deref().unwrap_or(token_url);
         let url = resolve_token_url(&client.base_url, url).map_err(|reason| {

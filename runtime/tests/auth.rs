@@ -212,7 +212,7 @@ async fn no_credentials_over_plain_http_to_other_hosts() {
 }
 
 #[tokio::test]
-async fn oauth2_seam_reports_missing_token_source() {
+async fn oauth2_token_endpoint_failure_is_reported_before_the_api_call() {
     bounded(async {
         let (base, log) = recording_server(no_content).await;
         let core = ClientBuilder::new(None, SCHEMES)
@@ -229,7 +229,10 @@ async fn oauth2_seam_reports_missing_token_source() {
             other => panic!("{other:?}"),
         }
         assert!(!format!("{error:?}").contains("cs-secret"));
-        assert!(recorded(&log).is_empty());
+        // Only the token request (answered 204, no token) reached the server.
+        let requests = recorded(&log);
+        assert_eq!(requests.len(), 1);
+        assert!(requests[0].uri.starts_with("/token"), "{}", requests[0].uri);
         // A bearer token given for the OAuth2 scheme is used as is.
         let core = ClientBuilder::new(None, SCHEMES)
             .base_url(&base)
@@ -238,7 +241,7 @@ async fn oauth2_seam_reports_missing_token_source() {
             .expect("client builds");
         assert!(send(&core, &OAUTH).await.is_ok());
         assert_eq!(
-            recorded(&log)[0].header("authorization"),
+            recorded(&log)[1].header("authorization"),
             Some("Bearer tok-secret")
         );
     })

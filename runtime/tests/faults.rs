@@ -71,6 +71,8 @@ fn client(base: &str) -> ClientCore {
         .base_url(base)
         .timeout(Duration::from_millis(500))
         .max_response_bytes(1024)
+        // One attempt per fault: retries are tested in retry_live.rs.
+        .retry_policy(specforge::RetryPolicy::none())
         .build()
         .expect("client builds")
 }
