@@ -20,7 +20,7 @@ use crate::error::{Error, InvalidRequest, NoErrors, OperationRef, TimeoutError, 
 use crate::private::{Decode, Operation, RawResponse, Request};
 use crate::request::Body;
 use crate::response::Response;
-use crate::retry::{AttemptContext, Outcome, RetryDecision, RetryPolicy};
+use crate::retry::{AttemptContext, Outcome, RetryDecision, RetryPolicy, StopReason};
 
 /// A request ready to be sent, the same for every attempt.
 #[derive(Debug)]
@@ -84,7 +84,7 @@ impl ClientCore {
     }
 
     /// Checks and encodes everything that does not change between attempts.
-    fn prepare(&self, request: Request) -> Result<Prepared, Error<NoErrors>> {
+    pub(crate) fn prepare(&self, request: Request) -> Result<Prepared, Error<NoErrors>> {
         let Request { operation, inner } = request;
         let op_ref = operation_ref(operation);
         let invalid = |parameter: Option<String>, reason: String| {
@@ -153,85 +153,95 @@ impl ClientCore {
         })
     }
 
-    /// The attempt loop: one attempt, then the retry decision (`retry.rs`) with the
-    /// client's budget. A 401 to a request that carried OAuth2 tokens drops them and
-    /// replays the request once with fresh ones (not counted as a retry).
+    /// The attempt loop: one attempt, then [`after_attempt`](Self::after_attempt).
     async fn attempts(&self, prepared: &Prepared) -> Result<RawResponse, Error<NoErrors>> {
+        let policy = self.request_policy(prepared);
+        let mut state = AttemptState::default();
+        loop {
+            tracing::Span::current().record("attempt", state.retries_done + 1);
+            let mut oauth2_tokens = Vec::new();
+            let result = self.attempt(prepared, &mut oauth2_tokens).await;
+            match self
+                .after_attempt(prepared, &policy, &mut state, &oauth2_tokens, &result)
+                .await
+            {
+                Next::Again => {}
+                Next::Done => return result,
+            }
+        }
+    }
+
+    /// The decision after one attempt, with its wait done: replay once after a 401
+    /// that dropped OAuth2 tokens (not counted as a retry), else retry per the policy
+    /// and the client's budget (`retry.rs`), else stop.
+    pub(crate) async fn after_attempt(
+        &self,
+        prepared: &Prepared,
+        policy: &RetryPolicy,
+        state: &mut AttemptState,
+        oauth2_tokens: &[(&'static str, secrecy::SecretString)],
+        result: &Result<RawResponse, Error<NoErrors>>,
+    ) -> Next {
         let client = &self.inner;
+        if let Ok(raw) = result
+            && raw.status == http::StatusCode::UNAUTHORIZED
+            && !state.replayed_unauthorized
+            && crate::auth::invalidate_oauth2(client, oauth2_tokens).await
+        {
+            tracing::debug!("401 with an OAuth2 token: replaying once with a fresh token");
+            state.replayed_unauthorized = true;
+            return Next::Again;
+        }
+        let outcome = match result {
+            Ok(raw) => {
+                if let Some(budget) = &client.retry_budget {
+                    budget.record_response(raw.status);
+                }
+                Outcome::Response {
+                    status: raw.status,
+                    headers: &raw.headers,
+                }
+            }
+            Err(error) => match error_outcome(error) {
+                Some(outcome) => outcome,
+                // Not worth another attempt: the request or the response is at fault.
+                None => return Next::Done,
+            },
+        };
+        let context = AttemptContext {
+            retries_done: state.retries_done,
+            method: &prepared.method,
+            idempotency_key: prepared.has_idempotency_key,
+            body_replayable: true,
+            outcome,
+            now: std::time::SystemTime::now(),
+        };
+        match policy.decide_with_budget(&context, client.retry_budget.as_ref()) {
+            RetryDecision::Stop(reason) => {
+                if state.retries_done > 0 || reason != StopReason::NotRetryable {
+                    tracing::debug!(?reason, "not retrying");
+                }
+                Next::Done
+            }
+            RetryDecision::Retry { delay } => {
+                tracing::debug!(?delay, "retrying");
+                tokio::time::sleep(delay).await;
+                state.retries_done += 1;
+                Next::Again
+            }
+        }
+    }
+
+    /// The retry policy of one request: its own or the client's, capped by its `retries`.
+    pub(crate) fn request_policy(&self, prepared: &Prepared) -> RetryPolicy {
         let mut policy = prepared
             .retry_policy
             .clone()
-            .unwrap_or_else(|| client.retry_policy.clone());
+            .unwrap_or_else(|| self.inner.retry_policy.clone());
         if let Some(retries) = prepared.max_retries {
             policy = policy.max_retries(retries);
         }
-        let mut retries_done = 0u32;
-        let mut replayed_unauthorized = false;
-        loop {
-            tracing::Span::current().record("attempt", retries_done + 1);
-            let mut oauth2_tokens = Vec::new();
-            let result = self.attempt(prepared, &mut oauth2_tokens).await;
-            if let Ok(raw) = &result
-                && raw.status == http::StatusCode::UNAUTHORIZED
-                && !replayed_unauthorized
-                && crate::auth::invalidate_oauth2(client, &oauth2_tokens).await
-            {
-                tracing::debug!("401 with an OAuth2 token: replaying once with a fresh token");
-                replayed_unauthorized = true;
-                continue;
-            }
-            let outcome = match &result {
-                Ok(raw) => {
-                    if let Some(budget) = &client.retry_budget {
-                        budget.record_response(raw.status);
-                    }
-                    Outcome::Response {
-                        status: raw.status,
-                        headers: &raw.headers,
-                    }
-                }
-                Err(Error::Transport(error)) => {
-                    let cause = error.source.downcast_ref::<reqwest::Error>();
-                    // A redirect loop or a request reqwest cannot build: retrying cannot help.
-                    if cause.is_some_and(|e| e.is_redirect() || e.is_builder()) {
-                        return result;
-                    }
-                    if cause.is_some_and(reqwest::Error::is_connect) {
-                        Outcome::Connect
-                    } else {
-                        Outcome::Transport
-                    }
-                }
-                Err(Error::Timeout(timeout)) if timeout.phase == TimeoutPhase::Connect => {
-                    Outcome::Connect
-                }
-                Err(Error::Timeout(_)) => Outcome::Timeout,
-                // Not worth another attempt: the request or the response is at fault.
-                Err(_) => return result,
-            };
-            let context = AttemptContext {
-                retries_done,
-                method: &prepared.method,
-                idempotency_key: prepared.has_idempotency_key,
-                body_replayable: true,
-                outcome,
-                now: std::time::SystemTime::now(),
-            };
-            match policy.decide_with_budget(&context, client.retry_budget.as_ref()) {
-                RetryDecision::Stop(reason) => {
-                    if retries_done > 0 || !matches!(reason, crate::retry::StopReason::NotRetryable)
-                    {
-                        tracing::debug!(?reason, "not retrying");
-                    }
-                    return result;
-                }
-                RetryDecision::Retry { delay } => {
-                    tracing::debug!(?delay, "retrying");
-                    tokio::time::sleep(delay).await;
-                    retries_done += 1;
-                }
-            }
-        }
+        policy
     }
 
     /// One attempt, bounded by the per-attempt total timeout. The OAuth2 tokens it put
@@ -250,6 +260,44 @@ impl ClientCore {
                 limit: Some(prepared.timeout),
             }))),
         }
+    }
+}
+
+/// Where the attempt loop stands.
+#[derive(Debug, Default)]
+pub(crate) struct AttemptState {
+    /// Retries made so far.
+    pub(crate) retries_done: u32,
+    /// Whether the one OAuth2 401 replay was used.
+    pub(crate) replayed_unauthorized: bool,
+}
+
+/// What the attempt loop does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Next {
+    /// Another attempt (the wait is done).
+    Again,
+    /// Return this attempt's result.
+    Done,
+}
+
+/// What a failed attempt means for the retry decision; `None` when no retry can help
+/// (an invalid request, a redirect loop, a body over the cap, a decode error).
+pub(crate) fn error_outcome(error: &Error<NoErrors>) -> Option<Outcome<'static>> {
+    match error {
+        Error::Transport(error) => {
+            let cause = error.source.downcast_ref::<reqwest::Error>();
+            if cause.is_some_and(|e| e.is_redirect() || e.is_builder()) {
+                None
+            } else if cause.is_some_and(reqwest::Error::is_connect) {
+                Some(Outcome::Connect)
+            } else {
+                Some(Outcome::Transport)
+            }
+        }
+        Error::Timeout(timeout) if timeout.phase == TimeoutPhase::Connect => Some(Outcome::Connect),
+        Error::Timeout(_) => Some(Outcome::Timeout),
+        _ => None,
     }
 }
 

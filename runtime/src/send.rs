@@ -20,6 +20,17 @@ impl ClientCore {
         prepared: &Prepared,
         oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
     ) -> Result<RawResponse, Error<NoErrors>> {
+        let response = self.send_head(prepared, oauth2_tokens).await?;
+        self.read_response(prepared, response).await
+    }
+
+    /// Sends the request once and returns the response head (body not read yet); the
+    /// OAuth2 tokens put on the request are left in `oauth2_tokens`.
+    pub(crate) async fn send_head(
+        &self,
+        prepared: &Prepared,
+        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
+    ) -> Result<reqwest::Response, Error<NoErrors>> {
         let client = &self.inner;
         let invalid = |parameter: Option<String>, reason: String| {
             Error::InvalidRequest(Box::new(InvalidRequest {
@@ -112,6 +123,16 @@ impl ClientCore {
             .await
             .map_err(|e| self.reqwest_error(prepared, e, true))?;
         }
+        Ok(response)
+    }
+
+    /// Buffers the body of `response` (capped), status not interpreted.
+    pub(crate) async fn read_response(
+        &self,
+        prepared: &Prepared,
+        mut response: reqwest::Response,
+    ) -> Result<RawResponse, Error<NoErrors>> {
+        let client = &self.inner;
         let status = response.status();
         tracing::Span::current().record("status", status.as_u16());
         let headers = std::mem::take(response.headers_mut());

@@ -8,9 +8,13 @@
 //! decode error fails only that event and the stream goes on. An idle timeout (no
 //! bytes for the given duration) replaces a total timeout for long-lived streams.
 //!
+//! [`ClientCore::execute_sse`](crate::ClientCore::execute_sse) sends an operation's
+//! request through the runtime's attempt loop and returns the stream (see `client.rs`).
+//!
 //! Not done here: automatic reconnection. [`SseStream::last_event_id`] and
 //! [`Event::retry`] give what a caller needs to reconnect with `Last-Event-ID`.
 
+mod client;
 mod parser;
 
 use std::collections::VecDeque;
@@ -88,6 +92,16 @@ impl StdError for SseError {
 /// How an event's data becomes `T`.
 pub type DecodeData<T> = fn(&str) -> Result<T, serde_json::Error>;
 
+/// Event data as JSON for `T` (a [`DecodeData`]).
+pub fn json_data<T: serde::de::DeserializeOwned>(data: &str) -> Result<T, serde_json::Error> {
+    serde_json::from_str(data)
+}
+
+/// Event data as text (a [`DecodeData`]).
+pub fn text_data(data: &str) -> Result<String, serde_json::Error> {
+    Ok(data.to_owned())
+}
+
 /// A stream of [`Event`]s read from a `text/event-stream` body.
 pub struct SseStream<T> {
     body: ByteStream,
@@ -112,14 +126,14 @@ impl<T> fmt::Debug for SseStream<T> {
 impl<T: serde::de::DeserializeOwned> SseStream<T> {
     /// Events of a response whose data is JSON for `T`.
     pub fn json(response: reqwest::Response) -> Self {
-        Self::from_byte_stream(response.bytes_stream(), |data| serde_json::from_str(data))
+        Self::from_byte_stream(response.bytes_stream(), json_data::<T>)
     }
 }
 
 impl SseStream<String> {
     /// Events of a response whose data is kept as text.
     pub fn text(response: reqwest::Response) -> Self {
-        Self::from_byte_stream(response.bytes_stream(), |data| Ok(data.to_owned()))
+        Self::from_byte_stream(response.bytes_stream(), text_data)
     }
 }
 
