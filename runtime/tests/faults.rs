@@ -396,3 +396,39 @@ async fn connection_dropped_mid_body() {
     })
     .await;
 }
+
+/// Bytes from hex (test data).
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len() / 2)
+        .filter_map(|i| {
+            text.get(2 * i..2 * i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn cap_counts_decompressed_bytes() {
+    bounded(async {
+        // gzip of 5000 × 'a': 41 bytes on the wire, 5000 after decompression (cap 1024).
+        let (base, log) = recording_server(|_| {
+            let body = hex("1f8b0800000000000203edc13101000000c2a0aceb5fc2147e4001000000006f037659f44c88130000");
+            respond(200, &[("content-type", "application/json"), ("content-encoding", "gzip")], body)
+        })
+        .await;
+        let error = get_pet(&client(&base)).await.err();
+        assert!(matches!(error, Some(Error::ResponseTooLarge(_))), "{error:?}");
+        let accept_encoding = common::recorded(&log)[0].header("accept-encoding").unwrap_or_default().to_owned();
+        assert!(accept_encoding.contains("gzip"), "{accept_encoding}");
+
+        // gzip of a 618-byte JSON pet: decoded transparently.
+        let (base, _) = recording_server(|_| {
+            let body = hex("1f8b0800000000000203ab56ca4c51b232d651ca4bcc4d55b252aa1a05a3800640a91600aae6bb1b6a020000");
+            respond(200, &[("content-type", "application/json"), ("content-encoding", "gzip")], body)
+        })
+        .await;
+        let pet = get_pet(&client(&base)).await.map(Response::into_body);
+        assert_eq!(pet.ok().map(|p| (p.id, p.name.len())), Some((3, 600)));
+    })
+    .await;
+}
