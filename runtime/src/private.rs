@@ -327,9 +327,10 @@ impl RawResponse {
         crate::response::parse_json(&self.body)
     }
 
-    /// The body as UTF-8 text (for `success_with` decode functions).
+    /// The body as text in its declared charset, UTF-8 by default (for `success_with`
+    /// decode functions).
     pub fn parse_text(&self) -> Result<String, DecodeError> {
-        crate::response::parse_text(&self.body)
+        crate::response::parse_text(&self.headers, &self.body)
     }
 
     /// The status.
