@@ -400,5 +400,7 @@ fn public_types_are_send_and_sync() {
     send_sync::<specforge::__private::Request>();
     send_sync::<specforge::__private::RawResponse>();
     send_sync::<specforge::__private::Multipart>();
-    assert!(size_of::<specforge::Error<api::operations::GetPetByIdError>>() <= 2 * size_of::<usize>());
+    assert!(
+        size_of::<specforge::Error<api::operations::GetPetByIdError>>() <= 2 * size_of::<usize>()
+    );
 }

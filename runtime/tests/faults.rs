@@ -432,3 +432,26 @@ async fn cap_counts_decompressed_bytes() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn body_that_stalls_times_out() {
+    bounded(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            if let Ok((mut socket, _)) = listener.accept().await {
+                let mut buffer = [0u8; 4096];
+                let _ = socket.read(&mut buffer).await;
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"id\":";
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.flush().await;
+                tokio::time::sleep(Duration::from_secs(3600)).await;
+            }
+        });
+        let started = Instant::now();
+        let error = get_pet(&client(&format!("http://{addr}"))).await.expect_err("stalled");
+        assert!(matches!(&error, Error::Timeout(t) if t.phase == TimeoutPhase::Total), "{error:?}");
+        assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    })
+    .await;
+}
