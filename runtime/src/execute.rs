@@ -82,7 +82,7 @@ impl ClientCore {
     }
 
     /// Checks and encodes everything that does not change between attempts.
-    pub(crate) fn prepare(&self, request: Request) -> Result<Prepared, Error<NoErrors>> {
+    fn prepare(&self, request: Request) -> Result<Prepared, Error<NoErrors>> {
         let Request { operation, inner } = request;
         let op_ref = operation_ref(operation);
         let invalid = |parameter: Option<String>, reason: String| {
@@ -151,10 +151,7 @@ impl ClientCore {
     }
 
     /// The attempt loop: one attempt, then the retry decision.
-    pub(crate) async fn attempts(
-        &self,
-        prepared: &Prepared,
-    ) -> Result<RawResponse, Error<NoErrors>> {
+    async fn attempts(&self, prepared: &Prepared) -> Result<RawResponse, Error<NoErrors>> {
         let mut retries_done = 0u32;
         loop {
             tracing::Span::current().record("attempt", retries_done + 1);
@@ -195,10 +192,7 @@ impl ClientCore {
     }
 
     /// One attempt, bounded by the per-attempt total timeout.
-    pub(crate) async fn attempt(
-        &self,
-        prepared: &Prepared,
-    ) -> Result<RawResponse, Error<NoErrors>> {
+    async fn attempt(&self, prepared: &Prepared) -> Result<RawResponse, Error<NoErrors>> {
         match tokio::time::timeout(prepared.timeout, self.send_once(prepared)).await {
             Ok(result) => result,
             Err(_elapsed) => Err(Error::Timeout(Box::new(TimeoutError {

@@ -1,8 +1,6 @@
-//! One attempt on the wire: [`ClientCore::send_request`] applies credentials, builds the
-//! URL and the reqwest request and waits for the response head (streaming responses,
-//! e.g. SSE, start here); [`ClientCore::send_once`] adds the buffered, capped body.
-//! Errors from reqwest lose their URL (it may carry an API key in the query) before they
-//! are kept.
+//! One attempt on the wire: credentials, URL, the reqwest request, the response head and
+//! the buffered body. Errors from reqwest lose their URL (it may carry an API key in the
+//! query) before they are kept.
 
 use http::HeaderValue;
 
@@ -81,6 +79,7 @@ impl ClientCore {
             .await
             .map_err(|e| self.reqwest_error(prepared, e, true))?;
         let status = response.status();
+        tracing::Span::current().record("status", status.as_u16());
         let headers = std::mem::take(response.headers_mut());
         match read_body(&mut response, client.max_response_bytes).await {
             Ok(body) => Ok(RawResponse {
