@@ -277,3 +277,66 @@ mod oauth2_url_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builder::ClientBuilder;
+
+    static SCHEMES: &[SecurityScheme] = &[
+        SecurityScheme {
+            name: "key",
+            kind: SchemeKind::ApiKey {
+                location: Location::Header,
+                param: "X-Key",
+            },
+        },
+        SecurityScheme {
+            name: "basic",
+            kind: SchemeKind::Basic,
+        },
+    ];
+    static OPERATION: Operation = Operation {
+        id: "op",
+        method: http::Method::GET,
+        path: "/",
+        accept: "",
+        security: &[&["key", "basic"]],
+        idempotency_header: None,
+    };
+
+    #[tokio::test]
+    async fn auth_headers_are_sensitive() -> Result<(), String> {
+        let core = ClientBuilder::new(Some("https://api.example.com"), SCHEMES)
+            .credential("key", Credential::api_key("k"))
+            .credential("basic", Credential::basic("u", "p"))
+            .build()
+            .map_err(|e| e.to_string())?;
+        let applied = apply(&core.inner, &OPERATION, &core.inner.base_url)
+            .await
+            .map_err(|(_, reason)| reason)?;
+        assert_eq!(applied.headers.len(), 2);
+        assert!(
+            applied
+                .headers
+                .iter()
+                .all(|(_, value)| value.is_sensitive())
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn loopback_is_secure() {
+        for (url, secure) in [
+            ("https://example.com", true),
+            ("http://127.0.0.1:8080", true),
+            ("http://[::1]/", true),
+            ("http://localhost/", true),
+            ("http://example.com", false),
+            ("http://10.0.0.1", false),
+        ] {
+            let parsed = url::Url::parse(url).map_err(|e| e.to_string());
+            assert_eq!(parsed.map(|u| is_secure_target(&u)), Ok(secure), "{url}");
+        }
+    }
+}

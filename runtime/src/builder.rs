@@ -88,7 +88,11 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field(
                 "base_url",
-                &self.base_url.as_deref().or(self.default_base_url),
+                &self
+                    .base_url
+                    .as_deref()
+                    .or(self.default_base_url)
+                    .map(redact_url),
             )
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
@@ -233,6 +237,18 @@ fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Build
     crate::redirect::configure(reqwest::Client::builder().connect_timeout(connect_timeout))
         .build()
         .map_err(BuildError::Http)
+}
+
+/// The URL for `Debug` output: a password in it is replaced by `***`.
+pub(crate) fn redact_url(text: &str) -> String {
+    match url::Url::parse(text) {
+        Ok(mut url) if url.password().is_some() => {
+            // Setting a password on a URL that already has one cannot fail.
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => text.to_owned(),
+    }
 }
 
 /// Parses and normalizes the base URL: absolute http(s), no query or fragment, no
@@ -412,6 +428,22 @@ macro_rules! __builder_methods {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_redacts_url_password() {
+        let builder =
+            ClientBuilder::new(None, &[]).base_url("https://user:hunter2@api.example.com/");
+        let debug = format!("{builder:?}");
+        assert!(
+            !debug.contains("hunter2") && debug.contains("user:***@"),
+            "{debug}"
+        );
+        let core = builder.build().map(|core| format!("{core:?}"));
+        assert!(
+            core.as_ref().is_ok_and(|d| !d.contains("hunter2")),
+            "{core:?}"
+        );
+    }
 
     #[test]
     fn base_url_normalized() {

@@ -76,7 +76,10 @@ impl fmt::Debug for ClientCore {
         let inner = &self.inner;
         let header_names: Vec<&str> = inner.default_headers.keys().map(|n| n.as_str()).collect();
         f.debug_struct("ClientCore")
-            .field("base_url", &inner.base_url.as_str())
+            .field(
+                "base_url",
+                &crate::builder::redact_url(inner.base_url.as_str()),
+            )
             .field("timeout", &inner.timeout)
             .field("user_agent", &inner.user_agent)
             .field("default_headers", &header_names)

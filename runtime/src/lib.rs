@@ -60,6 +60,7 @@ pub use error::{
     ApiError, DecodeError, DecodeFailure, Error, InvalidRequest, NoErrors, OperationRef,
     TimeoutError, TimeoutPhase, TooLargeError, TransportError, UnexpectedResponse,
 };
+pub use multipart::FilePart;
 pub use options::RequestOptions;
 pub use response::Response;
 pub use retry::{RetryBudget, RetryPolicy};

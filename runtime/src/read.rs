@@ -1,7 +1,8 @@
 //! Reading a response body into memory, capped at `max_response_bytes`.
 //!
-//! The body is read chunk by chunk and counted as it arrives (after any content
-//! decoding reqwest performs), so an oversized or endless body stops at the cap; a
+//! The body is read chunk by chunk and counted as it arrives, after the content decoding
+//! reqwest performs (`gzip`, `br`, `deflate`, advertised in `Accept-Encoding`), so a
+//! compression bomb stops at the cap too, and an oversized or endless body stops at the cap; a
 //! `Content-Length` above the cap fails before reading anything.
 
 use bytes::{Bytes, BytesMut};

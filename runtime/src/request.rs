@@ -107,9 +107,18 @@ impl RequestParts {
         content_type: &'static str,
         value: Result<ParamValue, serde_json::Error>,
     ) {
+        self.set_form_body_with(content_type, value, &[]);
+    }
+
+    pub(crate) fn set_form_body_with(
+        &mut self,
+        content_type: &'static str,
+        value: Result<ParamValue, serde_json::Error>,
+        encodings: &[crate::private::FieldEncoding],
+    ) {
         let encoded = value
             .map_err(|error| format!("cannot serialize the form body: {error}"))
-            .and_then(form::encode_form);
+            .and_then(|value| form::encode_form_with(value, encodings));
         match encoded {
             Ok(text) => {
                 self.body = Body::Bytes {

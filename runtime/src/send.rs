@@ -75,7 +75,7 @@ impl ClientCore {
                 .chain(&auth.cookies)
                 .map(String::as_str)
                 .collect();
-            let mut value = HeaderValue::from_str(&all.join("; "))
+            let mut value = HeaderValue::from_bytes(all.join("; ").as_bytes())
                 .map_err(|_| invalid(None, "the cookies do not form a valid header".to_owned()))?;
             value.set_sensitive(!auth.cookies.is_empty());
             headers.insert(http::header::COOKIE, value);

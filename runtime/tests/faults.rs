@@ -398,3 +398,62 @@ async fn connection_dropped_mid_body() {
     })
     .await;
 }
+
+/// Bytes from hex (test data).
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len() / 2)
+        .filter_map(|i| {
+            text.get(2 * i..2 * i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn cap_counts_decompressed_bytes() {
+    bounded(async {
+        // gzip of 5000 × 'a': 41 bytes on the wire, 5000 after decompression (cap 1024).
+        let (base, log) = recording_server(|_| {
+            let body = hex("1f8b0800000000000203edc13101000000c2a0aceb5fc2147e4001000000006f037659f44c88130000");
+            respond(200, &[("content-type", "application/json"), ("content-encoding", "gzip")], body)
+        })
+        .await;
+        let error = get_pet(&client(&base)).await.err();
+        assert!(matches!(error, Some(Error::ResponseTooLarge(_))), "{error:?}");
+        let accept_encoding = common::recorded(&log)[0].header("accept-encoding").unwrap_or_default().to_owned();
+        assert!(accept_encoding.contains("gzip"), "{accept_encoding}");
+
+        // gzip of a 618-byte JSON pet: decoded transparently.
+        let (base, _) = recording_server(|_| {
+            let body = hex("1f8b0800000000000203ab56ca4c51b232d651ca4bcc4d55b252aa1a05a3800640a91600aae6bb1b6a020000");
+            respond(200, &[("content-type", "application/json"), ("content-encoding", "gzip")], body)
+        })
+        .await;
+        let pet = get_pet(&client(&base)).await.map(Response::into_body);
+        assert_eq!(pet.ok().map(|p| (p.id, p.name.len())), Some((3, 600)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn body_that_stalls_times_out() {
+    bounded(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            if let Ok((mut socket, _)) = listener.accept().await {
+                let mut buffer = [0u8; 4096];
+                let _ = socket.read(&mut buffer).await;
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"id\":";
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.flush().await;
+                tokio::time::sleep(Duration::from_secs(3600)).await;
+            }
+        });
+        let started = Instant::now();
+        let error = get_pet(&client(&format!("http://{addr}"))).await.expect_err("stalled");
+        assert!(matches!(&error, Error::Timeout(t) if t.phase == TimeoutPhase::Total), "{error:?}");
+        assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    })
+    .await;
+}

@@ -5,7 +5,7 @@ mod common;
 
 use common::{bounded, no_content, recorded, recording_server};
 use specforge::__private::{Method, Multipart, Operation, Param, RawResponse, Request, Style};
-use specforge::{ClientBuilder, ClientCore, Error, NoErrors, RequestOptions, Response};
+use specforge::{ClientBuilder, ClientCore, Error, FilePart, NoErrors, RequestOptions, Response};
 
 fn decode_empty(raw: RawResponse) -> Result<Response<()>, Error<NoErrors>> {
     match raw.status_code() {
@@ -183,7 +183,12 @@ async fn exact_body_bytes() {
                 .text("name", "Rex")
                 .texts("tags", ["a", "b"])
                 .file("photo", vec![1u8, 2, 3], Some("rex.png".to_owned()), Some("image/png"))
-                .json("meta", &serde_json::json!({"k": 1})),
+                .json("meta", &serde_json::json!({"k": 1}))
+                .field("count", &3)
+                .field("skipped", &None::<u8>)
+                .field("list", &[1, 2])
+                .file_part("doc", &FilePart::new(b"%PDF".to_vec()).file_name("a.pdf"), Some("application/pdf"))
+                .part_header("X-Part", "p1"),
         );
         assert!(core.execute(multipart, decode_empty).await.is_ok());
 
@@ -213,6 +218,9 @@ async fn exact_body_bytes() {
              --{b}\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nb\r\n\
              --{b}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"rex.png\"\r\nContent-Type: image/png\r\n\r\n\x01\x02\x03\r\n\
              --{b}\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{{\"k\":1}}\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"count\"\r\n\r\n3\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"list\"\r\nContent-Type: application/json\r\n\r\n[1,2]\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\nx-part: p1\r\n\r\n%PDF\r\n\
              --{b}--\r\n",
             b = boundary
         );
