@@ -23,7 +23,7 @@ use crate::response::Response;
 use crate::retry::{AttemptContext, Outcome, RetryDecision, RetryPolicy, StopReason};
 
 /// A request ready to be sent, the same for every attempt.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Prepared {
     pub(crate) operation: &'static Operation,
     pub(crate) op_ref: OperationRef,
@@ -43,6 +43,8 @@ pub(crate) struct Prepared {
     pub(crate) max_retries: Option<u32>,
     /// Per-request retry policy.
     pub(crate) retry_policy: Option<RetryPolicy>,
+    /// A next-page URL (`Link: rel="next"`) that replaces base URL, path and query.
+    pub(crate) next_url: Option<url::Url>,
     /// Whether an idempotency key is sent.
     pub(crate) has_idempotency_key: bool,
 }
@@ -149,12 +151,16 @@ impl ClientCore {
             timeout: inner.options.timeout.unwrap_or(client.timeout),
             max_retries: inner.options.retries,
             retry_policy: inner.options.retry_policy,
+            next_url: None,
             has_idempotency_key,
         })
     }
 
     /// The attempt loop: one attempt, then [`after_attempt`](Self::after_attempt).
-    async fn attempts(&self, prepared: &Prepared) -> Result<RawResponse, Error<NoErrors>> {
+    pub(crate) async fn attempts(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<RawResponse, Error<NoErrors>> {
         let policy = self.request_policy(prepared);
         let mut state = AttemptState::default();
         loop {

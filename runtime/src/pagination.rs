@@ -10,6 +10,11 @@
 //! the caller's (a URL for `Link`, a token, an offset, a page number). The stream
 //! ends when a page has no next cursor, after the first error, or when the server
 //! hands back the cursor it was just asked for (a loop that would never end).
+//!
+//! [`ClientCore::link_pages`](crate::ClientCore::link_pages) pages an operation by its
+//! `Link` headers through the client (see `client.rs`).
+
+mod client;
 
 use std::future::Future;
 
@@ -204,4 +209,43 @@ where
     pages(first, fetch)
         .map_ok(|page| stream::iter(page.items.into_iter().map(Ok)))
         .try_flatten()
+}
+
+/// `url` with pre-encoded `name=value` pairs appended, replacing pieces of the same
+/// name already in its query (a server may echo an API key into its links).
+pub(crate) fn with_query(url: &Url, pairs: &[String]) -> Url {
+    let mut url = url.clone();
+    if pairs.is_empty() {
+        return url;
+    }
+    let name = |piece: &str| piece.split('=').next().unwrap_or(piece).to_owned();
+    let added: Vec<String> = pairs.iter().map(|pair| name(pair)).collect();
+    let mut pieces: Vec<String> = url
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|piece| !piece.is_empty() && !added.contains(&name(piece)))
+        .map(str::to_owned)
+        .collect();
+    pieces.extend(pairs.iter().cloned());
+    url.set_query(Some(&pieces.join("&")));
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_pairs_are_appended_and_replace_echoes() {
+        let url = Url::parse("https://a.test/items?page=2&api_key=old").expect("url");
+        let with = with_query(&url, &["api_key=k%20y".to_owned()]);
+        assert_eq!(with.as_str(), "https://a.test/items?page=2&api_key=k%20y");
+        let bare = Url::parse("https://a.test/items").expect("url");
+        assert_eq!(
+            with_query(&bare, &["k=v".to_owned()]).as_str(),
+            "https://a.test/items?k=v"
+        );
+        assert_eq!(with_query(&bare, &[]).as_str(), "https://a.test/items");
+    }
 }

@@ -40,9 +40,18 @@ impl ClientCore {
             }))
         };
 
-        let mut auth = crate::auth::apply(client, prepared.operation, &client.base_url)
-            .await
-            .map_err(|(scheme, reason)| invalid(Some(scheme), reason))?;
+        // A next-page URL on another origin gets no credentials (as a redirect would not).
+        let foreign_next = prepared
+            .next_url
+            .as_ref()
+            .is_some_and(|next| !crate::redirect::same_origin(next, &client.base_url));
+        let mut auth = if foreign_next {
+            crate::auth::AppliedAuth::default()
+        } else {
+            crate::auth::apply(client, prepared.operation, &client.base_url)
+                .await
+                .map_err(|(scheme, reason)| invalid(Some(scheme), reason))?
+        };
         *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
         // What must not follow a redirect to another origin (redirect.rs).
         let added = crate::redirect::AddedCredentials {
@@ -59,10 +68,15 @@ impl ClientCore {
                 .collect(),
         };
 
-        let mut query = prepared.query.clone();
-        query.extend(auth.query.iter().cloned());
-        let url = crate::url_build::build_url(&client.base_url, &prepared.path, &query)
-            .map_err(|e| invalid(None, e))?;
+        let url = match &prepared.next_url {
+            Some(next) => crate::pagination::with_query(next, &auth.query),
+            None => {
+                let mut query = prepared.query.clone();
+                query.extend(auth.query.iter().cloned());
+                crate::url_build::build_url(&client.base_url, &prepared.path, &query)
+                    .map_err(|e| invalid(None, e))?
+            }
+        };
 
         let mut headers = prepared.headers.clone();
         for (name, value) in auth.headers {
