@@ -163,7 +163,10 @@ impl ClientBuilder {
     }
 
     /// Uses this `reqwest::Client` (proxies, TLS roots, ...). Its own connect timeout and
-    /// redirect policy apply; the per-attempt timeout of this builder still does.
+    /// redirect policy apply; the per-attempt timeout of this builder still does. Build it
+    /// with `.redirect(specforge::redirect_policy()).referer(false)` so that credentials do
+    /// not follow redirects to another origin (reqwest's default policy forwards custom
+    /// API-key headers).
     pub fn reqwest_client(mut self, client: reqwest::Client) -> Self {
         self.reqwest_client = Some(client);
         self

@@ -62,6 +62,7 @@ pub use error::{
 };
 pub use multipart::FilePart;
 pub use options::RequestOptions;
+pub use redirect::redirect_policy;
 pub use response::Response;
 pub use retry::{RetryBudget, RetryPolicy};
 

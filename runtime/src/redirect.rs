@@ -58,6 +58,13 @@ pub(crate) fn policy() -> reqwest::redirect::Policy {
     })
 }
 
+/// The runtime's redirect policy, for a reqwest client built by the user and given to
+/// `ClientBuilder::reqwest_client`: with it (and `referer(false)`), credentials do not
+/// follow a redirect to another origin either (see the module docs).
+pub fn redirect_policy() -> reqwest::redirect::Policy {
+    policy()
+}
+
 /// Applies the redirect choices to the runtime's reqwest client builder.
 pub(crate) fn configure(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
     builder.redirect(policy()).referer(false)

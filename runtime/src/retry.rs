@@ -5,9 +5,9 @@
 //! errors, 408, 409, 429 and 5xx; backoff `min(0.5 s · 2ⁿ, 8 s)` scaled by a random
 //! factor in `[0.75, 1]`; a server's `retry-after-ms` or `Retry-After` (delta seconds or
 //! an HTTP date) is used as the delay when it is at most 60 s, and stops retrying when it
-//! asks for longer (the caller gets the response, headers included); `x-should-retry:
-//! true|false` overrides the status rule (and `true` vouches that a non-idempotent
-//! request may be repeated).
+//! asks for longer (the caller gets the response, headers included); on a 4xx/5xx,
+//! `x-should-retry: true|false` overrides the status rule (and `true` vouches that a
+//! non-idempotent request may be repeated).
 //!
 //! Safety: GET, HEAD, OPTIONS, PUT, DELETE and TRACE are retried; other methods (POST,
 //! PATCH, ...) only when the operation declares an idempotency-key header (the runtime
@@ -164,6 +164,10 @@ impl RetryPolicy {
     /// What to do after a failed (or any) attempt.
     pub(crate) fn decide(&self, ctx: &AttemptContext<'_>) -> RetryDecision {
         let server_vouches = match ctx.outcome {
+            // A success or a redirect is never repeated, whatever the headers say.
+            Outcome::Response { status, .. } if status.as_u16() < 400 => {
+                return RetryDecision::Stop(StopReason::NotRetryable);
+            }
             Outcome::Response { status, headers } => match should_retry_header(headers) {
                 Some(false) => return RetryDecision::Stop(StopReason::ServerSaidNo),
                 Some(true) => true,

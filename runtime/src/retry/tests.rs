@@ -213,6 +213,11 @@ fn x_should_retry_is_obeyed() {
         fixed().decide(&context),
         RetryDecision::Stop(StopReason::Exhausted)
     );
+    // Never on a success.
+    assert_eq!(
+        fixed().decide(&ctx(&Method::GET, status(200, &yes))),
+        RetryDecision::Stop(StopReason::NotRetryable)
+    );
     let junk = headers(&[("x-should-retry", "maybe")]);
     assert_eq!(
         fixed().decide(&ctx(&Method::GET, status(503, &junk))),
