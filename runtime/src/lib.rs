@@ -40,6 +40,7 @@ mod response;
 mod retry;
 mod send;
 mod string_enum;
+mod typed_header;
 mod url_build;
 
 #[doc(hidden)]

@@ -17,6 +17,7 @@ pub use crate::client::ClientCore;
 pub use crate::error::{DecodeError, Error, OperationRef};
 pub use crate::multipart::Multipart;
 pub use crate::response::Response;
+pub use crate::typed_header::parse_header;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
