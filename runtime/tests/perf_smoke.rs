@@ -26,8 +26,16 @@ fn decode(raw: RawResponse) -> Result<Response<()>, Error<NoErrors>> {
 fn fill(request: &mut Request, i: u64) {
     request.param(Param::path("id"), &i);
     request.param(Param::query("q"), "hello world");
-    request.param(Param::query("tags").style(Style::PipeDelimited).explode(false), &["a", "b", "c"]);
-    request.param(Param::query("filter").style(Style::DeepObject), &serde_json::json!({"a": 1, "b": "x"}));
+    request.param(
+        Param::query("tags")
+            .style(Style::PipeDelimited)
+            .explode(false),
+        &["a", "b", "c"],
+    );
+    request.param(
+        Param::query("filter").style(Style::DeepObject),
+        &serde_json::json!({"a": 1, "b": "x"}),
+    );
     request.param(Param::header("X-Trace"), "abc");
 }
 
