@@ -277,6 +277,14 @@ impl<E> Error<E> {
         }
     }
 
+    /// The declared API error by value, or the error itself when it is another kind.
+    pub fn into_api_error(self) -> Result<E, Self> {
+        match self {
+            Self::Api(e) => Ok(e.body),
+            other => Err(other),
+        }
+    }
+
     /// Whether trying again may succeed: connection failures, timeouts, and the
     /// statuses 408, 409, 429 and 5xx. (Whether the runtime itself retries also depends on
     /// the method and the retry policy.)
@@ -539,6 +547,7 @@ mod tests {
         }))
         .map_api(|n| n + 1);
         assert_eq!(mapped.api_error(), Some(&2));
+        assert_eq!(mapped.into_api_error().ok(), Some(2));
     }
 
     #[test]
