@@ -27,6 +27,10 @@ pub use builder::Builder;
 pub use diagnostics::{Diagnostic, Location, Pointer, Severity};
 pub use settings::{RuntimeDependency, Settings};
 
+/// Load and upgrade only (tests, fuzzing, benchmarks); not a stable API.
+#[doc(hidden)]
+pub use load::entry::{Prepared, prepare};
+
 use std::path::PathBuf;
 
 /// The result of a successful generation.

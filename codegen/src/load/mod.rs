@@ -33,6 +33,7 @@
 //! multi-line quoted scalars); its event walk takes 198 ms on the 9.9 MB file.
 
 pub(crate) mod bundle;
+pub(crate) mod entry;
 pub(crate) mod json_index;
 pub(crate) mod parse;
 pub(crate) mod source_map;
