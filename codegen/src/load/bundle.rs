@@ -299,7 +299,7 @@ impl<'a> Bundler<'a> {
             .get(from)
             .and_then(|f| f.path.parent())
             .unwrap_or(Path::new(""));
-        let path = base.join(percent_decode(relative));
+        let path = normalize(&base.join(percent_decode(relative)));
         let key = canonical(&path);
         if let Some(index) = self.by_path.get(&key) {
             return Some(*index);
@@ -525,6 +525,28 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// `a/b/../c/./d` → `a/c/d`, without touching the file system (for messages).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                let last_is_normal =
+                    matches!(out.components().next_back(), Some(Component::Normal(_)));
+                if last_is_normal {
+                    out.pop();
+                } else {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn canonical(path: &Path) -> PathBuf {
