@@ -23,20 +23,39 @@ fn only(name: &str, content: &str) -> (&'static str, Severity, Option<(usize, us
     if let Some(loc) = &d.location {
         assert_eq!(loc.file, path);
     }
-    (d.code, d.severity, d.location.as_ref().map(|l| (l.line, l.column)), d.message.clone())
+    (
+        d.code,
+        d.severity,
+        d.location.as_ref().map(|l| (l.line, l.column)),
+        d.message.clone(),
+    )
 }
 
 #[test]
 fn unreadable_file_is_an_io_error_naming_it() {
-    let err = prepare(&Settings::new("/nonexistent/dir/api.yaml")).err().expect("fails");
-    assert!(err.to_string().contains("/nonexistent/dir/api.yaml"), "{err}");
+    let err = prepare(&Settings::new("/nonexistent/dir/api.yaml"))
+        .err()
+        .expect("fails");
+    assert!(
+        err.to_string().contains("/nonexistent/dir/api.yaml"),
+        "{err}"
+    );
 }
 
 #[test]
 fn invalid_json_names_line_and_column() {
-    let (code, severity, at, message) = only("bad.json", "{\n  \"openapi\": \"3.0.0\",\n  \"info\": {,}\n}");
-    assert_eq!((code, severity, at), ("SF0001", Severity::Error, Some((3, 12))));
-    assert!(message.contains("bad.json") && message.contains("not valid JSON"), "{message}");
+    let (code, severity, at, message) = only(
+        "bad.json",
+        "{\n  \"openapi\": \"3.0.0\",\n  \"info\": {,}\n}",
+    );
+    assert_eq!(
+        (code, severity, at),
+        ("SF0001", Severity::Error, Some((3, 12)))
+    );
+    assert!(
+        message.contains("bad.json") && message.contains("not valid JSON"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -49,12 +68,26 @@ fn invalid_yaml_names_line_and_column() {
 
 #[test]
 fn the_format_is_sniffed_not_taken_from_the_extension() {
-    let path = scratch_file("yaml-in-disguise.json", b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    let path = scratch_file(
+        "yaml-in-disguise.json",
+        b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n",
+    );
     let prepared = prepare(&Settings::new(&path)).expect("readable");
-    assert!(prepared.diagnostics.is_empty(), "{:?}", prepared.diagnostics);
-    let path = scratch_file("json-in-disguise.yaml", b"\xEF\xBB\xBF {\"openapi\": \"3.0.3\", \"paths\": {}}");
+    assert!(
+        prepared.diagnostics.is_empty(),
+        "{:?}",
+        prepared.diagnostics
+    );
+    let path = scratch_file(
+        "json-in-disguise.yaml",
+        b"\xEF\xBB\xBF {\"openapi\": \"3.0.3\", \"paths\": {}}",
+    );
     let prepared = prepare(&Settings::new(&path)).expect("readable");
-    assert!(prepared.diagnostics.is_empty(), "{:?}", prepared.diagnostics);
+    assert!(
+        prepared.diagnostics.is_empty(),
+        "{:?}",
+        prepared.diagnostics
+    );
 }
 
 #[test]
@@ -72,7 +105,10 @@ fn not_openapi() {
 
 #[test]
 fn unsupported_versions() {
-    let (code, _, at, message) = only("old.json", "{\"swaggerVersion\": \"1.2\", \"swagger\": \"1.2\"}");
+    let (code, _, at, message) = only(
+        "old.json",
+        "{\"swaggerVersion\": \"1.2\", \"swagger\": \"1.2\"}",
+    );
     assert_eq!((code, at), ("SF0006", Some((1, 27))));
     assert!(message.contains("1.2"), "{message}");
     assert_eq!(only("four.yaml", "openapi: 4.0.0\n").0, "SF0006");
@@ -81,15 +117,28 @@ fn unsupported_versions() {
 
 #[test]
 fn openapi_32_is_read_as_31_with_a_warning() {
-    let (code, severity, at, _) = only("new.yaml", "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths: {}\n");
-    assert_eq!((code, severity, at), ("SF0007", Severity::Warning, Some((1, 1))));
+    let (code, severity, at, _) = only(
+        "new.yaml",
+        "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+    );
+    assert_eq!(
+        (code, severity, at),
+        ("SF0007", Severity::Warning, Some((1, 1)))
+    );
 }
 
 #[test]
 fn yaml_numbers_as_versions_are_accepted() {
-    let path = scratch_file("numeric.yaml", b"swagger: 2.0\ninfo: {title: t, version: 1}\npaths: {}\n");
+    let path = scratch_file(
+        "numeric.yaml",
+        b"swagger: 2.0\ninfo: {title: t, version: 1}\npaths: {}\n",
+    );
     let prepared = prepare(&Settings::new(&path)).expect("readable");
-    assert!(prepared.diagnostics.is_empty(), "{:?}", prepared.diagnostics);
+    assert!(
+        prepared.diagnostics.is_empty(),
+        "{:?}",
+        prepared.diagnostics
+    );
     assert_eq!(prepared.document["openapi"], "3.0.3");
 }
 
@@ -99,7 +148,10 @@ fn not_utf8() {
     let prepared = prepare(&Settings::new(&path)).expect("readable");
     let d = &prepared.diagnostics[0];
     assert_eq!(d.code, "SF0008");
-    assert_eq!(d.location.as_ref().map(|l| (l.line, l.column)), Some((3, 13)));
+    assert_eq!(
+        d.location.as_ref().map(|l| (l.line, l.column)),
+        Some((3, 13))
+    );
 }
 
 #[test]
@@ -107,7 +159,11 @@ fn deep_nesting_is_bounded() {
     let depth = 100_000;
     let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     assert_eq!(only("deep.json", &json).0, "SF0003");
-    let json = format!("{{\"openapi\": \"3.0.0\", \"x\": {}1{}}}", "{\"a\":".repeat(depth), "}".repeat(depth));
+    let json = format!(
+        "{{\"openapi\": \"3.0.0\", \"x\": {}1{}}}",
+        "{\"a\":".repeat(depth),
+        "}".repeat(depth)
+    );
     assert_eq!(only("deep-object.json", &json).0, "SF0003");
     let yaml = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
     assert_eq!(only("deep-flow.yaml", &yaml).0, "SF0003");
