@@ -98,16 +98,14 @@ fn every_corpus_entry_upgrades_to_openapiv3() {
                                     | "head"
                                     | "patch"
                                     | "trace"
-                            ) {
-                                if let Err(e) =
-                                    serde_json::from_value::<openapiv3::Operation>(op.clone())
-                                {
-                                    narrowed = true;
-                                    fail(
-                                        format!("operation: {}", class(&e.to_string())),
-                                        format!("{method} {path}"),
-                                    );
-                                }
+                            ) && let Err(e) =
+                                serde_json::from_value::<openapiv3::Operation>(op.clone())
+                            {
+                                narrowed = true;
+                                fail(
+                                    format!("operation: {}", class(&e.to_string())),
+                                    format!("{method} {path}"),
+                                );
                             }
                         }
                     }

@@ -133,10 +133,10 @@ pub(crate) fn has_external_refs(value: &Value) -> bool {
     while let Some(v) = stack.pop() {
         match v {
             Value::Object(map) => {
-                if let Some(Value::String(r)) = map.get("$ref") {
-                    if !r.starts_with('#') {
-                        return true;
-                    }
+                if let Some(Value::String(r)) = map.get("$ref")
+                    && !r.starts_with('#')
+                {
+                    return true;
                 }
                 stack.extend(map.values());
             }

@@ -155,14 +155,14 @@ impl SourceMap {
         let mut current = pointer;
         loop {
             let (file, inner) = self.resolve_mount(current);
-            if let Some(source) = self.files.get(file) {
-                if let Some((line, column)) = source.position(&inner) {
-                    return Some(Location {
-                        file: source.path.clone(),
-                        line,
-                        column,
-                    });
-                }
+            if let Some(source) = self.files.get(file)
+                && let Some((line, column)) = source.position(&inner)
+            {
+                return Some(Location {
+                    file: source.path.clone(),
+                    line,
+                    column,
+                });
             }
             let cut = current.rfind('/')?;
             current = current.get(..cut)?;

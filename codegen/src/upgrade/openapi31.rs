@@ -179,10 +179,10 @@ fn rewrite_exact(document: &mut Value, renames: &[(String, String)]) {
     while let Some(value) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get_mut("$ref") {
-                    if let Some(new) = table.get(reference.as_str()) {
-                        *reference = (*new).to_owned();
-                    }
+                if let Some(Value::String(reference)) = map.get_mut("$ref")
+                    && let Some(new) = table.get(reference.as_str())
+                {
+                    *reference = (*new).to_owned();
                 }
                 stack.extend(map.values_mut());
             }

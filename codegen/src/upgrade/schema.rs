@@ -29,10 +29,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
 /// Swagger 2.0 schema spellings: `x-nullable`, string `discriminator`, `type: file`.
 pub(crate) fn swagger2(schema: &mut Map<String, Value>) {
-    if let Some(nullable) = schema.remove("x-nullable") {
-        if nullable.as_bool() == Some(true) {
-            schema.insert("nullable".to_owned(), Value::Bool(true));
-        }
+    if let Some(nullable) = schema.remove("x-nullable")
+        && nullable.as_bool() == Some(true)
+    {
+        schema.insert("nullable".to_owned(), Value::Bool(true));
     }
     if let Some(Value::String(property)) = schema.get("discriminator") {
         let object = json!({ "propertyName": property });
@@ -104,10 +104,10 @@ pub(crate) fn json_schema(
     ref_siblings: bool,
     diags: &mut Diagnostics,
 ) {
-    if let Some(value) = schema.remove("const") {
-        if !schema.contains_key("enum") {
-            schema.insert("enum".to_owned(), Value::Array(vec![value]));
-        }
+    if let Some(value) = schema.remove("const")
+        && !schema.contains_key("enum")
+    {
+        schema.insert("enum".to_owned(), Value::Array(vec![value]));
     }
     if let Some(Value::Array(examples)) = schema.get("examples") {
         let first = examples.first().cloned();

@@ -87,11 +87,14 @@ impl Place {
     }
 }
 
+/// What [`for_each_schema`] calls: `visit(schema, pointer, diags)`.
+pub(crate) type Visitor<'a> = dyn FnMut(&mut Map<String, Value>, &str, &mut Diagnostics) + 'a;
+
 /// Calls `visit(schema, pointer, diags)` on every schema object of `document`.
 pub(crate) fn for_each_schema(
     document: &mut Value,
     diags: &mut Diagnostics,
-    visit: &mut dyn FnMut(&mut Map<String, Value>, &str, &mut Diagnostics),
+    visit: &mut Visitor<'_>,
 ) {
     let mut walker = Walker {
         diags,
@@ -104,7 +107,7 @@ pub(crate) fn for_each_schema(
 
 struct Walker<'a> {
     diags: &'a mut Diagnostics,
-    visit: &'a mut dyn FnMut(&mut Map<String, Value>, &str, &mut Diagnostics),
+    visit: &'a mut Visitor<'a>,
     reported_depth: bool,
 }
 
@@ -127,12 +130,11 @@ impl Walker<'_> {
             }
             return;
         }
-        if place == Place::Schema {
-            if let Value::Bool(allowed) = value {
-                if key != "additionalProperties" {
-                    *value = boolean_schema(*allowed);
-                }
-            }
+        if place == Place::Schema
+            && let Value::Bool(allowed) = value
+            && key != "additionalProperties"
+        {
+            *value = boolean_schema(*allowed);
         }
         match value {
             Value::Object(map) => {
@@ -193,14 +195,13 @@ pub(crate) fn rewrite_refs(document: &mut Value, prefixes: &[(String, String)]) 
     while let Some(value) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get_mut("$ref") {
-                    if let Some((old, new)) = prefixes
+                if let Some(Value::String(reference)) = map.get_mut("$ref")
+                    && let Some((old, new)) = prefixes
                         .iter()
                         .find(|(old, _)| reference.starts_with(old.as_str()))
-                    {
-                        let rest = reference.get(old.len()..).unwrap_or_default();
-                        *reference = format!("{new}{rest}");
-                    }
+                {
+                    let rest = reference.get(old.len()..).unwrap_or_default();
+                    *reference = format!("{new}{rest}");
                 }
                 stack.extend(map.values_mut());
             }

@@ -217,7 +217,7 @@ impl Swagger {
         list: &[Value],
         at: &Pointer,
         diags: &mut Diagnostics,
-    ) -> (Vec<Value>, Vec<(Map<String, Value>, Pointer)>) {
+    ) -> (Vec<Value>, Vec<parameters::Located>) {
         let mut plain = Vec::new();
         let mut bodies = Vec::new();
         for (i, param) in list.iter().enumerate() {
@@ -334,7 +334,7 @@ impl Swagger {
 
     fn request_body(
         &self,
-        bodies: &[(Map<String, Value>, Pointer)],
+        bodies: &[parameters::Located],
         consumes: &[String],
         at: &Pointer,
         diags: &mut Diagnostics,

@@ -27,6 +27,9 @@ use serde_json::{Map, Value, json};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
+/// A 2.0 parameter object with its pointer in the source document.
+pub(crate) type Located = (Map<String, Value>, Pointer);
+
 /// Type keywords that move from a 2.0 parameter, items or header into a schema.
 const SCHEMA_KEYS: [&str; 18] = [
     "type",
