@@ -118,6 +118,30 @@ fn every_corpus_entry_upgrades_to_openapiv3() {
                 }
             }
         }
+        let mut stack = vec![doc];
+        while let Some(value) = stack.pop() {
+            match value {
+                Value::Object(map) => {
+                    if let Some(Value::String(r)) = map.get("$ref") {
+                        let target = r.strip_prefix('#').and_then(|p| doc.pointer(p));
+                        if target.is_none() {
+                            fail("dangling or non-local $ref".to_owned(), r.clone());
+                        }
+                    }
+                    if let Some(Value::String(location)) = map.get("in") {
+                        if location == "body" || location == "formData" {
+                            fail("2.0 body/formData parameter left".to_owned(), String::new());
+                        }
+                    }
+                    if map.contains_key("collectionFormat") {
+                        fail("2.0 keyword left".to_owned(), String::new());
+                    }
+                    stack.extend(map.values());
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
         if let Err(e) = serde_json::from_value::<openapiv3::OpenAPI>(doc.clone()) {
             fail(
                 format!("document: {}", class(&e.to_string())),

@@ -503,7 +503,7 @@ fn push_token(pointer: &mut String, token: &str) {
 }
 
 /// `%XX` escapes of a URI reference decoded (invalid escapes kept as written).
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
         return text.to_owned();
     }

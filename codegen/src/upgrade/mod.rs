@@ -14,7 +14,7 @@
 //! writing 3.1 keywords (`type: [string, "null"]`, numeric `exclusiveMinimum`,
 //! `const`) in a 3.0 document; `$ref` siblings are left alone (3.0 ignores
 //! them); `openapi` becomes a string if YAML read it as a number; a missing
-//! `paths` becomes `{}`.
+//! `paths` becomes `{}`; percent-encoded local refs are decoded.
 //!
 //! Every function is total: any JSON value is accepted, anything not shaped
 //! as expected is left as it is for the next stage to report.
@@ -46,6 +46,7 @@ pub(crate) fn upgrade(document: Value, version: SpecVersion, diags: &mut Diagnos
         }
         root.entry("paths").or_insert_with(|| json!({}));
     }
+    walk::decode_local_refs(&mut document);
     if is_31 {
         openapi31::hoist_defs(&mut document, diags);
     }

@@ -211,6 +211,27 @@ pub(crate) fn rewrite_refs(document: &mut Value, prefixes: &[(String, String)]) 
     }
 }
 
+/// Local refs written as percent-encoded URI fragments (`#/paths/~1a%7Bid%7D`,
+/// RFC 6901 section 6) become plain JSON pointers (`#/paths/~1a{id}`), so the
+/// stages after the upgrade resolve them by plain look-up.
+pub(crate) fn decode_local_refs(document: &mut Value) {
+    let mut stack = vec![document];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get_mut("$ref") {
+                    if reference.starts_with('#') && reference.contains('%') {
+                        *reference = crate::load::bundle::percent_decode(reference);
+                    }
+                }
+                stack.extend(map.values_mut());
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +270,17 @@ mod tests {
             doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
                 ["properties"]["p"]["items"],
             json!({})
+        );
+    }
+
+    #[test]
+    fn decodes_percent_encoded_local_refs() {
+        let mut doc =
+            json!({"a": {"$ref": "#/paths/~1a%7Bid%7D/get"}, "b": {"$ref": "other.json#/x%20y"}});
+        decode_local_refs(&mut doc);
+        assert_eq!(
+            doc,
+            json!({"a": {"$ref": "#/paths/~1a{id}/get"}, "b": {"$ref": "other.json#/x%20y"}})
         );
     }
 
