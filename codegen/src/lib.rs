@@ -29,7 +29,7 @@ pub use settings::{RuntimeDependency, Settings};
 
 /// Load and upgrade only (tests, fuzzing, benchmarks); not a stable API.
 #[doc(hidden)]
-pub use load::entry::{Prepared, prepare};
+pub use load::entry::{Prepared, prepare, upgrade_value};
 
 use std::path::PathBuf;
 

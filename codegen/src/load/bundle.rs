@@ -23,6 +23,10 @@
 //! reported (SF0013); with it on, fetching is not implemented yet (SF0014);
 //! either way the site becomes `{}` (free-form).
 //!
+//! Hoisted schemas are walked after the root (a work list, not recursion), so
+//! a long chain of files does not deepen the stack; the walk itself stops at
+//! [`MAX_WALK_DEPTH`] levels (SF0003).
+//!
 //! Each value copied from another file is recorded in the [`SourceMap`] so
 //! diagnostics point into the right file. Recursion follows the document's
 //! nesting (bounded by the parser's depth limit) and the chain of inlined refs
@@ -122,9 +126,18 @@ pub(crate) struct Bundler<'a> {
     schema_section: &'static [&'static str],
     hoisted: HashMap<Target, String>,
     taken: HashSet<String>,
-    new_schemas: Vec<(String, Value)>,
+    /// Hoisted schemas in the order they were named; `None` until walked.
+    new_schemas: Vec<(String, Option<Value>)>,
+    /// Hoisted schemas still to walk: (index in `new_schemas`, value, file, bundled pointer).
+    pending: Vec<(usize, Value, usize, String)>,
     inlining: Vec<Target>,
+    /// Current nesting of `walk` (values and inlined refs), bounded by [`MAX_WALK_DEPTH`].
+    depth: usize,
+    reported_depth: bool,
 }
+
+/// Deepest nesting walked (document nesting plus inlined refs).
+const MAX_WALK_DEPTH: usize = 1024;
 
 /// True when some `$ref` in `value` points outside the document (fast check,
 /// so that single-file documents are not walked with pointers).
@@ -174,7 +187,10 @@ impl<'a> Bundler<'a> {
             hoisted: HashMap::new(),
             taken: HashSet::new(),
             new_schemas: Vec::new(),
+            pending: Vec::new(),
             inlining: Vec::new(),
+            depth: 0,
+            reported_depth: false,
         }
     }
 
@@ -189,6 +205,14 @@ impl<'a> Bundler<'a> {
         }
         let mut at = String::new();
         self.walk(root, 0, &mut at, Place::Root);
+        // Hoisted schemas are walked here, not where they were found, so a
+        // long chain of files does not deepen the recursion.
+        while let Some((index, mut value, file, mut at)) = self.pending.pop() {
+            self.walk(&mut value, file, &mut at, Place::Schema);
+            if let Some(slot) = self.new_schemas.get_mut(index) {
+                slot.1 = Some(value);
+            }
+        }
         if self.new_schemas.is_empty() {
             return;
         }
@@ -196,11 +220,31 @@ impl<'a> Bundler<'a> {
             return;
         };
         for (name, schema) in std::mem::take(&mut self.new_schemas) {
-            schemas.insert(name, schema);
+            schemas.insert(name, schema.unwrap_or_default());
         }
     }
 
     fn walk(&mut self, value: &mut Value, file: usize, at: &mut String, place: Place) {
+        if self.depth >= MAX_WALK_DEPTH {
+            if !self.reported_depth {
+                self.reported_depth = true;
+                self.diags.push(
+                    Diagnostic::error(
+                        "SF0003",
+                        Pointer::from_fragment(at),
+                        format!("the bundled document nests deeper than {MAX_WALK_DEPTH} levels"),
+                    )
+                    .with_help("flatten the referenced files with named components"),
+                );
+            }
+            return;
+        }
+        self.depth += 1;
+        self.walk_inner(value, file, at, place);
+        self.depth -= 1;
+    }
+
+    fn walk_inner(&mut self, value: &mut Value, file: usize, at: &mut String, place: Place) {
         match value {
             Value::Object(map) => {
                 if let Some(Value::String(reference)) = map.get("$ref") {
@@ -365,7 +409,7 @@ impl<'a> Bundler<'a> {
         if let Some(name) = self.hoisted.get(target) {
             return Some(name.clone());
         }
-        let mut value = self.resolve(target, reference, at)?;
+        let value = self.resolve(target, reference, at)?;
         let name = self.unique_name(target);
         self.hoisted.insert(target.clone(), name.clone());
         let mut bundled_at = String::new();
@@ -375,8 +419,9 @@ impl<'a> Bundler<'a> {
         push_token(&mut bundled_at, &name);
         self.sources
             .mount(bundled_at.clone(), target.0, target.1.clone());
-        self.walk(&mut value, target.0, &mut bundled_at, Place::Schema);
-        self.new_schemas.push((name.clone(), value));
+        self.new_schemas.push((name.clone(), None));
+        self.pending
+            .push((self.new_schemas.len() - 1, value, target.0, bundled_at));
         Some(name)
     }
 

@@ -57,3 +57,15 @@ pub fn prepare(settings: &Settings) -> Result<Prepared, GenerateError> {
         sources,
     })
 }
+
+/// Upgrades an in-memory document (version detected as [`prepare`] does);
+/// for fuzzing and tests.
+pub fn upgrade_value(document: Value) -> (Value, Vec<Diagnostic>) {
+    let mut diags = Diagnostics::default();
+    let path = std::path::Path::new("<memory>");
+    let upgraded = match super::detect_version(&document, path, &mut diags) {
+        Some(version) => crate::upgrade::upgrade(document, version, &mut diags),
+        None => document,
+    };
+    (upgraded, diags.into_vec())
+}
