@@ -186,3 +186,19 @@ fn yaml_alias_bombs_are_refused() {
     let (code, ..) = only("bomb.yaml", &yaml);
     assert_eq!(code, "SF0002");
 }
+
+#[test]
+fn duplicate_yaml_keys_warn_and_the_last_wins() {
+    let path = scratch_file(
+        "dup.yaml",
+        b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\npaths:\n  /a: {}\n",
+    );
+    let prepared = prepare(&Settings::new(&path)).expect("readable");
+    let found: Vec<_> = prepared
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.severity))
+        .collect();
+    assert_eq!(found, vec![("SF0009", Severity::Warning)]);
+    assert!(prepared.document["paths"]["/a"].is_object());
+}

@@ -135,6 +135,11 @@ fn no_host_gives_a_relative_server() {
         &json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}),
     );
     assert_eq!(doc["servers"], json!([{"url": "/"}]));
+    let (doc, _) = upgrade(
+        "schemed-host",
+        &json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "host": "https://h.io/", "basePath": "v2", "paths": {}}),
+    );
+    assert_eq!(doc["servers"], json!([{"url": "https://h.io/v2"}]));
 }
 
 #[test]

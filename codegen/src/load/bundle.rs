@@ -361,7 +361,7 @@ impl<'a> Bundler<'a> {
         let parsed = read
             .and_then(|bytes| parse::decode(&path, bytes))
             .and_then(|text| {
-                parse::parse(&path, &text).map(|(value, format)| (value, format, text))
+                parse::parse(&path, &text, self.diags).map(|(value, format)| (value, format, text))
             });
         match parsed {
             Ok((value, format, text)) => {

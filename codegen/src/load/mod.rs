@@ -94,7 +94,7 @@ pub(crate) fn load_bytes(settings: &Settings, bytes: Vec<u8>, diags: &mut Diagno
             return failed(SourceMap::default());
         }
     };
-    let parsed = parse::parse(path, &text);
+    let parsed = parse::parse(path, &text, diags);
     let (mut document, format) = match parsed {
         Ok(ok) => ok,
         Err(diagnostic) => {

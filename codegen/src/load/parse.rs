@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Location, Pointer};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Pointer};
 
 /// The deepest nesting the loader accepts (serde_json's own limit is 128).
 pub(crate) const MAX_DEPTH: usize = 128;
@@ -60,15 +60,17 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnost
     })
 }
 
-/// Parses `text` (the content of `path`) in the sniffed format.
+/// Parses `text` (the content of `path`) in the sniffed format; warnings
+/// (duplicate YAML keys) go to `diags`.
 pub(crate) fn parse(
     path: &Path,
     text: &str,
+    diags: &mut Diagnostics,
 ) -> Result<(serde_json::Value, Format), Box<Diagnostic>> {
     let body = strip_bom(text);
     match sniff(body) {
         Format::Json => parse_json(path, body).map(|v| (v, Format::Json)),
-        Format::Yaml => parse_yaml(path, body).map(|v| (v, Format::Yaml)),
+        Format::Yaml => parse_yaml(path, body, diags).map(|v| (v, Format::Yaml)),
     }
 }
 
@@ -97,7 +99,11 @@ fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Box<Diagnost
     })
 }
 
-fn parse_yaml(path: &Path, text: &str) -> Result<serde_json::Value, Box<Diagnostic>> {
+fn parse_yaml(
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Result<serde_json::Value, Box<Diagnostic>> {
     let invalid = |e: serde_yaml_ng::Error| {
         let message = e.to_string();
         let (code, help) = if message.contains("recursion limit") {
@@ -129,7 +135,29 @@ fn parse_yaml(path: &Path, text: &str) -> Result<serde_json::Value, Box<Diagnost
         }
         Box::new(diagnostic)
     };
-    let mut value: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(invalid)?;
+    let mut value: serde_yaml_ng::Value = match serde_yaml_ng::from_str(text) {
+        Ok(value) => value,
+        Err(e) if e.to_string().starts_with("duplicate entry") => {
+            // Read again straight into JSON values, where the last entry
+            // wins, as JSON parsers do (merge keys are not applied then).
+            let mut warning = Diagnostic::warning(
+                "SF0009",
+                Pointer::root(),
+                format!(
+                    "{}: {}; the last one is used",
+                    path.display(),
+                    e.to_string().split(" at line ").next().unwrap_or_default()
+                ),
+            )
+            .with_help("remove the duplicate key: YAML does not allow a key twice in one mapping");
+            if let Some(loc) = e.location() {
+                warning = warning.with_location(path, loc.line().max(1), loc.column().max(1));
+            }
+            diags.push(warning);
+            return serde_yaml_ng::from_str::<serde_json::Value>(text).map_err(invalid);
+        }
+        Err(e) => return Err(invalid(e)),
+    };
     value.apply_merge().map_err(invalid)?;
     super::yaml_value::to_json(value).map_err(|too_deep| {
         Box::new(

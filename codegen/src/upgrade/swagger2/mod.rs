@@ -119,6 +119,11 @@ impl Swagger {
             _ => String::new(),
         };
         match self.host.as_deref().filter(|h| !h.is_empty()) {
+            // A host written with its scheme (`https://api.example.com`) is a mistake
+            // with one reading.
+            Some(host) if host.contains("://") => {
+                json!([{ "url": format!("{}{base}", host.trim_end_matches('/')) }])
+            }
             Some(host) => {
                 let host = host.trim_end_matches('/');
                 let schemes: Vec<&str> = if schemes.is_empty() {
