@@ -219,10 +219,11 @@ pub(crate) fn decode_local_refs(document: &mut Value) {
     while let Some(value) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get_mut("$ref") {
-                    if reference.starts_with('#') && reference.contains('%') {
-                        *reference = crate::load::bundle::percent_decode(reference);
-                    }
+                if let Some(Value::String(reference)) = map.get_mut("$ref")
+                    && reference.starts_with('#')
+                    && reference.contains('%')
+                {
+                    *reference = crate::load::bundle::percent_decode(reference);
                 }
                 stack.extend(map.values_mut());
             }
