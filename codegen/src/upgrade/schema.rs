@@ -10,6 +10,7 @@
 //! | `type: [T, "null"]` | `type: T, nullable: true` |
 //! | `type: [A, B]` | `anyOf: [{type: A, …}, {type: B, …}]` (type-specific keywords move into their branch) |
 //! | `type: "null"` | `nullable: true, enum: [null]` |
+//! | `anyOf`/`oneOf` with a `{type: "null"}` branch | the other branches + `nullable: true` (one `$ref` left: `allOf: [{$ref}]`) |
 //! | `const: v` | `enum: [v]` |
 //! | `exclusiveMinimum: n` | `minimum: n, exclusiveMinimum: true` (the stricter bound wins) |
 //! | `examples: [a, …]` | `example: a` |
@@ -120,6 +121,7 @@ pub(crate) fn json_schema(
     exclusive_bound(schema, "exclusiveMaximum", "maximum", |new, old| new <= old);
     content_format(schema);
     prefix_items(schema, at, diags);
+    null_branches(schema);
     types(schema);
     let unsupported: Vec<&str> = UNSUPPORTED
         .iter()
@@ -210,6 +212,56 @@ fn prefix_items(schema: &mut Map<String, Value>, at: &str, diags: &mut Diagnosti
         )
         .with_help("the generated type is a Vec of a union; describe the positions in the documentation if they matter"),
     );
+}
+
+/// `anyOf: [X, {type: "null"}]` → X, nullable (the 3.1 idiom for an optional
+/// value). With one branch left it replaces the list (a `$ref` is wrapped in
+/// `allOf` so `nullable` applies); with several, the list stays without the
+/// null branch.
+fn null_branches(schema: &mut Map<String, Value>) {
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(branches)) = schema.get_mut(key) else {
+            continue;
+        };
+        let is_null = |b: &Value| {
+            b.get("type").and_then(Value::as_str) == Some("null")
+                && b.as_object().is_some_and(|m| {
+                    m.keys().all(|k| {
+                        k == "type" || k.starts_with("x-") || ANNOTATIONS.contains(&k.as_str())
+                    })
+                })
+        };
+        let before = branches.len();
+        branches.retain(|b| !is_null(b));
+        if branches.len() == before {
+            continue;
+        }
+        schema.insert("nullable".to_owned(), Value::Bool(true));
+        let Some(Value::Array(branches)) = schema.get_mut(key) else {
+            continue;
+        };
+        if branches.len() != 1 {
+            continue;
+        }
+        let only = branches.pop().unwrap_or_default();
+        schema.remove(key);
+        match only {
+            Value::Object(branch) if branch.contains_key("$ref") => {
+                let all_of = schema
+                    .entry("allOf")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(all) = all_of {
+                    all.insert(0, Value::Object(branch));
+                }
+            }
+            Value::Object(branch) => {
+                for (k, v) in branch {
+                    schema.entry(k).or_insert(v);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `type` arrays and the `null` type.
@@ -340,6 +392,22 @@ mod tests {
                 {"type": "string", "maxLength": 3, "format": "int64"},
                 {"type": "integer", "minimum": 1, "format": "int64"}
             ]})
+        );
+    }
+
+    #[test]
+    fn null_branches_become_nullable() {
+        assert_eq!(
+            run(json!({"anyOf": [{"$ref": "#/components/schemas/A"}, {"type": "null"}], "description": "d"})).0,
+            json!({"description": "d", "nullable": true, "allOf": [{"$ref": "#/components/schemas/A"}]})
+        );
+        assert_eq!(
+            run(json!({"oneOf": [{"type": "string", "maxLength": 2}, {"type": "null"}]})).0,
+            json!({"nullable": true, "type": "string", "maxLength": 2})
+        );
+        assert_eq!(
+            run(json!({"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]})).0,
+            json!({"nullable": true, "anyOf": [{"type": "string"}, {"type": "integer"}]})
         );
     }
 
