@@ -38,6 +38,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::parse;
+use super::refs::{canonical, normalize, percent_decode, push_token, resolve_pointer};
 use super::source_map::{SourceFile, SourceMap};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
@@ -517,83 +518,4 @@ fn section_mut<'v>(root: &'v mut Value, path: &[&str]) -> Option<&'v mut Map<Str
             .or_insert_with(|| Value::Object(Map::new()));
     }
     current.as_object_mut()
-}
-
-/// Follows an RFC 6901 pointer (text form, possibly empty).
-pub(crate) fn resolve_pointer<'v>(root: &'v Value, pointer: &str) -> Option<&'v Value> {
-    if pointer.is_empty() {
-        return Some(root);
-    }
-    if !pointer.starts_with('/') {
-        return None;
-    }
-    Pointer::from_fragment(pointer)
-        .tokens()
-        .try_fold(root, |v, token| match v {
-            Value::Object(map) => map.get(&token),
-            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => None,
-        })
-}
-
-fn push_token(pointer: &mut String, token: &str) {
-    pointer.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
-
-/// `%XX` escapes of a URI reference decoded (invalid escapes kept as written).
-pub(crate) fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_owned();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok());
-            if let Some(decoded) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(decoded);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
-}
-
-/// `a/b/../c/./d` → `a/c/d`, without touching the file system (for messages).
-fn normalize(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                let last_is_normal =
-                    matches!(out.components().next_back(), Some(Component::Normal(_)));
-                if last_is_normal {
-                    out.pop();
-                } else {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-fn canonical(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }

@@ -17,6 +17,7 @@
 use serde_json::{Map, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
+pub(crate) use crate::load::refs::push_token;
 
 /// The deepest schema nesting visited.
 pub(crate) const MAX_DEPTH: usize = 200;
@@ -174,17 +175,6 @@ pub(crate) fn boolean_schema(allowed: bool) -> Value {
     }
 }
 
-pub(crate) fn push_token(pointer: &mut String, token: &str) {
-    pointer.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
-
 /// Rewrites every `$ref` string of `document` that starts with one of the
 /// `(old, new)` prefixes (first match wins).
 pub(crate) fn rewrite_refs(document: &mut Value, prefixes: &[(String, String)]) {
@@ -223,7 +213,7 @@ pub(crate) fn decode_local_refs(document: &mut Value) {
                     && reference.starts_with('#')
                     && reference.contains('%')
                 {
-                    *reference = crate::load::bundle::percent_decode(reference);
+                    *reference = crate::load::refs::percent_decode(reference);
                 }
                 stack.extend(map.values_mut());
             }
