@@ -2,16 +2,50 @@
 //!
 //! Used only by the source map, lazily, on the first diagnostic that needs a
 //! position. It records every value in a [`Tree`]: object members at the
-//! offset of their name, array items and the root at the offset of the value.
+//! position of their name, array items and the root at the value itself, as
+//! 1-based line and column (in characters). Positions are counted as the scan
+//! moves forward, so the whole index costs one pass even on a minified file
+//! whose content is one long line.
 //! The scanner trusts that the text already parsed as JSON; on anything
 //! unexpected it stops and keeps what it has (it never panics, and never
 //! recurses: nesting is a stack).
 
 use super::position_tree::{Builder, Tree};
 
-/// Scans `text`; node positions are `(byte offset, 0)`.
+/// Line and column of a byte offset, advanced monotonically.
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    /// Moves to `target` (never backwards) and returns `(line, column)`.
+    fn at(&mut self, bytes: &[u8], target: usize) -> (usize, usize) {
+        if target > self.offset {
+            for &b in bytes.get(self.offset..target).unwrap_or_default() {
+                if b == b'\n' {
+                    self.line += 1;
+                    self.column = 1;
+                } else if b & 0xC0 != 0x80 {
+                    // Not a UTF-8 continuation byte: one more character.
+                    self.column += 1;
+                }
+            }
+            self.offset = target;
+        }
+        (self.line, self.column)
+    }
+}
+
+/// Scans `text`; node positions are `(line, column)`, 1-based.
 pub(crate) fn index(text: &str) -> Tree {
     let bytes = text.as_bytes();
+    let mut cursor = Cursor {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
     let mut tree = Builder::default();
     // true = object, false = array.
     let mut stack: Vec<bool> = Vec::new();
@@ -46,9 +80,10 @@ pub(crate) fn index(text: &str) -> Tree {
             },
             _ => (String::new(), pos),
         };
+        let (line, column) = cursor.at(bytes, at);
         match b {
             b'{' | b'[' => {
-                tree.add(&key, at, 0, true);
+                tree.add(&key, line, column, true);
                 let object = b == b'{';
                 stack.push(object);
                 pos += 1;
@@ -57,11 +92,11 @@ pub(crate) fn index(text: &str) -> Tree {
                 }
             }
             b'"' => {
-                tree.add(&key, at, 0, false);
+                tree.add(&key, line, column, false);
                 pos = skip_string(bytes, pos);
             }
             _ => {
-                tree.add(&key, at, 0, false);
+                tree.add(&key, line, column, false);
                 let start = pos;
                 while let Some(&c) = bytes.get(pos) {
                     if matches!(c, b',' | b'}' | b']') || c.is_ascii_whitespace() {
@@ -136,21 +171,26 @@ mod tests {
     fn finds_members_items_and_escaped_names() {
         let text = "{\n  \"a\": [1, {\"b\": null}],\n  \"c/d\": {},\n  \"e\\\"f\": \"x,]}\"\n}";
         let t = index(text);
-        let at = |p: &str| t.find(p).map(|(offset, _)| offset);
-        assert_eq!(at(""), Some(0));
-        assert_eq!(at("/a"), text.find("\"a\""));
-        assert_eq!(at("/a/0"), text.find('1'));
-        assert_eq!(at("/a/1"), text.find("{\"b"));
-        assert_eq!(at("/a/1/b"), text.find("\"b\""));
-        assert_eq!(at("/c~1d"), text.find("\"c/d\""));
-        assert_eq!(at("/e\"f"), text.find("\"e\\"));
-        assert_eq!(at("/a/2"), None);
+        assert_eq!(t.find(""), Some((1, 1)));
+        assert_eq!(t.find("/a"), Some((2, 3)));
+        assert_eq!(t.find("/a/0"), Some((2, 9)));
+        assert_eq!(t.find("/a/1"), Some((2, 12)));
+        assert_eq!(t.find("/a/1/b"), Some((2, 13)));
+        assert_eq!(t.find("/c~1d"), Some((3, 3)));
+        assert_eq!(t.find("/e\"f"), Some((4, 3)));
+        assert_eq!(t.find("/a/2"), None);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let t = index("{\"é\": 1, \"b\": 2}");
+        assert_eq!(t.find("/b"), Some((1, 10)));
     }
 
     #[test]
     fn empty_containers_and_garbage_do_not_panic() {
-        assert_eq!(index("[]").find(""), Some((0, 0)));
-        assert_eq!(index(" {}").find(""), Some((1, 0)));
+        assert_eq!(index("[]").find(""), Some((1, 1)));
+        assert_eq!(index(" {}").find(""), Some((1, 2)));
         let _ = index("]]]}}{{\"");
         let _ = index("{\"a\":");
         let _ = index("{\"a\" 1 2 3}");

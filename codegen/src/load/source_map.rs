@@ -33,16 +33,7 @@ pub(crate) struct SourceFile {
     pub path: PathBuf,
     text: String,
     format: Format,
-    index: OnceLock<FileIndex>,
-}
-
-#[derive(Debug)]
-enum FileIndex {
-    Json {
-        offsets: Tree,
-        line_starts: Vec<usize>,
-    },
-    Yaml(Tree),
+    index: OnceLock<Tree>,
 }
 
 impl SourceFile {
@@ -55,42 +46,16 @@ impl SourceFile {
         }
     }
 
-    fn index(&self) -> &FileIndex {
-        self.index.get_or_init(|| match self.format {
-            Format::Json => {
-                let body = super::parse::strip_bom(&self.text);
-                let mut line_starts = vec![0];
-                line_starts.extend(
-                    body.bytes()
-                        .enumerate()
-                        .filter(|(_, b)| *b == b'\n')
-                        .map(|(i, _)| i + 1),
-                );
-                FileIndex::Json {
-                    offsets: json_index::index(body),
-                    line_starts,
-                }
-            }
-            Format::Yaml => FileIndex::Yaml(yaml_index::index(super::parse::strip_bom(&self.text))),
-        })
-    }
-
     /// Line and column of the value at `pointer` (RFC 6901 text), if indexed.
     fn position(&self, pointer: &str) -> Option<(usize, usize)> {
-        match self.index() {
-            FileIndex::Yaml(positions) => positions.find(pointer),
-            FileIndex::Json {
-                offsets,
-                line_starts,
-            } => {
-                let (offset, _) = offsets.find(pointer)?;
-                let line = line_starts.partition_point(|start| *start <= offset);
-                let start = line_starts.get(line.checked_sub(1)?).copied().unwrap_or(0);
-                let body = super::parse::strip_bom(&self.text);
-                let column = body.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-                Some((line, column))
+        let tree = self.index.get_or_init(|| {
+            let body = super::parse::strip_bom(&self.text);
+            match self.format {
+                Format::Json => json_index::index(body),
+                Format::Yaml => yaml_index::index(body),
             }
-        }
+        });
+        tree.find(pointer)
     }
 }
 
