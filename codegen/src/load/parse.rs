@@ -54,7 +54,7 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnost
                     path.display()
                 ),
             )
-            .with_location(path, line, column)
+            .at_position(path, line, column)
             .with_help("save the document as UTF-8"),
         )
     })
@@ -93,7 +93,7 @@ fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, Box<Diagnost
         let cause = message.split(" at line ").next().unwrap_or(&message).to_owned();
         Box::new(
             Diagnostic::error(code, Pointer::root(), format!("{} is not valid JSON: {cause}", path.display()))
-                .with_location(path, e.line().max(1), e.column().max(1))
+                .at_position(path, e.line().max(1), e.column().max(1))
                 .with_help(help),
         )
     })
@@ -131,7 +131,7 @@ fn parse_yaml(
         )
         .with_help(help);
         if let Some(loc) = e.location() {
-            diagnostic = diagnostic.with_location(path, loc.line().max(1), loc.column().max(1));
+            diagnostic = diagnostic.at_position(path, loc.line().max(1), loc.column().max(1));
         }
         Box::new(diagnostic)
     };
@@ -151,7 +151,7 @@ fn parse_yaml(
             )
             .with_help("remove the duplicate key: YAML does not allow a key twice in one mapping");
             if let Some(loc) = e.location() {
-                warning = warning.with_location(path, loc.line().max(1), loc.column().max(1));
+                warning = warning.at_position(path, loc.line().max(1), loc.column().max(1));
             }
             diags.push(warning);
             return serde_yaml_ng::from_str::<serde_json::Value>(text).map_err(invalid);
@@ -174,10 +174,14 @@ fn parse_yaml(
     })
 }
 
-impl Diagnostic {
-    /// Sets the file position (used where the pointer index cannot help:
-    /// syntax errors).
-    pub(crate) fn with_location(mut self, path: &Path, line: usize, column: usize) -> Self {
+/// Extension for diagnostics whose place is a file position rather than a
+/// pointer (syntax errors: the pointer index cannot help there).
+pub(crate) trait AtPosition {
+    fn at_position(self, path: &Path, line: usize, column: usize) -> Self;
+}
+
+impl AtPosition for Diagnostic {
+    fn at_position(mut self, path: &Path, line: usize, column: usize) -> Self {
         self.location = Some(Location {
             file: path.to_path_buf(),
             line,

@@ -50,10 +50,14 @@ impl SourceFile {
     fn position(&self, pointer: &str) -> Option<(usize, usize)> {
         let tree = self.index.get_or_init(|| {
             let body = super::parse::strip_bom(&self.text);
-            match self.format {
+            // A safety net around the third-party YAML event parser (our own
+            // scanner does not panic): a panic there costs positions, never
+            // the generation.
+            std::panic::catch_unwind(|| match self.format {
                 Format::Json => json_index::index(body),
                 Format::Yaml => yaml_index::index(body),
-            }
+            })
+            .unwrap_or_default()
         });
         tree.find(pointer)
     }
