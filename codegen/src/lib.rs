@@ -27,6 +27,10 @@ pub use builder::Builder;
 pub use diagnostics::{Diagnostic, Location, Pointer, Severity};
 pub use settings::{RuntimeDependency, Settings};
 
+/// Load and upgrade only (tests, fuzzing, benchmarks); not a stable API.
+#[doc(hidden)]
+pub use load::entry::{Prepared, prepare, upgrade_value};
+
 use std::path::PathBuf;
 
 /// The result of a successful generation.
@@ -140,12 +144,14 @@ fn run_pipeline(settings: &Settings) -> Result<Pipeline, GenerateError> {
 pub fn generate(settings: &Settings) -> Result<Generated, GenerateError> {
     let pipeline = run_pipeline(settings)?;
     let code = render::render(&pipeline.tokens, settings).map_err(|message| {
-        GenerateError::Invalid(vec![Diagnostic::error(
-            "SF9001",
-            Pointer::root(),
-            format!("internal error: generated code does not parse: {message}"),
-        )
-        .with_help("please report this as a specforge bug, with the document")])
+        GenerateError::Invalid(vec![
+            Diagnostic::error(
+                "SF9001",
+                Pointer::root(),
+                format!("internal error: generated code does not parse: {message}"),
+            )
+            .with_help("please report this as a specforge bug, with the document"),
+        ])
     })?;
     Ok(Generated {
         code,
