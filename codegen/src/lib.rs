@@ -19,6 +19,23 @@ pub(crate) mod model;
 pub(crate) mod render;
 pub(crate) mod upgrade;
 
+/// The lowering stage on its own, for this crate's tests and benchmarks.
+/// Not a stable API: the IR changes with the generator.
+#[doc(hidden)]
+pub mod __internal {
+    pub use crate::model::*;
+
+    /// Lowers an OpenAPI 3.0-shaped document into the IR, with the diagnostics.
+    pub fn lower(
+        document: &serde_json::Value,
+        settings: &crate::Settings,
+    ) -> (Api, Vec<crate::Diagnostic>) {
+        let mut diags = crate::diagnostics::Diagnostics::default();
+        let api = crate::model::lower::lower(document, settings, &mut diags);
+        (api, diags.into_vec())
+    }
+}
+
 mod builder;
 pub mod crate_gen;
 mod settings;
@@ -140,12 +157,14 @@ fn run_pipeline(settings: &Settings) -> Result<Pipeline, GenerateError> {
 pub fn generate(settings: &Settings) -> Result<Generated, GenerateError> {
     let pipeline = run_pipeline(settings)?;
     let code = render::render(&pipeline.tokens, settings).map_err(|message| {
-        GenerateError::Invalid(vec![Diagnostic::error(
-            "SF9001",
-            Pointer::root(),
-            format!("internal error: generated code does not parse: {message}"),
-        )
-        .with_help("please report this as a specforge bug, with the document")])
+        GenerateError::Invalid(vec![
+            Diagnostic::error(
+                "SF9001",
+                Pointer::root(),
+                format!("internal error: generated code does not parse: {message}"),
+            )
+            .with_help("please report this as a specforge bug, with the document"),
+        ])
     })?;
     Ok(Generated {
         code,

@@ -1,1 +1,867 @@
-//! (to be written)
+//! Schemas → [`TypeRef`]s, named types into the arena.
+//!
+//! [`TypeLowerer`] owns the arena while the document is lowered. Component
+//! schemas are registered first (named after their key, in document order), so a
+//! `$ref` to one is a [`TypeRef::Named`] before the target is lowered; targets
+//! are lowered from a work list, never by recursion through `$ref`s, so `$ref`
+//! cycles terminate. Nesting of inline schemas is bounded by [`MAX_DEPTH`].
+//!
+//! Decisions (see `docs/generated-code.md` for the Rust side):
+//! - Each component schema is deserialized on its own (`openapiv3::Schema`);
+//!   one that cannot be read becomes `Any` with a warning, the rest is unaffected.
+//! - Inline objects, enums and unions get readable names: `{Parent}{Property}`,
+//!   `{Parent}Item` for array items, `{Parent}Value` for map values; operations
+//!   pass their own hints (`{Operation}Body`, ...).
+//! - `type: object` without properties → `Map(Any)` (or `Map(T)` with an
+//!   `additionalProperties` schema); properties plus `additionalProperties` →
+//!   `Struct.additional_properties` (`true` → `Any`).
+//! - Non-string enums are the primitive type; the allowed values go into the
+//!   docs. Mixed-type enums are `Any` (with a warning).
+//! - `nullable` on a field's schema (or on the component it references) sets
+//!   `Field.nullable`; elsewhere (array items, map values, bodies) the type is
+//!   wrapped in [`TypeRef::Nullable`].
+//! - `not` → `Any`.
+//!
+//! Composition (`allOf`, `oneOf`, `anyOf`) lives in [`super::composition`].
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use openapiv3::{
+    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaData,
+    SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
+};
+use serde_json::Value;
+
+use super::naming::{self, UniqueNames};
+use super::{
+    Docs, EnumVariant, Field, FloatFormat, IntFormat, StringEnum, Struct, TypeArena, TypeDef,
+    TypeId, TypeKind, TypeRef, refs,
+};
+use crate::Settings;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
+
+/// Deepest nesting of inline schemas lowered before giving up with `Any`.
+pub(crate) const MAX_DEPTH: usize = 48;
+
+/// A schema, whether it came boxed (properties, items) or not (compositions).
+#[derive(Clone, Copy)]
+pub(crate) enum SchemaRef<'s> {
+    Ref(&'s str),
+    Item(&'s Schema),
+}
+
+impl<'s> From<&'s ReferenceOr<Schema>> for SchemaRef<'s> {
+    fn from(value: &'s ReferenceOr<Schema>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Item(schema),
+        }
+    }
+}
+
+impl<'s> From<&'s ReferenceOr<Box<Schema>>> for SchemaRef<'s> {
+    fn from(value: &'s ReferenceOr<Box<Schema>>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Item(schema),
+        }
+    }
+}
+
+/// The result of lowering one schema.
+#[derive(Debug, Clone)]
+pub(crate) struct Lowered {
+    pub(crate) ty: TypeRef,
+    /// `null` is a valid value here.
+    pub(crate) nullable: bool,
+    /// Something the docs should say that the type cannot (allowed values of a
+    /// non-string enum).
+    pub(crate) note: Option<String>,
+}
+
+impl Lowered {
+    pub(crate) fn of(ty: TypeRef) -> Self {
+        Self {
+            ty,
+            nullable: false,
+            note: None,
+        }
+    }
+
+    /// The type for a position that is not a field: `Nullable(T)` when null is allowed.
+    pub(crate) fn into_type(self) -> TypeRef {
+        if self.nullable && !matches!(self.ty, TypeRef::Any | TypeRef::Nullable(_)) {
+            TypeRef::Nullable(Box::new(self.ty))
+        } else {
+            self.ty
+        }
+    }
+}
+
+/// Where a schema is being lowered: the name a named type would get, and the
+/// pre-registered arena slot it fills (component schemas and `$ref` targets).
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx {
+    pub(crate) hint: String,
+    pub(crate) slot: Option<TypeId>,
+    pub(crate) depth: usize,
+}
+
+impl Ctx {
+    pub(crate) fn new(hint: impl Into<String>) -> Self {
+        Self {
+            hint: hint.into(),
+            slot: None,
+            depth: 0,
+        }
+    }
+
+    /// A nested position named `{hint}{suffix}`.
+    pub(crate) fn child(&self, suffix: &str) -> Self {
+        Self {
+            hint: format!("{}{}", self.hint, naming::pascal(suffix, "")),
+            slot: None,
+            depth: self.depth + 1,
+        }
+    }
+}
+
+/// Lowers schemas and owns the type arena while the document is lowered.
+pub(crate) struct TypeLowerer<'a> {
+    pub(crate) document: &'a Value,
+    pub(crate) settings: &'a Settings,
+    pub(crate) diags: &'a mut Diagnostics,
+    pub(crate) defs: Vec<TypeDef>,
+    pub(crate) names: UniqueNames,
+    /// `$ref` targets (pointer text) that have an arena slot.
+    pub(crate) by_pointer: HashMap<String, TypeId>,
+    /// Registered targets whose schema says `null` is allowed.
+    pub(crate) nullable_targets: HashSet<TypeId>,
+    /// Parsed `$ref` targets, for `allOf` merging and discriminator lookups.
+    pub(crate) parsed: HashMap<String, Option<Rc<ReferenceOr<Schema>>>>,
+    /// Registered slots still to lower (index into `pending_list`).
+    pending_list: Vec<(TypeId, Pointer)>,
+    pending_next: usize,
+}
+
+impl<'a> TypeLowerer<'a> {
+    pub(crate) fn new(
+        document: &'a Value,
+        settings: &'a Settings,
+        diags: &'a mut Diagnostics,
+    ) -> Self {
+        Self {
+            document,
+            settings,
+            diags,
+            defs: Vec::new(),
+            names: UniqueNames::with_reserved(naming::RESERVED_TYPE_NAMES),
+            by_pointer: HashMap::new(),
+            nullable_targets: HashSet::new(),
+            parsed: HashMap::new(),
+            pending_list: Vec::new(),
+            pending_next: 0,
+        }
+    }
+
+    pub(crate) fn warn(&mut self, code: &'static str, at: &Pointer, message: String, help: &str) {
+        self.diags
+            .push(Diagnostic::warning(code, at.clone(), message).with_help(help));
+    }
+
+    /// Registers every component schema (document order) and lowers them.
+    pub(crate) fn lower_components(&mut self) {
+        let base = Pointer::root().push("components").push("schemas");
+        let Some(schemas) = self
+            .document
+            .pointer(base.as_str())
+            .and_then(Value::as_object)
+        else {
+            return;
+        };
+        for (key, value) in schemas {
+            let at = base.push(key);
+            let name = self.names.claim(&naming::pascal(key, "Schema"));
+            self.register(name, at, value);
+        }
+        self.lower_pending();
+    }
+
+    /// Lowers every registered slot not lowered yet (targets found on the way
+    /// are appended and lowered too).
+    pub(crate) fn lower_pending(&mut self) {
+        while let Some((id, at)) = self.pending_list.get(self.pending_next).cloned() {
+            self.pending_next += 1;
+            self.lower_slot(id, &at);
+        }
+    }
+
+    /// Puts `value` at `at` into a new slot named `name`; lowered later.
+    fn register(&mut self, name: String, at: Pointer, value: &Value) -> TypeId {
+        let id = TypeId(self.defs.len());
+        self.defs.push(TypeDef {
+            name,
+            pointer: at.clone(),
+            docs: Docs::default(),
+            kind: TypeKind::Alias(TypeRef::Any),
+        });
+        if value_is_nullable(value) {
+            self.nullable_targets.insert(id);
+        }
+        self.by_pointer.insert(at.as_str().to_owned(), id);
+        self.pending_list.push((id, at));
+        id
+    }
+
+    fn lower_slot(&mut self, id: TypeId, at: &Pointer) {
+        let Some(schema) = self.parsed_at(at) else {
+            return;
+        };
+        let ctx = Ctx {
+            hint: self.def(id).name.clone(),
+            slot: Some(id),
+            depth: 0,
+        };
+        let lowered = self.lower(SchemaRef::from(schema.as_ref()), at, &ctx);
+        if lowered.ty != TypeRef::Named(id) {
+            if let ReferenceOr::Item(schema) = schema.as_ref() {
+                self.def_mut(id).docs = docs_of(&schema.schema_data);
+            }
+            let ty = if lowered.nullable && !self.nullable_targets.contains(&id) {
+                lowered.into_type()
+            } else {
+                lowered.ty
+            };
+            self.def_mut(id).kind = TypeKind::Alias(ty);
+        }
+    }
+
+    /// The schema at `at`, parsed once; `None` (with a warning) when unreadable.
+    pub(crate) fn parsed_at(&mut self, at: &Pointer) -> Option<Rc<ReferenceOr<Schema>>> {
+        if let Some(cached) = self.parsed.get(at.as_str()) {
+            return cached.clone();
+        }
+        let result = match refs::lookup(self.document, at) {
+            None => Err("nothing is there".to_owned()),
+            Some(value) => refs::parse::<ReferenceOr<Schema>>(value),
+        };
+        let parsed = match result {
+            Ok(schema) => Some(Rc::new(schema)),
+            Err(error) => {
+                self.warn(
+                    "SF2002",
+                    at,
+                    format!("schema cannot be read ({error}); typed as a JSON value"),
+                    "fix the schema; until then this type is `serde_json::Value`",
+                );
+                None
+            }
+        };
+        self.parsed.insert(at.as_str().to_owned(), parsed.clone());
+        parsed
+    }
+
+    pub(crate) fn def(&self, id: TypeId) -> &TypeDef {
+        // Ids are only made by `register`/`place`, which push the def first.
+        &self.defs[id.0]
+    }
+
+    pub(crate) fn def_mut(&mut self, id: TypeId) -> &mut TypeDef {
+        // Ids are only made by `register`/`place`, which push the def first.
+        &mut self.defs[id.0]
+    }
+
+    /// Puts a named kind into the context's slot, or into a new slot named
+    /// after the context's hint.
+    pub(crate) fn place(&mut self, kind: TypeKind, docs: Docs, at: &Pointer, ctx: &Ctx) -> TypeId {
+        let id = self.reserve(at, ctx);
+        let def = self.def_mut(id);
+        def.kind = kind;
+        def.docs = docs;
+        id
+    }
+
+    /// The context's slot, or a new one named after its hint (filled later).
+    pub(crate) fn reserve(&mut self, at: &Pointer, ctx: &Ctx) -> TypeId {
+        if let Some(id) = ctx.slot {
+            return id;
+        }
+        let id = TypeId(self.defs.len());
+        let name = self.names.claim(&naming::pascal(&ctx.hint, "Value"));
+        self.defs.push(TypeDef {
+            name,
+            pointer: at.clone(),
+            docs: Docs::default(),
+            kind: TypeKind::Alias(TypeRef::Any),
+        });
+        id
+    }
+
+    /// Lowers one schema (reference or inline).
+    pub(crate) fn lower(&mut self, schema: SchemaRef<'_>, at: &Pointer, ctx: &Ctx) -> Lowered {
+        match schema {
+            SchemaRef::Ref(reference) => self.lower_ref(reference, at, ctx),
+            SchemaRef::Item(schema) => self.lower_schema(schema, at, ctx),
+        }
+    }
+
+    /// Parses `value` as a schema on its own and lowers it; unreadable → `Any`.
+    pub(crate) fn lower_value(&mut self, value: &Value, at: &Pointer, ctx: &Ctx) -> Lowered {
+        match refs::parse::<ReferenceOr<Schema>>(value) {
+            Ok(schema) => self.lower(SchemaRef::from(&schema), at, ctx),
+            Err(error) => {
+                self.warn(
+                    "SF2002",
+                    at,
+                    format!("schema cannot be read ({error}); typed as a JSON value"),
+                    "fix the schema; until then this type is `serde_json::Value`",
+                );
+                Lowered::of(TypeRef::Any)
+            }
+        }
+    }
+
+    pub(crate) fn lower_ref(&mut self, reference: &str, at: &Pointer, ctx: &Ctx) -> Lowered {
+        let Some(target) = refs::ref_pointer(reference) else {
+            self.warn(
+                "SF2003",
+                at,
+                format!("external reference `{reference}` was not bundled; typed as a JSON value"),
+                "make the referenced file reachable from the document's folder",
+            );
+            return Lowered::of(TypeRef::Any);
+        };
+        if let Some(&id) = self.by_pointer.get(target.as_str()) {
+            return Lowered {
+                ty: TypeRef::Named(id),
+                nullable: self.nullable_targets.contains(&id),
+                note: None,
+            };
+        }
+        let Some(value) = refs::lookup(self.document, &target) else {
+            self.warn(
+                "SF2001",
+                at,
+                format!("reference `{reference}` points to nothing; typed as a JSON value"),
+                "fix the `$ref` (internal references look like `#/components/schemas/Name`)",
+            );
+            return Lowered::of(TypeRef::Any);
+        };
+        if ctx.depth >= MAX_DEPTH {
+            return self.too_deep(at);
+        }
+        if names_a_type(value) {
+            let name = self.names.claim(&naming::pascal(&ctx.hint, "Value"));
+            let id = self.register(name, target, value);
+            return Lowered {
+                ty: TypeRef::Named(id),
+                nullable: self.nullable_targets.contains(&id),
+                note: None,
+            };
+        }
+        // A primitive or array somewhere else in the document: lowered in place.
+        let inner = Ctx {
+            hint: ctx.hint.clone(),
+            slot: None,
+            depth: ctx.depth + 1,
+        };
+        self.lower_value(value, &target, &inner)
+    }
+
+    fn too_deep(&mut self, at: &Pointer) -> Lowered {
+        self.warn(
+            "SF2004",
+            at,
+            format!("schemas nest deeper than {MAX_DEPTH} levels here; typed as a JSON value"),
+            "move deep inline schemas into `components/schemas` and `$ref` them",
+        );
+        Lowered::of(TypeRef::Any)
+    }
+
+    pub(crate) fn lower_schema(&mut self, schema: &Schema, at: &Pointer, ctx: &Ctx) -> Lowered {
+        if ctx.depth >= MAX_DEPTH {
+            return self.too_deep(at);
+        }
+        let data = &schema.schema_data;
+        let mut lowered = match &schema.schema_kind {
+            SchemaKind::Type(ty) => self.lower_type(ty, data, at, ctx),
+            SchemaKind::OneOf { one_of } => self.lower_union("oneOf", one_of, data, at, ctx),
+            SchemaKind::AnyOf { any_of } => self.lower_union("anyOf", any_of, data, at, ctx),
+            SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, None, data, at, ctx),
+            SchemaKind::Not { .. } => Lowered::of(TypeRef::Any),
+            SchemaKind::Any(any) => self.lower_any(any, data, at, ctx),
+        };
+        lowered.nullable |= data.nullable;
+        lowered
+    }
+
+    fn lower_type(&mut self, ty: &Type, data: &SchemaData, at: &Pointer, ctx: &Ctx) -> Lowered {
+        match ty {
+            Type::String(s) => {
+                if !s.enumeration.is_empty() {
+                    let values: Vec<String> = s.enumeration.iter().flatten().cloned().collect();
+                    let has_null = s.enumeration.iter().any(Option::is_none);
+                    return self.string_enum(values, has_null, data, at, ctx);
+                }
+                let format = match &s.format {
+                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => "date-time",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => "date",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => "byte",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => "binary",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Password) => "password",
+                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
+                    VariantOrUnknownOrEmpty::Empty => "",
+                };
+                Lowered::of(self.string_format(format))
+            }
+            Type::Number(n) => {
+                let format = match &n.format {
+                    VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => "float",
+                    VariantOrUnknownOrEmpty::Item(NumberFormat::Double) => "double",
+                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
+                    VariantOrUnknownOrEmpty::Empty => "",
+                };
+                let values: Vec<String> =
+                    n.enumeration.iter().flatten().map(f64::to_string).collect();
+                with_values_note(Lowered::of(number_format(format)), &values)
+            }
+            Type::Integer(i) => {
+                let format = match &i.format {
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => "int32",
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => "int64",
+                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
+                    VariantOrUnknownOrEmpty::Empty => "",
+                };
+                let values: Vec<String> =
+                    i.enumeration.iter().flatten().map(i64::to_string).collect();
+                with_values_note(Lowered::of(int_format(format)), &values)
+            }
+            Type::Boolean(_) => Lowered::of(TypeRef::Bool),
+            Type::Object(o) => {
+                let props: Vec<(&str, SchemaRef<'_>)> = o
+                    .properties
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), SchemaRef::from(v)))
+                    .collect();
+                let required: HashSet<&str> = o.required.iter().map(String::as_str).collect();
+                self.object(
+                    &props,
+                    &required,
+                    o.additional_properties.as_ref(),
+                    data,
+                    at,
+                    ctx,
+                )
+            }
+            Type::Array(a) => self.array(a.items.as_ref(), at, ctx),
+        }
+    }
+
+    fn array(
+        &mut self,
+        items: Option<&ReferenceOr<Box<Schema>>>,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        let item = match items {
+            None => TypeRef::Any,
+            Some(items) => {
+                let lowered = self.lower(
+                    SchemaRef::from(items),
+                    &at.push("items"),
+                    &ctx.child("Item"),
+                );
+                lowered.into_type()
+            }
+        };
+        Lowered::of(TypeRef::Array(Box::new(item)))
+    }
+
+    /// `type: string` with a format (or none).
+    pub(crate) fn string_format(&self, format: &str) -> TypeRef {
+        match format {
+            "date-time" if !self.settings.date_time_as_string => TypeRef::DateTime,
+            "date" => TypeRef::Date,
+            "uuid" => TypeRef::Uuid,
+            "byte" => TypeRef::Base64,
+            "binary" => TypeRef::Binary,
+            _ => TypeRef::String,
+        }
+    }
+
+    /// An object schema: a struct, or a map when it declares no properties.
+    pub(crate) fn object(
+        &mut self,
+        props: &[(&str, SchemaRef<'_>)],
+        required: &HashSet<&str>,
+        additional: Option<&AdditionalProperties>,
+        data: &SchemaData,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        let additional_ty = |this: &mut Self| match additional {
+            None | Some(AdditionalProperties::Any(_)) => TypeRef::Any,
+            Some(AdditionalProperties::Schema(schema)) => this
+                .lower(
+                    SchemaRef::from(schema.as_ref()),
+                    &at.push("additionalProperties"),
+                    &ctx.child("Value"),
+                )
+                .into_type(),
+        };
+        if props.is_empty() {
+            let value = additional_ty(self);
+            return Lowered::of(TypeRef::Map(Box::new(value)));
+        }
+        let id = self.reserve(at, ctx);
+        let struct_name = self.def(id).name.clone();
+        let mut field_names = UniqueNames::default();
+        let extra = match additional {
+            None | Some(AdditionalProperties::Any(false)) => None,
+            Some(_) => {
+                field_names.insert("additional_properties");
+                Some(additional_ty(self))
+            }
+        };
+        let mut fields = Vec::with_capacity(props.len());
+        let props_at = at.push("properties");
+        for (wire_name, schema) in props {
+            let field_at = props_at.push(wire_name);
+            let name = field_names.claim(&naming::snake(wire_name, "field"));
+            let child = Ctx {
+                hint: format!("{struct_name}{}", naming::pascal(wire_name, "Field")),
+                slot: None,
+                depth: ctx.depth + 1,
+            };
+            let lowered = self.lower(*schema, &field_at, &child);
+            let (mut docs, read_only, write_only, default) = match schema {
+                SchemaRef::Item(s) => (
+                    docs_of(&s.schema_data),
+                    s.schema_data.read_only,
+                    s.schema_data.write_only,
+                    s.schema_data.default.clone(),
+                ),
+                SchemaRef::Ref(_) => (Docs::default(), false, false, None),
+            };
+            if let Some(note) = &lowered.note {
+                append_note(&mut docs, note);
+            }
+            let default =
+                default.and_then(|value| self.checked_default(value, &lowered.ty, &field_at));
+            let mut ty = lowered.ty;
+            if let TypeRef::Nullable(inner) = ty {
+                ty = *inner;
+            }
+            fields.push(Field {
+                name,
+                wire_name: (*wire_name).to_owned(),
+                ty,
+                required: required.contains(wire_name),
+                nullable: lowered.nullable,
+                boxed: false,
+                read_only,
+                write_only,
+                default,
+                docs,
+                pointer: field_at,
+            });
+        }
+        let def = self.def_mut(id);
+        def.kind = TypeKind::Struct(Struct {
+            fields,
+            additional_properties: extra,
+        });
+        def.docs = docs_of(data);
+        Lowered::of(TypeRef::Named(id))
+    }
+
+    /// A `default` kept only when it fits the field's type.
+    fn checked_default(&mut self, value: Value, ty: &TypeRef, at: &Pointer) -> Option<Value> {
+        if value.is_null() {
+            return None;
+        }
+        let fits = match self.resolve_alias(ty) {
+            TypeRef::Bool => value.is_boolean(),
+            TypeRef::Integer(_) => value.is_i64() || value.is_u64(),
+            TypeRef::Number(_) => value.is_number(),
+            TypeRef::String | TypeRef::DateTime | TypeRef::Date | TypeRef::Uuid => {
+                value.is_string()
+            }
+            TypeRef::Array(_) => value.is_array(),
+            TypeRef::Map(_) => value.is_object(),
+            TypeRef::Any => true,
+            TypeRef::Named(id) => match &self.def(id).kind {
+                TypeKind::StringEnum(e) => value
+                    .as_str()
+                    .is_some_and(|v| e.variants.iter().any(|x| x.value == v)),
+                TypeKind::Struct(_) => value.is_object(),
+                _ => false,
+            },
+            _ => false,
+        };
+        if !fits {
+            self.warn(
+                "SF2007",
+                at,
+                format!("default `{value}` does not fit the property's type; ignored"),
+                "make the default a value of the schema's type",
+            );
+        }
+        fits.then_some(value)
+    }
+
+    /// Follows named aliases (bounded) to the type they stand for.
+    pub(crate) fn resolve_alias(&self, ty: &TypeRef) -> TypeRef {
+        let mut current = ty.clone();
+        for _ in 0..refs::MAX_REF_HOPS {
+            match &current {
+                TypeRef::Named(id) => match &self.def(*id).kind {
+                    TypeKind::Alias(inner) => current = inner.clone(),
+                    _ => return current,
+                },
+                _ => return current,
+            }
+        }
+        current
+    }
+
+    /// A string enum (named), or `String` when no value is left.
+    pub(crate) fn string_enum(
+        &mut self,
+        values: Vec<String>,
+        has_null: bool,
+        data: &SchemaData,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        if values.is_empty() {
+            return Lowered {
+                ty: TypeRef::String,
+                nullable: has_null,
+                note: None,
+            };
+        }
+        let kind = TypeKind::StringEnum(StringEnum {
+            variants: enum_variants(values),
+        });
+        let id = self.place(kind, docs_of(data), at, ctx);
+        Lowered {
+            ty: TypeRef::Named(id),
+            nullable: has_null,
+            note: None,
+        }
+    }
+
+    /// A schema `openapiv3` could not place in one kind: decided here from the
+    /// keywords it has.
+    fn lower_any(
+        &mut self,
+        any: &AnySchema,
+        data: &SchemaData,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        let has_object_keywords = !any.properties.is_empty() || any.additional_properties.is_some();
+        if !any.all_of.is_empty() {
+            let own = has_object_keywords.then_some(any);
+            return self.lower_all_of(&any.all_of, own, data, at, ctx);
+        }
+        if has_object_keywords || any.typ.as_deref() == Some("object") {
+            let props: Vec<(&str, SchemaRef<'_>)> = any
+                .properties
+                .iter()
+                .map(|(k, v)| (k.as_str(), SchemaRef::from(v)))
+                .collect();
+            let required: HashSet<&str> = any.required.iter().map(String::as_str).collect();
+            return self.object(
+                &props,
+                &required,
+                any.additional_properties.as_ref(),
+                data,
+                at,
+                ctx,
+            );
+        }
+        if !any.one_of.is_empty() {
+            return self.lower_union("oneOf", &any.one_of, data, at, ctx);
+        }
+        if !any.any_of.is_empty() {
+            return self.lower_union("anyOf", &any.any_of, data, at, ctx);
+        }
+        if any.items.is_some() || any.typ.as_deref() == Some("array") {
+            return self.array(any.items.as_ref(), at, ctx);
+        }
+        let format = any.format.as_deref().unwrap_or("");
+        let has_null = any.enumeration.iter().any(Value::is_null);
+        let values: Vec<&Value> = any.enumeration.iter().filter(|v| !v.is_null()).collect();
+        let typ = any.typ.as_deref().or_else(|| infer_type(&values));
+        let mut lowered = match typ {
+            Some("string") if !values.is_empty() => {
+                let values = values.iter().map(|v| scalar_text(v)).collect();
+                self.string_enum(values, has_null, data, at, ctx)
+            }
+            Some("string") => Lowered::of(self.string_format(format)),
+            Some("integer") => with_values_note(Lowered::of(int_format(format)), &texts(&values)),
+            Some("number") => with_values_note(Lowered::of(number_format(format)), &texts(&values)),
+            Some("boolean") => Lowered::of(TypeRef::Bool),
+            Some("null") => Lowered {
+                ty: TypeRef::Any,
+                nullable: true,
+                note: None,
+            },
+            None if !values.is_empty() => {
+                self.warn(
+                    "SF2009",
+                    at,
+                    "enum with values of different types; typed as a JSON value".to_owned(),
+                    "give the enum one `type` and values of that type",
+                );
+                with_values_note(Lowered::of(TypeRef::Any), &texts(&values))
+            }
+            _ => Lowered::of(TypeRef::Any),
+        };
+        lowered.nullable |= has_null;
+        lowered
+    }
+}
+
+/// Whether a `$ref` target deserves its own named type (object, enum, composition).
+fn names_a_type(value: &Value) -> bool {
+    let Some(map) = value.as_object() else {
+        return false;
+    };
+    [
+        "properties",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "enum",
+        "additionalProperties",
+        "$ref",
+    ]
+    .iter()
+    .any(|k| map.contains_key(*k))
+        || map.get("type").and_then(Value::as_str) == Some("object")
+}
+
+/// Whether a schema value says `null` is allowed (`nullable`, a null enum value,
+/// a null branch of `oneOf`/`anyOf`).
+pub(crate) fn value_is_nullable(value: &Value) -> bool {
+    let is_null_branch = |v: &Value| {
+        v.get("type").and_then(Value::as_str) == Some("null")
+            || v.get("enum")
+                .and_then(Value::as_array)
+                .is_some_and(|e| e.len() == 1 && e[0].is_null())
+            || v.get("nullable").and_then(Value::as_bool) == Some(true)
+                && v.as_object().is_some_and(|m| m.len() == 1)
+    };
+    value.get("nullable").and_then(Value::as_bool) == Some(true)
+        || ["oneOf", "anyOf"].iter().any(|k| {
+            value
+                .get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|branches| branches.iter().any(is_null_branch))
+        })
+}
+
+fn infer_type(values: &[&Value]) -> Option<&'static str> {
+    let first = values.first()?;
+    let kind = |v: &Value| match v {
+        Value::String(_) => Some("string"),
+        Value::Bool(_) => Some("boolean"),
+        Value::Number(n) if n.is_i64() || n.is_u64() => Some("integer"),
+        Value::Number(_) => Some("number"),
+        _ => None,
+    };
+    let k = kind(first)?;
+    values.iter().all(|v| kind(v) == Some(k)).then_some(k)
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn texts(values: &[&Value]) -> Vec<String> {
+    values.iter().map(|v| scalar_text(v)).collect()
+}
+
+/// `type: integer` with a format (or none: `i64`).
+pub(crate) fn int_format(format: &str) -> TypeRef {
+    TypeRef::Integer(match format {
+        "int32" | "int16" | "int8" => IntFormat::I32,
+        "uint32" | "uint16" | "uint8" => IntFormat::U32,
+        "uint64" | "uint" => IntFormat::U64,
+        _ => IntFormat::I64,
+    })
+}
+
+/// `type: number` with a format (or none: `f64`).
+pub(crate) fn number_format(format: &str) -> TypeRef {
+    TypeRef::Number(match format {
+        "float" => FloatFormat::F32,
+        _ => FloatFormat::F64,
+    })
+}
+
+fn with_values_note(mut lowered: Lowered, values: &[String]) -> Lowered {
+    if !values.is_empty() {
+        lowered.note = Some(format!("Allowed values: {}.", values.join(", ")));
+    }
+    lowered
+}
+
+fn append_note(docs: &mut Docs, note: &str) {
+    docs.description = Some(match docs.description.take() {
+        Some(text) if !text.trim().is_empty() => format!("{text}\n\n{note}"),
+        _ => note.to_owned(),
+    });
+}
+
+/// Docs of a schema: `title` as summary, `description`, `deprecated`.
+pub(crate) fn docs_of(data: &SchemaData) -> Docs {
+    Docs {
+        summary: data.title.clone().filter(|t| !t.trim().is_empty()),
+        description: data.description.clone().filter(|t| !t.trim().is_empty()),
+        deprecated: data.deprecated,
+    }
+}
+
+/// Variant names for string-enum values: unique, readable, never `Unknown`.
+/// Duplicate values are dropped. When folding makes a value's name clash with
+/// an earlier one (`in-active` after `in_active`), its punctuation is spelled
+/// (`InMinusActive`); what still clashes (`active`/`Active`) gets a number.
+pub(crate) fn enum_variants(values: Vec<String>) -> Vec<EnumVariant> {
+    let mut seen = HashSet::new();
+    let mut names = UniqueNames::with_reserved(&["Unknown"]);
+    values
+        .into_iter()
+        .filter(|v| seen.insert(v.clone()))
+        .map(|value| {
+            let plain = naming::enum_variant(&value);
+            let candidate = if names.contains(&plain) {
+                naming::enum_variant_spelled(&value)
+            } else {
+                plain
+            };
+            EnumVariant {
+                name: names.claim(&candidate),
+                value,
+            }
+        })
+        .collect()
+}
+
+impl TypeLowerer<'_> {
+    /// Hands the finished arena over (after the post-passes).
+    pub(crate) fn finish(mut self) -> TypeArena {
+        self.lower_pending();
+        let mut arena = TypeArena { defs: self.defs };
+        super::composition::order_untagged_unions(&mut arena);
+        super::recursion::break_cycles(&mut arena, self.diags);
+        arena
+    }
+}

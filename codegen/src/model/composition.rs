@@ -1,0 +1,639 @@
+//! `allOf`, `oneOf` and `anyOf`.
+//!
+//! - `allOf` is merged into one struct: properties and `required` unioned
+//!   across `$ref` and inline parts, nested `allOf`s flattened, `$ref` cycles
+//!   skipped; a later part's definition of a property replaces an earlier one in
+//!   place. `allOf` of one `$ref` plus parts that only carry docs or `nullable`
+//!   is that type. Parts that are not objects next to object parts are ignored
+//!   with a warning (SF2005).
+//! - `oneOf`/`anyOf` become a [`Union`]. Null branches make the result nullable;
+//!   one branch left is that branch's type. With a `discriminator` (on the
+//!   schema, or on a base schema every variant `allOf`s) the union is tagged:
+//!   tag values from the explicit `mapping`, else the component's name. Without
+//!   one it is untagged: variant names from `$ref` names, titles, a single
+//!   property's name or the type (`String`, `Integer`), never `Variant0`.
+//! - `anyOf` whose branches may hold at once is decoded like `oneOf`: the first
+//!   variant that decodes wins (documented choice: a Rust value has one shape).
+//!   [`order_untagged_unions`] orders untagged variants so that the most
+//!   specific decodes first: structs with more required properties, then other
+//!   unions, enums, arrays, formatted strings, integers and booleans, numbers,
+//!   bytes, plain strings, maps, and free-form last.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, AnySchema, Discriminator, ReferenceOr, Schema, SchemaData, SchemaKind,
+    Type,
+};
+
+use super::naming::{self, UniqueNames};
+use super::types::{Ctx, Lowered, MAX_DEPTH, SchemaRef, TypeLowerer, docs_of};
+use super::{TypeArena, TypeKind, TypeRef, Union, UnionVariant, refs};
+use crate::diagnostics::Pointer;
+
+/// One flattened `allOf` part (always an inline schema once flattened).
+struct Part {
+    schema: Rc<ReferenceOr<Schema>>,
+}
+
+impl Part {
+    fn schema(&self) -> Option<&Schema> {
+        match self.schema.as_ref() {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { .. } => None,
+        }
+    }
+}
+
+impl TypeLowerer<'_> {
+    /// `allOf` (plus the schema's own object keywords when it has them).
+    pub(crate) fn lower_all_of(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        own: Option<&AnySchema>,
+        data: &SchemaData,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        let parts_at = at.push("allOf");
+        let structural: Vec<(usize, &ReferenceOr<Schema>)> = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !is_doc_only(p))
+            .collect();
+        let docs_nullable = parts.iter().any(|p| match p {
+            ReferenceOr::Item(s) => is_doc_only(p) && s.schema_data.nullable,
+            ReferenceOr::Reference { .. } => false,
+        });
+        if own.is_none() {
+            match structural.as_slice() {
+                [] => {
+                    return Lowered {
+                        ty: TypeRef::Any,
+                        nullable: docs_nullable,
+                        note: None,
+                    };
+                }
+                [(i, only)] => {
+                    let mut lowered =
+                        self.lower(SchemaRef::from(*only), &parts_at.push(i.to_string()), ctx);
+                    lowered.nullable |= docs_nullable;
+                    return lowered;
+                }
+                _ => {}
+            }
+        }
+
+        let mut flat = Vec::new();
+        let mut visited = HashSet::new();
+        self.flatten(parts, &parts_at, ctx.depth, &mut visited, &mut flat);
+
+        let (objects, others): (Vec<&Part>, Vec<&Part>) = flat
+            .iter()
+            .filter(|p| p.schema().is_some_and(|s| !is_doc_only_schema(s)))
+            .partition(|p| p.schema().is_some_and(is_object_like));
+        if objects.is_empty() && own.is_none() {
+            // No object part: the first structural part stands for the whole.
+            return match others.first() {
+                Some(part) => {
+                    let schema = Rc::clone(&part.schema);
+                    self.lower(SchemaRef::from(schema.as_ref()), &parts_at, ctx)
+                }
+                None => Lowered::of(TypeRef::Any),
+            };
+        }
+        if !others.is_empty() {
+            self.warn(
+                "SF2005",
+                at,
+                format!(
+                    "allOf combines objects with {} part(s) that are not objects; only the objects are merged",
+                    others.len()
+                ),
+                "use allOf only for object schemas (wrap other constraints in the object's properties)",
+            );
+        }
+
+        let mut props: IndexMap<&str, SchemaRef<'_>> = IndexMap::new();
+        let mut required: HashSet<&str> = HashSet::new();
+        let mut additional: Option<&AdditionalProperties> = None;
+        let mut docs = SchemaData {
+            title: data.title.clone(),
+            description: data.description.clone(),
+            deprecated: data.deprecated,
+            ..SchemaData::default()
+        };
+        let object_parts = objects
+            .iter()
+            .filter_map(|p| p.schema().map(object_keywords));
+        let own_part = own.map(|a| (&a.properties, &a.required, a.additional_properties.as_ref()));
+        for (properties, req, extra) in object_parts.chain(own_part) {
+            for (name, schema) in properties {
+                props.insert(name.as_str(), SchemaRef::from(schema));
+            }
+            required.extend(req.iter().map(String::as_str));
+            if extra.is_some() {
+                additional = extra;
+            }
+        }
+        for part in &objects {
+            if let Some(schema) = part.schema() {
+                if docs.description.is_none() {
+                    docs.description = schema.schema_data.description.clone();
+                }
+                docs.deprecated |= schema.schema_data.deprecated;
+            }
+        }
+        let props: Vec<(&str, SchemaRef<'_>)> = props.into_iter().collect();
+        let mut lowered = self.object(&props, &required, additional, &docs, at, ctx);
+        lowered.nullable |= docs_nullable;
+        lowered
+    }
+
+    /// Flattens nested `allOf`s and `$ref`s into inline parts, skipping cycles.
+    fn flatten(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        at: &Pointer,
+        depth: usize,
+        visited: &mut HashSet<String>,
+        out: &mut Vec<Part>,
+    ) {
+        if depth >= MAX_DEPTH {
+            return;
+        }
+        for (i, part) in parts.iter().enumerate() {
+            let schema = match part {
+                ReferenceOr::Reference { reference } => {
+                    match self.resolve_schema(reference, at, visited) {
+                        Some(schema) => schema,
+                        None => continue,
+                    }
+                }
+                ReferenceOr::Item(schema) => Rc::new(ReferenceOr::Item(schema.clone())),
+            };
+            let ReferenceOr::Item(item) = schema.as_ref() else {
+                continue;
+            };
+            let nested = match &item.schema_kind {
+                SchemaKind::AllOf { all_of } => Some((all_of, false)),
+                SchemaKind::Any(any) if !any.all_of.is_empty() => {
+                    Some((&any.all_of, is_object_like(item)))
+                }
+                _ => None,
+            };
+            match nested {
+                Some((all_of, has_own_keywords)) => {
+                    let inner_at = at.push(i.to_string()).push("allOf");
+                    self.flatten(all_of, &inner_at, depth + 1, visited, out);
+                    if has_own_keywords {
+                        // The schema's own properties next to its allOf.
+                        out.push(Part {
+                            schema: Rc::clone(&schema),
+                        });
+                    }
+                }
+                None => out.push(Part {
+                    schema: Rc::clone(&schema),
+                }),
+            }
+        }
+    }
+
+    /// The inline schema a `$ref` chain ends at (parsed once), unless it was visited.
+    fn resolve_schema(
+        &mut self,
+        reference: &str,
+        at: &Pointer,
+        visited: &mut HashSet<String>,
+    ) -> Option<Rc<ReferenceOr<Schema>>> {
+        let mut reference = reference.to_owned();
+        for _ in 0..refs::MAX_REF_HOPS {
+            let Some(target) = refs::ref_pointer(&reference) else {
+                self.warn(
+                    "SF2003",
+                    at,
+                    format!("external reference `{reference}` was not bundled; ignored in allOf"),
+                    "make the referenced file reachable from the document's folder",
+                );
+                return None;
+            };
+            if !visited.insert(target.as_str().to_owned()) {
+                return None;
+            }
+            let schema = self.parsed_at(&target)?;
+            match schema.as_ref() {
+                ReferenceOr::Reference { reference: next } => reference = next.clone(),
+                ReferenceOr::Item(_) => return Some(schema),
+            }
+        }
+        None
+    }
+
+    /// `oneOf` / `anyOf`.
+    pub(crate) fn lower_union(
+        &mut self,
+        keyword: &str,
+        branches: &[ReferenceOr<Schema>],
+        data: &SchemaData,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        let branches_at = at.push(keyword);
+        let has_null = branches.iter().any(is_null_branch);
+        let live: Vec<(usize, &ReferenceOr<Schema>)> = branches
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !is_null_branch(b))
+            .collect();
+        match live.as_slice() {
+            [] => {
+                return Lowered {
+                    ty: TypeRef::Any,
+                    nullable: true,
+                    note: None,
+                };
+            }
+            [(i, only)] => {
+                let mut lowered = self.lower(
+                    SchemaRef::from(*only),
+                    &branches_at.push(i.to_string()),
+                    ctx,
+                );
+                lowered.nullable |= has_null;
+                return lowered;
+            }
+            _ => {}
+        }
+
+        let id = self.reserve(at, ctx);
+        let union_name = self.def(id).name.clone();
+        let discriminator = data
+            .discriminator
+            .clone()
+            .or_else(|| self.inherited_discriminator(&live));
+        let mut names = UniqueNames::default();
+        let mut variants = Vec::with_capacity(live.len());
+        let mut untaggable = false;
+        for (i, branch) in &live {
+            let branch_at = branches_at.push(i.to_string());
+            let (label, ty, tag_values) = match branch {
+                ReferenceOr::Reference { reference } => {
+                    let child = Ctx {
+                        hint: union_name.clone(),
+                        slot: None,
+                        depth: ctx.depth + 1,
+                    };
+                    let lowered = self.lower_ref(reference, &branch_at, &child);
+                    let label = match &lowered.ty {
+                        TypeRef::Named(tid) => self.def(*tid).name.clone(),
+                        other => self.type_label(other),
+                    };
+                    let tags = discriminator
+                        .as_ref()
+                        .map(|d| tags_for_ref(d, reference))
+                        .unwrap_or_default();
+                    (label, lowered.into_type(), tags)
+                }
+                ReferenceOr::Item(schema) => {
+                    let guess = pre_label(schema);
+                    let child = Ctx {
+                        hint: format!(
+                            "{union_name}{}",
+                            guess
+                                .clone()
+                                .unwrap_or_else(|| kind_word(schema).to_owned())
+                        ),
+                        slot: None,
+                        depth: ctx.depth + 1,
+                    };
+                    let lowered = self.lower_schema(schema, &branch_at, &child);
+                    let label = guess.unwrap_or_else(|| self.type_label(&lowered.ty));
+                    let tags = discriminator
+                        .as_ref()
+                        .and_then(|d| inline_tag(schema, &d.property_name))
+                        .into_iter()
+                        .collect();
+                    (label, lowered.into_type(), tags)
+                }
+            };
+            if discriminator.is_some() && tag_values.is_empty() {
+                untaggable = true;
+            }
+            variants.push(UnionVariant {
+                name: names.claim(&naming::pascal(&label, "Variant")),
+                tag_values,
+                ty,
+                boxed: false,
+            });
+        }
+        let mut tag = discriminator.map(|d| d.property_name);
+        if untaggable && tag.is_some() {
+            self.warn(
+                "SF2006",
+                at,
+                "a variant has no discriminator value (inline schema without a one-value enum for the tag); decoded untagged".to_owned(),
+                "make every variant a `$ref` or list it in the discriminator's `mapping`",
+            );
+            tag = None;
+            for v in &mut variants {
+                v.tag_values.clear();
+            }
+        }
+        let def = self.def_mut(id);
+        def.kind = TypeKind::Union(Union { tag, variants });
+        def.docs = docs_of(data);
+        Lowered {
+            ty: TypeRef::Named(id),
+            nullable: has_null,
+            note: None,
+        }
+    }
+
+    /// The discriminator every `$ref` branch inherits through `allOf` from a
+    /// base schema (the same property name for all), if any.
+    fn inherited_discriminator(
+        &mut self,
+        live: &[(usize, &ReferenceOr<Schema>)],
+    ) -> Option<Discriminator> {
+        let mut found: Option<Discriminator> = None;
+        for (_, branch) in live {
+            let ReferenceOr::Reference { reference } = branch else {
+                return None;
+            };
+            let target = refs::ref_pointer(reference)?;
+            let schema = self.parsed_at(&target)?;
+            let ReferenceOr::Item(schema) = schema.as_ref() else {
+                return None;
+            };
+            let parts = match &schema.schema_kind {
+                SchemaKind::AllOf { all_of } => all_of,
+                SchemaKind::Any(any) => &any.all_of,
+                _ => return None,
+            };
+            let mut own = None;
+            for part in parts {
+                if let ReferenceOr::Reference { reference } = part {
+                    let base_at = refs::ref_pointer(reference)?;
+                    if let Some(base) = self.parsed_at(&base_at) {
+                        if let ReferenceOr::Item(base) = base.as_ref() {
+                            if let Some(d) = &base.schema_data.discriminator {
+                                own = Some(d.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            let own = own?;
+            match &found {
+                Some(f) if f.property_name != own.property_name => return None,
+                Some(_) => {}
+                None => found = Some(own),
+            }
+        }
+        found
+    }
+
+    /// A readable variant name for a type (`String`, `Integer`, `PetList`).
+    fn type_label(&self, ty: &TypeRef) -> String {
+        match ty {
+            TypeRef::Bool => "Boolean".to_owned(),
+            TypeRef::Integer(_) => "Integer".to_owned(),
+            TypeRef::Number(_) => "Number".to_owned(),
+            TypeRef::String => "String".to_owned(),
+            TypeRef::DateTime => "DateTime".to_owned(),
+            TypeRef::Date => "Date".to_owned(),
+            TypeRef::Uuid => "Uuid".to_owned(),
+            TypeRef::Base64 | TypeRef::Binary => "Bytes".to_owned(),
+            TypeRef::Any => "Value".to_owned(),
+            TypeRef::Array(inner) => format!("{}List", self.type_label(inner)),
+            TypeRef::Map(inner) => format!("{}Map", self.type_label(inner)),
+            TypeRef::Nullable(inner) => self.type_label(inner),
+            TypeRef::Named(id) => self.def(*id).name.clone(),
+        }
+    }
+}
+
+/// Tag values of a `$ref` variant: explicit mapping entries naming it, else the
+/// component's name.
+fn tags_for_ref(discriminator: &Discriminator, reference: &str) -> Vec<String> {
+    let target = refs::ref_pointer(reference);
+    let explicit: Vec<String> = discriminator
+        .mapping
+        .iter()
+        .filter(|(_, to)| {
+            let to_pointer = if to.starts_with('#') {
+                refs::ref_pointer(to)
+            } else {
+                Some(
+                    Pointer::root()
+                        .push("components")
+                        .push("schemas")
+                        .push(to.as_str()),
+                )
+            };
+            to_pointer.is_some() && to_pointer == target
+        })
+        .map(|(value, _)| value.clone())
+        .collect();
+    if !explicit.is_empty() {
+        return explicit;
+    }
+    target.and_then(|t| t.tokens().last()).into_iter().collect()
+}
+
+/// The tag value of an inline variant: its tag property's one-value enum.
+fn inline_tag(schema: &Schema, property: &str) -> Option<String> {
+    let properties = match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => &o.properties,
+        SchemaKind::Any(any) => &any.properties,
+        _ => return None,
+    };
+    let ReferenceOr::Item(prop) = properties.get(property)? else {
+        return None;
+    };
+    match &prop.schema_kind {
+        SchemaKind::Type(Type::String(s)) => match s.enumeration.as_slice() {
+            [Some(value)] => Some(value.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A name for an inline variant known before lowering: its title, or its only property.
+fn pre_label(schema: &Schema) -> Option<String> {
+    if let Some(title) = schema.schema_data.title.as_deref() {
+        let name = naming::pascal(title, "");
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    let properties = match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => &o.properties,
+        SchemaKind::Any(any) => &any.properties,
+        _ => return None,
+    };
+    match properties.len() {
+        1 => properties
+            .keys()
+            .next()
+            .map(|k| naming::pascal(k, "Object")),
+        _ => None,
+    }
+}
+
+fn kind_word(schema: &Schema) -> &'static str {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(_)) => "Object",
+        SchemaKind::Type(Type::String(_)) => "String",
+        SchemaKind::Type(Type::Array(_)) => "List",
+        _ => "Variant",
+    }
+}
+
+fn object_keywords(
+    schema: &Schema,
+) -> (
+    &IndexMap<String, ReferenceOr<Box<Schema>>>,
+    &Vec<String>,
+    Option<&AdditionalProperties>,
+) {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => {
+            (&o.properties, &o.required, o.additional_properties.as_ref())
+        }
+        SchemaKind::Any(any) => (
+            &any.properties,
+            &any.required,
+            any.additional_properties.as_ref(),
+        ),
+        // Callers pass object-like schemas only; anything else contributes nothing.
+        _ => (empty_properties(), empty_required(), None),
+    }
+}
+
+fn empty_properties() -> &'static IndexMap<String, ReferenceOr<Box<Schema>>> {
+    static EMPTY: std::sync::OnceLock<IndexMap<String, ReferenceOr<Box<Schema>>>> =
+        std::sync::OnceLock::new();
+    EMPTY.get_or_init(IndexMap::new)
+}
+
+fn empty_required() -> &'static Vec<String> {
+    static EMPTY: Vec<String> = Vec::new();
+    &EMPTY
+}
+
+fn is_object_like(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(_)) => true,
+        SchemaKind::Any(any) => {
+            !any.properties.is_empty()
+                || !any.required.is_empty()
+                || any.additional_properties.is_some()
+                || any.typ.as_deref() == Some("object")
+        }
+        _ => false,
+    }
+}
+
+/// A part that carries only docs, `nullable` or validation keywords that do not
+/// change the type.
+fn is_doc_only(part: &ReferenceOr<Schema>) -> bool {
+    match part {
+        ReferenceOr::Item(schema) => is_doc_only_schema(schema),
+        ReferenceOr::Reference { .. } => false,
+    }
+}
+
+fn is_doc_only_schema(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Any(any) => {
+            any.typ.is_none()
+                && any.properties.is_empty()
+                && any.required.is_empty()
+                && any.additional_properties.is_none()
+                && any.items.is_none()
+                && any.enumeration.is_empty()
+                && any.format.is_none()
+                && any.one_of.is_empty()
+                && any.all_of.is_empty()
+                && any.any_of.is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// A `oneOf`/`anyOf` branch that only admits `null`.
+fn is_null_branch(branch: &ReferenceOr<Schema>) -> bool {
+    let ReferenceOr::Item(schema) = branch else {
+        return false;
+    };
+    match &schema.schema_kind {
+        SchemaKind::Any(any) => {
+            any.typ.as_deref() == Some("null")
+                || (any.enumeration.len() == 1 && any.enumeration.iter().all(|v| v.is_null()))
+                || (schema.schema_data.nullable && is_doc_only_schema(schema))
+        }
+        SchemaKind::Type(Type::String(s)) => {
+            !s.enumeration.is_empty() && s.enumeration.iter().all(Option::is_none)
+        }
+        _ => false,
+    }
+}
+
+/// Orders the variants of every untagged union so the most specific decodes first.
+pub(crate) fn order_untagged_unions(arena: &mut TypeArena) {
+    let ranks: Vec<Option<Vec<(u8, i64, i64)>>> = arena
+        .defs
+        .iter()
+        .map(|def| match &def.kind {
+            TypeKind::Union(u) if u.tag.is_none() => {
+                Some(u.variants.iter().map(|v| rank(arena, &v.ty)).collect())
+            }
+            _ => None,
+        })
+        .collect();
+    for (def, ranks) in arena.defs.iter_mut().zip(ranks) {
+        let (TypeKind::Union(u), Some(ranks)) = (&mut def.kind, ranks) else {
+            continue;
+        };
+        let mut paired: Vec<(UnionVariant, (u8, i64, i64))> = std::mem::take(&mut u.variants)
+            .into_iter()
+            .zip(ranks)
+            .collect();
+        paired.sort_by_key(|(_, r)| *r);
+        u.variants = paired.into_iter().map(|(v, _)| v).collect();
+    }
+}
+
+fn rank(arena: &TypeArena, ty: &TypeRef) -> (u8, i64, i64) {
+    let mut current = ty;
+    for _ in 0..refs::MAX_REF_HOPS {
+        match current {
+            TypeRef::Nullable(inner) => current = inner,
+            TypeRef::Named(id) => match arena.defs.get(id.0).map(|d| &d.kind) {
+                Some(TypeKind::Alias(inner)) => current = inner,
+                Some(TypeKind::Struct(s)) => {
+                    let required = s.fields.iter().filter(|f| f.required).count();
+                    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+                    return (0, -count(required), -count(s.fields.len()));
+                }
+                Some(TypeKind::Union(_)) => return (1, 0, 0),
+                Some(TypeKind::StringEnum(_)) => return (2, 0, 0),
+                None => return (10, 0, 0),
+            },
+            TypeRef::Array(_) => return (3, 0, 0),
+            TypeRef::DateTime | TypeRef::Date | TypeRef::Uuid => return (4, 0, 0),
+            TypeRef::Integer(_) | TypeRef::Bool => return (5, 0, 0),
+            TypeRef::Number(_) => return (6, 0, 0),
+            TypeRef::Base64 | TypeRef::Binary => return (7, 0, 0),
+            TypeRef::String => return (8, 0, 0),
+            TypeRef::Map(_) => return (9, 0, 0),
+            TypeRef::Any => return (10, 0, 0),
+        }
+    }
+    (10, 0, 0)
+}
