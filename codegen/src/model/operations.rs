@@ -127,8 +127,13 @@ fn claim_type_siblings(operations: &mut [Operation]) {
                 && !used.contains(&format!("{t}Error"))
                 && !used.contains(&format!("{t}Response"))
         };
-        let snapshot = used.clone();
-        let name = used.claim_where(&op.type_name, |t| free(&snapshot, t));
+        let mut name = op.type_name.clone();
+        let mut n = 2usize;
+        while !free(&used, &name) {
+            name = format!("{}{n}", op.type_name);
+            n += 1;
+        }
+        used.insert(&name);
         used.insert(&format!("{name}Error"));
         used.insert(&format!("{name}Response"));
         op.type_name = name;

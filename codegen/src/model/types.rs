@@ -99,8 +99,10 @@ impl Lowered {
     }
 }
 
-/// Where a schema is being lowered: the name a named type would get, and the
-/// pre-registered arena slot it fills (component schemas and `$ref` targets).
+/// Where a schema is being lowered: the name a named type would get (raw words,
+/// made PascalCase only when a type is really named, which keeps `heck` off the
+/// hot path), and the pre-registered arena slot it fills (component schemas and
+/// `$ref` targets).
 #[derive(Debug, Clone)]
 pub(crate) struct Ctx {
     pub(crate) hint: String,
@@ -120,7 +122,7 @@ impl Ctx {
     /// A nested position named `{hint}{suffix}`.
     pub(crate) fn child(&self, suffix: &str) -> Self {
         Self {
-            hint: format!("{}{}", self.hint, naming::pascal(suffix, "")),
+            hint: format!("{} {suffix}", self.hint),
             slot: None,
             depth: self.depth + 1,
         }
@@ -530,7 +532,7 @@ impl<'a> TypeLowerer<'a> {
             let field_at = props_at.push(wire_name);
             let name = field_names.claim(&naming::snake(wire_name, "field"));
             let child = Ctx {
-                hint: format!("{struct_name}{}", naming::pascal(wire_name, "Field")),
+                hint: format!("{struct_name} {wire_name}"),
                 slot: None,
                 depth: ctx.depth + 1,
             };
