@@ -48,9 +48,33 @@ pub(crate) fn follow<'a>(
     ))
 }
 
+/// Deepest JSON nesting an item may have to be deserialized (the `openapiv3`
+/// types deserialize recursively; this keeps the stack bounded whatever the
+/// loader accepted).
+pub(crate) const MAX_JSON_DEPTH: usize = 100;
+
 /// Deserializes one item of the document into an `openapiv3` type.
 pub(crate) fn parse<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
+    if nesting_exceeds(value, MAX_JSON_DEPTH) {
+        return Err(format!("it nests deeper than {MAX_JSON_DEPTH} levels"));
+    }
     T::deserialize(value).map_err(|e| e.to_string())
+}
+
+/// Whether `value` nests deeper than `limit` (measured without recursion).
+fn nesting_exceeds(value: &Value, limit: usize) -> bool {
+    let mut stack = vec![(value, 0usize)];
+    while let Some((value, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        match value {
+            Value::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|v| (v, depth + 1))),
+            _ => {}
+        }
+    }
+    false
 }
 
 fn percent_decode(text: &str) -> String {

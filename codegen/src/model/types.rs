@@ -42,7 +42,7 @@ use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
 /// Deepest nesting of inline schemas lowered before giving up with `Any`.
-pub(crate) const MAX_DEPTH: usize = 48;
+pub(crate) const MAX_DEPTH: usize = 32;
 
 /// A schema, whether it came boxed (properties, items) or not (compositions).
 #[derive(Clone, Copy)]
