@@ -377,12 +377,11 @@ impl TypeLowerer<'_> {
             for part in parts {
                 if let ReferenceOr::Reference { reference } = part {
                     let base_at = refs::ref_pointer(reference)?;
-                    if let Some(base) = self.parsed_at(&base_at) {
-                        if let ReferenceOr::Item(base) = base.as_ref() {
-                            if let Some(d) = &base.schema_data.discriminator {
-                                own = Some(d.clone());
-                            }
-                        }
+                    if let Some(base) = self.parsed_at(&base_at)
+                        && let ReferenceOr::Item(base) = base.as_ref()
+                        && let Some(d) = &base.schema_data.discriminator
+                    {
+                        own = Some(d.clone());
                     }
                 }
             }
@@ -494,13 +493,14 @@ fn kind_word(schema: &Schema) -> &'static str {
     }
 }
 
-fn object_keywords(
-    schema: &Schema,
-) -> (
-    &IndexMap<String, ReferenceOr<Box<Schema>>>,
-    &Vec<String>,
-    Option<&AdditionalProperties>,
-) {
+/// The keywords of an object schema that `allOf` merges.
+type ObjectKeywords<'s> = (
+    &'s IndexMap<String, ReferenceOr<Box<Schema>>>,
+    &'s Vec<String>,
+    Option<&'s AdditionalProperties>,
+);
+
+fn object_keywords(schema: &Schema) -> ObjectKeywords<'_> {
     match &schema.schema_kind {
         SchemaKind::Type(Type::Object(o)) => {
             (&o.properties, &o.required, o.additional_properties.as_ref())

@@ -68,8 +68,11 @@ fn break_alias_cycles(arena: &mut TypeArena, diags: &mut Diagnostics) {
         let Some(&c) = component.get(from) else {
             continue;
         };
-        if on_cycle && broken.insert(c) {
-            if let Some(def) = arena.defs.get_mut(from) {
+        if on_cycle
+            && broken.insert(c)
+            && let Some(def) = arena.defs.get_mut(from)
+        {
+            {
                 def.kind = TypeKind::Alias(TypeRef::Any);
                 diags.push(
                     Diagnostic::warning(

@@ -43,12 +43,12 @@ fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
         .and_then(|s| s.get("format"))
         .and_then(Value::as_str)
         .is_some_and(|f| f == "binary" || f == "byte");
-    if essence == "application/json" || essence.ends_with("+json") || essence == "text/json" {
-        MediaClass::Json
-    } else if essence.contains("json")
-        && !essence.contains("ndjson")
-        && !essence.contains("json-seq")
-    {
+    let json = essence == "application/json"
+        || essence.ends_with("+json")
+        || (essence.contains("json")
+            && !essence.contains("ndjson")
+            && !essence.contains("json-seq"));
+    if json {
         MediaClass::Json
     } else if essence == "application/x-www-form-urlencoded" {
         MediaClass::Form
@@ -67,9 +67,7 @@ fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
 }
 
 /// The best media type of a `content` map by `preference`, with its class.
-fn pick<'v>(
-    content: &'v serde_json::Map<String, Value>,
-) -> Option<(&'v str, &'v Value, MediaClass)> {
+fn pick(content: &serde_json::Map<String, Value>) -> Option<(&str, &Value, MediaClass)> {
     content
         .iter()
         .map(|(media, value)| (media.as_str(), value, classify(media, value.get("schema"))))
@@ -268,20 +266,16 @@ impl TypeLowerer<'_> {
 }
 
 /// Responses prefer JSON, then text (form counts as text), then binary.
-fn pick_response<'v>(
-    content: &'v serde_json::Map<String, Value>,
-) -> Option<(&'v str, &'v Value, MediaClass)> {
+fn pick_response(content: &serde_json::Map<String, Value>) -> Option<(&str, &Value, MediaClass)> {
     let order = |c: MediaClass| match c {
         MediaClass::Json => 0,
         MediaClass::Text | MediaClass::Form => 1,
         MediaClass::Binary | MediaClass::Multipart => 2,
     };
-    pick(content).and_then(|_| {
-        content
-            .iter()
-            .map(|(m, v)| (m.as_str(), v, classify(m, v.get("schema"))))
-            .min_by_key(|(_, _, c)| order(*c))
-    })
+    content
+        .iter()
+        .map(|(m, v)| (m.as_str(), v, classify(m, v.get("schema"))))
+        .min_by_key(|(_, _, c)| order(*c))
 }
 
 fn is_success(status: StatusMatch) -> bool {
@@ -299,10 +293,11 @@ pub(crate) fn parse_status(key: &str) -> Option<StatusMatch> {
         return Some(StatusMatch::Default);
     }
     let bytes = key.as_bytes();
-    if let [digit @ b'1'..=b'5', x1, x2] = bytes {
-        if x1.eq_ignore_ascii_case(&b'x') && x2.eq_ignore_ascii_case(&b'x') {
-            return Some(StatusMatch::Range(digit - b'0'));
-        }
+    if let [digit @ b'1'..=b'5', x1, x2] = bytes
+        && x1.eq_ignore_ascii_case(&b'x')
+        && x2.eq_ignore_ascii_case(&b'x')
+    {
+        return Some(StatusMatch::Range(digit - b'0'));
     }
     match key.parse::<u16>() {
         Ok(code) if (100..=599).contains(&code) => Some(StatusMatch::Code(code)),
