@@ -290,7 +290,7 @@ fn operation_names_are_derived_unique_and_not_reserved() {
         names,
         [
             (
-                "get /pets/{petId}/toys",
+                "get_pets_pet_id_toys",
                 "get_pets_pet_id_toys",
                 "GetPetsPetIdToys"
             ),

@@ -274,6 +274,13 @@ impl TypeLowerer<'_> {
             .discriminator
             .clone()
             .or_else(|| self.inherited_discriminator(&live));
+        let inline_branches: Vec<&Schema> = live
+            .iter()
+            .filter_map(|(_, b)| match b {
+                ReferenceOr::Item(schema) => Some(schema),
+                ReferenceOr::Reference { .. } => None,
+            })
+            .collect();
         let mut names = UniqueNames::default();
         let mut variants = Vec::with_capacity(live.len());
         let mut untaggable = false;
@@ -298,7 +305,7 @@ impl TypeLowerer<'_> {
                     (label, lowered.into_type(), tags)
                 }
                 ReferenceOr::Item(schema) => {
-                    let guess = pre_label(schema);
+                    let guess = pre_label(schema, &inline_branches);
                     let child = Ctx {
                         hint: format!(
                             "{union_name}{}",
@@ -310,7 +317,10 @@ impl TypeLowerer<'_> {
                         depth: ctx.depth + 1,
                     };
                     let lowered = self.lower_schema(schema, &branch_at, &child);
-                    let label = guess.unwrap_or_else(|| self.type_label(&lowered.ty));
+                    let label = guess.unwrap_or_else(|| match &lowered.ty {
+                        TypeRef::Named(_) => kind_word(schema).to_owned(),
+                        other => self.type_label(other),
+                    });
                     let tags = discriminator
                         .as_ref()
                         .and_then(|d| inline_tag(schema, &d.property_name))
@@ -462,31 +472,49 @@ fn inline_tag(schema: &Schema, property: &str) -> Option<String> {
     }
 }
 
-/// A name for an inline variant known before lowering: its title, or its only property.
-fn pre_label(schema: &Schema) -> Option<String> {
+fn properties_of(schema: &Schema) -> Option<&IndexMap<String, ReferenceOr<Box<Schema>>>> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => Some(&o.properties),
+        SchemaKind::Any(any) => Some(&any.properties),
+        _ => None,
+    }
+}
+
+/// A name for an inline variant known before lowering: its title; for a
+/// one-value string enum, the value; for an object, its only property or the
+/// first property no sibling branch declares (`{"text": ..}` → `Text`).
+fn pre_label(schema: &Schema, siblings: &[&Schema]) -> Option<String> {
     if let Some(title) = schema.schema_data.title.as_deref() {
         let name = naming::pascal(title, "");
         if !name.is_empty() {
             return Some(name);
         }
     }
-    let properties = match &schema.schema_kind {
-        SchemaKind::Type(Type::Object(o)) => &o.properties,
-        SchemaKind::Any(any) => &any.properties,
-        _ => return None,
-    };
-    match properties.len() {
-        1 => properties
+    if let SchemaKind::Type(Type::String(s)) = &schema.schema_kind
+        && let [Some(value)] = s.enumeration.as_slice()
+    {
+        return Some(naming::enum_variant(value));
+    }
+    let properties = properties_of(schema)?;
+    if properties.len() == 1 {
+        return properties
             .keys()
             .next()
-            .map(|k| naming::pascal(k, "Object")),
-        _ => None,
+            .map(|k| naming::pascal(k, "Object"));
     }
+    let own = properties.keys().find(|key| {
+        siblings
+            .iter()
+            .filter(|other| !std::ptr::eq(**other, schema))
+            .all(|other| properties_of(other).is_none_or(|p| !p.contains_key(*key)))
+    })?;
+    Some(naming::pascal(own, "Object"))
 }
 
 fn kind_word(schema: &Schema) -> &'static str {
     match &schema.schema_kind {
         SchemaKind::Type(Type::Object(_)) => "Object",
+        SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => "Enum",
         SchemaKind::Type(Type::String(_)) => "String",
         SchemaKind::Type(Type::Array(_)) => "List",
         _ => "Variant",

@@ -93,7 +93,10 @@ pub(crate) fn lower_operations(
                 }
                 id.to_owned()
             }
-            None => format!("{} {}", method_text(op.method), op.path),
+            None => naming::snake(
+                &format!("{} {}", method_text(op.method), op.path),
+                "operation",
+            ),
         };
         match lower_operation(types, op, &id, schemes) {
             Ok(mut operation) => {

@@ -130,10 +130,15 @@ pub(crate) fn requirement(
         };
         let keys: Vec<String> = alternative.keys().cloned().collect();
         if let Some(unknown) = keys.iter().find(|k| !schemes.iter().any(|s| &s.key == *k)) {
+            let at = list_at.push(i.to_string());
+            // The document-level list is shared by many operations: warn once.
+            if diags.iter().any(|d| d.code == "SF3103" && d.pointer == at) {
+                continue;
+            }
             diags.push(
                 Diagnostic::warning(
                     "SF3103",
-                    list_at.push(i.to_string()),
+                    at,
                     format!("security requirement names `{unknown}`, which is not a usable security scheme; this alternative is dropped"),
                 )
                 .with_help("declare the scheme under `components/securitySchemes`"),
