@@ -54,6 +54,19 @@ fn union<'a>(api: &'a Api, name: &str) -> &'a Union {
     }
 }
 
+trait AliasOf {
+    fn kind_alias(&self) -> Option<&TypeRef>;
+}
+
+impl AliasOf for TypeDef {
+    fn kind_alias(&self) -> Option<&TypeRef> {
+        match &self.kind {
+            TypeKind::Alias(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
 fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
     diags.iter().map(|d| d.code).collect()
 }
@@ -535,4 +548,62 @@ fn nesting_below_the_read_limit_is_bounded_by_the_schema_depth_limit() {
     }
     let (_, diags) = run(json!({"Deep": schema}));
     assert_eq!(codes(&diags), ["SF2004"]);
+}
+
+#[test]
+fn inline_variants_are_named_from_what_tells_them_apart() {
+    let (api, _) = run(json!({
+        "Base": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Extra": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "Kind": {"oneOf": [
+            {"type": "string", "enum": ["sku_pricing"]},
+            {"type": "string", "enum": ["product_pricing"]}
+        ]},
+        "Action": {"oneOf": [
+            {"allOf": [{"$ref": "#/components/schemas/Base"}, {"$ref": "#/components/schemas/Extra"}]},
+            {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"id": {"type": "string"}, "size": {"type": "integer"}}}]},
+            {"type": "object", "properties": {"id": {"type": "string"}, "region": {"type": "string"}}}
+        ]},
+        "MaybeBase": {"anyOf": [{"type": "object", "nullable": true, "title": "null"}, {"$ref": "#/components/schemas/Base"}]}
+    }));
+    let names = |n: &str| {
+        union(&api, n)
+            .variants
+            .iter()
+            .map(|v| v.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut kind = names("Kind");
+    kind.sort();
+    assert_eq!(kind, ["ProductPricing", "SkuPricing"]);
+    let mut action = names("Action");
+    action.sort();
+    assert_eq!(action, ["Extra", "Region", "Size"]);
+    assert_eq!(
+        def(&api, "MaybeBase").kind_alias(),
+        Some(&TypeRef::Named(id(&api, "Base"))),
+        "the null branch makes references nullable, the alias names the type"
+    );
+}
+
+#[test]
+fn all_of_ignores_parts_that_only_require_properties() {
+    let (api, diags) = run(json!({
+        "Rule": {"type": "object", "properties": {"name": {"type": "string"}, "inbound": {"type": "string"}, "outbound": {"type": "string"}}},
+        "NewRule": {"allOf": [
+            {"$ref": "#/components/schemas/Rule"},
+            {"required": ["name"]},
+            {"anyOf": [{"required": ["inbound"], "title": "Inbound"}, {"required": ["outbound"]}]}
+        ]}
+    }));
+    assert!(diags.is_empty(), "{diags:?}");
+    let fields: Vec<(&str, bool)> = strukt(&api, "NewRule")
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        fields,
+        [("name", true), ("inbound", false), ("outbound", false)]
+    );
 }

@@ -92,7 +92,10 @@ impl TypeLowerer<'_> {
 
         let (objects, others): (Vec<&Part>, Vec<&Part>) = flat
             .iter()
-            .filter(|p| p.schema().is_some_and(|s| !is_doc_only_schema(s)))
+            .filter(|p| {
+                p.schema()
+                    .is_some_and(|s| !is_doc_only_schema(s) && !is_constraint_union(s))
+            })
             .partition(|p| p.schema().is_some_and(is_object_like));
         if objects.is_empty() && own.is_none() {
             // No object part: the first structural part stands for the whole.
@@ -472,17 +475,57 @@ fn inline_tag(schema: &Schema, property: &str) -> Option<String> {
     }
 }
 
-fn properties_of(schema: &Schema) -> Option<&IndexMap<String, ReferenceOr<Box<Schema>>>> {
-    match &schema.schema_kind {
-        SchemaKind::Type(Type::Object(o)) => Some(&o.properties),
-        SchemaKind::Any(any) => Some(&any.properties),
+/// `Name` when `pointer` is `/components/schemas/Name`.
+fn component_schema_name(pointer: &Pointer) -> Option<String> {
+    let tokens: Vec<String> = pointer.tokens().collect();
+    match tokens.as_slice() {
+        [components, schemas, name] if components == "components" && schemas == "schemas" => {
+            Some(name.clone())
+        }
         _ => None,
     }
 }
 
+/// Property names a branch declares itself (its own, and those of inline `allOf` parts).
+fn own_keys(schema: &Schema) -> Vec<&str> {
+    fn add<'s>(schema: &'s Schema, keys: &mut Vec<&'s str>) {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(o)) => {
+                keys.extend(o.properties.keys().map(String::as_str))
+            }
+            SchemaKind::Any(any) => keys.extend(any.properties.keys().map(String::as_str)),
+            _ => {}
+        }
+    }
+    let mut keys = Vec::new();
+    add(schema, &mut keys);
+    for part in all_of_parts(schema) {
+        if let ReferenceOr::Item(part) = part {
+            add(part, &mut keys);
+        }
+    }
+    keys
+}
+
+fn all_of_parts(schema: &Schema) -> &[ReferenceOr<Schema>] {
+    match &schema.schema_kind {
+        SchemaKind::AllOf { all_of } => all_of,
+        SchemaKind::Any(any) => &any.all_of,
+        _ => &[],
+    }
+}
+
+fn ref_parts(schema: &Schema) -> impl Iterator<Item = &str> {
+    all_of_parts(schema).iter().filter_map(|p| match p {
+        ReferenceOr::Reference { reference } => Some(reference.as_str()),
+        ReferenceOr::Item(_) => None,
+    })
+}
+
 /// A name for an inline variant known before lowering: its title; for a
-/// one-value string enum, the value; for an object, its only property or the
-/// first property no sibling branch declares (`{"text": ..}` → `Text`).
+/// one-value string enum, the value; for an `allOf`, a `$ref` part no sibling
+/// shares; for an object, its only property or the first property no sibling
+/// declares (`{"text": ..}` → `Text`).
 fn pre_label(schema: &Schema, siblings: &[&Schema]) -> Option<String> {
     if let Some(title) = schema.schema_data.title.as_deref() {
         let name = naming::pascal(title, "");
@@ -495,19 +538,24 @@ fn pre_label(schema: &Schema, siblings: &[&Schema]) -> Option<String> {
     {
         return Some(naming::enum_variant(value));
     }
-    let properties = properties_of(schema)?;
-    if properties.len() == 1 {
-        return properties
-            .keys()
-            .next()
-            .map(|k| naming::pascal(k, "Object"));
+    let others: Vec<&Schema> = siblings
+        .iter()
+        .copied()
+        .filter(|other| !std::ptr::eq(*other, schema))
+        .collect();
+    if let Some(reference) =
+        ref_parts(schema).find(|r| others.iter().all(|o| ref_parts(o).all(|x| x != *r)))
+        && let Some(name) = refs::ref_pointer(reference).and_then(|p| component_schema_name(&p))
+    {
+        return Some(naming::pascal(&name, "Object"));
     }
-    let own = properties.keys().find(|key| {
-        siblings
-            .iter()
-            .filter(|other| !std::ptr::eq(**other, schema))
-            .all(|other| properties_of(other).is_none_or(|p| !p.contains_key(*key)))
-    })?;
+    let keys = own_keys(schema);
+    if let [only] = keys.as_slice() {
+        return Some(naming::pascal(only, "Object"));
+    }
+    let own = keys
+        .iter()
+        .find(|key| others.iter().all(|o| !own_keys(o).contains(key)))?;
     Some(naming::pascal(own, "Object"))
 }
 
@@ -517,6 +565,8 @@ fn kind_word(schema: &Schema) -> &'static str {
         SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => "Enum",
         SchemaKind::Type(Type::String(_)) => "String",
         SchemaKind::Type(Type::Array(_)) => "List",
+        SchemaKind::AllOf { .. } => "Object",
+        SchemaKind::Any(any) if !any.properties.is_empty() || !any.all_of.is_empty() => "Object",
         _ => "Variant",
     }
 }
@@ -594,7 +644,42 @@ fn is_doc_only_schema(schema: &Schema) -> bool {
     }
 }
 
-/// A `oneOf`/`anyOf` branch that only admits `null`.
+/// A `oneOf`/`anyOf` whose branches only say which properties are required
+/// (`anyOf: [{required: [a]}, {required: [b]}]`): a validation rule, not a type.
+fn is_constraint_union(schema: &Schema) -> bool {
+    let branches = match &schema.schema_kind {
+        SchemaKind::OneOf { one_of } => one_of,
+        SchemaKind::AnyOf { any_of } => any_of,
+        SchemaKind::Any(any) if any.typ.is_none() && any.properties.is_empty() => {
+            if any.one_of.is_empty() {
+                &any.any_of
+            } else {
+                &any.one_of
+            }
+        }
+        _ => return false,
+    };
+    !branches.is_empty()
+        && branches.iter().all(|b| match b {
+            ReferenceOr::Item(Schema {
+                schema_kind: SchemaKind::Any(any),
+                ..
+            }) => {
+                any.typ.is_none()
+                    && any.properties.is_empty()
+                    && any.items.is_none()
+                    && any.additional_properties.is_none()
+                    && any.enumeration.is_empty()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.all_of.is_empty()
+            }
+            _ => false,
+        })
+}
+
+/// A `oneOf`/`anyOf` branch that only admits `null` (or, for a bare nullable
+/// `type: object`, is read that way).
 fn is_null_branch(branch: &ReferenceOr<Schema>) -> bool {
     let ReferenceOr::Item(schema) = branch else {
         return false;
@@ -607,6 +692,13 @@ fn is_null_branch(branch: &ReferenceOr<Schema>) -> bool {
         }
         SchemaKind::Type(Type::String(s)) => {
             !s.enumeration.is_empty() && s.enumeration.iter().all(Option::is_none)
+        }
+        // `{type: object, nullable: true}` without properties: in a union, the
+        // way some documents spell "or null".
+        SchemaKind::Type(Type::Object(o)) => {
+            schema.schema_data.nullable
+                && o.properties.is_empty()
+                && o.additional_properties.is_none()
         }
         _ => false,
     }

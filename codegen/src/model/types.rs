@@ -756,7 +756,14 @@ pub(crate) fn value_is_nullable(value: &Value) -> bool {
                 .and_then(Value::as_array)
                 .is_some_and(|e| e.len() == 1 && e[0].is_null())
             || v.get("nullable").and_then(Value::as_bool) == Some(true)
-                && v.as_object().is_some_and(|m| m.len() == 1)
+                && v.as_object().is_some_and(|m| {
+                    // Only docs besides `nullable` (and perhaps a bare `type: object`),
+                    // as `composition::is_null_branch` reads it.
+                    m.keys().all(|k| {
+                        matches!(k.as_str(), "nullable" | "title" | "description")
+                            || (k == "type" && m.get("type") == Some(&Value::from("object")))
+                    })
+                })
     };
     value.get("nullable").and_then(Value::as_bool) == Some(true)
         || ["oneOf", "anyOf"].iter().any(|k| {
