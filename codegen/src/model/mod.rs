@@ -10,13 +10,16 @@
 pub(crate) mod composition;
 pub(crate) mod lower;
 pub(crate) mod naming;
+pub(crate) mod objects;
 pub(crate) mod operations;
 pub(crate) mod params;
 pub(crate) mod recursion;
 pub(crate) mod refs;
 pub(crate) mod responses;
+pub(crate) mod scalars;
 pub(crate) mod security;
 pub(crate) mod types;
+pub(crate) mod unions;
 
 use crate::diagnostics::Pointer;
 

@@ -7,37 +7,37 @@
 //! cycles terminate. Nesting of inline schemas is bounded by [`MAX_DEPTH`].
 //!
 //! Decisions (see `docs/generated-code.md` for the Rust side):
-//! - Each component schema is deserialized on its own (`openapiv3::Schema`);
-//!   one that cannot be read becomes `Any` with a warning, the rest is unaffected.
+//! - Each component schema is deserialized on its own (`openapiv3::Schema`),
+//!   after a nesting check; one that cannot be read becomes `Any` with a
+//!   warning, the rest is unaffected.
 //! - Inline objects, enums and unions get readable names: `{Parent}{Property}`,
 //!   `{Parent}Item` for array items, `{Parent}Value` for map values; operations
-//!   pass their own hints (`{Operation}Body`, ...).
-//! - `type: object` without properties → `Map(Any)` (or `Map(T)` with an
-//!   `additionalProperties` schema); properties plus `additionalProperties` →
-//!   `Struct.additional_properties` (`true` → `Any`).
-//! - Non-string enums are the primitive type; the allowed values go into the
-//!   docs. Mixed-type enums are `Any` (with a warning).
+//!   pass their own hints (`{Operation}Body`, ...). A `$ref` to a place that is
+//!   not a component names a type after its first use when it is an object,
+//!   enum or composition, and is lowered in place otherwise.
 //! - `nullable` on a field's schema (or on the component it references) sets
-//!   `Field.nullable`; elsewhere (array items, map values, bodies) the type is
-//!   wrapped in [`TypeRef::Nullable`].
+//!   `Field.nullable`; elsewhere (array items, map values, union variants,
+//!   bodies) the type is wrapped in [`TypeRef::Nullable`].
+//! - A schema `openapiv3` cannot place in one kind (`SchemaKind::Any`) is
+//!   decided from its keywords; an enum mixing value types is `Any` (SF2009).
 //! - `not` → `Any`.
 //!
-//! Composition (`allOf`, `oneOf`, `anyOf`) lives in [`super::composition`].
+//! Objects live in [`super::objects`], primitives and enums in
+//! [`super::scalars`], `allOf` in [`super::composition`], `oneOf`/`anyOf` in
+//! [`super::unions`], and the recursion boxes in [`super::recursion`].
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use openapiv3::{
-    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaData,
-    SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
+    AnySchema, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaData, SchemaKind,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 
 use super::naming::{self, UniqueNames};
-use super::{
-    Docs, EnumVariant, Field, FloatFormat, IntFormat, StringEnum, Struct, TypeArena, TypeDef,
-    TypeId, TypeKind, TypeRef, refs,
-};
+use super::scalars::{infer_type, int_format, number_format, scalar_text, texts, with_values_note};
+use super::{Docs, TypeArena, TypeDef, TypeId, TypeKind, TypeRef, refs};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
@@ -480,181 +480,6 @@ impl<'a> TypeLowerer<'a> {
         Lowered::of(TypeRef::Array(Box::new(item)))
     }
 
-    /// `type: string` with a format (or none).
-    pub(crate) fn string_format(&self, format: &str) -> TypeRef {
-        match format {
-            "date-time" if !self.settings.date_time_as_string => TypeRef::DateTime,
-            "date" => TypeRef::Date,
-            "uuid" => TypeRef::Uuid,
-            "byte" => TypeRef::Base64,
-            "binary" => TypeRef::Binary,
-            _ => TypeRef::String,
-        }
-    }
-
-    /// An object schema: a struct, or a map when it declares no properties.
-    pub(crate) fn object(
-        &mut self,
-        props: &[(&str, SchemaRef<'_>)],
-        required: &HashSet<&str>,
-        additional: Option<&AdditionalProperties>,
-        data: &SchemaData,
-        at: &Pointer,
-        ctx: &Ctx,
-    ) -> Lowered {
-        let additional_ty = |this: &mut Self| match additional {
-            None | Some(AdditionalProperties::Any(_)) => TypeRef::Any,
-            Some(AdditionalProperties::Schema(schema)) => this
-                .lower(
-                    SchemaRef::from(schema.as_ref()),
-                    &at.push("additionalProperties"),
-                    &ctx.child("Value"),
-                )
-                .into_type(),
-        };
-        if props.is_empty() {
-            let value = additional_ty(self);
-            return Lowered::of(TypeRef::Map(Box::new(value)));
-        }
-        let id = self.reserve(at, ctx);
-        let struct_name = self.def(id).name.clone();
-        let mut field_names = UniqueNames::default();
-        let extra = match additional {
-            None | Some(AdditionalProperties::Any(false)) => None,
-            Some(_) => {
-                field_names.insert("additional_properties");
-                Some(additional_ty(self))
-            }
-        };
-        let mut fields = Vec::with_capacity(props.len());
-        let props_at = at.push("properties");
-        for (wire_name, schema) in props {
-            let field_at = props_at.push(wire_name);
-            let name = field_names.claim(&naming::snake(wire_name, "field"));
-            let child = Ctx {
-                hint: format!("{struct_name} {wire_name}"),
-                slot: None,
-                depth: ctx.depth + 1,
-            };
-            let lowered = self.lower(*schema, &field_at, &child);
-            let (mut docs, read_only, write_only, default) = match schema {
-                SchemaRef::Item(s) => (
-                    docs_of(&s.schema_data),
-                    s.schema_data.read_only,
-                    s.schema_data.write_only,
-                    s.schema_data.default.clone(),
-                ),
-                SchemaRef::Ref(_) => (Docs::default(), false, false, None),
-            };
-            if let Some(note) = &lowered.note {
-                append_note(&mut docs, note);
-            }
-            let default =
-                default.and_then(|value| self.checked_default(value, &lowered.ty, &field_at));
-            let mut ty = lowered.ty;
-            if let TypeRef::Nullable(inner) = ty {
-                ty = *inner;
-            }
-            fields.push(Field {
-                name,
-                wire_name: (*wire_name).to_owned(),
-                ty,
-                required: required.contains(wire_name),
-                nullable: lowered.nullable,
-                boxed: false,
-                read_only,
-                write_only,
-                default,
-                docs,
-                pointer: field_at,
-            });
-        }
-        let def = self.def_mut(id);
-        def.kind = TypeKind::Struct(Struct {
-            fields,
-            additional_properties: extra,
-        });
-        def.docs = docs_of(data);
-        Lowered::of(TypeRef::Named(id))
-    }
-
-    /// A `default` kept only when it fits the field's type.
-    fn checked_default(&mut self, value: Value, ty: &TypeRef, at: &Pointer) -> Option<Value> {
-        if value.is_null() {
-            return None;
-        }
-        let fits = match self.resolve_alias(ty) {
-            TypeRef::Bool => value.is_boolean(),
-            TypeRef::Integer(_) => value.is_i64() || value.is_u64(),
-            TypeRef::Number(_) => value.is_number(),
-            TypeRef::String | TypeRef::DateTime | TypeRef::Date | TypeRef::Uuid => {
-                value.is_string()
-            }
-            TypeRef::Array(_) => value.is_array(),
-            TypeRef::Map(_) => value.is_object(),
-            TypeRef::Any => true,
-            TypeRef::Named(id) => match &self.def(id).kind {
-                TypeKind::StringEnum(e) => value
-                    .as_str()
-                    .is_some_and(|v| e.variants.iter().any(|x| x.value == v)),
-                TypeKind::Struct(_) => value.is_object(),
-                _ => false,
-            },
-            _ => false,
-        };
-        if !fits {
-            self.warn(
-                "SF2007",
-                at,
-                format!("default `{value}` does not fit the property's type; ignored"),
-                "make the default a value of the schema's type",
-            );
-        }
-        fits.then_some(value)
-    }
-
-    /// Follows named aliases (bounded) to the type they stand for.
-    pub(crate) fn resolve_alias(&self, ty: &TypeRef) -> TypeRef {
-        let mut current = ty.clone();
-        for _ in 0..refs::MAX_REF_HOPS {
-            match &current {
-                TypeRef::Named(id) => match &self.def(*id).kind {
-                    TypeKind::Alias(inner) => current = inner.clone(),
-                    _ => return current,
-                },
-                _ => return current,
-            }
-        }
-        current
-    }
-
-    /// A string enum (named), or `String` when no value is left.
-    pub(crate) fn string_enum(
-        &mut self,
-        values: Vec<String>,
-        has_null: bool,
-        data: &SchemaData,
-        at: &Pointer,
-        ctx: &Ctx,
-    ) -> Lowered {
-        if values.is_empty() {
-            return Lowered {
-                ty: TypeRef::String,
-                nullable: has_null,
-                note: None,
-            };
-        }
-        let kind = TypeKind::StringEnum(StringEnum {
-            variants: enum_variants(values),
-        });
-        let id = self.place(kind, docs_of(data), at, ctx);
-        Lowered {
-            ty: TypeRef::Named(id),
-            nullable: has_null,
-            note: None,
-        }
-    }
-
     /// A schema `openapiv3` could not place in one kind: decided here from the
     /// keywords it has.
     fn lower_any(
@@ -774,62 +599,6 @@ pub(crate) fn value_is_nullable(value: &Value) -> bool {
         })
 }
 
-fn infer_type(values: &[&Value]) -> Option<&'static str> {
-    let first = values.first()?;
-    let kind = |v: &Value| match v {
-        Value::String(_) => Some("string"),
-        Value::Bool(_) => Some("boolean"),
-        Value::Number(n) if n.is_i64() || n.is_u64() => Some("integer"),
-        Value::Number(_) => Some("number"),
-        _ => None,
-    };
-    let k = kind(first)?;
-    values.iter().all(|v| kind(v) == Some(k)).then_some(k)
-}
-
-fn scalar_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn texts(values: &[&Value]) -> Vec<String> {
-    values.iter().map(|v| scalar_text(v)).collect()
-}
-
-/// `type: integer` with a format (or none: `i64`).
-pub(crate) fn int_format(format: &str) -> TypeRef {
-    TypeRef::Integer(match format {
-        "int32" | "int16" | "int8" => IntFormat::I32,
-        "uint32" | "uint16" | "uint8" => IntFormat::U32,
-        "uint64" | "uint" => IntFormat::U64,
-        _ => IntFormat::I64,
-    })
-}
-
-/// `type: number` with a format (or none: `f64`).
-pub(crate) fn number_format(format: &str) -> TypeRef {
-    TypeRef::Number(match format {
-        "float" => FloatFormat::F32,
-        _ => FloatFormat::F64,
-    })
-}
-
-fn with_values_note(mut lowered: Lowered, values: &[String]) -> Lowered {
-    if !values.is_empty() {
-        lowered.note = Some(format!("Allowed values: {}.", values.join(", ")));
-    }
-    lowered
-}
-
-fn append_note(docs: &mut Docs, note: &str) {
-    docs.description = Some(match docs.description.take() {
-        Some(text) if !text.trim().is_empty() => format!("{text}\n\n{note}"),
-        _ => note.to_owned(),
-    });
-}
-
 /// Docs of a schema: `title` as summary, `description`, `deprecated`.
 pub(crate) fn docs_of(data: &SchemaData) -> Docs {
     Docs {
@@ -839,37 +608,12 @@ pub(crate) fn docs_of(data: &SchemaData) -> Docs {
     }
 }
 
-/// Variant names for string-enum values: unique, readable, never `Unknown`.
-/// Duplicate values are dropped. When folding makes a value's name clash with
-/// an earlier one (`in-active` after `in_active`), its punctuation is spelled
-/// (`InMinusActive`); what still clashes (`active`/`Active`) gets a number.
-pub(crate) fn enum_variants(values: Vec<String>) -> Vec<EnumVariant> {
-    let mut seen = HashSet::new();
-    let mut names = UniqueNames::with_reserved(&["Unknown"]);
-    values
-        .into_iter()
-        .filter(|v| seen.insert(v.clone()))
-        .map(|value| {
-            let plain = naming::enum_variant(&value);
-            let candidate = if names.contains(&plain) {
-                naming::enum_variant_spelled(&value)
-            } else {
-                plain
-            };
-            EnumVariant {
-                name: names.claim(&candidate),
-                value,
-            }
-        })
-        .collect()
-}
-
 impl TypeLowerer<'_> {
     /// Hands the finished arena over (after the post-passes).
     pub(crate) fn finish(mut self) -> TypeArena {
         self.lower_pending();
         let mut arena = TypeArena { defs: self.defs };
-        super::composition::order_untagged_unions(&mut arena);
+        super::unions::order_untagged_unions(&mut arena);
         super::recursion::break_cycles(&mut arena, self.diags);
         arena
     }
