@@ -453,3 +453,22 @@ fn lowering_is_deterministic() {
             .all(|d| !matches!(d.kind, TypeKind::Alias(TypeRef::Nullable(_))))
     );
 }
+
+#[test]
+fn reserved_header_parameters_are_ignored() {
+    let (api, diags) = run(with_paths(json!({
+        "/h": {"get": {"operationId": "h", "parameters": [
+            {"name": "Accept", "in": "header", "required": true, "schema": {"type": "string"}},
+            {"name": "content-type", "in": "header", "schema": {"type": "string"}},
+            {"name": "Authorization", "in": "header", "required": true, "schema": {"type": "string"}},
+            {"name": "accept", "in": "query", "schema": {"type": "string"}}
+        ], "responses": {}}}
+    })));
+    assert!(diags.is_empty(), "{diags:?}");
+    let params: Vec<(&str, ParamLocation)> = op(&api, "h")
+        .params
+        .iter()
+        .map(|p| (p.wire_name.as_str(), p.location))
+        .collect();
+    assert_eq!(params, [("accept", ParamLocation::Query)]);
+}

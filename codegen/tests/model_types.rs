@@ -607,3 +607,19 @@ fn all_of_ignores_parts_that_only_require_properties() {
         [("name", true), ("inbound", false), ("outbound", false)]
     );
 }
+
+#[test]
+fn any_of_is_an_untagged_union_tried_most_specific_first() {
+    // Branches that can hold at once (a `Full` value is also a valid `Partial`):
+    // the variant with more required properties is tried first, so a full
+    // value decodes as `Full` and a partial one falls through to `Partial`.
+    let (api, _) = run(json!({
+        "Partial": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
+        "Full": {"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
+        "Either": {"anyOf": [{"$ref": "#/components/schemas/Partial"}, {"$ref": "#/components/schemas/Full"}]}
+    }));
+    let u = union(&api, "Either");
+    assert_eq!(u.tag, None);
+    let names: Vec<&str> = u.variants.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["Full", "Partial"]);
+}

@@ -12,6 +12,9 @@
 //! declares becomes a `String` path parameter (warning); a declared path
 //! parameter absent from the template is dropped (warning).
 //!
+//! Header parameters named `Accept`, `Content-Type` or `Authorization` are
+//! ignored, as the specification says.
+//!
 //! Default styles: path and header `simple`, query and cookie `form`; `explode`
 //! defaults to true for `form` only.
 
@@ -69,6 +72,9 @@ impl TypeLowerer<'_> {
                 let Some(param) = self.read_param(value, &list_at.push(i.to_string()))? else {
                     continue;
                 };
+                if param.location == ParamLocation::Header && is_ignored_header(&param.data.name) {
+                    continue;
+                }
                 match read
                     .iter_mut()
                     .find(|r| r.data.name == param.data.name && r.location == param.location)
@@ -284,6 +290,14 @@ impl TypeLowerer<'_> {
             pointer: at,
         }
     }
+}
+
+/// Header parameters the OpenAPI specification says to ignore: the client
+/// sets them from the media types and security schemes.
+fn is_ignored_header(name: &str) -> bool {
+    ["accept", "content-type", "authorization"]
+        .iter()
+        .any(|h| name.eq_ignore_ascii_case(h))
 }
 
 fn is_empty(schema: &openapiv3::Schema) -> bool {
