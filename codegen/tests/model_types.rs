@@ -231,8 +231,19 @@ fn string_enum_variants_resolve_collisions() {
 #[test]
 fn non_string_enums_are_primitives_with_a_note() {
     let (api, _) = run(json!({
-        "S": {"type": "object", "properties": {"level": {"type": "integer", "enum": [1, 2, 3]}}}
+        "S": {"type": "object", "properties": {"level": {"type": "integer", "enum": [1, 2, 3]}}},
+        "Level": {"type": "integer", "format": "int32", "enum": [10, 20]}
     }));
+    let level = def(&api, "Level");
+    assert_eq!(level.kind_alias(), Some(&TypeRef::Integer(IntFormat::I32)));
+    assert!(
+        level
+            .docs
+            .description
+            .as_deref()
+            .unwrap_or("")
+            .contains("10, 20")
+    );
     let field = &strukt(&api, "S").fields[0];
     assert_eq!(field.ty, TypeRef::Integer(IntFormat::I64));
     assert!(

@@ -155,7 +155,8 @@ impl TypeLowerer<'_> {
     }
 }
 
-fn append_note(docs: &mut Docs, note: &str) {
+/// Adds `note` as a last paragraph of the description.
+pub(super) fn append_note(docs: &mut Docs, note: &str) {
     docs.description = Some(match docs.description.take() {
         Some(text) if !text.trim().is_empty() => format!("{text}\n\n{note}"),
         _ => note.to_owned(),

@@ -230,6 +230,9 @@ impl<'a> TypeLowerer<'a> {
             if let ReferenceOr::Item(schema) = schema.as_ref() {
                 self.def_mut(id).docs = docs_of(&schema.schema_data);
             }
+            if let Some(note) = &lowered.note {
+                super::objects::append_note(&mut self.def_mut(id).docs, note);
+            }
             let ty = if lowered.nullable && !self.nullable_targets.contains(&id) {
                 lowered.into_type()
             } else {
