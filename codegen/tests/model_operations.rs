@@ -472,3 +472,26 @@ fn reserved_header_parameters_are_ignored() {
         .collect();
     assert_eq!(params, [("accept", ParamLocation::Query)]);
 }
+
+#[test]
+fn shared_components_name_their_inline_types_once() {
+    let mut doc = with_paths(json!({
+        "/a": {"get": {"operationId": "a", "parameters": [{"$ref": "#/components/parameters/Direction"}],
+                       "responses": {"422": {"$ref": "#/components/responses/validation_failed"}}}},
+        "/b": {"get": {"operationId": "b", "parameters": [{"$ref": "#/components/parameters/Direction"}],
+                       "responses": {"422": {"$ref": "#/components/responses/validation_failed"}}}}
+    }));
+    doc["components"]["parameters"]["Direction"] = json!({"name": "direction", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}});
+    doc["components"]["responses"]["validation_failed"] = json!({"description": "bad", "content": {
+        "application/json": {"schema": {"type": "object", "properties": {"errors": {"type": "array", "items": {"type": "string"}}}}}
+    }});
+    let (api, diags) = run(doc);
+    assert!(diags.is_empty(), "{diags:?}");
+    let names: Vec<&str> = api.types.defs.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Pet", "Error", "Direction", "ValidationFailedResponse"]
+    );
+    let ty = |op_name: &str| op(&api, op_name).params[0].ty.clone();
+    assert_eq!(ty("a"), ty("b"));
+}

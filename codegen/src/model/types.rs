@@ -145,6 +145,9 @@ pub(crate) struct TypeLowerer<'a> {
     /// Registered slots still to lower (index into `pending_list`).
     pending_list: Vec<(TypeId, Pointer)>,
     pending_next: usize,
+    /// Schemas of shared components (`components/parameters`, `responses`,
+    /// `requestBodies`), lowered once for every operation that uses them.
+    shared: HashMap<String, Lowered>,
 }
 
 impl<'a> TypeLowerer<'a> {
@@ -164,6 +167,7 @@ impl<'a> TypeLowerer<'a> {
             parsed: HashMap::new(),
             pending_list: Vec::new(),
             pending_next: 0,
+            shared: HashMap::new(),
         }
     }
 
@@ -305,6 +309,27 @@ impl<'a> TypeLowerer<'a> {
 
     /// Lowers one schema (reference or inline).
     pub(crate) fn lower(&mut self, schema: SchemaRef<'_>, at: &Pointer, ctx: &Ctx) -> Lowered {
+        let shared_hint = match schema {
+            SchemaRef::Item(_) if ctx.slot.is_none() => shared_component_hint(at),
+            _ => None,
+        };
+        if let Some(hint) = shared_hint {
+            if let Some(done) = self.shared.get(at.as_str()) {
+                return done.clone();
+            }
+            let shared_ctx = Ctx {
+                hint,
+                slot: None,
+                depth: ctx.depth,
+            };
+            let lowered = self.lower_uncached(schema, at, &shared_ctx);
+            self.shared.insert(at.as_str().to_owned(), lowered.clone());
+            return lowered;
+        }
+        self.lower_uncached(schema, at, ctx)
+    }
+
+    fn lower_uncached(&mut self, schema: SchemaRef<'_>, at: &Pointer, ctx: &Ctx) -> Lowered {
         match schema {
             SchemaRef::Ref(reference) => self.lower_ref(reference, at, ctx),
             SchemaRef::Item(schema) => self.lower_schema(schema, at, ctx),
@@ -554,6 +579,39 @@ impl<'a> TypeLowerer<'a> {
         lowered.nullable |= has_null;
         lowered
     }
+}
+
+/// The name hint for the schema of a shared component (the parameter's,
+/// response's or request body's key: `per-page` → `PerPage`, `not_found` →
+/// `NotFoundResponse`, `Pet` → `PetBody`), or `None` elsewhere.
+fn shared_component_hint(at: &Pointer) -> Option<String> {
+    let tokens: Vec<String> = at.tokens().collect();
+    let [components, section, key, rest @ ..] = tokens.as_slice() else {
+        return None;
+    };
+    if components != "components" {
+        return None;
+    }
+    let at_schema = match rest {
+        [schema] => schema == "schema",
+        [content, _, schema] => content == "content" && schema == "schema",
+        _ => false,
+    };
+    if !at_schema {
+        return None;
+    }
+    let suffix = match section.as_str() {
+        "parameters" | "headers" => "",
+        "responses" => "Response",
+        "requestBodies" => "Body",
+        _ => return None,
+    };
+    let name = naming::pascal(key, "Shared");
+    Some(if name.ends_with(suffix) {
+        name
+    } else {
+        format!("{name}{suffix}")
+    })
 }
 
 /// Whether a `$ref` target deserves its own named type (object, enum, composition).
