@@ -14,7 +14,10 @@
 //!   `{Parent}Item` for array items, `{Parent}Value` for map values; operations
 //!   pass their own hints (`{Operation}Body`, ...). A `$ref` to a place that is
 //!   not a component names a type after its first use when it is an object,
-//!   enum or composition, and is lowered in place otherwise.
+//!   enum or composition, and is lowered in place otherwise. The schema of a
+//!   shared parameter, response or request body component is lowered once and
+//!   named after the component (`per-page` → `PerPage`, `not_found` →
+//!   `NotFoundResponse`).
 //! - `nullable` on a field's schema (or on the component it references) sets
 //!   `Field.nullable`; elsewhere (array items, map values, union variants,
 //!   bodies) the type is wrapped in [`TypeRef::Nullable`].
