@@ -19,6 +19,23 @@ pub(crate) mod model;
 pub(crate) mod render;
 pub(crate) mod upgrade;
 
+/// The lowering stage on its own, for this crate's tests and benchmarks.
+/// Not a stable API: the IR changes with the generator.
+#[doc(hidden)]
+pub mod __internal {
+    pub use crate::model::*;
+
+    /// Lowers an OpenAPI 3.0-shaped document into the IR, with the diagnostics.
+    pub fn lower(
+        document: &serde_json::Value,
+        settings: &crate::Settings,
+    ) -> (Api, Vec<crate::Diagnostic>) {
+        let mut diags = crate::diagnostics::Diagnostics::default();
+        let api = crate::model::lower::lower(document, settings, &mut diags);
+        (api, diags.into_vec())
+    }
+}
+
 mod builder;
 pub mod crate_gen;
 mod settings;
