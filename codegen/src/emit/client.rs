@@ -36,25 +36,29 @@ pub(crate) fn emit(ctx: &Ctx) -> TokenStream {
     let default_base_url = match api.servers.first() {
         Some(server) => {
             let url = &server.url;
-            quote!(::std::option::Option::Some(#url))
+            quote!(Some(#url))
         }
-        None => quote!(::std::option::Option::None),
+        None => quote!(None),
     };
     let setters = api.security_schemes.iter().map(setter);
     let schemes = api.security_schemes.iter().map(scheme_entry);
+    let top = ctx.top_level_attrs();
     quote! {
         #client_docs
+        #top
         #[derive(Clone, Debug)]
         pub struct Client {
             core: ::specforge::ClientCore,
         }
 
         /// Configures a [`Client`]: base URL, timeouts, retries, credentials.
+        #top
         #[derive(Debug)]
         pub struct ClientBuilder {
             inner: ::specforge::ClientBuilder,
         }
 
+        #top
         impl Client {
             /// Default base URL: the document's first server (`None` when it has none).
             pub const DEFAULT_BASE_URL: ::std::option::Option<&'static str> = #default_base_url;
@@ -77,11 +81,13 @@ pub(crate) fn emit(ctx: &Ctx) -> TokenStream {
             }
         }
 
+        #top
         impl ClientBuilder {
             ::specforge::__builder_methods!(Client);
             #(#setters)*
         }
 
+        #top
         static SECURITY_SCHEMES: &[::specforge::__private::SecurityScheme] = &[#(#schemes),*];
     }
 }

@@ -51,7 +51,7 @@ impl Ctx<'_> {
                         .iter()
                         .map(|v| self.default_expr_at(item, v, depth + 1))
                         .collect::<Option<Vec<_>>>()?;
-                    quote!(<#vec<_>>::from([#(#items),*]))
+                    quote!(vec![#(#items),*])
                 }
             }
             (TypeRef::Named(id), value) => {

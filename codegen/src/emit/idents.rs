@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(ident("").to_string(), "unnamed");
         assert_eq!(ident("9lives").to_string(), "_9lives");
         assert_eq!(ident("a-b c*/").to_string(), "a_b_c__");
-        assert_eq!(ident("} fn x() {}").to_string(), "__fn_x______");
+        assert_eq!(ident("} fn x() {}").to_string(), "__fn_x_____");
         assert_eq!(ident("héllo").to_string(), "h_llo");
     }
 

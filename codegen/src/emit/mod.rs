@@ -86,6 +86,12 @@ impl<'a> Ctx<'a> {
         types || operations
     }
 
+    /// Attributes of every top-level item: `#[allow(dead_code)]` unless the
+    /// `settings.module` wrapper carries it.
+    pub(crate) fn top_level_attrs(&self) -> TokenStream {
+        if self.settings.module.is_some() { TokenStream::new() } else { quote!(#[allow(dead_code)]) }
+    }
+
     /// `#[allow(deprecated)]` where generated code may use deprecated items.
     fn allow_deprecated(&self) -> TokenStream {
         if self.uses_deprecated() { quote!(#[allow(deprecated)]) } else { TokenStream::new() }
@@ -93,6 +99,11 @@ impl<'a> Ctx<'a> {
 }
 
 /// The whole generated file as tokens (without the `@generated` header).
+///
+/// Every top-level item carries `#[allow(dead_code)]` (or the
+/// `settings.module` wrapper does): included in a private module
+/// (`mod api { include!(…); }`), the operations a program does not call
+/// would otherwise be dead code.
 pub(crate) fn emit(api: &Api, settings: &Settings) -> TokenStream {
     let ctx = Ctx::new(api, settings);
     let client = client::emit(&ctx);
@@ -100,14 +111,13 @@ pub(crate) fn emit(api: &Api, settings: &Settings) -> TokenStream {
     let allow_deprecated = ctx.allow_deprecated();
     let operations = operations::module(&ctx);
     let types = types::module(&ctx);
-    let body = quote! {
-        #client
+    let top = ctx.top_level_attrs();
+    let methods = quote! {
+        #top
         #allow_deprecated
         impl Client {
             #methods
         }
-        #operations
-        #types
     };
     match settings.module.as_deref() {
         Some(name) => {
@@ -115,12 +125,16 @@ pub(crate) fn emit(api: &Api, settings: &Settings) -> TokenStream {
             let docs = client::api_docs(api);
             quote! {
                 #docs
+                #[allow(dead_code)]
                 pub mod #name {
-                    #body
+                    #client
+                    #methods
+                    #operations
+                    #types
                 }
             }
         }
-        None => body,
+        None => quote!(#client #methods #operations #types),
     }
 }
 

@@ -134,7 +134,7 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
             inits.push(if taken.convert { quote!(#name: #name.into()) } else { quote!(#name) });
             docs = list(docs, name, &param.docs, param.docs.deprecated);
         } else {
-            inits.push(quote!(#name: ::std::option::Option::None));
+            inits.push(quote!(#name: None));
         }
     }
     if let Some((body, name)) = &names.body {
@@ -145,7 +145,7 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
             inits.push(if taken.convert { quote!(#name: #name.into()) } else { quote!(#name) });
             docs = list(docs, name, &body.docs, false);
         } else {
-            inits.push(quote!(#name: ::std::option::Option::None));
+            inits.push(quote!(#name: None));
         }
     }
     let docs = docs.build();
@@ -171,8 +171,10 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
 pub(crate) fn module(ctx: &Ctx) -> TokenStream {
     let items = ctx.api.operations.iter().map(|op| operation_items(ctx, op));
     let allow_deprecated = ctx.allow_deprecated();
+    let top = ctx.top_level_attrs();
     quote! {
         /// Request values, and the error and success types of each operation.
+        #top
         #allow_deprecated
         pub mod operations {
             #(#items)*
@@ -197,9 +199,9 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         let taken = param_taken(ctx, &param.ty, Scope::Operations);
         let stored = &taken.stored;
         if param.required {
-            fields.push(quote!(#name: #stored));
+            fields.push(quote!(pub(super) #name: #stored));
         } else {
-            fields.push(quote!(#name: #option<#stored>));
+            fields.push(quote!(pub(super) #name: #option<#stored>));
             let arg = &taken.arg;
             let value = if taken.convert { quote!(value.into()) } else { quote!(value) };
             let docs = DocBuilder::new().docs(&param.docs).build();
@@ -210,7 +212,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
                 #deprecated
                 #convention
                 pub fn #name(mut self, value: #arg) -> Self {
-                    self.#name = #option::Some(#value);
+                    self.#name = Some(#value);
                     self
                 }
             });
@@ -230,14 +232,14 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         };
         let by_ref = matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_));
         if body.required {
-            fields.push(quote!(#name: #stored));
+            fields.push(quote!(pub(super) #name: #stored));
             fills.push(if by_ref {
                 quote!(request.#call(#content_type, &self.#name);)
             } else {
                 quote!(request.#call(#content_type, self.#name);)
             });
         } else {
-            fields.push(quote!(#name: #option<#stored>));
+            fields.push(quote!(pub(super) #name: #option<#stored>));
             let arg = &taken.arg;
             let value = if taken.convert { quote!(value.into()) } else { quote!(value) };
             let docs = DocBuilder::new().docs(&body.docs).build();
@@ -245,14 +247,14 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             setters.push(quote! {
                 #docs
                 pub fn #name(mut self, value: #arg) -> Self {
-                    self.#name = #option::Some(#value);
+                    self.#name = Some(#value);
                     self
                 }
             });
             fills.push(if by_ref {
-                quote!(if let #option::Some(body) = &self.#name { request.#call(#content_type, body); })
+                quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
             } else {
-                quote!(if let #option::Some(body) = self.#name { request.#call(#content_type, body); })
+                quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
             });
         }
     }
@@ -269,8 +271,8 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         #[derive(Debug)]
         #[must_use = "a request does nothing until it is awaited"]
         pub struct #request {
-            #client: super::Client,
-            #options: ::specforge::RequestOptions,
+            pub(super) #client: super::Client,
+            pub(super) #options: ::specforge::RequestOptions,
             #(#fields,)*
         }
 
@@ -325,9 +327,9 @@ fn operation_static(op: &Operation) -> TokenStream {
     }) {
         Some(p) => {
             let name = &p.wire_name;
-            quote!(::std::option::Option::Some(#name))
+            quote!(Some(#name))
         }
-        None => quote!(::std::option::Option::None),
+        None => quote!(None),
     };
     quote! {
         static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {

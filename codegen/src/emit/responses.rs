@@ -9,7 +9,7 @@
 //! result" pattern), or with no body when it has no `default` either.
 //! Without a `default`, an undeclared status gives `response.unexpected()`.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::Ctx;
@@ -68,6 +68,8 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
         };
         success_responses.push((StatusMatch::Range(2), &fallback));
     }
+    // Exact codes before ranges, so that no arm is unreachable.
+    success_responses.sort_by_key(|(status, _)| matches!(status, StatusMatch::Range(_)));
     let successes = entries(success_responses);
     let errors = entries(responses.iter().filter(|r| !is_success(r.status)).map(|r| (r.status, *r)).collect());
 
@@ -137,7 +139,9 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
         (quote!(#error_name), quote!(#(#codes)* #(#ranges)*), fallback)
     };
     let result = ctx.std(Scope::Operations, "Result");
+    let overlapping = overlaps(&successes, &errors).then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
     items.extend(quote! {
+        #overlapping
         fn #decode_fn(response: ::specforge::__private::RawResponse) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
             match response.status_code() {
                 #success_arm
@@ -147,6 +151,16 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
         }
     });
     Plan { success, error, items, decode_fn }
+}
+
+/// Whether an exact code falls inside a range arm (clippy's
+/// `match_overlapping_arm`, although the code's arm comes first).
+fn overlaps(successes: &[Entry], errors: &[Entry]) -> bool {
+    let all: Vec<StatusMatch> = successes.iter().chain(errors).map(|e| e.status).collect();
+    all.iter().any(|code| match code {
+        StatusMatch::Code(code) => all.iter().any(|r| matches!(r, StatusMatch::Range(n) if u16::from(*n) == code / 100)),
+        _ => false,
+    })
 }
 
 fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
@@ -164,10 +178,13 @@ fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
 /// The match pattern for a status (`404`, `400..=499`).
 fn pattern(status: StatusMatch) -> TokenStream {
     match status {
-        StatusMatch::Code(code) => quote!(#code),
+        StatusMatch::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }
         StatusMatch::Range(n) => {
-            let low = u16::from(n) * 100;
-            let high = low + 99;
+            let low = Literal::u16_unsuffixed(u16::from(n) * 100);
+            let high = Literal::u16_unsuffixed(u16::from(n) * 100 + 99);
             quote!(#low..=#high)
         }
         StatusMatch::Default => quote!(_),

@@ -29,8 +29,10 @@ const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
 pub(crate) fn module(ctx: &Ctx) -> TokenStream {
     let items = ctx.api.types.defs.iter().map(|def| item(ctx, def));
     let allow_deprecated = ctx.allow_deprecated();
+    let top = ctx.top_level_attrs();
     quote! {
         /// Types of the API's schemas.
+        #top
         #allow_deprecated
         pub mod types {
             #(#items)*
@@ -104,26 +106,31 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
     for field in &s.fields {
         let field_name = ident(&field.name);
         let field_docs = doc_attrs(&field.docs);
-        let rename = (field.wire_name != field.name).then(|| {
+        let mut serde_args = Vec::new();
+        if field.wire_name != field.name {
             let wire = &field.wire_name;
-            quote!(#[serde(rename = #wire)])
-        });
-        let base64 = matches!(field.ty, TypeRef::Base64);
+            serde_args.push(quote!(rename = #wire));
+        }
+        let base64 = matches!(field.ty, TypeRef::Base64) && !field.boxed;
         let mut ty = if base64 {
             let vec = ctx.std(Scope::Types, "Vec");
             quote!(#vec<u8>)
         } else {
             ctx.type_tokens(&field.ty, Scope::Types)
         };
-        if field.boxed {
+        // Only a named type can be on a cycle; collections already are
+        // behind a pointer (and clippy's `box_collection` rejects a box).
+        if field.boxed && matches!(field.ty, TypeRef::Named(_)) {
             let boxed = ctx.std(Scope::Types, "Box");
             ty = quote!(#boxed<#ty>);
         }
-        let (attrs, ty, default_value) = match presence(ctx, field) {
+        let (ty, default_value) = match presence(ctx, field) {
             Presence::Required => {
                 all_absent_ok = false;
-                let with = base64.then(|| quote!(#[serde(with = "::specforge::__private::base64")]));
-                (quote!(#with), ty, quote!(::std::default::Default::default()))
+                if base64 {
+                    serde_args.push(quote!(with = "::specforge::__private::base64"));
+                }
+                (ty, quote!(::std::default::Default::default()))
             }
             Presence::Defaulted(expr) => {
                 any_json_default = true;
@@ -132,36 +139,38 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
                 default_fns.push(quote! {
                     fn #fn_name() -> #ty { #expr }
                 });
-                (quote!(#[serde(default = #path)]), ty, quote!(Self::#fn_name()))
+                serde_args.push(quote!(default = #path));
+                (ty, quote!(Self::#fn_name()))
             }
             Presence::Optional => {
-                let attrs = if base64 {
-                    quote!(#[serde(default, skip_serializing_if = #is_none, with = "::specforge::__private::base64::option")])
-                } else {
-                    quote!(#[serde(default, skip_serializing_if = #is_none)])
-                };
-                (attrs, quote!(#option<#ty>), quote!(#option::None))
+                serde_args.push(quote!(default, skip_serializing_if = #is_none));
+                if base64 {
+                    serde_args.push(quote!(with = "::specforge::__private::base64::option"));
+                }
+                (quote!(#option<#ty>), quote!(None))
             }
             Presence::RequiredNullable => {
                 all_absent_ok = false;
-                let attrs = base64
-                    .then(|| quote!(#[serde(default, with = "::specforge::__private::base64::option")]));
-                (quote!(#attrs), quote!(#option<#ty>), quote!(#option::None))
+                if base64 {
+                    serde_args.push(quote!(default, with = "::specforge::__private::base64::option"));
+                }
+                (quote!(#option<#ty>), quote!(None))
             }
             Presence::OptionalNullable => {
                 // Base64 text stays a string here: the adapters do not nest.
                 let ty = if base64 { ctx.std(Scope::Types, "String") } else { ty };
-                (
-                    quote!(#[serde(default, skip_serializing_if = #is_none, with = "::specforge::__private::double_option")]),
-                    quote!(#option<#option<#ty>>),
-                    quote!(#option::None),
-                )
+                serde_args.push(quote!(
+                    default,
+                    skip_serializing_if = #is_none,
+                    with = "::specforge::__private::double_option"
+                ));
+                (quote!(#option<#option<#ty>>), quote!(None))
             }
         };
+        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
         fields.push(quote! {
             #field_docs
-            #rename
-            #attrs
+            #serde_attr
             pub #field_name: #ty,
         });
         default_values.push(quote!(#field_name: #default_value));
@@ -268,7 +277,7 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
             let variant_name = unique(&v.name, &refs);
             taken.push(variant_name.clone());
             let mut ty = ctx.type_tokens(&v.ty, Scope::Types);
-            if v.boxed {
+            if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
                 ty = quote!(#boxed<#ty>);
             }
             (ident(&variant_name), ty)
@@ -306,8 +315,8 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
     let arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
         let values = &v.tag_values;
-        let wrap = if v.boxed { quote!(|v| Self::#n(#boxed::new(v))) } else { quote!(Self::#n) };
-        quote!(::std::option::Option::Some(#(#values)|*) => ::specforge::serde_json::from_value(value).map(#wrap),)
+        let wrap = if v.boxed && matches!(v.ty, TypeRef::Named(_)) { quote!(|v| Self::#n(#boxed::new(v))) } else { quote!(Self::#n) };
+        quote!(Some(#(#values)|*) => ::specforge::serde_json::from_value(value).map(#wrap),)
     });
     let all_values = u.variants.iter().flat_map(|v| v.tag_values.iter());
     quote! {
@@ -324,8 +333,8 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
                 let tag = value.get(#tag).and_then(::specforge::serde_json::Value::as_str).map(str::to_owned);
                 let decoded = match tag.as_deref() {
                     #(#arms)*
-                    ::std::option::Option::Some(other) => return ::std::result::Result::Err(D::Error::unknown_variant(other, &[#(#all_values),*])),
-                    ::std::option::Option::None => return ::std::result::Result::Err(D::Error::missing_field(#tag)),
+                    Some(other) => return Err(D::Error::unknown_variant(other, &[#(#all_values),*])),
+                    None => return Err(D::Error::missing_field(#tag)),
                 };
                 decoded.map_err(D::Error::custom)
             }
