@@ -102,3 +102,9 @@ fn summary_counts_and_example() {
     assert!(example.contains("client.list_pets().await?"), "{example}");
     assert!(syn::parse_str::<syn::File>(&example).is_ok());
 }
+
+#[test]
+fn hostile_docs_golden() {
+    let api = super::hostile::with_docs(petstore::api(), Some(super::hostile::HOSTILE_DOC));
+    check("petstore_hostile_docs.rs", &generate(&api, &Settings::default()));
+}
