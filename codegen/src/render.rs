@@ -35,11 +35,21 @@ fn render_items(items: Vec<syn::Item>, indent: &str, out: &mut String) {
 fn render_item(item: syn::Item, indent: &str, out: &mut String) {
     match item {
         syn::Item::Mod(mut module)
-            if module.content.as_ref().is_some_and(|(_, items)| !items.is_empty())
-                && module.attrs.iter().all(|a| matches!(a.style, syn::AttrStyle::Outer)) =>
+            if module
+                .content
+                .as_ref()
+                .is_some_and(|(_, items)| !items.is_empty())
+                && module
+                    .attrs
+                    .iter()
+                    .all(|a| matches!(a.style, syn::AttrStyle::Outer)) =>
         {
             // The module's own line(s), then its items formatted one by one.
-            let items = module.content.take().map(|(_, items)| items).unwrap_or_default();
+            let items = module
+                .content
+                .take()
+                .map(|(_, items)| items)
+                .unwrap_or_default();
             module.semi = Some(Default::default());
             let head = unparse_one(syn::Item::Mod(module));
             let head = head.trim_end().trim_end_matches(';');

@@ -31,7 +31,11 @@ pub(crate) fn emit(ctx: &Ctx) -> TokenStream {
     let api = ctx.api;
     let client_docs = {
         let docs = api_docs(api);
-        if docs.is_empty() { quote!(#[doc = " The API client."]) } else { docs }
+        if docs.is_empty() {
+            quote!(#[doc = " The API client."])
+        } else {
+            docs
+        }
     };
     let default_base_url = match api.servers.first() {
         Some(server) => {
@@ -116,17 +120,27 @@ fn setter(scheme: &SecurityScheme) -> TokenStream {
     let key = &scheme.key;
     let what = match &scheme.kind {
         SecuritySchemeKind::ApiKey { location, name } => {
-            format!("API key in {} `{}`", location_word(*location), name.replace('`', "'"))
+            format!(
+                "API key in {} `{}`",
+                location_word(*location),
+                name.replace('`', "'")
+            )
         }
         SecuritySchemeKind::Basic => "HTTP basic authentication".to_owned(),
         SecuritySchemeKind::Bearer => "Bearer token".to_owned(),
         SecuritySchemeKind::OAuth2ClientCredentials { .. } => {
-            "OAuth2 client credentials: the token is fetched, cached and refreshed by the client".to_owned()
+            "OAuth2 client credentials: the token is fetched, cached and refreshed by the client"
+                .to_owned()
         }
-        SecuritySchemeKind::Token => "Access token (OAuth2 or OpenID Connect), sent as a bearer token".to_owned(),
+        SecuritySchemeKind::Token => {
+            "Access token (OAuth2 or OpenID Connect), sent as a bearer token".to_owned()
+        }
     };
     let docs = DocBuilder::new()
-        .own(&format!("{what} (security scheme `{}`).", key.replace('`', "'")))
+        .own(&format!(
+            "{what} (security scheme `{}`).",
+            key.replace('`', "'")
+        ))
         .docs(&scheme.docs)
         .build();
     let (params, credential) = match &scheme.kind {
@@ -144,7 +158,10 @@ fn setter(scheme: &SecurityScheme) -> TokenStream {
         ),
         SecuritySchemeKind::OAuth2ClientCredentials { .. } => (
             quote!(client_id: impl Into<String>, client_secret: impl Into<String>),
-            quote!(::specforge::Credential::client_credentials(client_id, client_secret)),
+            quote!(::specforge::Credential::client_credentials(
+                client_id,
+                client_secret
+            )),
         ),
     };
     quote! {
@@ -159,7 +176,10 @@ fn setter(scheme: &SecurityScheme) -> TokenStream {
 fn scheme_entry(scheme: &SecurityScheme) -> TokenStream {
     let key = &scheme.key;
     let kind = match &scheme.kind {
-        SecuritySchemeKind::ApiKey { location: loc, name } => {
+        SecuritySchemeKind::ApiKey {
+            location: loc,
+            name,
+        } => {
             let loc = location(*loc);
             quote!(ApiKey { location: #loc, param: #name })
         }

@@ -33,7 +33,9 @@ impl Ctx<'_> {
                 let literal = match format {
                     // `as` rounds to the nearest f32 (what the JSON text means for an f32);
                     // out of range gives infinity, filtered out.
-                    FloatFormat::F32 => Literal::f32_suffixed(Some(f as f32).filter(|f| f.is_finite())?),
+                    FloatFormat::F32 => {
+                        Literal::f32_suffixed(Some(f as f32).filter(|f| f.is_finite())?)
+                    }
                     FloatFormat::F64 => Literal::f64_suffixed(f),
                 };
                 quote!(#literal)

@@ -24,16 +24,20 @@ impl DocBuilder {
 
     /// Summary, then description (skipped when it repeats the summary).
     pub(crate) fn docs(mut self, docs: &Docs) -> Self {
-        let summary = docs.summary.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let summary = docs
+            .summary
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         if let Some(summary) = summary {
             // The summary is one paragraph: its line breaks are spaces.
             let one_line = summary.split_whitespace().collect::<Vec<_>>().join(" ");
             self = self.paragraph(&one_line);
         }
-        if let Some(description) = docs.description.as_deref() {
-            if Some(description.trim()) != summary {
-                self = self.paragraph(description);
-            }
+        if let Some(description) = docs.description.as_deref()
+            && Some(description.trim()) != summary
+        {
+            self = self.paragraph(description);
         }
         self
     }
@@ -65,8 +69,10 @@ impl DocBuilder {
     pub(crate) fn list_item(mut self, label: &str, markdown: &str) -> Self {
         let mut lines = sanitize(markdown).into_iter();
         let first = lines.next().unwrap_or_default();
-        self.lines.push(format!("- {label}: {first}").trim_end().to_owned());
-        self.lines.extend(lines.map(|l| if l.is_empty() { l } else { format!("  {l}") }));
+        self.lines
+            .push(format!("- {label}: {first}").trim_end().to_owned());
+        self.lines
+            .extend(lines.map(|l| if l.is_empty() { l } else { format!("  {l}") }));
         self
     }
 
@@ -91,7 +97,11 @@ impl DocBuilder {
         self.lines
             .iter()
             .map(|line| {
-                let text = if line.is_empty() { String::new() } else { format!(" {line}") };
+                let text = if line.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {line}")
+                };
                 quote!(#[doc = #text])
             })
             .collect()
@@ -107,5 +117,9 @@ pub(crate) fn doc_attrs(docs: &Docs) -> TokenStream {
 
 /// `#[deprecated]` when `docs.deprecated`.
 pub(crate) fn deprecated_attr(docs: &Docs) -> TokenStream {
-    if docs.deprecated { quote!(#[deprecated]) } else { TokenStream::new() }
+    if docs.deprecated {
+        quote!(#[deprecated])
+    } else {
+        TokenStream::new()
+    }
 }

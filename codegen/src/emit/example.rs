@@ -12,10 +12,16 @@ use crate::model::{Api, FloatFormat, Operation, TypeRef};
 /// Rust source of an `async fn example()` calling one operation, or `None`
 /// when no operation can be called with placeholder values.
 pub(crate) fn example(api: &Api) -> Option<String> {
-    let (op, args) = api.operations.iter().find_map(|op| Some((op, arguments(op)?)))?;
+    let (op, args) = api
+        .operations
+        .iter()
+        .find_map(|op| Some((op, arguments(op)?)))?;
     let method = ident(&op.method_name);
-    let base_url = api.servers.first().map_or("https://api.example.com", |s| s.url.as_str());
-    let result = ident(&op.method_name.trim_start_matches("get_").to_owned());
+    let base_url = api
+        .servers
+        .first()
+        .map_or("https://api.example.com", |s| s.url.as_str());
+    let result = ident(op.method_name.trim_start_matches("get_"));
     let tokens = quote! {
         async fn example() -> Result<(), Box<dyn std::error::Error>> {
             let client = Client::new(#base_url)?;

@@ -29,7 +29,7 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
     for line in cleaned.lines() {
         if let Some((ch, len)) = fence {
             if is_closing_fence(line, ch, len) {
-                out.push(format!("{}", ch.to_string().repeat(len)));
+                out.push(ch.to_string().repeat(len));
                 fence = None;
             } else {
                 out.push(line.to_owned());
@@ -61,13 +61,14 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
             prev_blank = false;
             continue;
         }
-        if prev_blank && !blank {
-            if let Some(code) = strip_indent(line) {
-                out.push("```text".to_owned());
-                out.push(code.to_owned());
-                indented = true;
-                continue;
-            }
+        if prev_blank
+            && !blank
+            && let Some(code) = strip_indent(line)
+        {
+            out.push("```text".to_owned());
+            out.push(code.to_owned());
+            indented = true;
+            continue;
         }
         out.push(if blank { String::new() } else { inline(line) });
         prev_blank = blank;
@@ -150,7 +151,7 @@ fn inline(line: &str) -> String {
         if index > 0 {
             out.push('`');
         }
-        let balanced = ticks % 2 == 0 || index + 1 < ticks;
+        let balanced = ticks.is_multiple_of(2) || index + 1 < ticks;
         if in_code && balanced {
             out.push_str(segment);
         } else {
@@ -270,14 +271,20 @@ mod tests {
 
     #[test]
     fn fences_become_text() {
-        assert_eq!(s("a\n```rust\nfn x() {}\n```\nb"), "a\n```text\nfn x() {}\n```\nb");
+        assert_eq!(
+            s("a\n```rust\nfn x() {}\n```\nb"),
+            "a\n```text\nfn x() {}\n```\nb"
+        );
         assert_eq!(s("~~~~\ncode\n~~~~"), "~~~~text\ncode\n~~~~");
         assert_eq!(s("```\nunclosed"), "```text\nunclosed\n```");
     }
 
     #[test]
     fn indented_code_becomes_text() {
-        assert_eq!(s("para\n\n    let x = 1;\n    x\n\nafter"), "para\n\n```text\nlet x = 1;\nx\n```\n\nafter");
+        assert_eq!(
+            s("para\n\n    let x = 1;\n    x\n\nafter"),
+            "para\n\n```text\nlet x = 1;\nx\n```\n\nafter"
+        );
         // A continuation line of a paragraph is not code.
         assert_eq!(s("para\n    more"), "para\n    more");
         assert_eq!(s("    only code"), "```text\nonly code\n```");
@@ -287,14 +294,23 @@ mod tests {
     fn urls_are_wrapped_once() {
         assert_eq!(s("see https://x.io/a."), "see <https://x.io/a>.");
         assert_eq!(s("see <https://x.io/a>"), "see <https://x.io/a>");
-        assert_eq!(s("[doc](https://x.io) and `https://code`"), "[doc](https://x.io) and `https://code`");
+        assert_eq!(
+            s("[doc](https://x.io) and `https://code`"),
+            "[doc](https://x.io) and `https://code`"
+        );
         assert_eq!(s("(https://x.io/a_(b))"), "(https://x.io/a_(b))");
     }
 
     #[test]
     fn brackets_and_html_are_escaped() {
-        assert_eq!(s("a [x] b [l](u) c [x][y]"), "a \\[x\\] b [l](u) c \\[x\\]\\[y\\]");
-        assert_eq!(s("<script>alert(1)</script> a < b"), "&lt;script>alert(1)&lt;/script> a < b");
+        assert_eq!(
+            s("a [x] b [l](u) c [x][y]"),
+            "a \\[x\\] b [l](u) c \\[x\\]\\[y\\]"
+        );
+        assert_eq!(
+            s("<script>alert(1)</script> a < b"),
+            "&lt;script>alert(1)&lt;/script> a < b"
+        );
         assert_eq!(s("`<b>` [`x`]"), "`<b>` \\[`x`\\]");
     }
 

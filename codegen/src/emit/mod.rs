@@ -80,21 +80,31 @@ impl<'a> Ctx<'a> {
             d.docs.deprecated
                 || matches!(&d.kind, crate::model::TypeKind::Struct(s) if s.fields.iter().any(|f| f.docs.deprecated))
         });
-        let operations = self.api.operations.iter().any(|op| {
-            op.docs.deprecated || op.params.iter().any(|p| p.docs.deprecated)
-        });
+        let operations = self
+            .api
+            .operations
+            .iter()
+            .any(|op| op.docs.deprecated || op.params.iter().any(|p| p.docs.deprecated));
         types || operations
     }
 
     /// Attributes of every top-level item: `#[allow(dead_code)]` unless the
     /// `settings.module` wrapper carries it.
     pub(crate) fn top_level_attrs(&self) -> TokenStream {
-        if self.settings.module.is_some() { TokenStream::new() } else { quote!(#[allow(dead_code)]) }
+        if self.settings.module.is_some() {
+            TokenStream::new()
+        } else {
+            quote!(#[allow(dead_code)])
+        }
     }
 
     /// `#[allow(deprecated)]` where generated code may use deprecated items.
     fn allow_deprecated(&self) -> TokenStream {
-        if self.uses_deprecated() { quote!(#[allow(deprecated)]) } else { TokenStream::new() }
+        if self.uses_deprecated() {
+            quote!(#[allow(deprecated)])
+        } else {
+            TokenStream::new()
+        }
     }
 }
 

@@ -22,7 +22,8 @@ use super::idents::{ident, unique};
 use super::responses;
 use super::type_ref::Scope;
 use crate::model::{
-    BodyKind, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, RequestBody, ResponseBody, TypeRef,
+    BodyKind, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, RequestBody,
+    ResponseBody, TypeRef,
 };
 
 /// Method names of the request value that setters must not take.
@@ -46,12 +47,21 @@ fn names(op: &Operation) -> Names<'_> {
     };
     let params = op.params.iter().map(|p| (p, take(&p.name))).collect();
     let body = op.body.as_ref().map(|b| (b, take("body")));
-    Names { client: take("client"), options: take("options"), params, body }
+    Names {
+        client: take("client"),
+        options: take("options"),
+        params,
+        body,
+    }
 }
 
 /// The `impl Client` methods, one per operation.
 pub(crate) fn client_methods(ctx: &Ctx) -> TokenStream {
-    ctx.api.operations.iter().map(|op| client_method(ctx, op)).collect()
+    ctx.api
+        .operations
+        .iter()
+        .map(|op| client_method(ctx, op))
+        .collect()
 }
 
 /// How a value is taken from the caller: its argument type, its stored type
@@ -65,10 +75,18 @@ struct Taken {
 fn param_taken(ctx: &Ctx, ty: &TypeRef, scope: Scope) -> Taken {
     if ctx.is_string(ty) {
         let string = ctx.std(scope, "String");
-        Taken { arg: quote!(impl Into<#string>), stored: string, convert: true }
+        Taken {
+            arg: quote!(impl Into<#string>),
+            stored: string,
+            convert: true,
+        }
     } else {
         let ty = ctx.type_tokens(ty, scope);
-        Taken { arg: ty.clone(), stored: ty, convert: false }
+        Taken {
+            arg: ty.clone(),
+            stored: ty,
+            convert: false,
+        }
     }
 }
 
@@ -76,11 +94,19 @@ fn body_taken(ctx: &Ctx, body: &RequestBody, scope: Scope) -> Taken {
     match &body.kind {
         BodyKind::Json(ty) | BodyKind::Form(ty) => {
             let ty = ctx.type_tokens(ty, scope);
-            Taken { arg: ty.clone(), stored: ty, convert: false }
+            Taken {
+                arg: ty.clone(),
+                stored: ty,
+                convert: false,
+            }
         }
         BodyKind::Text => {
             let string = ctx.std(scope, "String");
-            Taken { arg: quote!(impl Into<#string>), stored: string, convert: true }
+            Taken {
+                arg: quote!(impl Into<#string>),
+                stored: string,
+                convert: true,
+            }
         }
         BodyKind::Binary => Taken {
             arg: quote!(impl Into<::specforge::bytes::Bytes>),
@@ -93,9 +119,15 @@ fn body_taken(ctx: &Ctx, body: &RequestBody, scope: Scope) -> Taken {
 /// `#[allow(clippy::wrong_self_convention)]` when a method name reads like a
 /// conversion (`to_*`, `into_*`, `from_*`, `as_*`, `is_*`, `*_mut`).
 fn self_convention_allow(name: &str) -> TokenStream {
-    let conversion = ["as_", "from_", "into_", "is_", "to_"].iter().any(|p| name.starts_with(p))
+    let conversion = ["as_", "from_", "into_", "is_", "to_"]
+        .iter()
+        .any(|p| name.starts_with(p))
         || name.ends_with("_mut");
-    if conversion { quote!(#[allow(clippy::wrong_self_convention)]) } else { TokenStream::new() }
+    if conversion {
+        quote!(#[allow(clippy::wrong_self_convention)])
+    } else {
+        TokenStream::new()
+    }
 }
 
 fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
@@ -131,7 +163,11 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
             let taken = param_taken(ctx, &param.ty, Scope::Root);
             let arg = taken.arg;
             args.push(quote!(#name: #arg));
-            inits.push(if taken.convert { quote!(#name: #name.into()) } else { quote!(#name) });
+            inits.push(if taken.convert {
+                quote!(#name: #name.into())
+            } else {
+                quote!(#name)
+            });
             docs = list(docs, name, &param.docs, param.docs.deprecated);
         } else {
             inits.push(quote!(#name: None));
@@ -142,7 +178,11 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
             let taken = body_taken(ctx, body, Scope::Root);
             let arg = taken.arg;
             args.push(quote!(#name: #arg));
-            inits.push(if taken.convert { quote!(#name: #name.into()) } else { quote!(#name) });
+            inits.push(if taken.convert {
+                quote!(#name: #name.into())
+            } else {
+                quote!(#name)
+            });
             docs = list(docs, name, &body.docs, false);
         } else {
             inits.push(quote!(#name: None));
@@ -190,7 +230,10 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let result = ctx.std(Scope::Operations, "Result");
     let client = &names.client;
     let options = &names.options;
-    let method_link = format!("[`Client::{0}`](super::Client::{0})", ident(&op.method_name));
+    let method_link = format!(
+        "[`Client::{0}`](super::Client::{0})",
+        ident(&op.method_name)
+    );
 
     let mut fields = Vec::new();
     let mut setters = Vec::new();
@@ -203,7 +246,11 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         } else {
             fields.push(quote!(pub(super) #name: #option<#stored>));
             let arg = &taken.arg;
-            let value = if taken.convert { quote!(value.into()) } else { quote!(value) };
+            let value = if taken.convert {
+                quote!(value.into())
+            } else {
+                quote!(value)
+            };
             let docs = DocBuilder::new().docs(&param.docs).build();
             let deprecated = deprecated_attr(&param.docs);
             let convention = self_convention_allow(&name.to_string());
@@ -241,9 +288,17 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         } else {
             fields.push(quote!(pub(super) #name: #option<#stored>));
             let arg = &taken.arg;
-            let value = if taken.convert { quote!(value.into()) } else { quote!(value) };
+            let value = if taken.convert {
+                quote!(value.into())
+            } else {
+                quote!(value)
+            };
             let docs = DocBuilder::new().docs(&body.docs).build();
-            let docs = if docs.is_empty() { quote!(#[doc = " The request body."]) } else { docs };
+            let docs = if docs.is_empty() {
+                quote!(#[doc = " The request body."])
+            } else {
+                docs
+            };
             setters.push(quote! {
                 #docs
                 pub fn #name(mut self, value: #arg) -> Self {
@@ -260,7 +315,12 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     }
     let mutable = (!fills.is_empty()).then(|| quote!(mut));
     let operation_static = operation_static(op);
-    let responses::Plan { success, error, items, decode_fn } = plan;
+    let responses::Plan {
+        success,
+        error,
+        items,
+        decode_fn,
+    } = plan;
     let request_docs = DocBuilder::new()
         .own(&format!(
             "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
@@ -321,7 +381,10 @@ fn operation_static(op: &Operation) -> TokenStream {
     };
     let path = &op.path;
     let accept = accept(op);
-    let security = op.security.iter().map(|alternative| quote!(&[#(#alternative),*]));
+    let security = op
+        .security
+        .iter()
+        .map(|alternative| quote!(&[#(#alternative),*]));
     let idempotency = match op.params.iter().find(|p| {
         p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case("idempotency-key")
     }) {

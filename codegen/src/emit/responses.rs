@@ -53,11 +53,18 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             valid && new
         })
         .collect();
-    let is_success = |s: StatusMatch| matches!(s, StatusMatch::Code(200..=299) | StatusMatch::Range(2));
-    let default = responses.iter().find(|r| r.status == StatusMatch::Default).copied();
+    let is_success =
+        |s: StatusMatch| matches!(s, StatusMatch::Code(200..=299) | StatusMatch::Range(2));
+    let default = responses
+        .iter()
+        .find(|r| r.status == StatusMatch::Default)
+        .copied();
     let fallback;
-    let mut success_responses: Vec<(StatusMatch, &Response)> =
-        responses.iter().filter(|r| is_success(r.status)).map(|r| (r.status, *r)).collect();
+    let mut success_responses: Vec<(StatusMatch, &Response)> = responses
+        .iter()
+        .filter(|r| is_success(r.status))
+        .map(|r| (r.status, *r))
+        .collect();
     if success_responses.is_empty() {
         fallback = Response {
             status: StatusMatch::Range(2),
@@ -71,12 +78,21 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     // Exact codes before ranges, so that no arm is unreachable.
     success_responses.sort_by_key(|(status, _)| matches!(status, StatusMatch::Range(_)));
     let successes = entries(success_responses);
-    let errors = entries(responses.iter().filter(|r| !is_success(r.status)).map(|r| (r.status, *r)).collect());
+    let errors = entries(
+        responses
+            .iter()
+            .filter(|r| !is_success(r.status))
+            .map(|r| (r.status, *r))
+            .collect(),
+    );
 
     let type_name = &op.type_name;
     let error_name = format_ident!("{}Error", ident(type_name));
     let success_name = format_ident!("{}Response", ident(type_name));
-    let decode_fn = format_ident!("decode_{}", ident(&op.method_name).to_string().trim_start_matches("r#"));
+    let decode_fn = format_ident!(
+        "decode_{}",
+        ident(&op.method_name).to_string().trim_start_matches("r#")
+    );
     let method_link = format!(
         "[`Client::{0}`](super::Client::{0})",
         ident(&op.method_name).to_string()
@@ -88,7 +104,9 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
         _ => true,
     });
     let (success, success_arm) = if uniform {
-        let body = successes.first().map_or(&ResponseBody::None, |e| &e.response.body);
+        let body = successes
+            .first()
+            .map_or(&ResponseBody::None, |e| &e.response.body);
         let patterns = successes.iter().map(|e| pattern(e.status));
         let call = match body {
             ResponseBody::None => quote!(response.empty()),
@@ -114,7 +132,11 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     };
 
     let (error, error_arms, fallback_arm) = if errors.is_empty() {
-        (quote!(::specforge::NoErrors), TokenStream::new(), quote!(_ => response.unexpected(),))
+        (
+            quote!(::specforge::NoErrors),
+            TokenStream::new(),
+            quote!(_ => response.unexpected(),),
+        )
     } else {
         items.extend(error_enum(ctx, &error_name, &errors, &method_link));
         let arm = |e: &Entry| {
@@ -122,7 +144,9 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             let call = match &e.response.body {
                 ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
                 ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
-                ResponseBody::None | ResponseBody::Binary => quote!(response.error_empty(#error_name::#v)),
+                ResponseBody::None | ResponseBody::Binary => {
+                    quote!(response.error_empty(#error_name::#v))
+                }
             };
             let pattern = match e.status {
                 StatusMatch::Default => quote!(_),
@@ -130,16 +154,27 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             };
             quote!(#pattern => #call,)
         };
-        let codes = errors.iter().filter(|e| matches!(e.status, StatusMatch::Code(_))).map(arm);
-        let ranges = errors.iter().filter(|e| matches!(e.status, StatusMatch::Range(_))).map(arm);
+        let codes = errors
+            .iter()
+            .filter(|e| matches!(e.status, StatusMatch::Code(_)))
+            .map(arm);
+        let ranges = errors
+            .iter()
+            .filter(|e| matches!(e.status, StatusMatch::Range(_)))
+            .map(arm);
         let fallback = match errors.iter().find(|e| e.status == StatusMatch::Default) {
             Some(e) => arm(e),
             None => quote!(_ => response.unexpected(),),
         };
-        (quote!(#error_name), quote!(#(#codes)* #(#ranges)*), fallback)
+        (
+            quote!(#error_name),
+            quote!(#(#codes)* #(#ranges)*),
+            fallback,
+        )
     };
     let result = ctx.std(Scope::Operations, "Result");
-    let overlapping = overlaps(&successes, &errors).then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
+    let overlapping =
+        overlaps(&successes, &errors).then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
     items.extend(quote! {
         #overlapping
         fn #decode_fn(response: ::specforge::__private::RawResponse) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
@@ -150,7 +185,12 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             }
         }
     });
-    Plan { success, error, items, decode_fn }
+    Plan {
+        success,
+        error,
+        items,
+        decode_fn,
+    }
 }
 
 /// Whether an exact code falls inside a range arm (clippy's
@@ -158,7 +198,9 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
 fn overlaps(successes: &[Entry], errors: &[Entry]) -> bool {
     let all: Vec<StatusMatch> = successes.iter().chain(errors).map(|e| e.status).collect();
     all.iter().any(|code| match code {
-        StatusMatch::Code(code) => all.iter().any(|r| matches!(r, StatusMatch::Range(n) if u16::from(*n) == code / 100)),
+        StatusMatch::Code(code) => all
+            .iter()
+            .any(|r| matches!(r, StatusMatch::Range(n) if u16::from(*n) == code / 100)),
         _ => false,
     })
 }
@@ -170,7 +212,11 @@ fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
             let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
             let name = unique(&response.variant_name, &refs);
             taken.push(name.clone());
-            Entry { status, response, variant: ident(&name) }
+            Entry {
+                status,
+                response,
+                variant: ident(&name),
+            }
         })
         .collect()
 }
@@ -242,7 +288,12 @@ fn variants(ctx: &Ctx, entries: &[Entry]) -> Vec<TokenStream> {
 }
 
 fn large_payloads(entries: &[Entry]) -> bool {
-    entries.iter().any(|e| matches!(e.response.body, ResponseBody::Json(crate::model::TypeRef::Named(_))))
+    entries.iter().any(|e| {
+        matches!(
+            e.response.body,
+            ResponseBody::Json(crate::model::TypeRef::Named(_))
+        )
+    })
 }
 
 fn error_enum(ctx: &Ctx, name: &Ident, errors: &[Entry], method_link: &str) -> TokenStream {
@@ -268,7 +319,11 @@ fn success_enum(ctx: &Ctx, name: &Ident, successes: &[Entry], method_link: &str)
     let variants = variants(ctx, successes);
     let names: Vec<String> = successes.iter().map(|e| e.variant.to_string()).collect();
     let lints = enum_lints(&name.to_string(), &names, large_payloads(successes));
-    let docs = DocBuilder::new().own(&format!("Successful responses of {method_link}, one variant per status.")).build();
+    let docs = DocBuilder::new()
+        .own(&format!(
+            "Successful responses of {method_link}, one variant per status."
+        ))
+        .build();
     quote! {
         #docs
         #lints

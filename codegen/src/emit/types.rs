@@ -134,7 +134,10 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
             }
             Presence::Defaulted(expr) => {
                 any_json_default = true;
-                let fn_name = format_ident!("default_{}", field_name.to_string().trim_start_matches("r#"));
+                let fn_name = format_ident!(
+                    "default_{}",
+                    field_name.to_string().trim_start_matches("r#")
+                );
                 let path = format!("{name}::{fn_name}");
                 default_fns.push(quote! {
                     fn #fn_name() -> #ty { #expr }
@@ -152,13 +155,20 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
             Presence::RequiredNullable => {
                 all_absent_ok = false;
                 if base64 {
-                    serde_args.push(quote!(default, with = "::specforge::__private::base64::option"));
+                    serde_args.push(quote!(
+                        default,
+                        with = "::specforge::__private::base64::option"
+                    ));
                 }
                 (quote!(#option<#ty>), quote!(None))
             }
             Presence::OptionalNullable => {
                 // Base64 text stays a string here: the adapters do not nest.
-                let ty = if base64 { ctx.std(Scope::Types, "String") } else { ty };
+                let ty = if base64 {
+                    ctx.std(Scope::Types, "String")
+                } else {
+                    ty
+                };
                 serde_args.push(quote!(
                     default,
                     skip_serializing_if = #is_none,
@@ -224,7 +234,13 @@ fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> TokenStream {
     let mut taken: Vec<String> = vec!["Unknown".to_owned()];
     let mut variants = Vec::new();
     let mut pairs = Vec::new();
+    let mut values: Vec<&str> = Vec::new();
     for variant in &e.variants {
+        // A repeated value would make an unreachable match arm when parsing.
+        if values.contains(&variant.value.as_str()) {
+            continue;
+        }
+        values.push(&variant.value);
         let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
         let variant_name = unique(&variant.name, &refs);
         taken.push(variant_name.clone());
@@ -283,10 +299,18 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
             (ident(&variant_name), ty)
         })
         .collect();
-    let lints = enum_lints(&def.name, &taken, u.variants.iter().any(|v| !v.boxed && matches!(v.ty, TypeRef::Named(_))));
+    let lints = enum_lints(
+        &def.name,
+        &taken,
+        u.variants
+            .iter()
+            .any(|v| !v.boxed && matches!(v.ty, TypeRef::Named(_))),
+    );
     let serde = serde_derive();
     let tag = u.tag.as_deref().filter(|_| {
-        u.variants.iter().all(|v| !v.tag_values.is_empty() && ctx.is_object(&v.ty))
+        u.variants
+            .iter()
+            .all(|v| !v.tag_values.is_empty() && ctx.is_object(&v.ty))
     });
     let Some(tag) = tag else {
         let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
@@ -301,7 +325,10 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     let tag_in_variants = u.variants.iter().any(|v| ctx.declares_property(&v.ty, tag));
     if !tag_in_variants {
         let body = variants.iter().zip(&u.variants).map(|((n, ty), v)| {
-            let (first, rest) = v.tag_values.split_first().map_or((n.to_string(), &[][..]), |(f, r)| (f.clone(), r));
+            let (first, rest) = v
+                .tag_values
+                .split_first()
+                .map_or((n.to_string(), &[][..]), |(f, r)| (f.clone(), r));
             quote!(#[serde(rename = #first #(, alias = #rest)*)] #n(#ty),)
         });
         return quote! {
@@ -315,7 +342,11 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
     let arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
         let values = &v.tag_values;
-        let wrap = if v.boxed && matches!(v.ty, TypeRef::Named(_)) { quote!(|v| Self::#n(#boxed::new(v))) } else { quote!(Self::#n) };
+        let wrap = if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
+            quote!(|v| Self::#n(#boxed::new(v)))
+        } else {
+            quote!(Self::#n)
+        };
         quote!(Some(#(#values)|*) => ::specforge::serde_json::from_value(value).map(#wrap),)
     });
     let all_values = u.variants.iter().flat_map(|v| v.tag_values.iter());
@@ -345,14 +376,23 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
 /// `#[allow]`s for clippy lints an enum's generated names may trip:
 /// `enum_variant_names` (variants repeating the enum's name or sharing a
 /// word) and `large_enum_variant` (unboxed payloads of different sizes).
-pub(crate) fn enum_lints(enum_name: &str, variants: &[String], large_payloads: bool) -> TokenStream {
+pub(crate) fn enum_lints(
+    enum_name: &str,
+    variants: &[String],
+    large_payloads: bool,
+) -> TokenStream {
     let mut lints = Vec::new();
     let first_word = |s: &str| camel_words(s).first().cloned();
     let last_word = |s: &str| camel_words(s).last().cloned();
-    let repeats_name = variants.iter().any(|v| v.starts_with(enum_name) || v.ends_with(enum_name));
+    let repeats_name = variants
+        .iter()
+        .any(|v| v.starts_with(enum_name) || v.ends_with(enum_name));
     let shared = |word: &dyn Fn(&str) -> Option<String>| {
         variants.len() >= 3
-            && variants.first().and_then(|f| word(f)).is_some_and(|w| variants.iter().all(|v| word(v).as_ref() == Some(&w)))
+            && variants
+                .first()
+                .and_then(|f| word(f))
+                .is_some_and(|w| variants.iter().all(|v| word(v).as_ref() == Some(&w)))
     };
     if repeats_name || shared(&first_word) || shared(&last_word) {
         lints.push(quote!(clippy::enum_variant_names));
@@ -360,7 +400,11 @@ pub(crate) fn enum_lints(enum_name: &str, variants: &[String], large_payloads: b
     if large_payloads && variants.len() >= 2 {
         lints.push(quote!(clippy::large_enum_variant));
     }
-    if lints.is_empty() { TokenStream::new() } else { quote!(#[allow(#(#lints),*)]) }
+    if lints.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#[allow(#(#lints),*)])
+    }
 }
 
 fn camel_words(name: &str) -> Vec<String> {
@@ -382,7 +426,10 @@ impl Ctx<'_> {
         match self.resolve_alias(ty) {
             TypeRef::Map(_) => true,
             TypeRef::Named(id) => {
-                matches!(self.api.types.defs.get(id.0).map(|d| &d.kind), Some(TypeKind::Struct(_)))
+                matches!(
+                    self.api.types.defs.get(id.0).map(|d| &d.kind),
+                    Some(TypeKind::Struct(_))
+                )
             }
             _ => false,
         }

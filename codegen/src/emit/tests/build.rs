@@ -35,17 +35,29 @@ pub(super) fn field(name: &str, wire: &str, ty: TypeRef, required: bool) -> Fiel
 pub(super) fn def(name: &str, kind: TypeKind) -> TypeDef {
     TypeDef {
         name: name.to_owned(),
-        pointer: Pointer::root().push("components").push("schemas").push(name),
+        pointer: Pointer::root()
+            .push("components")
+            .push("schemas")
+            .push(name),
         docs: Docs::default(),
         kind,
     }
 }
 
 pub(super) fn structure(fields: Vec<Field>) -> TypeKind {
-    TypeKind::Struct(Struct { fields, additional_properties: None })
+    TypeKind::Struct(Struct {
+        fields,
+        additional_properties: None,
+    })
 }
 
-pub(super) fn param(name: &str, wire: &str, location: ParamLocation, ty: TypeRef, required: bool) -> Parameter {
+pub(super) fn param(
+    name: &str,
+    wire: &str,
+    location: ParamLocation,
+    ty: TypeRef,
+    required: bool,
+) -> Parameter {
     let (style, explode) = match location {
         ParamLocation::Path | ParamLocation::Header => (ParamStyle::Simple, false),
         ParamLocation::Query | ParamLocation::Cookie => (ParamStyle::Form, true),
@@ -65,7 +77,12 @@ pub(super) fn param(name: &str, wire: &str, location: ParamLocation, ty: TypeRef
     }
 }
 
-pub(super) fn response(status: StatusMatch, variant: &str, body: ResponseBody, description: &str) -> Response {
+pub(super) fn response(
+    status: StatusMatch,
+    variant: &str,
+    body: ResponseBody,
+    description: &str,
+) -> Response {
     Response {
         status,
         variant_name: variant.to_owned(),
@@ -85,7 +102,13 @@ pub(super) fn body(required: bool, media_type: &str, kind: BodyKind) -> RequestB
     }
 }
 
-pub(super) fn operation(id: &str, method_name: &str, type_name: &str, method: HttpMethod, path: &str) -> Operation {
+pub(super) fn operation(
+    id: &str,
+    method_name: &str,
+    type_name: &str,
+    method: HttpMethod,
+    path: &str,
+) -> Operation {
     Operation {
         id: id.to_owned(),
         method_name: method_name.to_owned(),

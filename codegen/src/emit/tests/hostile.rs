@@ -32,13 +32,19 @@ pub(super) fn with_docs(mut api: Api, text: Option<&str>) -> Api {
     for def in &mut api.types.defs {
         set_docs(&mut def.docs, text);
         if let TypeKind::Struct(s) = &mut def.kind {
-            s.fields.iter_mut().for_each(|f| set_docs(&mut f.docs, text));
+            s.fields
+                .iter_mut()
+                .for_each(|f| set_docs(&mut f.docs, text));
         }
     }
     for op in &mut api.operations {
         set_docs(&mut op.docs, text);
-        op.params.iter_mut().for_each(|p| set_docs(&mut p.docs, text));
-        op.responses.iter_mut().for_each(|r| set_docs(&mut r.docs, text));
+        op.params
+            .iter_mut()
+            .for_each(|p| set_docs(&mut p.docs, text));
+        op.responses
+            .iter_mut()
+            .for_each(|r| set_docs(&mut r.docs, text));
         if let Some(body) = &mut op.body {
             set_docs(&mut body.docs, text);
         }
@@ -58,7 +64,10 @@ fn strip_docs(tokens: TokenStream) -> Vec<String> {
         if let (TokenTree::Punct(p), Some(TokenTree::Group(g))) = (tree, trees.get(i + 1)) {
             let is_doc = p.as_char() == '#'
                 && g.delimiter() == Delimiter::Bracket
-                && g.stream().into_iter().next().is_some_and(|t| t.to_string() == "doc");
+                && g.stream()
+                    .into_iter()
+                    .next()
+                    .is_some_and(|t| t.to_string() == "doc");
             if is_doc {
                 i += 2;
                 continue;
@@ -80,14 +89,22 @@ fn strip_docs(tokens: TokenStream) -> Vec<String> {
 /// Equal token lists, or a panic showing where they part.
 fn assert_same(left: &[String], right: &[String]) {
     if let Some(at) = (0..left.len().max(right.len())).find(|i| left.get(*i) != right.get(*i)) {
-        let window = |list: &[String]| list.get(at.saturating_sub(30)..(at + 10).min(list.len())).map(|w| w.join(" "));
-        panic!("token {at} differs:\n{:?}\n{:?}", window(left), window(right));
+        let window = |list: &[String]| {
+            list.get(at.saturating_sub(30)..(at + 10).min(list.len()))
+                .map(|w| w.join(" "))
+        };
+        panic!(
+            "token {at} differs:\n{:?}\n{:?}",
+            window(left),
+            window(right)
+        );
     }
 }
 
 fn parse(api: &Api, settings: &Settings) -> syn::File {
     let tokens = crate::emit::emit(api, settings);
-    let code = crate::render::render(&tokens, settings).unwrap_or_else(|e| panic!("does not parse: {e}"));
+    let code =
+        crate::render::render(&tokens, settings).unwrap_or_else(|e| panic!("does not parse: {e}"));
     syn::parse_str(&code).unwrap_or_else(|e| panic!("rendered code does not parse: {e}\n{code}"))
 }
 
@@ -99,7 +116,8 @@ fn hostile_docs_only_change_doc_attributes() {
     assert_same(&strip_docs(hostile.clone()), &strip_docs(none.clone()));
     // The same holds for the rendered text read back (prettyplease's `///`
     // comments cannot end early or open a new item).
-    let render = |tokens: &TokenStream| crate::render::render(tokens, &settings).unwrap_or_default();
+    let render =
+        |tokens: &TokenStream| crate::render::render(tokens, &settings).unwrap_or_default();
     let code = render(&hostile);
     let reparsed: TokenStream = code.parse().unwrap_or_default();
     let reparsed_none: TokenStream = render(&none).parse().unwrap_or_default();
@@ -126,15 +144,22 @@ fn check_fences(code: &str) {
         };
         in_docs = true;
         let doc = doc.strip_prefix(' ').unwrap_or(doc);
-        let fence_char = doc.trim_start().chars().next().filter(|c| *c == '`' || *c == '~');
-        let fence = fence_char.map(|c| (c, doc.trim_start().chars().take_while(|x| *x == c).count()));
+        let fence_char = doc
+            .trim_start()
+            .chars()
+            .next()
+            .filter(|c| *c == '`' || *c == '~');
+        let fence =
+            fence_char.map(|c| (c, doc.trim_start().chars().take_while(|x| *x == c).count()));
         match (open, fence) {
             (None, Some((c, len))) if len >= 3 => {
                 let info = doc.trim_start().trim_start_matches(c).trim();
                 assert_eq!(info, "text", "a fence that would run a doctest: {line}");
                 open = Some((c, len));
             }
-            (Some((c, len)), Some((c2, len2))) if c == c2 && len2 >= len && doc.trim().chars().all(|x| x == c) => {
+            (Some((c, len)), Some((c2, len2)))
+                if c == c2 && len2 >= len && doc.trim().chars().all(|x| x == c) =>
+            {
                 open = None;
             }
             (None, _) => assert!(!doc.starts_with("    "), "indented code: {line}"),
@@ -208,13 +233,18 @@ fn with_hostile_names(mut api: Api) -> Api {
         op.method_name = hostile(&op.method_name);
         op.type_name = hostile(&op.type_name);
         op.path = hostile(&op.path);
-        op.security.iter_mut().flatten().for_each(|s| *s = hostile(s));
+        op.security
+            .iter_mut()
+            .flatten()
+            .for_each(|s| *s = hostile(s));
         op.params.iter_mut().for_each(|p| {
             p.name = hostile(&p.name);
             p.wire_name = hostile(&p.wire_name);
             p.content = p.content.as_deref().map(hostile);
         });
-        op.responses.iter_mut().for_each(|r| r.variant_name = hostile(&r.variant_name));
+        op.responses
+            .iter_mut()
+            .for_each(|r| r.variant_name = hostile(&r.variant_name));
         if let Some(body) = &mut op.body {
             body.media_type = hostile(&body.media_type);
         }
@@ -228,11 +258,20 @@ fn with_hostile_names(mut api: Api) -> Api {
 
 #[test]
 fn hostile_names_parse_and_add_no_items() {
-    for settings in [Settings::default(), Settings { module: Some(HOSTILE_NAME.to_owned()), ..Settings::default() }] {
+    for settings in [
+        Settings::default(),
+        Settings {
+            module: Some(HOSTILE_NAME.to_owned()),
+            ..Settings::default()
+        },
+    ] {
         let mut benign = BTreeMap::new();
         count_items(&parse(&petstore::api(), &settings).items, &mut benign);
         let mut hostile = BTreeMap::new();
-        count_items(&parse(&with_hostile_names(petstore::api()), &settings).items, &mut hostile);
+        count_items(
+            &parse(&with_hostile_names(petstore::api()), &settings).items,
+            &mut hostile,
+        );
         assert_eq!(benign, hostile);
         assert!(!benign.contains_key("use") && !benign.contains_key("other"));
     }
@@ -242,7 +281,11 @@ fn hostile_names_parse_and_add_no_items() {
 fn keyword_and_digit_names_become_identifiers() {
     let mut api = petstore::api();
     if let Some(TypeKind::Struct(s)) = api.types.defs.first_mut().map(|d| &mut d.kind) {
-        for (field, name) in s.fields.iter_mut().zip(["self", "type", "9lives", "", "crate", "async", "gen"]) {
+        for (field, name) in s
+            .fields
+            .iter_mut()
+            .zip(["self", "type", "9lives", "", "crate", "async", "gen"])
+        {
             field.name = name.to_owned();
         }
     }
@@ -251,7 +294,16 @@ fn keyword_and_digit_names_become_identifiers() {
     }
     let file = parse(&api, &Settings::default());
     let code = prettyplease::unparse(&file);
-    for expected in ["pub self_:", "pub r#type:", "pub _9lives:", "pub unnamed:", "pub crate_:", "pub r#async:", "pub r#gen:", "pub fn r#match("] {
+    for expected in [
+        "pub self_:",
+        "pub r#type:",
+        "pub _9lives:",
+        "pub unnamed:",
+        "pub crate_:",
+        "pub r#async:",
+        "pub r#gen:",
+        "pub fn r#match(",
+    ] {
         assert!(code.contains(expected), "missing {expected}");
     }
 }
