@@ -122,8 +122,8 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             let pattern = pattern(e.status);
             let decode = match &e.response.body {
                 ResponseBody::None => quote!(|_| Ok(#success_name::#v)),
-                ResponseBody::Json(_) => quote!(|r| r.decode_json().map(#success_name::#v)),
-                ResponseBody::Text => quote!(|r| r.decode_text().map(#success_name::#v)),
+                ResponseBody::Json(_) => quote!(|r| r.parse_json().map(#success_name::#v)),
+                ResponseBody::Text => quote!(|r| r.parse_text().map(#success_name::#v)),
                 ResponseBody::Binary => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
             };
             quote!(#pattern => response.success_with(#decode),)

@@ -2901,7 +2901,7 @@ pub mod operations {
         ::specforge::Error<UpdatePetError>,
     > {
         match response.status_code() {
-            200 => response.success_with(|r| r.decode_json().map(UpdatePetResponse::Ok)),
+            200 => response.success_with(|r| r.parse_json().map(UpdatePetResponse::Ok)),
             204 => response.success_with(|_| Ok(UpdatePetResponse::NoContent)),
             418 => response.error_empty(UpdatePetError::Status418),
             _ => response.unexpected(),
@@ -3492,9 +3492,9 @@ pub mod operations {
         ::specforge::Error<IntoArchiveError>,
     > {
         match response.status_code() {
-            200 => response.success_with(|r| r.decode_json().map(IntoArchiveResponse::Ok)),
+            200 => response.success_with(|r| r.parse_json().map(IntoArchiveResponse::Ok)),
             202 => {
-                response.success_with(|r| r.decode_text().map(IntoArchiveResponse::Accepted))
+                response.success_with(|r| r.parse_text().map(IntoArchiveResponse::Accepted))
             }
             200..=299 => {
                 response.success_with(|r| Ok(IntoArchiveResponse::Success(r.body().clone())))
