@@ -10,6 +10,8 @@
 
 #[path = "private/base64.rs"]
 pub mod base64;
+#[path = "private/double_option.rs"]
+pub mod double_option;
 
 pub use http::Method;
 
