@@ -1,12 +1,10 @@
 //! The build.rs entry point: [`Builder`].
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     specforge_codegen::Builder::new("openapi.yaml")
-//!         .generate_to_out_dir("api.rs")
-//!         .expect("generate client");
-//! }
+//! // build.rs: `fn main() { ... }` around this
+//! specforge_codegen::Builder::new("openapi.yaml")
+//!     .generate_to_out_dir("api.rs")
+//!     .expect("generate client");
 //! ```
 //!
 //! The spec path is relative to `CARGO_MANIFEST_DIR` (the crate being built).

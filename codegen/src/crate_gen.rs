@@ -203,11 +203,9 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
         one_line(&summary.version),
         spec_file_name(settings)
     ));
-    if let Some(description) = summary.description.as_deref().map(str::trim) {
-        if !description.is_empty() {
-            out.push_str(description);
-            out.push_str("\n\n");
-        }
+    if let Some(description) = non_empty(summary.description.as_deref()) {
+        out.push_str(description);
+        out.push_str("\n\n");
     }
     out.push_str("## Usage\n\n```toml\n[dependencies]\n");
     out.push_str(&format!("{name} = {{ path = \"../{name}\" }}\n"));
@@ -272,15 +270,13 @@ fn lib_rs(generated: &Generated) -> String {
         doc_line(&summary.title),
         doc_line(&summary.version)
     );
-    if let Some(description) = summary.description.as_deref().map(str::trim) {
-        if !description.is_empty() {
-            docs.push_str("//!\n");
-            for line in sanitize_markdown(description).lines() {
-                if line.is_empty() {
-                    docs.push_str("//!\n");
-                } else {
-                    docs.push_str(&format!("//! {line}\n"));
-                }
+    if let Some(description) = non_empty(summary.description.as_deref()) {
+        docs.push_str("//!\n");
+        for line in sanitize_markdown(description).lines() {
+            if line.is_empty() {
+                docs.push_str("//!\n");
+            } else {
+                docs.push_str(&format!("//! {line}\n"));
             }
         }
     }
@@ -322,6 +318,10 @@ fn is_bidi_control(c: char) -> bool {
         c,
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
     )
+}
+
+fn non_empty(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
 }
 
 fn doc_line(text: &str) -> String {
