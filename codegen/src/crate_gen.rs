@@ -203,7 +203,7 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
         one_line(&summary.version),
         spec_file_name(settings)
     ));
-    if let Some(description) = non_empty(summary.description.as_deref()) {
+    if let Some(description) = non_empty(generated.info.description.as_deref()) {
         out.push_str(description);
         out.push_str("\n\n");
     }
@@ -212,7 +212,8 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
     out.push_str(
         "tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n```\n\n",
     );
-    let base_url = summary
+    let base_url = generated
+        .info
         .base_url
         .as_deref()
         .unwrap_or("https://api.example.com");
@@ -270,7 +271,7 @@ fn lib_rs(generated: &Generated) -> String {
         doc_line(&summary.title),
         doc_line(&summary.version)
     );
-    if let Some(description) = non_empty(summary.description.as_deref()) {
+    if let Some(description) = non_empty(generated.info.description.as_deref()) {
         docs.push_str("//!\n");
         for line in sanitize_markdown(description).lines() {
             if line.is_empty() {
@@ -376,12 +377,14 @@ mod tests {
             summary: Summary {
                 title: title.into(),
                 version: "1.0.0".into(),
-                description: Some("Pets.\n\n```\nfn main() {}\n```\n\u{202E}evil".into()),
-                base_url: Some("https://petstore.example.com/v1".into()),
                 operations_generated: 3,
                 types_generated: 2,
                 example: Some("let pet = client.get_pet_by_id(42).await?;".into()),
                 ..Summary::default()
+            },
+            info: crate::ApiInfo {
+                description: Some("Pets.\n\n```\nfn main() {}\n```\n\u{202E}evil".into()),
+                base_url: Some("https://petstore.example.com/v1".into()),
             },
             inputs: vec![PathBuf::from("openapi.yaml")],
         }

@@ -40,6 +40,8 @@ pub struct Generated {
     pub diagnostics: Vec<Diagnostic>,
     /// What was generated, for reports and the crate README.
     pub summary: Summary,
+    /// Facts about the API itself, for the crate README and docs.
+    pub info: ApiInfo,
     /// Every file the generation read: the spec first, then the files its `$ref`s
     /// reach. Build scripts print `cargo:rerun-if-changed` for each; the macro
     /// `include_bytes!`s each.
@@ -66,10 +68,6 @@ pub type PhaseTimes = Vec<(&'static str, Duration)>;
 pub struct Summary {
     pub title: String,
     pub version: String,
-    /// The API's `info.description` (Markdown), when it has one.
-    pub description: Option<String>,
-    /// The default base URL (the document's first server), when it has one.
-    pub base_url: Option<String>,
     pub operations_generated: usize,
     /// Operation ids (or `METHOD path`) that were skipped, with the reason.
     pub operations_skipped: Vec<(String, String)>,
@@ -77,6 +75,15 @@ pub struct Summary {
     /// A short usage example (the first operation without a body, or the first one),
     /// as Rust source for README files.
     pub example: Option<String>,
+}
+
+/// Facts about the API (beyond [`Summary`]'s title and version).
+#[derive(Debug, Clone, Default)]
+pub struct ApiInfo {
+    /// `info.description` (Markdown), when the document has one.
+    pub description: Option<String>,
+    /// The default base URL (the document's first server), when it has one.
+    pub base_url: Option<String>,
 }
 
 /// Generation failed: the document could not be read, or has errors. Nothing was written.
@@ -126,6 +133,7 @@ struct Pipeline {
     tokens: proc_macro2::TokenStream,
     diagnostics: Vec<Diagnostic>,
     summary: Summary,
+    info: ApiInfo,
     inputs: Vec<PathBuf>,
 }
 
@@ -173,37 +181,19 @@ fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, Gene
     if diags.has_errors() {
         return Err(GenerateError::Invalid(finish(diags)));
     }
-    let tokens = timer.time("emit", || {
-        wrap_in_module(emit::emit(&api, settings), settings)
-    });
-    let mut summary = emit::summary(&api, &diags);
-    summary.description = api.description.clone();
-    summary.base_url = api.servers.first().map(|server| server.url.clone());
+    let tokens = timer.time("emit", || emit::emit(&api, settings));
+    let summary = emit::summary(&api, &diags);
+    let info = ApiInfo {
+        description: api.description.clone(),
+        base_url: api.servers.first().map(|server| server.url.clone()),
+    };
     Ok(Pipeline {
         tokens,
         diagnostics: finish(diags),
         summary,
+        info,
         inputs,
     })
-}
-
-/// `pub mod <module> { ... }` around the client when [`Settings::module`] asks
-/// for it. The name was validated by [`Settings::set`]; a name set directly on
-/// the struct that is not an identifier is reported, not panicked on.
-fn wrap_in_module(
-    tokens: proc_macro2::TokenStream,
-    settings: &Settings,
-) -> proc_macro2::TokenStream {
-    match &settings.module {
-        Some(name) => match syn::parse_str::<syn::Ident>(name) {
-            Ok(ident) => quote::quote! { pub mod #ident { #tokens } },
-            Err(_) => {
-                let message = format!("specforge: module name `{name}` is not a Rust identifier");
-                quote::quote! { ::core::compile_error!(#message); }
-            }
-        },
-        None => tokens,
-    }
 }
 
 /// Runs the whole pipeline and renders the client as source text.
@@ -236,6 +226,7 @@ fn generate_with(settings: &Settings, timer: &mut Timer) -> Result<Generated, Ge
         code,
         diagnostics: pipeline.diagnostics,
         summary: pipeline.summary,
+        info: pipeline.info,
         inputs: pipeline.inputs,
     })
 }
