@@ -44,11 +44,7 @@ pub(crate) fn load(settings: &Settings, diags: &mut Diagnostics) -> Result<Loade
     let document: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
-            diags.push(crate::Diagnostic::error(
-                "SF0001",
-                Pointer::root(),
-                e.to_string(),
-            ));
+            diags.push(crate::Diagnostic::error("SF0001", Pointer::root(), e.to_string()));
             serde_json::Value::Null
         }
     };
