@@ -218,22 +218,26 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
         .as_deref()
         .unwrap_or("https://api.example.com");
     out.push_str("```rust,ignore\n");
-    out.push_str("#[tokio::main]\n");
-    out.push_str("async fn main() -> Result<(), Box<dyn std::error::Error>> {\n");
-    out.push_str(&format!(
-        "    let client = {module}::Client::new({})?;\n",
-        rust_string(base_url)
-    ));
-    if let Some(example) = &summary.example {
-        for line in example.lines() {
-            if line.trim().is_empty() {
-                out.push('\n');
-            } else {
-                out.push_str(&format!("    {line}\n"));
-            }
+    match &summary.example {
+        // The example is a whole function that names `Client` unqualified.
+        Some(example) => {
+            out.push_str(&format!("use {module}::Client;\n\n"));
+            out.push_str(example.trim_end());
+            out.push('\n');
+        }
+        None => {
+            let base_url = generated
+                .info
+                .base_url
+                .as_deref()
+                .unwrap_or("https://api.example.com");
+            out.push_str(&format!(
+                "let client = {module}::Client::new({})?;\n",
+                rust_string(base_url)
+            ));
         }
     }
-    out.push_str("    Ok(())\n}\n```\n\n");
+    out.push_str("```\n\n");
     out.push_str(&format!(
         "## What was generated\n\n- {} operations (methods on `Client`)\n- {} types (in `types`)\n",
         summary.operations_generated, summary.types_generated
@@ -459,8 +463,21 @@ mod tests {
             &generated("Swagger Petstore"),
             "petstore",
         );
-        assert!(readme.contains("petstore::Client::new(\"https://petstore.example.com/v1\")?;"));
-        assert!(readme.contains("    let pet = client.get_pet_by_id(42).await?;\n"));
+        assert!(
+            readme.contains(
+                "use petstore::Client;\n\nlet pet = client.get_pet_by_id(42).await?;\n```"
+            ),
+            "{readme}"
+        );
+        let mut without_example = generated("Swagger Petstore");
+        without_example.summary.example = None;
+        let readme2 = super::readme(&Settings::new("openapi.yaml"), &without_example, "petstore");
+        assert!(
+            readme2.contains(
+                "let client = petstore::Client::new(\"https://petstore.example.com/v1\")?;\n```"
+            ),
+            "{readme2}"
+        );
         assert!(readme.contains("specforge generate openapi.yaml"));
         assert!(readme.contains("- 3 operations"));
     }

@@ -16,6 +16,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 
 /// The generated client: `petstore::Client`, `petstore::types::*`, `petstore::operations::*`.
+/// (A generated client offers more than one program calls, hence `dead_code`.)
+#[allow(dead_code)]
 mod petstore {
     include!(concat!(env!("OUT_DIR"), "/petstore.rs"));
 }
@@ -35,9 +37,21 @@ async fn main() -> Result<(), BoxError> {
     println!("client: {client:?}\n");
 
     let pets = [
-        Pet { id: 1, name: "Rex".into(), tag: Some("dog".into()) },
-        Pet { id: 2, name: "Tom".into(), tag: Some("cat".into()) },
-        Pet { id: 3, name: "Nemo".into(), tag: None },
+        Pet {
+            id: 1,
+            name: "Rex".into(),
+            tag: Some("dog".into()),
+        },
+        Pet {
+            id: 2,
+            name: "Tom".into(),
+            tag: Some("cat".into()),
+        },
+        Pet {
+            id: 3,
+            name: "Nemo".into(),
+            tag: None,
+        },
     ];
     for pet in pets {
         let name = pet.name.clone();
@@ -89,7 +103,10 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
-async fn list_pets(State(store): State<Store>, Query(query): Query<HashMap<String, String>>) -> Response {
+async fn list_pets(
+    State(store): State<Store>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let limit = match query.get("limit").map(|limit| limit.parse::<usize>()) {
         None => 100,
         Some(Ok(limit)) => limit,
@@ -105,7 +122,10 @@ async fn create_pet(State(store): State<Store>, Json(pet): Json<Pet>) -> StatusC
 }
 
 async fn show_pet(State(store): State<Store>, Path(pet_id): Path<String>) -> Response {
-    let found = lock(&store).iter().find(|pet| pet.id.to_string() == pet_id).cloned();
+    let found = lock(&store)
+        .iter()
+        .find(|pet| pet.id.to_string() == pet_id)
+        .cloned();
     match found {
         Some(pet) => Json(pet).into_response(),
         None => error(StatusCode::NOT_FOUND, &format!("no pet with id {pet_id}")),
@@ -113,11 +133,16 @@ async fn show_pet(State(store): State<Store>, Path(pet_id): Path<String>) -> Res
 }
 
 fn error(status: StatusCode, message: &str) -> Response {
-    let body = ApiError { code: i32::from(status.as_u16()), message: message.to_owned() };
+    let body = ApiError {
+        code: i32::from(status.as_u16()),
+        message: message.to_owned(),
+    };
     (status, Json(body)).into_response()
 }
 
 /// The store's lock; a handler that panicked while holding it left the list usable.
 fn lock(store: &Store) -> std::sync::MutexGuard<'_, Vec<Pet>> {
-    store.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    store
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
