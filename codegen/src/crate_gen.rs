@@ -212,11 +212,6 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
     out.push_str(
         "tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n```\n\n",
     );
-    let base_url = generated
-        .info
-        .base_url
-        .as_deref()
-        .unwrap_or("https://api.example.com");
     out.push_str("```rust,ignore\n");
     match &summary.example {
         // The example is a whole function that names `Client` unqualified.
