@@ -146,6 +146,8 @@ fn write_new_crate(dir: &Path, files: &[CrateFile]) -> Result<(), GenerateError>
     tmp_name.push(dir.file_name().unwrap_or_default());
     tmp_name.push(format!(".specforge-tmp-{}", std::process::id()));
     let tmp = parent.join(tmp_name);
+    // A leftover from a run that was killed: start clean.
+    let _ = std::fs::remove_dir_all(&tmp);
     let result = (|| {
         for file in files {
             let path = tmp.join(&file.path);
