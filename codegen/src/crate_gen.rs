@@ -107,6 +107,8 @@ pub fn crate_name(settings: &Settings, generated: &Generated) -> String {
     if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
         base.insert_str(0, "api-");
     }
+    // `base` is ASCII (non-alphanumerics were replaced above), so any index is a
+    // char boundary and `truncate` cannot panic.
     base.truncate(48);
     let base = base.trim_end_matches('-');
     if base.ends_with("-client") || base == "client" {
