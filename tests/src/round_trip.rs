@@ -1,0 +1,52 @@
+//! Round trips: decode a JSON example into a generated type and encode it back.
+//!
+//! The cases come from schema `example`s (see `tests/roundtrip.rs`); the dispatch from
+//! `(fixture, type name)` to the generated type is written by `build.rs` from the types
+//! each golden declares. The comparison ignores key order (serde_json maps compare as
+//! maps); defaults the generated type fills in are not ignored yet (no fixture has any).
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+include!(concat!(env!("OUT_DIR"), "/round_trip_dispatch.rs"));
+
+/// Decodes `example` as `T` and encodes it back.
+pub fn round_trip_as<T: DeserializeOwned + Serialize>(example: Value) -> Result<Value, String> {
+    let decoded: T = serde_json::from_value(example).map_err(|e| format!("decode: {e}"))?;
+    serde_json::to_value(&decoded).map_err(|e| format!("encode: {e}"))
+}
+
+/// The first place where two JSON values differ, as a JSON pointer with both sides,
+/// or `None` when they are equal (key order aside).
+pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
+    first_difference_at(expected, actual, String::new())
+}
+
+fn first_difference_at(expected: &Value, actual: &Value, pointer: String) -> Option<String> {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (key, e_value) in e {
+                let here = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                match a.get(key) {
+                    Some(a_value) => {
+                        if let Some(d) = first_difference_at(e_value, a_value, here) {
+                            return Some(d);
+                        }
+                    }
+                    None => return Some(format!("{here}: missing after the round trip (was {e_value})")),
+                }
+            }
+            a.iter()
+                .find(|(key, _)| !e.contains_key(*key))
+                .map(|(key, value)| format!("{pointer}/{key}: added by the round trip ({value})"))
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
+            .iter()
+            .zip(a)
+            .enumerate()
+            .find_map(|(i, (e, a))| first_difference_at(e, a, format!("{pointer}/{i}"))),
+        _ if expected == actual => None,
+        _ => Some(format!("{}: expected {expected}, got {actual}", if pointer.is_empty() { "/" } else { &pointer })),
+    }
+}

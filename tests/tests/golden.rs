@@ -1,0 +1,110 @@
+//! Golden test: every `fixtures/<case>/` with a spec generates exactly its `expected.rs`.
+//!
+//! On a mismatch the test fails with the first differing lines of each case. To accept
+//! the new output on purpose, rewrite the goldens and review their diff:
+//!
+//! ```text
+//! SPECFORGE_BLESS=1 cargo test -p specforge-tests --test golden
+//! ```
+//!
+//! Generation must also be deterministic: each case is generated twice and the two
+//! outputs must be equal.
+
+use specforge_codegen::{Settings, generate};
+use specforge_tests::fixtures::{self, Case};
+
+/// Lines of context shown before and after the first difference.
+const CONTEXT: usize = 3;
+
+#[test]
+fn goldens_match() {
+    let bless = std::env::var_os("SPECFORGE_BLESS").is_some_and(|v| v != "0" && !v.is_empty());
+    let cases = fixtures::cases().unwrap_or_else(|e| panic!("cannot list {}: {e}", fixtures::root().display()));
+    assert!(!cases.is_empty(), "no fixtures found in {}", fixtures::root().display());
+
+    let mut failures = Vec::new();
+    for case in &cases {
+        if let Err(failure) = check(case, bless) {
+            failures.push(format!("--- {} ---\n{failure}", case.name));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures differ from their goldens:\n\n{}\n\nIf the new output is intended, run \
+         `SPECFORGE_BLESS=1 cargo test -p specforge-tests --test golden` and review the diff of \
+         fixtures/*/expected.rs.",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n"),
+    );
+}
+
+fn check(case: &Case, bless: bool) -> Result<(), String> {
+    let settings = Settings::new(&case.spec);
+    let generated = generate(&settings).map_err(|e| format!("generation failed:\n{e}"))?;
+    for diagnostic in &generated.diagnostics {
+        eprintln!("{}: {diagnostic}", case.name);
+    }
+    let again = generate(&settings).map_err(|e| format!("second generation failed:\n{e}"))?;
+    if again.code != generated.code {
+        return Err(format!(
+            "generation is not deterministic:\n{}",
+            first_difference(&generated.code, &again.code).unwrap_or_default()
+        ));
+    }
+
+    let expected = std::fs::read_to_string(&case.expected).ok();
+    if expected.as_deref() == Some(generated.code.as_str()) {
+        return Ok(());
+    }
+    if bless {
+        std::fs::write(&case.expected, &generated.code)
+            .map_err(|e| format!("cannot write {}: {e}", case.expected.display()))?;
+        eprintln!("blessed {}", case.expected.display());
+        return Ok(());
+    }
+    match expected {
+        None => Err(format!("{} does not exist", case.expected.display())),
+        Some(expected) => Err(format!(
+            "{} differs from the generated code:\n{}",
+            case.expected.display(),
+            first_difference(&expected, &generated.code).unwrap_or_default()
+        )),
+    }
+}
+
+/// The first differing line, with a few lines of context on each side: `-` for the
+/// golden (`expected`), `+` for the new output.
+fn first_difference(expected: &str, actual: &str) -> Option<String> {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let first = (0..e.len().max(a.len())).find(|&i| e.get(i) != a.get(i))?;
+    let start = first.saturating_sub(CONTEXT);
+    let mut out = format!(
+        "first difference at line {} (golden: {} lines, generated: {} lines)\n",
+        first + 1,
+        e.len(),
+        a.len()
+    );
+    for (i, line) in e.iter().enumerate().take(first).skip(start) {
+        out.push_str(&format!("  {:>5}  {line}\n", i + 1));
+    }
+    for (i, line) in e.iter().enumerate().skip(first).take(CONTEXT * 2) {
+        out.push_str(&format!("- {:>5}  {line}\n", i + 1));
+    }
+    for (i, line) in a.iter().enumerate().skip(first).take(CONTEXT * 2) {
+        out.push_str(&format!("+ {:>5}  {line}\n", i + 1));
+    }
+    Some(out)
+}
+
+#[test]
+fn first_difference_points_at_the_first_changed_line() {
+    let diff = first_difference("a\nb\nc\nd\n", "a\nb\nX\nd\n").unwrap_or_default();
+    assert!(diff.starts_with("first difference at line 3"), "{diff}");
+    assert!(diff.contains("-     3  c"), "{diff}");
+    assert!(diff.contains("+     3  X"), "{diff}");
+    assert_eq!(first_difference("same\n", "same\n"), None);
+    let shorter = first_difference("a\nb\n", "a\n").unwrap_or_default();
+    assert!(shorter.contains("line 2"), "{shorter}");
+}
