@@ -67,7 +67,9 @@ fn main() {
             );
         }
     }
-    dispatch.push_str("        _ => {\n            drop(example);\n            None\n        }\n    }\n}\n");
+    dispatch.push_str(
+        "        _ => {\n            drop(example);\n            None\n        }\n    }\n}\n",
+    );
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     write_if_changed(&out.join("fixtures.rs"), &modules);
@@ -107,7 +109,13 @@ fn cases(fixtures: &Path) -> Vec<Case> {
 fn module_name(folder: &str) -> String {
     folder
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -132,7 +140,10 @@ fn declared_types(text: &str) -> Vec<String> {
         };
         for keyword in ["struct ", "enum ", "type "] {
             if let Some(rest) = item.strip_prefix(keyword) {
-                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 if !name.is_empty() {
                     names.push(name);
                 }

@@ -20,7 +20,9 @@ pub struct Case {
 
 /// The `fixtures/` directory of the workspace.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("fixtures")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("fixtures")
 }
 
 /// Every fixture folder with a spec, sorted by name.

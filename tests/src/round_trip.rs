@@ -34,7 +34,11 @@ fn first_difference_at(expected: &Value, actual: &Value, pointer: String) -> Opt
                             return Some(d);
                         }
                     }
-                    None => return Some(format!("{here}: missing after the round trip (was {e_value})")),
+                    None => {
+                        return Some(format!(
+                            "{here}: missing after the round trip (was {e_value})"
+                        ));
+                    }
                 }
             }
             a.iter()
@@ -47,6 +51,9 @@ fn first_difference_at(expected: &Value, actual: &Value, pointer: String) -> Opt
             .enumerate()
             .find_map(|(i, (e, a))| first_difference_at(e, a, format!("{pointer}/{i}"))),
         _ if expected == actual => None,
-        _ => Some(format!("{}: expected {expected}, got {actual}", if pointer.is_empty() { "/" } else { &pointer })),
+        _ => Some(format!(
+            "{}: expected {expected}, got {actual}",
+            if pointer.is_empty() { "/" } else { &pointer }
+        )),
     }
 }

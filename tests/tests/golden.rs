@@ -19,8 +19,13 @@ const CONTEXT: usize = 3;
 #[test]
 fn goldens_match() {
     let bless = std::env::var_os("SPECFORGE_BLESS").is_some_and(|v| v != "0" && !v.is_empty());
-    let cases = fixtures::cases().unwrap_or_else(|e| panic!("cannot list {}: {e}", fixtures::root().display()));
-    assert!(!cases.is_empty(), "no fixtures found in {}", fixtures::root().display());
+    let cases = fixtures::cases()
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", fixtures::root().display()));
+    assert!(
+        !cases.is_empty(),
+        "no fixtures found in {}",
+        fixtures::root().display()
+    );
 
     let mut failures = Vec::new();
     for case in &cases {

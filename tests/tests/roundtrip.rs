@@ -22,7 +22,10 @@ struct ExampleCase {
 }
 
 fn example_cases(fixture: &str, spec: &Value) -> Vec<ExampleCase> {
-    let Some(schemas) = spec.pointer("/components/schemas").and_then(Value::as_object) else {
+    let Some(schemas) = spec
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
         return Vec::new();
     };
     schemas
@@ -65,15 +68,24 @@ fn fixture_examples_round_trip() {
         let spec = fixtures::read_spec(&case.spec).unwrap_or_else(|e| panic!("{e}"));
         examples.extend(example_cases(&case.module, &spec));
     }
-    assert!(examples.len() >= 20, "only {} examples found", examples.len());
+    assert!(
+        examples.len() >= 20,
+        "only {} examples found",
+        examples.len()
+    );
 
     let mut failures = Vec::new();
     let mut passed = 0;
     for case in &examples {
         let type_name = pascal_case(&case.schema);
-        let label = format!("{}: #/components/schemas/{} ({type_name})", case.fixture, case.schema);
+        let label = format!(
+            "{}: #/components/schemas/{} ({type_name})",
+            case.fixture, case.schema
+        );
         match round_trip_generated(&case.fixture, &type_name, case.example.clone()) {
-            None => failures.push(format!("{label}: no generated type (is the golden blessed?)")),
+            None => failures.push(format!(
+                "{label}: no generated type (is the golden blessed?)"
+            )),
             Some(Err(e)) => failures.push(format!("{label}: {e}")),
             Some(Ok(back)) => match first_difference(&case.example, &back) {
                 Some(difference) => failures.push(format!("{label}: {difference}")),
