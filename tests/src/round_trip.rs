@@ -9,7 +9,23 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+/// Decodes a JSON value as one generated type and encodes it back.
+pub type RoundTrip = fn(Value) -> Result<Value, String>;
+
 include!(concat!(env!("OUT_DIR"), "/round_trip_dispatch.rs"));
+
+/// Decodes `example` as the generated type `type_name` of fixture module `fixture` and
+/// encodes it back; `None` when that golden declares no such type.
+pub fn round_trip_generated(
+    fixture: &str,
+    type_name: &str,
+    example: Value,
+) -> Option<Result<Value, String>> {
+    GENERATED_TYPES
+        .iter()
+        .find(|(f, t, _)| *f == fixture && *t == type_name)
+        .map(|(_, _, round_trip)| round_trip(example))
+}
 
 /// Decodes `example` as `T` and encodes it back.
 pub fn round_trip_as<T: DeserializeOwned + Serialize>(example: Value) -> Result<Value, String> {
