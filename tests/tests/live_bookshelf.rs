@@ -746,7 +746,7 @@ mod live {
             let base = format!("{}/v2", server.origin);
             let client = Client::builder()
                 .base_url(base.clone())
-                .bearer_auth(BEARER_TOKEN)
+                .bearer(BEARER_TOKEN)
                 .build()
                 .unwrap_or_else(|e| panic!("client: {e}"));
             client
