@@ -33,6 +33,35 @@ pub fn round_trip_as<T: DeserializeOwned + Serialize>(example: Value) -> Result<
     serde_json::to_value(&decoded).map_err(|e| format!("encode: {e}"))
 }
 
+/// Looks up the generated type for a schema: `wanted` itself (the schema name in
+/// PascalCase), or else `wanted` plus a numeric suffix, which is how the naming module
+/// makes a name unique (a schema named `Option` becomes `Option2`).
+pub fn resolve_type_name(fixture: &str, wanted: &str) -> Option<&'static str> {
+    let declared = || {
+        GENERATED_TYPES
+            .iter()
+            .filter(|(f, _, _)| *f == fixture)
+            .map(|(_, t, _)| *t)
+    };
+    declared().find(|t| *t == wanted).or_else(|| {
+        declared().find(|t| {
+            t.strip_prefix(wanted).is_some_and(|suffix| {
+                !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_digit())
+            })
+        })
+    })
+}
+
+/// JSON numbers are equal when their values are: `1` and `1.0` are the same number
+/// (a `double` field encodes `1` back as `1.0`); integers compare exactly.
+fn same_number(e: &serde_json::Number, a: &serde_json::Number) -> bool {
+    match (e.as_i64(), a.as_i64(), e.as_u64(), a.as_u64()) {
+        (Some(x), Some(y), _, _) => x == y,
+        (_, _, Some(x), Some(y)) => x == y,
+        _ => e.as_f64().is_some_and(|x| a.as_f64() == Some(x)),
+    }
+}
+
 /// The first place where two JSON values differ, as a JSON pointer with both sides,
 /// or `None` when they are equal (key order aside).
 pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
@@ -66,6 +95,7 @@ fn first_difference_at(expected: &Value, actual: &Value, pointer: String) -> Opt
             .zip(a)
             .enumerate()
             .find_map(|(i, (e, a))| first_difference_at(e, a, format!("{pointer}/{i}"))),
+        (Value::Number(e), Value::Number(a)) if same_number(e, a) => None,
         _ if expected == actual => None,
         _ => Some(format!(
             "{}: expected {expected}, got {actual}",

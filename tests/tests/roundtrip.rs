@@ -4,15 +4,17 @@
 //!
 //! Cases are collected by [`example_cases`] from any list of specs, so the corpus can be
 //! added as more cases later. The generated type is found by name: the schema name in
-//! PascalCase (`specforge_codegen`'s rule for component names; a schema the generator
-//! renamed shows up as "no generated type" and is reported, not skipped).
+//! PascalCase (`specforge_codegen`'s rule for component names), or that name with the
+//! numeric suffix the naming module adds on a collision (`Option` → `Option2`); a schema
+//! renamed otherwise shows up as "no generated type" and is reported, not skipped.
+//! Numbers compare by value (`1` equals `1.0`; integers exactly).
 //!
 //! Known gap: only component schemas; examples on properties, parameters and media
 //! types are not visited yet, and `examples` (3.1) is left to the upgrade stage.
 
 use serde_json::Value;
 use specforge_tests::fixtures;
-use specforge_tests::round_trip::{first_difference, round_trip_generated};
+use specforge_tests::round_trip::{first_difference, resolve_type_name, round_trip_generated};
 
 /// One example to round-trip.
 struct ExampleCase {
@@ -82,7 +84,7 @@ fn fixture_examples_round_trip() {
             "{}: #/components/schemas/{} ({type_name})",
             case.fixture, case.schema
         );
-        match round_trip_generated(&case.fixture, &type_name, case.example.clone()) {
+        match round_trip_generated(&case.fixture, type_name, case.example.clone()) {
             None => failures.push(format!(
                 "{label}: no generated type (is the golden blessed?)"
             )),
@@ -117,6 +119,16 @@ fn differences_are_found_and_located() {
     assert_eq!(
         first_difference(&a, &added).as_deref(),
         Some("/d: added by the round trip (2)")
+    );
+    let int_and_float = (serde_json::json!({"v": 1}), serde_json::json!({"v": 1.0}));
+    assert_eq!(first_difference(&int_and_float.0, &int_and_float.1), None);
+    let big = (
+        serde_json::json!(9_007_199_254_740_993_i64),
+        serde_json::json!(9_007_199_254_740_992_i64),
+    );
+    assert!(
+        first_difference(&big.0, &big.1).is_some(),
+        "big integers compare exactly"
     );
     assert_eq!(pascal_case("book_page"), "BookPage");
     assert_eq!(pascal_case("NewBook"), "NewBook");
