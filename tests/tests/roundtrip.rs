@@ -79,7 +79,8 @@ fn fixture_examples_round_trip() {
     let mut failures = Vec::new();
     let mut passed = 0;
     for case in &examples {
-        let type_name = pascal_case(&case.schema);
+        let wanted = pascal_case(&case.schema);
+        let type_name = resolve_type_name(&case.fixture, &wanted).unwrap_or(&wanted);
         let label = format!(
             "{}: #/components/schemas/{} ({type_name})",
             case.fixture, case.schema
