@@ -106,8 +106,13 @@ mod store {
         (201, Some(pet))
     }
 
+    /// Whether `pet`'s id is the path segment `id` (a number in both APIs).
+    fn has_id(pet: &Value, id: &str) -> bool {
+        id.parse::<i64>().is_ok_and(|id| pet["id"] == id)
+    }
+
     pub async fn show(State(store): State<Store>, Path(id): Path<String>) -> Response {
-        match store.pets().iter().find(|pet| pet["id"].to_string() == id) {
+        match store.pets().iter().find(|pet| has_id(pet, &id)) {
             Some(pet) => json_response(200, pet),
             None => error(404, 404, "no such pet"),
         }
@@ -116,7 +121,7 @@ mod store {
     pub async fn delete(State(store): State<Store>, Path(id): Path<String>) -> Response {
         let mut pets = store.pets();
         let before = pets.len();
-        pets.retain(|pet| pet["id"].to_string() != id);
+        pets.retain(|pet| !has_id(pet, &id));
         if pets.len() == before {
             error(404, 404, "no such pet")
         } else {
