@@ -103,6 +103,29 @@ fn first_difference(expected: &str, actual: &str) -> Option<String> {
     Some(out)
 }
 
+/// No fixture may lose an operation: every operation in every fixture is generated
+/// (a skipped one is reported with its reason, so a fixture documents a gap loudly).
+#[test]
+fn no_operation_is_skipped() {
+    let cases = fixtures::cases().unwrap_or_else(|e| panic!("cannot list fixtures: {e}"));
+    let mut skipped = Vec::new();
+    for case in &cases {
+        match generate(&Settings::new(&case.spec)) {
+            Ok(generated) => {
+                for (operation, reason) in &generated.summary.operations_skipped {
+                    skipped.push(format!("{}: {operation}: {reason}", case.name));
+                }
+            }
+            Err(e) => skipped.push(format!("{}: generation failed: {e}", case.name)),
+        }
+    }
+    assert!(
+        skipped.is_empty(),
+        "operations skipped:\n{}",
+        skipped.join("\n")
+    );
+}
+
 #[test]
 fn first_difference_points_at_the_first_changed_line() {
     let diff = first_difference("a\nb\nc\nd\n", "a\nb\nX\nd\n").unwrap_or_default();
