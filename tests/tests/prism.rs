@@ -1,0 +1,222 @@
+//! The generated clients against Prism (`@stoplight/prism-cli`), which validates every
+//! request (and response) against the fixture's document: Prism runs as a validating
+//! proxy (`prism proxy --errors`) in front of the axum implementation of the fixture, so
+//! a request the document does not allow fails with Prism's 422 and its violations, and
+//! a response Prism finds invalid carries an `sl-violations` header.
+//!
+//! Prism is found through `SPECFORGE_PRISM` (the path of the `prism` binary; `.ci/run`
+//! installs it). Without it these tests print that they did not run and pass: the test
+//! suite must run on a machine with only the Rust toolchain. CI always sets it.
+//!
+//! Not sent through Prism: the server's deliberate deviations (`listBooksLegacy` answers
+//! an enum value the document does not know), and cookies (Prism does not check them;
+//! the recording server is the judge there, see `live_http_surface.rs`).
+
+#[cfg(fixture = "bookshelf")]
+#[allow(dead_code)]
+mod bookshelf_server;
+#[cfg(fixture = "bookshelf")]
+mod common;
+
+#[cfg(fixture = "bookshelf")]
+mod prism {
+    use std::net::TcpListener;
+    use std::path::Path;
+    use std::process::{Child, Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use serde_json::json;
+    use specforge::bytes::Bytes;
+    use specforge::uuid::Uuid;
+    use specforge_tests::bookshelf::Client;
+    use specforge_tests::bookshelf::types::{NewBook, Review};
+
+    use crate::bookshelf_server::{API_KEY, BOOK_ID, COVER, router};
+    use crate::common::{serve, within};
+
+    /// A Prism process, killed on drop.
+    struct Prism {
+        child: Child,
+        origin: String,
+    }
+
+    impl Drop for Prism {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    fn free_port() -> u16 {
+        TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .unwrap_or_else(|e| panic!("no free port: {e}"))
+    }
+
+    /// Starts `prism proxy --errors` for `spec` in front of `upstream`; `None` when
+    /// `SPECFORGE_PRISM` is not set.
+    fn start_prism(spec: &Path, upstream: &str) -> Option<Prism> {
+        let Some(binary) = std::env::var_os("SPECFORGE_PRISM") else {
+            eprintln!("SPECFORGE_PRISM is not set: the Prism tests did not run");
+            return None;
+        };
+        let port = free_port();
+        let child = Command::new(binary)
+            .arg("proxy")
+            .arg(spec)
+            .arg(upstream)
+            .args([
+                "--errors",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+            ])
+            .args(["--verboseLevel", "warn"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start Prism: {e}"));
+        let prism = Prism {
+            child,
+            origin: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "Prism did not start within 60 s");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        Some(prism)
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+        serde_json::from_value(value).unwrap_or_else(|e| panic!("decode: {e}"))
+    }
+
+    /// A response passed Prism's checks: no error, and no `sl-violations` header.
+    fn valid<T, E: std::fmt::Debug>(
+        what: &str,
+        result: Result<specforge::Response<T>, specforge::Error<E>>,
+    ) -> T {
+        match result {
+            Ok(response) => {
+                let violations = response.headers().get("sl-violations");
+                assert!(
+                    violations.is_none(),
+                    "{what}: Prism found the response invalid: {violations:?}"
+                );
+                response.into_body()
+            }
+            Err(error) => panic!("{what}: {error:?}"),
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn bookshelf_requests_are_valid() {
+        within(async {
+            let server = serve(router()).await;
+            let spec = specforge_tests::fixtures::root()
+                .join("bookshelf")
+                .join("openapi.yaml");
+            let upstream = format!("{}/v2", server.origin);
+            let Some(prism) = tokio::task::spawn_blocking(move || start_prism(&spec, &upstream))
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+            else {
+                return;
+            };
+            let client = Client::builder()
+                .base_url(prism.origin.clone())
+                .api_key(API_KEY)
+                .build()
+                .unwrap_or_else(|e| panic!("{e}"));
+            let id = Uuid::parse_str(BOOK_ID).unwrap_or_else(|e| panic!("{e}"));
+            let new_book: NewBook = decode(json!({
+                "title": "A Wizard of Earthsea",
+                "authors": [{"id": 7, "name": "Ursula K. Le Guin"}],
+                "format": "hardcover",
+            }));
+
+            let request = client
+                .list_books()
+                .q("le guin")
+                .tags(vec![String::from("sf"), String::from("utopia")])
+                .limit(10)
+                .in_stock(true)
+                .min_rating(4.5)
+                .x_request_id("r1");
+            valid("listBooks", request.send_with_response().await);
+            valid(
+                "createBook",
+                client
+                    .create_book(new_book.clone())
+                    .idempotency_key(Uuid::nil())
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "searchBooks",
+                client
+                    .search_books("x", vec![1, 2], "1.2.0")
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "getBook",
+                client
+                    .get_book(id)
+                    .fields(vec![String::from("title")])
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "replaceBook",
+                client.replace_book(id, new_book).send_with_response().await,
+            );
+            valid(
+                "updateBook",
+                client.update_book(id).send_with_response().await,
+            );
+            valid(
+                "deleteBook",
+                client.delete_book(id).send_with_response().await,
+            );
+            valid("getCover", client.get_cover(id).send_with_response().await);
+            valid(
+                "uploadCover",
+                client
+                    .upload_cover(id, Bytes::from_static(COVER))
+                    .send_with_response()
+                    .await,
+            );
+            let review: Review = decode(json!({"rating": 4, "text": "Good.", "reviewer": null}));
+            valid(
+                "addReview",
+                client.add_review(id, review).send_with_response().await,
+            );
+            valid(
+                "listRelated",
+                client
+                    .list_related(id, 2, vec![String::from("sf")])
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "GET /shelves/..",
+                client
+                    .get_shelves_shelf_id_books_position("B2", 1)
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "getCategoryTree",
+                client.get_category_tree().send_with_response().await,
+            );
+            valid("getStats", client.get_stats().send_with_response().await);
+            drop(prism);
+        })
+        .await;
+    }
+}
