@@ -29,19 +29,12 @@ mod prism {
     use std::process::{Child, Command, Stdio};
     use std::time::{Duration, Instant};
 
-    use serde_json::json;
-    use specforge::bytes::Bytes;
-    use specforge::uuid::Uuid;
-    use specforge_tests::bookshelf::Client;
-    use specforge_tests::bookshelf::types::{NewBook, Review};
-
-    use crate::bookshelf_server::{API_KEY, BOOK_ID, COVER, router};
-    use crate::common::{serve, within};
+    pub(crate) use crate::common::{serve, within};
 
     /// A Prism process, killed on drop.
-    struct Prism {
+    pub(crate) struct Prism {
         child: Child,
-        origin: String,
+        pub(crate) origin: String,
     }
 
     impl Drop for Prism {
@@ -60,7 +53,7 @@ mod prism {
 
     /// Starts `prism proxy --errors` for `spec` in front of `upstream`; `None` when
     /// `SPECFORGE_PRISM` is not set.
-    fn start_prism(spec: &Path, upstream: &str) -> Option<Prism> {
+    pub(crate) fn start_prism(spec: &Path, upstream: &str) -> Option<Prism> {
         let Some(binary) = std::env::var_os("SPECFORGE_PRISM") else {
             eprintln!("SPECFORGE_PRISM is not set: the Prism tests did not run");
             return None;
@@ -95,12 +88,12 @@ mod prism {
         Some(prism)
     }
 
-    fn decode<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+    pub(crate) fn decode<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
         serde_json::from_value(value).unwrap_or_else(|e| panic!("decode: {e}"))
     }
 
     /// A response passed Prism's checks: no error, and no `sl-violations` header.
-    fn valid<T, E: std::fmt::Debug>(
+    pub(crate) fn valid<T, E: std::fmt::Debug>(
         what: &str,
         result: Result<specforge::Response<T>, specforge::Error<E>>,
     ) -> T {
@@ -116,6 +109,28 @@ mod prism {
             Err(error) => panic!("{what}: {error:?}"),
         }
     }
+
+    /// Starts Prism for `fixture` in front of `upstream` off the async runtime.
+    pub(crate) async fn prism_for(fixture: &str, upstream: String) -> Option<Prism> {
+        let spec = specforge_tests::fixtures::root()
+            .join(fixture)
+            .join("openapi.yaml");
+        tokio::task::spawn_blocking(move || start_prism(&spec, &upstream))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+#[cfg(fixture = "bookshelf")]
+mod bookshelf {
+    use serde_json::json;
+    use specforge::bytes::Bytes;
+    use specforge::uuid::Uuid;
+    use specforge_tests::bookshelf::Client;
+    use specforge_tests::bookshelf::types::{NewBook, Review};
+
+    use crate::bookshelf_server::{API_KEY, BOOK_ID, COVER, router};
+    use crate::prism::{decode, prism_for, serve, valid, within};
 
     /// Rewrites the one integer above 2^53 the bookshelf server sends to one Prism accepts.
     async fn small_numbers(response: axum::response::Response) -> axum::response::Response {
@@ -231,6 +246,109 @@ mod prism {
                 client.get_category_tree().send_with_response().await,
             );
             valid("getStats", client.get_stats().send_with_response().await);
+            drop(prism);
+        })
+        .await;
+    }
+}
+
+#[cfg(fixture = "http_surface")]
+mod http_surface {
+    use specforge_tests::http_surface::Client;
+    use specforge_tests::http_surface::types::{Color, SubmitFormBody, Thing};
+
+    use crate::prism::{prism_for, serve, valid, within};
+
+    fn colors() -> Vec<String> {
+        ["blue", "black", "brown"].map(String::from).to_vec()
+    }
+
+    fn color() -> Color {
+        Color {
+            r: 100,
+            g: 200,
+            b: 150,
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn http_surface_requests_are_valid() {
+        within(async {
+            let server = serve(crate::http_surface_server::router()).await;
+            let Some(prism) = prism_for("http-surface", format!("{}/api", server.origin)).await
+            else {
+                return;
+            };
+            let client = Client::new(prism.origin.clone()).unwrap_or_else(|e| panic!("{e}"));
+            let thing = Thing {
+                name: String::from("box"),
+                size: Some(3),
+            };
+            valid(
+                "pathStyles",
+                client
+                    .path_styles(colors(), colors(), color())
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "queryStyles",
+                client
+                    .query_styles(
+                        colors(),
+                        colors(),
+                        colors(),
+                        color(),
+                        color(),
+                        "x/y:z@a",
+                        color(),
+                    )
+                    .text("déjà vu")
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "headerStyles",
+                client
+                    .header_styles(colors(), color(), color(), "abc", colors())
+                    .send_with_response()
+                    .await,
+            );
+            valid(
+                "patchThing",
+                client.patch_thing(thing.clone()).send_with_response().await,
+            );
+            let form = SubmitFormBody {
+                name: String::from("a b"),
+                tags: Some(vec![String::from("x")]),
+                count: Some(2),
+            };
+            valid(
+                "submitForm",
+                client.submit_form(form).send_with_response().await,
+            );
+            valid(
+                "sendText",
+                client.send_text("héllo").send_with_response().await,
+            );
+            valid(
+                "createThing",
+                client.create_thing(thing).send_with_response().await,
+            );
+            valid("getJob", client.get_job().send_with_response().await);
+            valid("getText", client.get_text().send_with_response().await);
+            valid(
+                "exportThings",
+                client.export_things().send_with_response().await,
+            );
+            valid(
+                "getWithHeaders",
+                client.get_with_headers().send_with_response().await,
+            );
+            valid(
+                "getRanges",
+                client.get_ranges(200).send_with_response().await,
+            );
             drop(prism);
         })
         .await;
