@@ -19,10 +19,12 @@
 #[cfg(fixture = "bookshelf")]
 #[allow(dead_code)]
 mod bookshelf_server;
-#[cfg(fixture = "bookshelf")]
+#[cfg(any(fixture = "bookshelf", fixture = "http_surface"))]
 mod common;
+#[cfg(fixture = "http_surface")]
+mod http_surface_server;
 
-#[cfg(fixture = "bookshelf")]
+#[cfg(any(fixture = "bookshelf", fixture = "http_surface"))]
 mod prism {
     use std::net::TcpListener;
     use std::path::Path;
@@ -148,14 +150,7 @@ mod bookshelf {
     async fn bookshelf_requests_are_valid() {
         within(async {
             let server = serve(router().layer(axum::middleware::map_response(small_numbers))).await;
-            let spec = specforge_tests::fixtures::root()
-                .join("bookshelf")
-                .join("openapi.yaml");
-            let upstream = format!("{}/v2", server.origin);
-            let Some(prism) = tokio::task::spawn_blocking(move || start_prism(&spec, &upstream))
-                .await
-                .unwrap_or_else(|e| panic!("{e}"))
-            else {
+            let Some(prism) = prism_for("bookshelf", format!("{}/v2", server.origin)).await else {
                 return;
             };
             let client = Client::builder()
