@@ -12,7 +12,11 @@
 //! bookshelf server sends `word_count: 9007199254740993` on purpose): under Prism the
 //! server's responses carry a smaller number ([`small_numbers`]).
 //!
-//! Not sent through Prism: the server's deliberate deviations (`listBooksLegacy` answers
+//! Not sent through Prism (the recording server of `live_http_surface.rs` is the judge
+//! there): `pathStyles`, because Prism 5's label-style deserializer crashes the Prism
+//! process on an array (`parameters[name].startsWith is not a function`).
+//!
+//! Also not sent through Prism: the server's deliberate deviations (`listBooksLegacy` answers
 //! an enum value the document does not know), and cookies (Prism does not check them;
 //! the recording server is the judge there, see `live_http_surface.rs`).
 
@@ -279,13 +283,6 @@ mod http_surface {
                 name: String::from("box"),
                 size: Some(3),
             };
-            valid(
-                "pathStyles",
-                client
-                    .path_styles(colors(), colors(), color())
-                    .send_with_response()
-                    .await,
-            );
             valid(
                 "queryStyles",
                 client
