@@ -14,7 +14,10 @@
 //!
 //! Not sent through Prism (the recording server of `live_http_surface.rs` is the judge
 //! there): `pathStyles`, because Prism 5's label-style deserializer crashes the Prism
-//! process on an array (`parameters[name].startsWith is not a function`).
+//! process on an array (`parameters[name].startsWith is not a function`); `queryStyles`,
+//! because Prism reads neither a deepObject whose brackets are percent-encoded
+//! (`deep%5BR%5D=100`, as RFC 3986 and the 3.1.1 style table want) nor an exploded
+//! form object (`R=100&G=200&B=150`), and reports their required properties missing.
 //!
 //! Also not sent through Prism: the server's deliberate deviations (`listBooksLegacy` answers
 //! an enum value the document does not know), and cookies (Prism does not check them;
@@ -283,22 +286,6 @@ mod http_surface {
                 name: String::from("box"),
                 size: Some(3),
             };
-            valid(
-                "queryStyles",
-                client
-                    .query_styles(
-                        colors(),
-                        colors(),
-                        colors(),
-                        color(),
-                        color(),
-                        "x/y:z@a",
-                        color(),
-                    )
-                    .text("déjà vu")
-                    .send_with_response()
-                    .await,
-            );
             valid(
                 "headerStyles",
                 client
