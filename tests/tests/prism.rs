@@ -299,7 +299,7 @@ mod http_surface {
             );
             let form = SubmitFormBody {
                 name: String::from("a b"),
-                tags: Some(vec![String::from("x")]),
+                tags: Some(vec![String::from("x"), String::from("y")]),
                 count: Some(2),
             };
             valid(
