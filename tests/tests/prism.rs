@@ -25,6 +25,15 @@
 //! an enum value the document does not know), and cookies (Prism does not check them;
 //! the recording server is the judge there, see `live_http_surface.rs`).
 
+#[cfg(not(all(fixture = "bookshelf", fixture = "http_surface")))]
+#[test]
+fn prism_fixture_goldens_exist() {
+    panic!(
+        "fixtures/bookshelf/expected.rs or fixtures/http-surface/expected.rs is missing: generate \
+         the goldens with `SPECFORGE_BLESS=1 cargo test -p specforge-tests --test golden`"
+    );
+}
+
 #[cfg(fixture = "bookshelf")]
 #[allow(dead_code)]
 mod bookshelf_server;

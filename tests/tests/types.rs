@@ -5,6 +5,22 @@
 
 #![allow(dead_code)]
 
+#[cfg(not(all(
+    fixture = "types_oneof_untagged",
+    fixture = "types_oneof_discriminator",
+    fixture = "types_nullable",
+    fixture = "types_enum_names",
+    fixture = "types_maps",
+    fixture = "types_recursion"
+)))]
+#[test]
+fn type_fixture_goldens_exist() {
+    panic!(
+        "a fixtures/types-*/expected.rs is missing: generate the goldens with \
+         `SPECFORGE_BLESS=1 cargo test -p specforge-tests --test golden` to run these tests"
+    );
+}
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
