@@ -10,6 +10,8 @@
 
 #[path = "private/base64.rs"]
 pub mod base64;
+#[path = "private/double_option.rs"]
+pub mod double_option;
 
 pub use http::Method;
 
@@ -17,6 +19,7 @@ pub use crate::client::ClientCore;
 pub use crate::error::{DecodeError, Error, OperationRef};
 pub use crate::multipart::Multipart;
 pub use crate::response::Response;
+pub use crate::typed_header::parse_header;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -138,9 +138,7 @@ fn check_dot_segments(path: &str, filled: &[(usize, usize, &str)]) -> Result<(),
     for segment in path.split('/') {
         let end = start + segment.len();
         if is_dot_segment(segment)
-            && let Some((_, _, name)) = filled
-                .iter()
-                .find(|(s, e, _)| *s < end.max(start + 1) && *e > start)
+            && let Some((_, _, name)) = filled.iter().find(|(s, e, _)| *s < end && *e > start)
         {
             return Err((
                 (*name).to_owned(),
