@@ -11,6 +11,8 @@
 //! The content type of a 2xx response is not checked: servers that mislabel an event
 //! stream (`text/plain`) still work; a body that is not one yields no events.
 
+use tracing::Instrument as _;
+
 use crate::client::ClientCore;
 use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
 use crate::execute::{AttemptState, Next, Prepared};
@@ -35,10 +37,32 @@ impl ClientCore {
         data: DecodeData<T>,
         decode: Decode<(), E>,
     ) -> Result<Response<SseStream<T>>, Error<E>> {
+        let operation = request.operation;
+        let span = tracing::debug_span!(
+            "specforge.request",
+            operation = operation.id,
+            method = %operation.method,
+            path = operation.path,
+            stream = true,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+        );
+        self.execute_sse_inner(request, data, decode)
+            .instrument(span)
+            .await
+    }
+
+    async fn execute_sse_inner<T: 'static, E>(
+        &self,
+        request: Request,
+        data: DecodeData<T>,
+        decode: Decode<(), E>,
+    ) -> Result<Response<SseStream<T>>, Error<E>> {
         let prepared = self.prepare(request).map_err(Error::widen)?;
         let policy = self.request_policy(&prepared);
         let mut state = AttemptState::default();
         loop {
+            tracing::Span::current().record("attempt", state.retries_done + 1);
             let mut oauth2_tokens = Vec::new();
             let result = match self.attempt_head(&prepared, &mut oauth2_tokens, data).await {
                 Attempt::Stream(stream) => return Ok(stream),
@@ -80,6 +104,7 @@ impl ClientCore {
             };
         let status = head.status();
         if status.is_success() {
+            tracing::Span::current().record("status", status.as_u16());
             if let Some(budget) = &self.inner.retry_budget {
                 budget.record_response(status);
             }
