@@ -199,8 +199,8 @@ async fn exact_body_bytes() {
         assert_eq!(requests[1].header("content-type"), Some("application/x-www-form-urlencoded"));
         assert_eq!(
             requests[1].body.as_ref(),
-            b"id=7&name=a%20b%26c%3Dd%2Be&tags=x&tags=y\
-              &address=%7B%22street%22%3A%221%20Main%20St%22%2C%22zip%22%3A%229%2B1%22%7D"
+            b"id=7&name=a+b%26c%3Dd%2Be&tags=x&tags=y\
+              &address=%7B%22street%22%3A%221+Main+St%22%2C%22zip%22%3A%229%2B1%22%7D"
                 .as_slice()
         );
         assert_eq!(requests[2].header("content-type"), Some("text/plain; charset=utf-8"));

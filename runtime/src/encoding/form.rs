@@ -1,7 +1,8 @@
 //! `application/x-www-form-urlencoded` bodies from a serialized object.
 //!
-//! Encoding: RFC 3986 strict percent-encoding (space as `%20`; form parsers decode it as
-//! they decode `+`). Properties follow the Encoding Object defaults: a primitive is its
+//! Encoding: RFC 3986 strict percent-encoding of every byte outside the unreserved set,
+//! with a space written `+` as the form-urlencoded format (WHATWG, RFC 1866) and the
+//! vectors (PE-24) want; `+` itself is `%2B`. Properties follow the Encoding Object defaults: a primitive is its
 //! text; an array of primitives is one pair per item (style form, explode true); an
 //! object, or an array item that is an object or array, is its compact JSON text
 //! (default content type `application/json`, key order kept). `null` properties are
@@ -12,7 +13,7 @@
 //! (RFC 6570 form expansion, `&`, `=` and `+` always encoded); with a `contentType`, the
 //! value is that media type's text (JSON text for JSON types, a string as is).
 
-use super::percent::encode_strict;
+use super::percent::encode_form_component;
 use super::value::ParamValue;
 use crate::private::{FieldEncoding, Param, Style};
 
@@ -39,19 +40,19 @@ pub(crate) fn encode_form_with(
             }
             continue;
         }
-        let key = encode_strict(&name);
+        let key = encode_form_component(&name);
         match value {
             ParamValue::Null => {}
             ParamValue::Array(items) => {
                 for item in items {
                     if let Some(text) = field_text(item) {
-                        pairs.push(format!("{key}={}", encode_strict(&text)));
+                        pairs.push(format!("{key}={}", encode_form_component(&text)));
                     }
                 }
             }
             other => {
                 if let Some(text) = field_text(other) {
-                    pairs.push(format!("{key}={}", encode_strict(&text)));
+                    pairs.push(format!("{key}={}", encode_form_component(&text)));
                 }
             }
         }

@@ -37,6 +37,12 @@ pub(crate) fn encode_strict(text: &str) -> String {
     utf8_percent_encode(text, STRICT).to_string()
 }
 
+/// `application/x-www-form-urlencoded` component: strict encoding, except that a space
+/// is written `+` (WHATWG URL Standard, RFC 1866; vector PE-24). `+` itself is `%2B`.
+pub(crate) fn encode_form_component(text: &str) -> String {
+    encode_strict(text).replace("%20", "+")
+}
+
 /// `allowReserved` encoding (see the module docs).
 pub(crate) fn encode_allow_reserved(text: &str) -> String {
     let bytes = text.as_bytes();

@@ -270,10 +270,11 @@ fn percent_encoding_vectors() {
             "form-body" => {
                 let got =
                     super::form::encode_form(json(input)).unwrap_or_else(|e| panic!("{id}: {e}"));
-                // Strict RFC 3986 encoding differs from the example only where both decode
-                // to the same text (`+`/`%20`, raw or encoded `:` and `,`).
+                // Strict RFC 3986 encoding differs from the example only where the
+                // vector's note allows it: `:` and `,` written `%3A` and `%2C`.
+                let relaxed = got.replace("%3A", ":").replace("%2C", ",");
+                assert_eq!(relaxed, expected, "{id}: {got}");
                 assert_eq!(form_pairs(&got), form_pairs(expected), "{id}: {got}");
-                assert!(!got.contains('+'), "{id}: space must be %20: {got}");
             }
             "url-append-pair" => {
                 // Library behaviour the runtime avoids: `+` for a space.
