@@ -217,6 +217,26 @@ pub(crate) async fn follow_cross_origin(
     Ok(response)
 }
 
+/// A cross-origin hop that failed (after the original request was answered with a 3xx).
+#[derive(Debug)]
+pub(crate) struct HopError(pub(crate) reqwest::Error);
+
+impl std::fmt::Display for HopError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "following a redirect to another origin failed: {}",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for HopError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
 /// Drops the body headers when a hop does not keep the body.
 pub(crate) fn drop_body_headers(headers: &mut HeaderMap) {
     for name in [

@@ -135,7 +135,15 @@ impl ClientCore {
                 &added,
             )
             .await
-            .map_err(|e| self.reqwest_error(prepared, e, true))?;
+            // The first leg was delivered (it got the 3xx): wrapped so that the retry
+            // decision does not take a failed hop for a request that never left.
+            .map_err(|e| {
+                Error::Transport(Box::new(TransportError {
+                    operation: Some(prepared.op_ref),
+                    before_response: false,
+                    source: Box::new(crate::redirect::HopError(e.without_url())),
+                }))
+            })?;
         }
         Ok(response)
     }

@@ -176,3 +176,46 @@ async fn redirect_loop_is_an_error_not_a_hang() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn failed_hop_after_a_delivered_post_is_not_retried() {
+    bounded(async {
+        // Nothing listens there: the hop fails to connect, but the POST itself was
+        // delivered (it got the 307), so it must not be sent again.
+        static DEAD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let dead = format!("http://{}/gone", listener.local_addr().expect("address"));
+        drop(listener);
+        DEAD.get_or_init(|| dead.clone());
+        fn to_dead(_: &Recorded) -> axum::response::Response {
+            respond(
+                307,
+                &[("location", DEAD.get().map(String::as_str).unwrap_or("/"))],
+                "",
+            )
+        }
+        static CREATE: Operation = Operation {
+            id: "create",
+            method: Method::POST,
+            path: "/create",
+            accept: "text/plain",
+            security: &[],
+            idempotency_header: None,
+        };
+        let (api, log) = recording_server(to_dead).await;
+        let core = ClientBuilder::new(None, SCHEMES)
+            .base_url(&api)
+            .retry_policy(
+                specforge::RetryPolicy::default()
+                    .initial_backoff(std::time::Duration::from_millis(5)),
+            )
+            .build()
+            .expect("client");
+        let mut request = Request::new(&CREATE, RequestOptions::default());
+        request.text_body("text/plain", "once".to_owned());
+        let result = core.execute(request, decode).await;
+        assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
+        assert_eq!(recorded(&log).len(), 1, "the delivered POST was sent again");
+    })
+    .await;
+}
