@@ -31,8 +31,25 @@ pub(crate) struct AppliedAuth {
     pub(crate) oauth2_tokens: Vec<(&'static str, secrecy::SecretString)>,
 }
 
-/// An auth failure: (scheme name, reason). Becomes `Error::InvalidRequest`.
-pub(crate) type AuthError = (String, String);
+/// An auth failure. Becomes `Error::InvalidRequest` (scheme name, reason), or
+/// `Error::Transport` when an OAuth2 token endpoint could not be reached or answered
+/// with a transient status (`token_unavailable`): the API request itself never left.
+#[derive(Debug)]
+pub(crate) struct AuthError {
+    pub(crate) scheme: String,
+    pub(crate) reason: String,
+    pub(crate) token_unavailable: Option<crate::oauth2::TokenError>,
+}
+
+impl From<(String, String)> for AuthError {
+    fn from((scheme, reason): (String, String)) -> Self {
+        Self {
+            scheme,
+            reason,
+            token_unavailable: None,
+        }
+    }
+}
 
 /// The schemes and credentials of the first satisfiable alternative of `operation.security`.
 pub(crate) fn select<'c>(
@@ -76,7 +93,8 @@ pub(crate) async fn apply(
             "refusing to send credentials over plain http:// to a non-loopback host \
              (use https, or `allow_insecure_credentials(true)`)"
                 .to_owned(),
-        ));
+        )
+            .into());
     }
     for (scheme, credential) in selected {
         apply_one(client, scheme, credential, &mut applied).await?;
@@ -143,7 +161,8 @@ async fn apply_one(
                     return Err((
                         scheme.name.to_owned(),
                         "an API key cannot go in the path".to_owned(),
-                    ));
+                    )
+                        .into());
                 }
             }
         }
@@ -175,7 +194,8 @@ async fn apply_one(
                     "a {} credential does not fit this security scheme",
                     credential.kind_name()
                 ),
-            ));
+            )
+                .into());
         }
     }
     Ok(())
@@ -191,11 +211,10 @@ pub(crate) async fn oauth2_access_token(
     scopes: &[&str],
     credentials: &ClientCredentials,
 ) -> Result<secrecy::SecretString, AuthError> {
-    let failed = |reason: String| {
-        (
-            scheme.name.to_owned(),
-            format!("OAuth2 client credentials: {reason}"),
-        )
+    let failed = |error: crate::oauth2::TokenError| AuthError {
+        scheme: scheme.name.to_owned(),
+        reason: format!("OAuth2 client credentials: {error}"),
+        token_unavailable: error.is_transient().then_some(error),
     };
     let source = client.oauth2.get_or_init(scheme.name, || {
         let url = credentials.token_url.as_deref().unwrap_or(token_url);
@@ -218,11 +237,8 @@ pub(crate) async fn oauth2_access_token(
             client.allow_insecure_credentials,
         )
     });
-    let source = source.map_err(|error| failed(error.to_string()))?;
-    source
-        .token()
-        .await
-        .map_err(|error| failed(error.to_string()))
+    let source = source.map_err(|error| failed(error))?;
+    source.token().await.map_err(|error| failed(error))
 }
 
 /// Drops the OAuth2 tokens a request was refused with (a 401), so the next request

@@ -291,6 +291,10 @@ pub(crate) enum Next {
 /// (an invalid request, a redirect loop, a body over the cap, a decode error).
 pub(crate) fn error_outcome(error: &Error<NoErrors>) -> Option<Outcome<'static>> {
     match error {
+        // An OAuth2 token endpoint was unavailable: the API request never left.
+        Error::Transport(error) if error.source.is::<crate::oauth2::TokenError>() => {
+            Some(Outcome::Connect)
+        }
         Error::Transport(error) => {
             let cause = error.source.downcast_ref::<reqwest::Error>();
             if cause.is_some_and(|e| e.is_redirect() || e.is_builder()) {

@@ -82,6 +82,20 @@ pub enum TokenError {
     Client(#[source] reqwest::Error),
 }
 
+impl TokenError {
+    /// Whether trying again later may succeed: the endpoint could not be reached, or
+    /// answered 408, 429 or 5xx.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Transport { .. } => true,
+            Self::Rejected { status, .. } => {
+                matches!(status.as_u16(), 408 | 429) || status.is_server_error()
+            }
+            _ => false,
+        }
+    }
+}
+
 fn detail(error: &Option<String>, description: &Option<String>) -> String {
     match (error, description) {
         (Some(error), Some(description)) => format!(" ({error}: {description})"),

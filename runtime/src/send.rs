@@ -50,7 +50,15 @@ impl ClientCore {
         } else {
             crate::auth::apply(client, prepared.operation, &client.base_url)
                 .await
-                .map_err(|(scheme, reason)| invalid(Some(scheme), reason))?
+                .map_err(|error| match error.token_unavailable {
+                    // The API request never left: a transport failure, retried as one.
+                    Some(token_error) => Error::Transport(Box::new(TransportError {
+                        operation: Some(prepared.op_ref),
+                        before_response: true,
+                        source: Box::new(token_error),
+                    })),
+                    None => invalid(Some(error.scheme), error.reason),
+                })?
         };
         *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
         // What must not follow a redirect to another origin (redirect.rs).

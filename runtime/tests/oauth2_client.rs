@@ -25,6 +25,8 @@ struct Server {
     revoke_after_first_use: bool,
     /// The API refuses every token.
     refuse_all: bool,
+    /// The token endpoint answers 503 to its first request.
+    token_fails_first: bool,
     token_bodies: Mutex<Vec<String>>,
 }
 
@@ -32,6 +34,9 @@ type Shared = Arc<Server>;
 
 async fn token(State(server): State<Shared>, headers: HeaderMap, body: String) -> AxumResponse {
     let n = server.token_requests.fetch_add(1, Ordering::SeqCst) + 1;
+    if server.token_fails_first && n == 1 {
+        return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "down").into_response();
+    }
     if let Ok(mut bodies) = server.token_bodies.lock() {
         bodies.push(body);
     }
@@ -230,6 +235,51 @@ async fn wrong_client_secret_is_a_clear_error_before_the_api_call() {
         assert!(message.contains("invalid_client"), "{message}");
         assert!(!message.contains("hunter2"), "{message}");
         assert_eq!(server.api_requests.load(Ordering::SeqCst), 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn token_endpoint_outage_is_a_transport_error_and_retried() {
+    bounded(async {
+        let (base, server) = start(Server {
+            token_fails_first: true,
+            ..Server::default()
+        })
+        .await;
+        let core = ClientBuilder::new(None, SCHEMES)
+            .base_url(&base)
+            .credential("oauth", Credential::client_credentials("id", "s3cret"))
+            .retry_policy(
+                specforge::RetryPolicy::default()
+                    .initial_backoff(std::time::Duration::from_millis(5)),
+            )
+            .build()
+            .expect("client");
+        // 503 from the token endpoint, then a token: the request goes through.
+        assert_eq!(
+            list(&core).await.expect("retried").into_body()["token"],
+            "tok-2"
+        );
+        assert_eq!(server.token_requests.load(Ordering::SeqCst), 2);
+        assert_eq!(server.api_requests.load(Ordering::SeqCst), 1);
+
+        // An unreachable token endpoint: Error::Transport, the API never called.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let dead = format!("http://{}/token", listener.local_addr().expect("address"));
+        drop(listener);
+        let core = ClientBuilder::new(None, SCHEMES)
+            .base_url(&base)
+            .credential(
+                "oauth",
+                Credential::client_credentials("id", "s3cret").token_url(dead),
+            )
+            .retry_policy(specforge::RetryPolicy::none())
+            .build()
+            .expect("client");
+        let result = list(&core).await;
+        assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
+        assert_eq!(server.api_requests.load(Ordering::SeqCst), 1);
     })
     .await;
 }
