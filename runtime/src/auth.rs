@@ -38,7 +38,7 @@ pub(crate) struct AppliedAuth {
 pub(crate) struct AuthError {
     pub(crate) scheme: String,
     pub(crate) reason: String,
-    pub(crate) token_unavailable: Option<crate::oauth2::TokenError>,
+    pub(crate) token_unavailable: Option<Box<crate::oauth2::TokenError>>,
 }
 
 impl From<(String, String)> for AuthError {
@@ -214,7 +214,7 @@ pub(crate) async fn oauth2_access_token(
     let failed = |error: crate::oauth2::TokenError| AuthError {
         scheme: scheme.name.to_owned(),
         reason: format!("OAuth2 client credentials: {error}"),
-        token_unavailable: error.is_transient().then_some(error),
+        token_unavailable: error.is_transient().then(|| Box::new(error)),
     };
     let source = client.oauth2.get_or_init(scheme.name, || {
         let url = credentials.token_url.as_deref().unwrap_or(token_url);
@@ -237,8 +237,8 @@ pub(crate) async fn oauth2_access_token(
             client.allow_insecure_credentials,
         )
     });
-    let source = source.map_err(|error| failed(error))?;
-    source.token().await.map_err(|error| failed(error))
+    let source = source.map_err(&failed)?;
+    source.token().await.map_err(failed)
 }
 
 /// Drops the OAuth2 tokens a request was refused with (a 401), so the next request
@@ -330,7 +330,7 @@ mod tests {
             .map_err(|e| e.to_string())?;
         let applied = apply(&core.inner, &OPERATION, &core.inner.base_url)
             .await
-            .map_err(|(_, reason)| reason)?;
+            .map_err(|error| error.reason)?;
         assert_eq!(applied.headers.len(), 2);
         assert!(
             applied

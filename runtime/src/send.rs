@@ -55,7 +55,7 @@ impl ClientCore {
                     Some(token_error) => Error::Transport(Box::new(TransportError {
                         operation: Some(prepared.op_ref),
                         before_response: true,
-                        source: Box::new(token_error),
+                        source: token_error,
                     })),
                     None => invalid(Some(error.scheme), error.reason),
                 })?
