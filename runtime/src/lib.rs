@@ -14,6 +14,12 @@
 //! - Parameter encoding for every OpenAPI style/explode combination and percent-encoding
 //!   per RFC 3986/6570, done by the runtime itself.
 //! - Request bodies: JSON, form-urlencoded, multipart, text, bytes.
+//! - Resilience: retries ([`RetryPolicy`]: backoff with jitter, `Retry-After`, idempotency
+//!   rules, a per-client [`RetryBudget`]), OAuth2 token cache with single-flight refresh
+//!   and 401 replay ([`oauth2`]), redirects that never carry credentials to another
+//!   origin ([`redirect_policy`]).
+//! - Server-Sent Events ([`sse`]: the runtime's own WHATWG parser, typed event streams)
+//!   and pagination ([`pagination`]: `Link` headers, page and item streams).
 //! - Errors ([`Error<E>`]): one enum separating "could not build", "not sent",
 //!   "timed out", "could not decode", "declared API error `E`" and "undeclared status".
 //!
