@@ -135,7 +135,7 @@ async fn start() -> (String, Arc<AtomicUsize>) {
             "/slow-but-alive",
             get(|| async {
                 let every = Duration::from_millis(100);
-                event_stream((0..8).map(|_| (every, "data: tick\n\n")).collect(), false)
+                event_stream((0..10).map(|_| (every, "data: tick\n\n")).collect(), false)
             }),
         )
         .route(
@@ -157,7 +157,7 @@ fn client(base: &str) -> ClientCore {
     ClientBuilder::new(None, SCHEMES)
         .base_url(base)
         .credential("bearer", Credential::bearer("tok"))
-        .timeout(Duration::from_millis(300))
+        .timeout(Duration::from_millis(600))
         .retry_policy(
             RetryPolicy::default()
                 .jitter(false)
@@ -247,7 +247,7 @@ async fn a_slow_live_stream_outlasts_the_timeout_a_stalled_one_does_not() {
     bounded(async {
         let (base, _) = start().await;
         let core = client(&base);
-        // 8 events 100 ms apart: 800 ms in all, over the 300 ms timeout, never idle 300 ms.
+        // 10 events 100 ms apart: 1 s in all, over the 600 ms timeout, never idle 600 ms.
         let started = Instant::now();
         let events: Vec<_> = core
             .execute_sse(
@@ -260,9 +260,9 @@ async fn a_slow_live_stream_outlasts_the_timeout_a_stalled_one_does_not() {
             .into_body()
             .collect()
             .await;
-        assert_eq!(events.len(), 8, "{events:?}");
+        assert_eq!(events.len(), 10, "{events:?}");
         assert!(events.iter().all(Result::is_ok));
-        assert!(started.elapsed() >= Duration::from_millis(700));
+        assert!(started.elapsed() >= Duration::from_millis(900));
 
         let events: Vec<_> = core
             .execute_sse(
