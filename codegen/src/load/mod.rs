@@ -38,6 +38,7 @@ pub(crate) mod json_index;
 pub(crate) mod parse;
 pub(crate) mod position_tree;
 pub(crate) mod refs;
+pub(crate) mod remote;
 pub(crate) mod source_map;
 pub(crate) mod yaml_index;
 pub(crate) mod yaml_value;
