@@ -59,6 +59,10 @@ enum Place {
     SchemaMap,
     /// A list whose items are schemas (`allOf`, …).
     SchemaList,
+    /// A map of named objects (`components/parameters`, `headers`, `content`,
+    /// …): its keys are names, never keywords, so a parameter named
+    /// `schema` stays a parameter.
+    NamedMap,
     Other,
 }
 
@@ -68,12 +72,14 @@ impl Place {
             Place::Root => match key {
                 "definitions" => Place::SchemaMap,
                 "components" => Place::Components,
+                "parameters" | "responses" | "securityDefinitions" => Place::NamedMap,
                 _ => Place::Other,
             },
             Place::Components => match key {
                 "schemas" => Place::SchemaMap,
-                _ => Place::Other,
+                _ => Place::NamedMap,
             },
+            Place::NamedMap => Place::Other,
             Place::SchemaMap | Place::SchemaList => Place::Schema,
             Place::Schema => match key {
                 "items"
@@ -95,6 +101,9 @@ impl Place {
             },
             Place::Other => match key {
                 "schema" => Place::Schema,
+                "headers" | "encoding" | "content" | "responses" | "callbacks" | "paths" => {
+                    Place::NamedMap
+                }
                 _ => Place::Other,
             },
         }
