@@ -16,6 +16,19 @@
 //! them); `openapi` becomes a string if YAML read it as a number; a missing
 //! `paths` becomes `{}`; percent-encoded local refs are decoded.
 //!
+//! # Known gaps
+//!
+//! - `$ref` siblings that are only annotations (`description`, `title`,
+//!   `readOnly`, …) stay beside the `$ref` in 3.1 documents, where openapiv3
+//!   ignores them (wrapping them in `allOf` would create a new type for a
+//!   comment).
+//! - JSON Schema keywords without a 3.0 form are reported (SF1008) and kept,
+//!   so the generated types accept a superset of the valid values.
+//! - Swagger 2.0 response `examples` for media types not in `produces` are
+//!   dropped (they are documentation only).
+//! - Component names are kept as written, even where 3.0 restricts them
+//!   (`Foo«Bar»` from springfox); making identifiers is the naming module's job.
+//!
 //! Every function is total: any JSON value is accepted, anything not shaped
 //! as expected is left as it is for the next stage to report.
 
