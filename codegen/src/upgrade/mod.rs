@@ -14,7 +14,9 @@
 //! writing 3.1 keywords (`type: [string, "null"]`, numeric `exclusiveMinimum`,
 //! `const`) in a 3.0 document; `$ref` siblings are left alone (3.0 ignores
 //! them); `openapi` becomes a string if YAML read it as a number; a missing
-//! `paths` becomes `{}`; percent-encoded local refs are decoded.
+//! `paths` becomes `{}`; percent-encoded local refs are decoded; Swagger 2.0
+//! spellings left by converters (`x-nullable`, a string `discriminator`,
+//! `type: file`) get their 3.0 form.
 //!
 //! # Known gaps
 //!
@@ -63,11 +65,9 @@ pub(crate) fn upgrade(document: Value, version: SpecVersion, diags: &mut Diagnos
     if is_31 {
         openapi31::hoist_defs(&mut document, diags);
     }
-    let swagger = version == SpecVersion::Swagger2;
     walk::for_each_schema(&mut document, diags, &mut |schema, at, diags| {
-        if swagger {
-            schema::swagger2(schema);
-        }
+        // No-ops on valid 3.x schemas; converted documents often keep them.
+        schema::swagger2(schema);
         schema::json_schema(schema, at, is_31, diags);
     });
     document
