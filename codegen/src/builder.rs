@@ -13,9 +13,7 @@ pub struct Builder {
 impl Builder {
     /// A builder for the document at `spec` (relative to the crate's manifest dir).
     pub fn new(spec: impl Into<PathBuf>) -> Self {
-        Self {
-            settings: Settings::new(spec),
-        }
+        Self { settings: Settings::new(spec) }
     }
 
     /// Generates into `$OUT_DIR/<file>`.

@@ -144,14 +144,12 @@ fn run_pipeline(settings: &Settings) -> Result<Pipeline, GenerateError> {
 pub fn generate(settings: &Settings) -> Result<Generated, GenerateError> {
     let pipeline = run_pipeline(settings)?;
     let code = render::render(&pipeline.tokens, settings).map_err(|message| {
-        GenerateError::Invalid(vec![
-            Diagnostic::error(
-                "SF9001",
-                Pointer::root(),
-                format!("internal error: generated code does not parse: {message}"),
-            )
-            .with_help("please report this as a specforge bug, with the document"),
-        ])
+        GenerateError::Invalid(vec![Diagnostic::error(
+            "SF9001",
+            Pointer::root(),
+            format!("internal error: generated code does not parse: {message}"),
+        )
+        .with_help("please report this as a specforge bug, with the document")])
     })?;
     Ok(Generated {
         code,

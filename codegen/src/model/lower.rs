@@ -6,11 +6,7 @@ use crate::diagnostics::Diagnostics;
 
 /// Lowers a whole document. Never fails: what cannot be lowered is reported
 /// in `diags` and degraded or skipped.
-pub(crate) fn lower(
-    document: &serde_json::Value,
-    _settings: &Settings,
-    _diags: &mut Diagnostics,
-) -> Api {
+pub(crate) fn lower(document: &serde_json::Value, _settings: &Settings, _diags: &mut Diagnostics) -> Api {
     let _ = document;
     Api {
         title: String::new(),

@@ -324,17 +324,11 @@ pub struct SecurityScheme {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecuritySchemeKind {
-    ApiKey {
-        location: ParamLocation,
-        name: String,
-    },
+    ApiKey { location: ParamLocation, name: String },
     Basic,
     /// `http` with scheme `bearer` (or another scheme sent as `Authorization: <scheme> <token>`).
     Bearer,
-    OAuth2ClientCredentials {
-        token_url: String,
-        scopes: Vec<String>,
-    },
+    OAuth2ClientCredentials { token_url: String, scopes: Vec<String> },
     /// Other OAuth2 flows, `openIdConnect`: a token supplied by the user.
     Token,
 }
