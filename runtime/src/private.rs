@@ -6,34 +6,56 @@
 //! parameter values, body) and hands it to [`ClientCore::execute`] with a small
 //! decode function that maps a [`RawResponse`] to the operation's typed result.
 //!
-//! CONTRACT STATUS: signatures fixed by the foundation work; bodies are filled
-//! by the runtime implementation.
+//! Items here may be added to; existing signatures stay as the contract fixes them.
+
+#[path = "private/base64.rs"]
+pub mod base64;
+#[path = "private/double_option.rs"]
+pub mod double_option;
 
 pub use http::Method;
 
-pub use crate::core::ClientCore;
-pub use crate::error::Error;
+pub use crate::client::ClientCore;
+pub use crate::error::{DecodeError, Error, OperationRef};
+pub use crate::multipart::Multipart;
 pub use crate::response::Response;
+pub use crate::typed_header::parse_header;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Location {
+    /// In the path template (`/pets/{petId}`).
     Path,
+    /// In the query string.
     Query,
+    /// A request header.
     Header,
+    /// A cookie (all cookies go in one `Cookie` header).
     Cookie,
 }
 
 /// OpenAPI `style` of a parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// `;name=value` (path).
     Matrix,
+    /// `.value` (path).
     Label,
+    /// `value` / `a,b,c` (path, header).
     Simple,
+    /// `name=value` (query, cookie).
     Form,
+    /// `name=a%20b%20c` (query arrays).
     SpaceDelimited,
+    /// `name=a%7Cb%7Cc` (query arrays).
     PipeDelimited,
+    /// `name%5Bkey%5D=value` (query objects).
     DeepObject,
+    /// `name=a%09b%09c`: Swagger 2.0 `collectionFormat: tsv`, which no OpenAPI 3 style
+    /// expresses (query arrays).
+    TabDelimited,
+    /// OpenAPI 3.2.0 `style: cookie` (cookie values, never percent-encoded).
+    Cookie,
 }
 
 /// How one parameter is serialized: a `const` built by generated code.
@@ -43,25 +65,34 @@ pub enum Style {
 /// modifiers change it: `Param::query("tags").style(Style::PipeDelimited).explode(false)`.
 #[derive(Debug, Clone, Copy)]
 pub struct Param {
+    /// The parameter name as written in the document.
     pub name: &'static str,
+    /// Where it goes.
     pub location: Location,
+    /// Its style.
     pub style: Style,
+    /// Its `explode` flag.
     pub explode: bool,
+    /// `allowReserved` (query only): reserved characters pass through unencoded.
     pub allow_reserved: bool,
     /// Parameter described by `content` with this media type (e.g. JSON in a query).
     pub content: Option<&'static str>,
 }
 
 impl Param {
+    /// A path parameter (style simple, explode false).
     pub const fn path(name: &'static str) -> Self {
         Self::new(name, Location::Path, Style::Simple, false)
     }
+    /// A query parameter (style form, explode true).
     pub const fn query(name: &'static str) -> Self {
         Self::new(name, Location::Query, Style::Form, true)
     }
+    /// A header parameter (style simple, explode false).
     pub const fn header(name: &'static str) -> Self {
         Self::new(name, Location::Header, Style::Simple, false)
     }
+    /// A cookie parameter (style form, explode true).
     pub const fn cookie(name: &'static str) -> Self {
         Self::new(name, Location::Cookie, Style::Form, true)
     }
@@ -75,18 +106,23 @@ impl Param {
             content: None,
         }
     }
+    /// Sets the style.
     pub const fn style(mut self, style: Style) -> Self {
         self.style = style;
         self
     }
+    /// Sets `explode`.
     pub const fn explode(mut self, explode: bool) -> Self {
         self.explode = explode;
         self
     }
+    /// Sets `allowReserved`.
     pub const fn allow_reserved(mut self, allow: bool) -> Self {
         self.allow_reserved = allow;
         self
     }
+    /// Marks the parameter as described by `content` with this media type: the value is
+    /// serialized to that media type's text (JSON) and the text encoded for its location.
     pub const fn content(mut self, media_type: &'static str) -> Self {
         self.content = Some(media_type);
         self
@@ -98,6 +134,7 @@ impl Param {
 pub struct Operation {
     /// operationId as written in the document (or the derived name).
     pub id: &'static str,
+    /// HTTP method.
     pub method: Method,
     /// Path template as written in the document, e.g. `/pets/{petId}`.
     pub path: &'static str,
@@ -115,6 +152,7 @@ pub struct Operation {
 pub struct SecurityScheme {
     /// The key in `components.securitySchemes`.
     pub name: &'static str,
+    /// What it puts on the wire.
     pub kind: SchemeKind,
 }
 
@@ -122,20 +160,82 @@ pub struct SecurityScheme {
 #[derive(Debug, Clone, Copy)]
 pub enum SchemeKind {
     /// `apiKey`: the key in this header, query parameter or cookie.
-    ApiKey { location: Location, param: &'static str },
+    ApiKey {
+        /// Header, query or cookie.
+        location: Location,
+        /// The header, query parameter or cookie name.
+        param: &'static str,
+    },
     /// `http` `basic`.
     Basic,
     /// `http` `bearer` (and any other http scheme sent as `Authorization: <scheme> <token>`).
     Bearer,
     /// `oauth2` with a client-credentials flow.
-    OAuth2ClientCredentials { token_url: &'static str, scopes: &'static [&'static str] },
+    OAuth2ClientCredentials {
+        /// The `tokenUrl` (may be relative to the base URL).
+        token_url: &'static str,
+        /// The scopes the scheme declares.
+        scopes: &'static [&'static str],
+    },
     /// Other OAuth2 flows and `openIdConnect`: a token (or token source) supplied by the user.
     Token,
+}
+
+/// One Encoding Object entry of a form-urlencoded body (a `const` in generated code):
+/// `FieldEncoding::new("tags").style(Style::PipeDelimited).explode(false)` or
+/// `FieldEncoding::new("meta").content_type("application/json")`.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldEncoding {
+    /// The property name.
+    pub name: &'static str,
+    /// `style` (`None`: not given).
+    pub style: Option<Style>,
+    /// `explode` (default true with style form).
+    pub explode: bool,
+    /// `allowReserved`.
+    pub allow_reserved: bool,
+    /// `contentType`.
+    pub content_type: Option<&'static str>,
+}
+
+impl FieldEncoding {
+    /// An entry for property `name` with nothing set.
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            style: None,
+            explode: true,
+            allow_reserved: false,
+            content_type: None,
+        }
+    }
+    /// Sets `style`; `explode` defaults to true for `form` and false otherwise.
+    pub const fn style(mut self, style: Style) -> Self {
+        self.style = Some(style);
+        self.explode = matches!(style, Style::Form);
+        self
+    }
+    /// Sets `explode`.
+    pub const fn explode(mut self, explode: bool) -> Self {
+        self.explode = explode;
+        self
+    }
+    /// Sets `allowReserved`.
+    pub const fn allow_reserved(mut self, allow: bool) -> Self {
+        self.allow_reserved = allow;
+        self
+    }
+    /// Sets `contentType`.
+    pub const fn content_type(mut self, content_type: &'static str) -> Self {
+        self.content_type = Some(content_type);
+        self
+    }
 }
 
 /// A request being filled by generated code. Parameter errors are kept and
 /// reported by [`ClientCore::execute`] as `Error::InvalidRequest` naming the
 /// parameter, before anything is sent.
+#[derive(Debug)]
 pub struct Request {
     pub(crate) operation: &'static Operation,
     pub(crate) inner: crate::request::RequestParts,
@@ -152,39 +252,74 @@ impl Request {
 
     /// Adds one parameter. `value` is serialized with serde; `None`/`null` adds nothing.
     pub fn param<T: serde::Serialize + ?Sized>(&mut self, param: Param, value: &T) {
-        let value = serde_json::to_value(value);
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.add_param(param, value);
     }
 
     /// Sets a JSON body (`content_type` is the declared media type, e.g. `application/json`
     /// or `application/merge-patch+json`).
-    pub fn json_body<T: serde::Serialize + ?Sized>(&mut self, content_type: &'static str, value: &T) {
+    pub fn json_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+    ) {
         let bytes = serde_json::to_vec(value);
         self.inner.set_json_body(content_type, bytes);
     }
 
     /// Sets a `application/x-www-form-urlencoded` body from a serializable object.
-    pub fn form_body<T: serde::Serialize + ?Sized>(&mut self, content_type: &'static str, value: &T) {
-        let value = serde_json::to_value(value);
+    pub fn form_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+    ) {
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.set_form_body(content_type, value);
+    }
+
+    /// Sets a `application/x-www-form-urlencoded` body whose properties follow the
+    /// operation's Encoding Object entries (`encodings`; properties without one use the
+    /// defaults of [`form_body`](Self::form_body)).
+    pub fn form_body_with<T: serde::Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+        encodings: &'static [FieldEncoding],
+    ) {
+        let value = crate::encoding::value::to_param_value(value);
+        self.inner
+            .set_form_body_with(content_type, value, encodings);
     }
 
     /// Sets a text body.
     pub fn text_body(&mut self, content_type: &'static str, text: String) {
-        self.inner.set_bytes_body(content_type, bytes::Bytes::from(text));
+        self.inner
+            .set_bytes_body(content_type, bytes::Bytes::from(text));
     }
 
     /// Sets a binary body.
     pub fn bytes_body(&mut self, content_type: &'static str, bytes: impl Into<bytes::Bytes>) {
         self.inner.set_bytes_body(content_type, bytes.into());
     }
+
+    /// Sets a `multipart/form-data` body (the boundary is added to the content type).
+    pub fn multipart_body(&mut self, multipart: Multipart) {
+        self.inner.set_multipart_body(multipart);
+    }
+
+    /// The operation this request is for.
+    pub fn operation(&self) -> &'static Operation {
+        self.operation
+    }
 }
 
 /// A buffered response handed to an operation's decode function.
+#[derive(Debug)]
 pub struct RawResponse {
     pub(crate) status: http::StatusCode,
     pub(crate) headers: http::HeaderMap,
     pub(crate) body: bytes::Bytes,
+    pub(crate) operation: Option<OperationRef>,
 }
 
 /// The decode function an operation passes to [`ClientCore::execute`].
@@ -227,7 +362,10 @@ impl RawResponse {
     }
 
     /// A declared error status with a JSON body, wrapped in the operation's error enum.
-    pub fn error_json<T, B: serde::de::DeserializeOwned, E>(self, wrap: fn(B) -> E) -> Result<Response<T>, Error<E>> {
+    pub fn error_json<T, B: serde::de::DeserializeOwned, E>(
+        self,
+        wrap: fn(B) -> E,
+    ) -> Result<Response<T>, Error<E>> {
         crate::response::decode_error_json(self, wrap)
     }
 
@@ -251,13 +389,38 @@ impl RawResponse {
         crate::response::media_type(&self.headers)
     }
 
+    /// Parses the body as JSON (for `success_with` decode functions). An empty body
+    /// parses as `null`.
+    pub fn parse_json<T: serde::de::DeserializeOwned>(&self) -> Result<T, DecodeError> {
+        crate::response::parse_json(&self.body)
+    }
+
+    /// The body as text in its declared charset, UTF-8 by default (for `success_with`
+    /// decode functions).
+    pub fn parse_text(&self) -> Result<String, DecodeError> {
+        crate::response::parse_text(&self.headers, &self.body)
+    }
+
+    /// The status.
     pub fn status(&self) -> http::StatusCode {
         self.status
     }
+    /// The headers.
     pub fn headers(&self) -> &http::HeaderMap {
         &self.headers
     }
+    /// The raw body (after decompression).
     pub fn body(&self) -> &bytes::Bytes {
         &self.body
+    }
+
+    /// Builds a raw response (tests, mocks and hooks).
+    pub fn new(status: http::StatusCode, headers: http::HeaderMap, body: bytes::Bytes) -> Self {
+        Self {
+            status,
+            headers,
+            body,
+            operation: None,
+        }
     }
 }

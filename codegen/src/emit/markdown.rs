@@ -1,0 +1,322 @@
+//! Markdown from the document, made safe for rustdoc.
+//!
+//! What rustdoc would misread, and what happens to it here:
+//! - fenced code blocks (```` ``` ```` or `~~~`, with or without an info string)
+//!   would run as doctests: they get the info string `text`, and an unclosed
+//!   fence is closed;
+//! - indented code blocks (four spaces after a blank line) would run as
+//!   doctests too: they become ```` ```text ```` fences;
+//! - bare URLs (`rustdoc::bare_urls`) are wrapped in `<…>`;
+//! - `[x]` that is not a Markdown link would be an intra-doc link that does
+//!   not resolve: the brackets are escaped;
+//! - raw HTML tags are escaped (`&lt;`), so they show as text and cannot open
+//!   unbalanced tags;
+//! - control characters, Unicode bidi controls and line/paragraph separators
+//!   are removed (CRLF becomes LF, a tab becomes four spaces).
+//!
+//! Text inside code (fences, indented blocks, inline code spans) is kept
+//! verbatim apart from the character clean-up. This is a line-based
+//! approximation of CommonMark, erring on the side of plain text.
+
+/// Cleans `text` and returns its lines, ready to become `#[doc]` attributes.
+pub(crate) fn sanitize(text: &str) -> Vec<String> {
+    let cleaned = clean_chars(text);
+    let mut out = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut indented = false;
+    let mut prev_blank = true;
+    let mut pending_blank = 0usize;
+    for line in cleaned.lines() {
+        if let Some((ch, len)) = fence {
+            if is_closing_fence(line, ch, len) {
+                out.push(ch.to_string().repeat(len));
+                fence = None;
+            } else {
+                out.push(line.to_owned());
+            }
+            prev_blank = false;
+            continue;
+        }
+        let blank = line.trim().is_empty();
+        if indented {
+            if blank {
+                pending_blank += 1;
+                continue;
+            }
+            if let Some(code) = strip_indent(line) {
+                out.extend(std::iter::repeat_n(String::new(), pending_blank));
+                pending_blank = 0;
+                out.push(code.to_owned());
+                continue;
+            }
+            out.push("```".to_owned());
+            out.extend(std::iter::repeat_n(String::new(), pending_blank));
+            pending_blank = 0;
+            indented = false;
+            prev_blank = true;
+        }
+        if let Some((ch, len)) = opening_fence(line) {
+            out.push(format!("{}text", ch.to_string().repeat(len)));
+            fence = Some((ch, len));
+            prev_blank = false;
+            continue;
+        }
+        if prev_blank
+            && !blank
+            && let Some(code) = strip_indent(line)
+        {
+            out.push("```text".to_owned());
+            out.push(code.to_owned());
+            indented = true;
+            continue;
+        }
+        out.push(if blank { String::new() } else { inline(line) });
+        prev_blank = blank;
+    }
+    if let Some((ch, len)) = fence {
+        out.push(ch.to_string().repeat(len));
+    }
+    if indented {
+        out.push("```".to_owned());
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    while out.first().is_some_and(String::is_empty) {
+        out.remove(0);
+    }
+    out
+}
+
+/// Removes control and bidi characters; normalizes line ends and tabs.
+fn clean_chars(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            c if c.is_control() || is_invisible_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Bidi controls and other invisible format characters that can make text
+/// read differently from what it is.
+fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// `(fence char, fence length)` when `line` opens a fenced code block.
+fn opening_fence(line: &str) -> Option<(char, usize)> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let ch = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = trimmed.chars().take_while(|c| *c == ch).count();
+    (len >= 3).then_some((ch, len))
+}
+
+fn is_closing_fence(line: &str, ch: char, len: usize) -> bool {
+    let trimmed = line.trim();
+    trimmed.chars().count() >= len && trimmed.chars().all(|c| c == ch)
+}
+
+/// The code of an indented code block line (four or more leading spaces).
+fn strip_indent(line: &str) -> Option<&str> {
+    line.strip_prefix("    ")
+}
+
+/// Inline rewriting of one paragraph line (outside code spans).
+fn inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    // Split at backticks: even segments are text, odd ones are code spans.
+    // An unbalanced backtick leaves the rest as text, as Markdown does.
+    let ticks = line.matches('`').count();
+    let mut in_code = false;
+    for (index, segment) in line.split('`').enumerate() {
+        if index > 0 {
+            out.push('`');
+        }
+        let balanced = ticks.is_multiple_of(2) || index + 1 < ticks;
+        if in_code && balanced {
+            out.push_str(segment);
+        } else {
+            out.push_str(&text_segment(segment));
+        }
+        in_code = !in_code;
+    }
+    out
+}
+
+/// Escapes HTML tags and non-link brackets, and wraps bare URLs.
+fn text_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while let Some(rest) = text.get(i..) {
+        let Some(c) = rest.chars().next() else { break };
+        if c == '<' {
+            if let Some(end) = autolink_end(rest) {
+                // Keep an existing `<https://…>` autolink whole.
+                out.push_str(rest.get(..end).unwrap_or_default());
+                i += end;
+                continue;
+            }
+            let next = rest.get(1..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            if next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?') {
+                out.push_str("&lt;");
+            } else {
+                out.push('<');
+            }
+        } else if rest.starts_with("http://") || rest.starts_with("https://") {
+            let prev = text.get(..i).and_then(|p| p.chars().next_back());
+            let url = rest.get(..url_length(rest)).unwrap_or(rest);
+            if matches!(prev, Some('(' | '"' | '\'' | '=')) {
+                out.push_str(url);
+            } else {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+            }
+            i += url.len().max(1);
+            continue;
+        } else if c == '[' {
+            if let Some(close) = link_text_end(rest) {
+                // `[text](target)`: a real Markdown link, kept.
+                out.push('[');
+                out.push_str(&text_segment(rest.get(1..close).unwrap_or_default()));
+                out.push(']');
+                i += close + 1;
+                continue;
+            }
+            out.push_str("\\[");
+        } else if c == ']' {
+            out.push_str("\\]");
+        } else {
+            out.push(c);
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// For `text` starting with `[`, the byte index of its `]` when it is followed by `(`.
+fn link_text_end(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, c) in text.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return text.get(index + 1..)?.starts_with('(').then_some(index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Byte length of `<https://…>` at the start of `text`, if it is one.
+fn autolink_end(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('<')?;
+    if !(inner.starts_with("http://") || inner.starts_with("https://")) {
+        return None;
+    }
+    let close = inner.find('>')?;
+    let url = inner.get(..close)?;
+    (!url.contains(char::is_whitespace) && !url.contains('<')).then_some(close + 2)
+}
+
+/// Length in bytes of the URL at the start of `text`, without trailing punctuation.
+fn url_length(text: &str) -> usize {
+    let end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '[' | ']'))
+        .unwrap_or(text.len());
+    let mut url = text.get(..end).unwrap_or(text);
+    loop {
+        let opens = url.matches('(').count();
+        let closes = url.matches(')').count();
+        match url.chars().next_back() {
+            Some('.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_') => {}
+            Some(')') if closes > opens => {}
+            _ => break,
+        }
+        url = url.get(..url.len() - 1).unwrap_or_default();
+    }
+    url.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    fn s(text: &str) -> String {
+        sanitize(text).join("\n")
+    }
+
+    #[test]
+    fn fences_become_text() {
+        assert_eq!(
+            s("a\n```rust\nfn x() {}\n```\nb"),
+            "a\n```text\nfn x() {}\n```\nb"
+        );
+        assert_eq!(s("~~~~\ncode\n~~~~"), "~~~~text\ncode\n~~~~");
+        assert_eq!(s("```\nunclosed"), "```text\nunclosed\n```");
+    }
+
+    #[test]
+    fn indented_code_becomes_text() {
+        assert_eq!(
+            s("para\n\n    let x = 1;\n    x\n\nafter"),
+            "para\n\n```text\nlet x = 1;\nx\n```\n\nafter"
+        );
+        // A continuation line of a paragraph is not code.
+        assert_eq!(s("para\n    more"), "para\n    more");
+        assert_eq!(s("    only code"), "```text\nonly code\n```");
+    }
+
+    #[test]
+    fn urls_are_wrapped_once() {
+        assert_eq!(s("see https://x.io/a."), "see <https://x.io/a>.");
+        assert_eq!(s("see <https://x.io/a>"), "see <https://x.io/a>");
+        assert_eq!(
+            s("[doc](https://x.io) and `https://code`"),
+            "[doc](https://x.io) and `https://code`"
+        );
+        assert_eq!(s("(https://x.io/a_(b))"), "(https://x.io/a_(b))");
+    }
+
+    #[test]
+    fn brackets_and_html_are_escaped() {
+        assert_eq!(
+            s("a [x] b [l](u) c [x][y]"),
+            "a \\[x\\] b [l](u) c \\[x\\]\\[y\\]"
+        );
+        assert_eq!(
+            s("<script>alert(1)</script> a < b"),
+            "&lt;script>alert(1)&lt;/script> a < b"
+        );
+        assert_eq!(s("`<b>` [`x`]"), "`<b>` \\[`x`\\]");
+    }
+
+    #[test]
+    fn control_characters_are_removed() {
+        assert_eq!(s("a\u{202E}b\u{2066}c\u{0}d\r\ne\tf"), "abcd\ne    f");
+        assert_eq!(s("\n\n x \n\n"), " x ");
+    }
+}

@@ -1,0 +1,462 @@
+//! Operations: one `Client` method and one request value per operation.
+//!
+//! The client method takes every required parameter (and a required body)
+//! by value and returns the request value; optional parameters and an
+//! optional body are setters on it. The request value implements
+//! `IntoFuture` and has `send_with_response()`, which fills a runtime
+//! `Request` from a `static` operation description and hands it to
+//! `ClientCore::execute` with the operation's decode function. Everything
+//! generic lives in the runtime; per operation there is one small
+//! non-generic function and the struct.
+//!
+//! Names inside the request struct (`client`, `options`, `body`, setters)
+//! are made unique against the parameter names, so a parameter called
+//! `options` or `body` cannot collide with them.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::Ctx;
+use super::docs::{DocBuilder, deprecated_attr};
+use super::idents::{ident, unique};
+use super::responses;
+use super::type_ref::Scope;
+use crate::model::{
+    BodyKind, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, RequestBody,
+    ResponseBody, TypeRef,
+};
+
+/// Method names of the request value that setters must not take.
+const REQUEST_METHODS: &[&str] = &["request_options", "send_with_response", "into_future"];
+
+/// Field names of one request struct.
+struct Names<'a> {
+    client: Ident,
+    options: Ident,
+    params: Vec<(&'a Parameter, Ident)>,
+    body: Option<(&'a RequestBody, Ident)>,
+}
+
+fn names(op: &Operation) -> Names<'_> {
+    let mut taken: Vec<String> = REQUEST_METHODS.iter().map(|s| (*s).to_owned()).collect();
+    let mut take = |base: &str| {
+        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let name = unique(base, &refs);
+        taken.push(name.clone());
+        ident(&name)
+    };
+    let params = op.params.iter().map(|p| (p, take(&p.name))).collect();
+    let body = op.body.as_ref().map(|b| (b, take("body")));
+    Names {
+        client: take("client"),
+        options: take("options"),
+        params,
+        body,
+    }
+}
+
+/// The `impl Client` methods, one per operation.
+pub(crate) fn client_methods(ctx: &Ctx) -> TokenStream {
+    ctx.api
+        .operations
+        .iter()
+        .map(|op| client_method(ctx, op))
+        .collect()
+}
+
+/// How a value is taken from the caller: its argument type, its stored type
+/// and the conversion between them.
+struct Taken {
+    arg: TokenStream,
+    stored: TokenStream,
+    convert: bool,
+}
+
+fn param_taken(ctx: &Ctx, ty: &TypeRef, scope: Scope) -> Taken {
+    if ctx.is_string(ty) {
+        let string = ctx.std(scope, "String");
+        Taken {
+            arg: quote!(impl Into<#string>),
+            stored: string,
+            convert: true,
+        }
+    } else {
+        let ty = ctx.type_tokens(ty, scope);
+        Taken {
+            arg: ty.clone(),
+            stored: ty,
+            convert: false,
+        }
+    }
+}
+
+fn body_taken(ctx: &Ctx, body: &RequestBody, scope: Scope) -> Taken {
+    match &body.kind {
+        BodyKind::Json(ty) | BodyKind::Form(ty) => {
+            let ty = ctx.type_tokens(ty, scope);
+            Taken {
+                arg: ty.clone(),
+                stored: ty,
+                convert: false,
+            }
+        }
+        BodyKind::Text => {
+            let string = ctx.std(scope, "String");
+            Taken {
+                arg: quote!(impl Into<#string>),
+                stored: string,
+                convert: true,
+            }
+        }
+        BodyKind::Binary => Taken {
+            arg: quote!(impl Into<::specforge::bytes::Bytes>),
+            stored: quote!(::specforge::bytes::Bytes),
+            convert: true,
+        },
+    }
+}
+
+/// `#[allow(clippy::wrong_self_convention)]` when a method name reads like a
+/// conversion (`to_*`, `into_*`, `from_*`, `as_*`, `is_*`, `*_mut`).
+fn self_convention_allow(name: &str) -> TokenStream {
+    let conversion = ["as_", "from_", "into_", "is_", "to_"]
+        .iter()
+        .any(|p| name.starts_with(p))
+        || name.ends_with("_mut");
+    if conversion {
+        quote!(#[allow(clippy::wrong_self_convention)])
+    } else {
+        TokenStream::new()
+    }
+}
+
+fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
+    let names = names(op);
+    let method = ident(&op.method_name);
+    let request = ident(&op.type_name);
+    let client = &names.client;
+    let options = &names.options;
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    let mut docs = DocBuilder::new().docs(&op.docs);
+    let mut listed = false;
+    let mut list = |docs: DocBuilder, name: &Ident, d: &crate::model::Docs, deprecated: bool| {
+        let mut text = [d.summary.as_deref(), d.description.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        if deprecated {
+            text = format!("**Deprecated.** {text}");
+        }
+        if text.trim().is_empty() {
+            return docs;
+        }
+        let docs = if listed { docs } else { docs.blank() };
+        listed = true;
+        docs.list_item(&format!("`{name}`"), &text)
+    };
+    for (param, name) in &names.params {
+        if param.required {
+            let taken = param_taken(ctx, &param.ty, Scope::Root);
+            let arg = taken.arg;
+            args.push(quote!(#name: #arg));
+            inits.push(if taken.convert {
+                quote!(#name: #name.into())
+            } else {
+                quote!(#name)
+            });
+            docs = list(docs, name, &param.docs, param.docs.deprecated);
+        } else {
+            inits.push(quote!(#name: None));
+        }
+    }
+    if let Some((body, name)) = &names.body {
+        if body.required {
+            let taken = body_taken(ctx, body, Scope::Root);
+            let arg = taken.arg;
+            args.push(quote!(#name: #arg));
+            inits.push(if taken.convert {
+                quote!(#name: #name.into())
+            } else {
+                quote!(#name)
+            });
+            docs = list(docs, name, &body.docs, false);
+        } else {
+            inits.push(quote!(#name: None));
+        }
+    }
+    let docs = docs.build();
+    let deprecated = deprecated_attr(&op.docs);
+    let too_many = (args.len() + 1 > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let convention = self_convention_allow(&op.method_name);
+    quote! {
+        #docs
+        #deprecated
+        #too_many
+        #convention
+        pub fn #method(&self, #(#args),*) -> operations::#request {
+            operations::#request {
+                #client: self.clone(),
+                #options: ::specforge::RequestOptions::default(),
+                #(#inits,)*
+            }
+        }
+    }
+}
+
+/// `pub mod operations { … }`.
+pub(crate) fn module(ctx: &Ctx) -> TokenStream {
+    let items = ctx.api.operations.iter().map(|op| operation_items(ctx, op));
+    let allow_deprecated = ctx.allow_deprecated();
+    let top = ctx.top_level_attrs();
+    quote! {
+        /// Request values, and the error and success types of each operation.
+        #top
+        #allow_deprecated
+        pub mod operations {
+            #(#items)*
+        }
+    }
+}
+
+fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
+    let names = names(op);
+    let request = ident(&op.type_name);
+    let plan = responses::plan(ctx, op);
+    let option = ctx.std(Scope::Operations, "Option");
+    let result = ctx.std(Scope::Operations, "Result");
+    let client = &names.client;
+    let options = &names.options;
+    let method_link = format!(
+        "[`Client::{0}`](super::Client::{0})",
+        ident(&op.method_name)
+    );
+
+    let mut fields = Vec::new();
+    let mut setters = Vec::new();
+    let mut fills = Vec::new();
+    for (param, name) in &names.params {
+        let taken = param_taken(ctx, &param.ty, Scope::Operations);
+        let stored = &taken.stored;
+        if param.required {
+            fields.push(quote!(pub(super) #name: #stored));
+        } else {
+            fields.push(quote!(pub(super) #name: #option<#stored>));
+            let arg = &taken.arg;
+            let value = if taken.convert {
+                quote!(value.into())
+            } else {
+                quote!(value)
+            };
+            let docs = DocBuilder::new().docs(&param.docs).build();
+            let deprecated = deprecated_attr(&param.docs);
+            let convention = self_convention_allow(&name.to_string());
+            setters.push(quote! {
+                #docs
+                #deprecated
+                #convention
+                pub fn #name(mut self, value: #arg) -> Self {
+                    self.#name = Some(#value);
+                    self
+                }
+            });
+        }
+        let spec = param_spec(param);
+        fills.push(quote!(request.param(#spec, &self.#name);));
+    }
+    if let Some((body, name)) = &names.body {
+        let taken = body_taken(ctx, body, Scope::Operations);
+        let stored = &taken.stored;
+        let content_type = &body.media_type;
+        let call = match &body.kind {
+            BodyKind::Json(_) => quote!(json_body),
+            BodyKind::Form(_) => quote!(form_body),
+            BodyKind::Text => quote!(text_body),
+            BodyKind::Binary => quote!(bytes_body),
+        };
+        let by_ref = matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_));
+        if body.required {
+            fields.push(quote!(pub(super) #name: #stored));
+            fills.push(if by_ref {
+                quote!(request.#call(#content_type, &self.#name);)
+            } else {
+                quote!(request.#call(#content_type, self.#name);)
+            });
+        } else {
+            fields.push(quote!(pub(super) #name: #option<#stored>));
+            let arg = &taken.arg;
+            let value = if taken.convert {
+                quote!(value.into())
+            } else {
+                quote!(value)
+            };
+            let docs = DocBuilder::new().docs(&body.docs).build();
+            let docs = if docs.is_empty() {
+                quote!(#[doc = " The request body."])
+            } else {
+                docs
+            };
+            setters.push(quote! {
+                #docs
+                pub fn #name(mut self, value: #arg) -> Self {
+                    self.#name = Some(#value);
+                    self
+                }
+            });
+            fills.push(if by_ref {
+                quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
+            } else {
+                quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
+            });
+        }
+    }
+    let mutable = (!fills.is_empty()).then(|| quote!(mut));
+    let operation_static = operation_static(op);
+    let responses::Plan {
+        success,
+        error,
+        items,
+        decode_fn,
+    } = plan;
+    let request_docs = DocBuilder::new()
+        .own(&format!(
+            "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
+        ))
+        .build();
+    quote! {
+        #request_docs
+        #[derive(Debug)]
+        #[must_use = "a request does nothing until it is awaited"]
+        pub struct #request {
+            pub(super) #client: super::Client,
+            pub(super) #options: ::specforge::RequestOptions,
+            #(#fields,)*
+        }
+
+        impl #request {
+            #(#setters)*
+
+            /// Per-request options (timeout, extra headers, retries).
+            pub fn request_options(mut self, options: ::specforge::RequestOptions) -> Self {
+                self.#options = options;
+                self
+            }
+
+            /// Sends the request; the response's status and headers come with the body.
+            pub async fn send_with_response(self) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
+                #operation_static
+                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+                #(#fills)*
+                self.#client.core.execute(request, #decode_fn).await
+            }
+        }
+
+        impl ::std::future::IntoFuture for #request {
+            type Output = #result<#success, ::specforge::Error<#error>>;
+            type IntoFuture = ::specforge::BoxFuture<Self::Output>;
+            fn into_future(self) -> Self::IntoFuture {
+                ::std::boxed::Box::pin(async move { self.send_with_response().await.map(::specforge::Response::into_body) })
+            }
+        }
+
+        #items
+    }
+}
+
+/// The `static OPERATION` describing `op` to the runtime.
+fn operation_static(op: &Operation) -> TokenStream {
+    let id = &op.id;
+    let method = match op.method {
+        HttpMethod::Get => quote!(GET),
+        HttpMethod::Put => quote!(PUT),
+        HttpMethod::Post => quote!(POST),
+        HttpMethod::Delete => quote!(DELETE),
+        HttpMethod::Options => quote!(OPTIONS),
+        HttpMethod::Head => quote!(HEAD),
+        HttpMethod::Patch => quote!(PATCH),
+        HttpMethod::Trace => quote!(TRACE),
+    };
+    let path = &op.path;
+    let accept = accept(op);
+    let security = op
+        .security
+        .iter()
+        .map(|alternative| quote!(&[#(#alternative),*]));
+    let idempotency = match op.params.iter().find(|p| {
+        p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case("idempotency-key")
+    }) {
+        Some(p) => {
+            let name = &p.wire_name;
+            quote!(Some(#name))
+        }
+        None => quote!(None),
+    };
+    quote! {
+        static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
+            id: #id,
+            method: ::specforge::__private::Method::#method,
+            path: #path,
+            accept: #accept,
+            security: &[#(#security),*],
+            idempotency_header: #idempotency,
+        };
+    }
+}
+
+/// The `Accept` header: what the declared responses can be. The model keeps
+/// the kind of a response body, not its media type, so this is
+/// `application/json` for JSON, `text/*` for text and `*/*` for binary.
+fn accept(op: &Operation) -> String {
+    let mut kinds: Vec<&str> = Vec::new();
+    for response in &op.responses {
+        let kind = match response.body {
+            ResponseBody::None => continue,
+            ResponseBody::Json(_) => "application/json",
+            ResponseBody::Text => "text/*",
+            ResponseBody::Binary => "*/*",
+        };
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds.join(", ")
+}
+
+/// `::specforge::__private::Param::query("name")` with the modifiers that
+/// differ from the location's defaults.
+fn param_spec(param: &Parameter) -> TokenStream {
+    let name = &param.wire_name;
+    let (constructor, default_style, default_explode) = match param.location {
+        ParamLocation::Path => (quote!(path), ParamStyle::Simple, false),
+        ParamLocation::Query => (quote!(query), ParamStyle::Form, true),
+        ParamLocation::Header => (quote!(header), ParamStyle::Simple, false),
+        ParamLocation::Cookie => (quote!(cookie), ParamStyle::Form, true),
+    };
+    let mut spec = quote!(::specforge::__private::Param::#constructor(#name));
+    if param.style != default_style {
+        let style = match param.style {
+            ParamStyle::Matrix => quote!(Matrix),
+            ParamStyle::Label => quote!(Label),
+            ParamStyle::Simple => quote!(Simple),
+            ParamStyle::Form => quote!(Form),
+            ParamStyle::SpaceDelimited => quote!(SpaceDelimited),
+            ParamStyle::PipeDelimited => quote!(PipeDelimited),
+            ParamStyle::DeepObject => quote!(DeepObject),
+        };
+        spec.extend(quote!(.style(::specforge::__private::Style::#style)));
+    }
+    if param.explode != default_explode {
+        let explode = param.explode;
+        spec.extend(quote!(.explode(#explode)));
+    }
+    if param.allow_reserved {
+        spec.extend(quote!(.allow_reserved(true)));
+    }
+    if let Some(content) = &param.content {
+        spec.extend(quote!(.content(#content)));
+    }
+    spec
+}

@@ -1,0 +1,335 @@
+//! Responses of one operation: the decode function, the error enum over the
+//! declared error statuses and, when the 2xx statuses carry different
+//! bodies, a success enum.
+//!
+//! Match arms go from exact codes to ranges to `_`, so none is unreachable.
+//! Statuses 2xx (and `2XX`) are successes; everything else declared is an
+//! error variant. An operation that declares no 2xx status treats any 2xx as
+//! success with the `default` response's body (the common "default: the
+//! result" pattern), or with no body when it has no `default` either.
+//! Without a `default`, an undeclared status gives `response.unexpected()`.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::Ctx;
+use super::docs::DocBuilder;
+use super::idents::{ident, unique};
+use super::type_ref::Scope;
+use super::types::enum_lints;
+use crate::model::{Docs, Operation, Response, ResponseBody, StatusMatch};
+
+/// Everything [`super::operations`] needs from an operation's responses.
+pub(crate) struct Plan {
+    /// The success body type, as written in `operations`.
+    pub(crate) success: TokenStream,
+    /// The error type parameter `E` of `specforge::Error<E>`.
+    pub(crate) error: TokenStream,
+    /// Error enum, success enum and the decode function.
+    pub(crate) items: TokenStream,
+    /// Name of the decode function.
+    pub(crate) decode_fn: Ident,
+}
+
+struct Entry<'a> {
+    status: StatusMatch,
+    response: &'a Response,
+    variant: Ident,
+}
+
+pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
+    let mut seen = Vec::new();
+    let responses: Vec<&Response> = op
+        .responses
+        .iter()
+        .filter(|r| {
+            let valid = match r.status {
+                StatusMatch::Code(code) => (100..=599).contains(&code),
+                StatusMatch::Range(n) => (1..=5).contains(&n),
+                StatusMatch::Default => true,
+            };
+            let new = !seen.contains(&r.status);
+            seen.push(r.status);
+            valid && new
+        })
+        .collect();
+    let is_success =
+        |s: StatusMatch| matches!(s, StatusMatch::Code(200..=299) | StatusMatch::Range(2));
+    let default = responses
+        .iter()
+        .find(|r| r.status == StatusMatch::Default)
+        .copied();
+    let fallback;
+    let mut success_responses: Vec<(StatusMatch, &Response)> = responses
+        .iter()
+        .filter(|r| is_success(r.status))
+        .map(|r| (r.status, *r))
+        .collect();
+    if success_responses.is_empty() {
+        fallback = Response {
+            status: StatusMatch::Range(2),
+            variant_name: "Success".to_owned(),
+            body: default.map_or(ResponseBody::None, |d| d.body.clone()),
+            docs: Docs::default(),
+            pointer: op.pointer.clone(),
+        };
+        success_responses.push((StatusMatch::Range(2), &fallback));
+    }
+    // Exact codes before ranges, so that no arm is unreachable.
+    success_responses.sort_by_key(|(status, _)| matches!(status, StatusMatch::Range(_)));
+    let successes = entries(success_responses);
+    let errors = entries(
+        responses
+            .iter()
+            .filter(|r| !is_success(r.status))
+            .map(|r| (r.status, *r))
+            .collect(),
+    );
+
+    let type_name = &op.type_name;
+    let error_name = format_ident!("{}Error", ident(type_name));
+    let success_name = format_ident!("{}Response", ident(type_name));
+    let decode_fn = format_ident!(
+        "decode_{}",
+        ident(&op.method_name).to_string().trim_start_matches("r#")
+    );
+    let method_link = format!(
+        "[`Client::{0}`](super::Client::{0})",
+        ident(&op.method_name).to_string()
+    );
+
+    let mut items = TokenStream::new();
+    let uniform = successes.windows(2).all(|w| match w {
+        [a, b] => a.response.body == b.response.body,
+        _ => true,
+    });
+    let (success, success_arm) = if uniform {
+        let body = successes
+            .first()
+            .map_or(&ResponseBody::None, |e| &e.response.body);
+        let patterns = successes.iter().map(|e| pattern(e.status));
+        let call = match body {
+            ResponseBody::None => quote!(response.empty()),
+            ResponseBody::Json(_) => quote!(response.json()),
+            ResponseBody::Text => quote!(response.text()),
+            ResponseBody::Binary => quote!(response.bytes()),
+        };
+        (body_type(ctx, body), quote!(#(#patterns)|* => #call,))
+    } else {
+        items.extend(success_enum(ctx, &success_name, &successes, &method_link));
+        let arms = successes.iter().map(|e| {
+            let v = &e.variant;
+            let pattern = pattern(e.status);
+            let decode = match &e.response.body {
+                ResponseBody::None => quote!(|_| Ok(#success_name::#v)),
+                ResponseBody::Json(_) => quote!(|r| r.parse_json().map(#success_name::#v)),
+                ResponseBody::Text => quote!(|r| r.parse_text().map(#success_name::#v)),
+                ResponseBody::Binary => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
+            };
+            quote!(#pattern => response.success_with(#decode),)
+        });
+        (quote!(#success_name), quote!(#(#arms)*))
+    };
+
+    let (error, error_arms, fallback_arm) = if errors.is_empty() {
+        (
+            quote!(::specforge::NoErrors),
+            TokenStream::new(),
+            quote!(_ => response.unexpected(),),
+        )
+    } else {
+        items.extend(error_enum(ctx, &error_name, &errors, &method_link));
+        let arm = |e: &Entry| {
+            let v = &e.variant;
+            let call = match &e.response.body {
+                ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
+                ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
+                ResponseBody::None | ResponseBody::Binary => {
+                    quote!(response.error_empty(#error_name::#v))
+                }
+            };
+            let pattern = match e.status {
+                StatusMatch::Default => quote!(_),
+                status => pattern(status),
+            };
+            quote!(#pattern => #call,)
+        };
+        let codes = errors
+            .iter()
+            .filter(|e| matches!(e.status, StatusMatch::Code(_)))
+            .map(arm);
+        let ranges = errors
+            .iter()
+            .filter(|e| matches!(e.status, StatusMatch::Range(_)))
+            .map(arm);
+        let fallback = match errors.iter().find(|e| e.status == StatusMatch::Default) {
+            Some(e) => arm(e),
+            None => quote!(_ => response.unexpected(),),
+        };
+        (
+            quote!(#error_name),
+            quote!(#(#codes)* #(#ranges)*),
+            fallback,
+        )
+    };
+    let result = ctx.std(Scope::Operations, "Result");
+    let overlapping =
+        overlaps(&successes, &errors).then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
+    items.extend(quote! {
+        #overlapping
+        fn #decode_fn(response: ::specforge::__private::RawResponse) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
+            match response.status_code() {
+                #success_arm
+                #error_arms
+                #fallback_arm
+            }
+        }
+    });
+    Plan {
+        success,
+        error,
+        items,
+        decode_fn,
+    }
+}
+
+/// Whether an exact code falls inside a range arm (clippy's
+/// `match_overlapping_arm`, although the code's arm comes first).
+fn overlaps(successes: &[Entry], errors: &[Entry]) -> bool {
+    let all: Vec<StatusMatch> = successes.iter().chain(errors).map(|e| e.status).collect();
+    all.iter().any(|code| match code {
+        StatusMatch::Code(code) => all
+            .iter()
+            .any(|r| matches!(r, StatusMatch::Range(n) if u16::from(*n) == code / 100)),
+        _ => false,
+    })
+}
+
+fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
+    let mut taken: Vec<String> = Vec::new();
+    list.into_iter()
+        .map(|(status, response)| {
+            let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+            let name = unique(&response.variant_name, &refs);
+            taken.push(name.clone());
+            Entry {
+                status,
+                response,
+                variant: ident(&name),
+            }
+        })
+        .collect()
+}
+
+/// The match pattern for a status (`404`, `400..=499`).
+fn pattern(status: StatusMatch) -> TokenStream {
+    match status {
+        StatusMatch::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }
+        StatusMatch::Range(n) => {
+            let low = Literal::u16_unsuffixed(u16::from(n) * 100);
+            let high = Literal::u16_unsuffixed(u16::from(n) * 100 + 99);
+            quote!(#low..=#high)
+        }
+        StatusMatch::Default => quote!(_),
+    }
+}
+
+fn body_type(ctx: &Ctx, body: &ResponseBody) -> TokenStream {
+    match body {
+        ResponseBody::None => quote!(()),
+        ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
+        ResponseBody::Text => ctx.std(Scope::Operations, "String"),
+        ResponseBody::Binary => quote!(::specforge::bytes::Bytes),
+    }
+}
+
+/// `404`, `4XX` or `default`, for docs.
+fn status_text(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => code.to_string(),
+        StatusMatch::Range(n) => format!("{n}XX"),
+        StatusMatch::Default => "default".to_owned(),
+    }
+}
+
+fn variant_docs(entry: &Entry) -> TokenStream {
+    let docs = &entry.response.docs;
+    let described = DocBuilder::new().docs(docs);
+    let lead = match entry.status {
+        StatusMatch::Default => "Any other status the API declares as `default`.".to_owned(),
+        status => status_text(status),
+    };
+    match described.single_line() {
+        Some(line) if entry.status != StatusMatch::Default => {
+            DocBuilder::new().own(&format!("{lead}: {line}")).build()
+        }
+        _ => DocBuilder::new().own(&lead).docs(docs).build(),
+    }
+}
+
+fn variants(ctx: &Ctx, entries: &[Entry]) -> Vec<TokenStream> {
+    entries
+        .iter()
+        .map(|e| {
+            let docs = variant_docs(e);
+            let v = &e.variant;
+            match &e.response.body {
+                ResponseBody::None => quote!(#docs #v,),
+                body => {
+                    let ty = body_type(ctx, body);
+                    quote!(#docs #v(#ty),)
+                }
+            }
+        })
+        .collect()
+}
+
+fn large_payloads(entries: &[Entry]) -> bool {
+    entries.iter().any(|e| {
+        matches!(
+            e.response.body,
+            ResponseBody::Json(crate::model::TypeRef::Named(_))
+        )
+    })
+}
+
+fn error_enum(ctx: &Ctx, name: &Ident, errors: &[Entry], method_link: &str) -> TokenStream {
+    let variants = variants(ctx, errors);
+    let names: Vec<String> = errors.iter().map(|e| e.variant.to_string()).collect();
+    let lints = enum_lints(&name.to_string(), &names, large_payloads(errors));
+    let docs = DocBuilder::new()
+        .own(&format!(
+            "Error responses of {method_link}.\nThe status and headers are on the surrounding `specforge::Error::Api`."
+        ))
+        .build();
+    quote! {
+        #docs
+        #lints
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
+    }
+}
+
+fn success_enum(ctx: &Ctx, name: &Ident, successes: &[Entry], method_link: &str) -> TokenStream {
+    let variants = variants(ctx, successes);
+    let names: Vec<String> = successes.iter().map(|e| e.variant.to_string()).collect();
+    let lints = enum_lints(&name.to_string(), &names, large_payloads(successes));
+    let docs = DocBuilder::new()
+        .own(&format!(
+            "Successful responses of {method_link}, one variant per status."
+        ))
+        .build();
+    quote! {
+        #docs
+        #lints
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
+    }
+}

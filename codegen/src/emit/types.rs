@@ -1,0 +1,448 @@
+//! The `types` module: one item per named schema of the model.
+//!
+//! - structs, with presence mapped exactly: required → `T`; optional →
+//!   `Option<T>` skipped when `None`; required + nullable → `Option<T>`
+//!   written as `null`; optional + nullable → `Option<Option<T>>` through the
+//!   runtime's `double_option` adapter (absent vs `null` kept apart);
+//!   `readOnly`/`writeOnly` fields are optional (each is absent in one
+//!   direction); defaults through `#[serde(default = "Type::default_field")]`;
+//!   `additionalProperties` next to fields as a `#[serde(flatten)]` map;
+//! - string enums with `Unknown(String)`, their serde/`Display`/`FromStr`
+//!   impls from `::specforge::__string_enum_impls!`;
+//! - aliases; unions (see [`union_item`]).
+//!
+//! Derives: `Debug, Clone, PartialEq` (+ `Default` when every field may be
+//! absent; a hand-written `Default` when some field has a JSON default).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::Ctx;
+use super::docs::{DocBuilder, doc_attrs};
+use super::idents::{ident, unique};
+use super::type_ref::Scope;
+use crate::model::{Field, StringEnum, Struct, TypeDef, TypeKind, TypeRef, Union};
+
+const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
+
+/// `pub mod types { … }`.
+pub(crate) fn module(ctx: &Ctx) -> TokenStream {
+    let items = ctx.api.types.defs.iter().map(|def| item(ctx, def));
+    let allow_deprecated = ctx.allow_deprecated();
+    let top = ctx.top_level_attrs();
+    quote! {
+        /// Types of the API's schemas.
+        #top
+        #allow_deprecated
+        pub mod types {
+            #(#items)*
+        }
+    }
+}
+
+fn item(ctx: &Ctx, def: &TypeDef) -> TokenStream {
+    match &def.kind {
+        TypeKind::Struct(s) => struct_item(ctx, def, s),
+        TypeKind::StringEnum(e) => string_enum_item(ctx, def, e),
+        TypeKind::Alias(ty) => {
+            let docs = doc_attrs(&def.docs);
+            let name = ident(&def.name);
+            let ty = ctx.type_tokens(ty, Scope::Types);
+            quote!(#docs pub type #name = #ty;)
+        }
+        TypeKind::Union(u) => union_item(ctx, def, u),
+    }
+}
+
+fn serde_derive() -> TokenStream {
+    let derives = SERDE_DERIVES.iter().map(|d| {
+        let d = ident(d);
+        quote!(::specforge::serde::#d)
+    });
+    quote!(#(#derives),*)
+}
+
+/// How one field is present on the wire.
+enum Presence {
+    Required,
+    /// Optional with a JSON default: `T` plus a default fn.
+    Defaulted(TokenStream),
+    Optional,
+    RequiredNullable,
+    OptionalNullable,
+}
+
+fn presence(ctx: &Ctx, field: &Field) -> Presence {
+    let optional = !field.required || field.read_only || field.write_only;
+    match (optional, field.nullable) {
+        (false, false) => Presence::Required,
+        (false, true) => Presence::RequiredNullable,
+        (true, true) => Presence::OptionalNullable,
+        (true, false) => {
+            let default = field
+                .default
+                .as_ref()
+                .filter(|_| !field.boxed)
+                .and_then(|value| ctx.default_expr(&field.ty, value));
+            default.map_or(Presence::Optional, Presence::Defaulted)
+        }
+    }
+}
+
+fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = doc_attrs(&def.docs);
+    let option = ctx.std(Scope::Types, "Option");
+    let is_none = if option.to_string() == "Option" {
+        "Option::is_none"
+    } else {
+        "::std::option::Option::is_none"
+    };
+    let mut fields = Vec::new();
+    let mut default_fns = Vec::new();
+    let mut default_values = Vec::new();
+    let mut all_absent_ok = true;
+    let mut any_json_default = false;
+    for field in &s.fields {
+        let field_name = ident(&field.name);
+        let field_docs = doc_attrs(&field.docs);
+        let mut serde_args = Vec::new();
+        if field.wire_name != field.name {
+            let wire = &field.wire_name;
+            serde_args.push(quote!(rename = #wire));
+        }
+        let base64 = matches!(field.ty, TypeRef::Base64) && !field.boxed;
+        let mut ty = if base64 {
+            let vec = ctx.std(Scope::Types, "Vec");
+            quote!(#vec<u8>)
+        } else {
+            ctx.type_tokens(&field.ty, Scope::Types)
+        };
+        // Only a named type can be on a cycle; collections already are
+        // behind a pointer (and clippy's `box_collection` rejects a box).
+        if field.boxed && matches!(field.ty, TypeRef::Named(_)) {
+            let boxed = ctx.std(Scope::Types, "Box");
+            ty = quote!(#boxed<#ty>);
+        }
+        let (ty, default_value) = match presence(ctx, field) {
+            Presence::Required => {
+                all_absent_ok = false;
+                if base64 {
+                    serde_args.push(quote!(with = "::specforge::__private::base64"));
+                }
+                (ty, quote!(::std::default::Default::default()))
+            }
+            Presence::Defaulted(expr) => {
+                any_json_default = true;
+                let fn_name = format_ident!(
+                    "default_{}",
+                    field_name.to_string().trim_start_matches("r#")
+                );
+                let path = format!("{name}::{fn_name}");
+                default_fns.push(quote! {
+                    fn #fn_name() -> #ty { #expr }
+                });
+                serde_args.push(quote!(default = #path));
+                (ty, quote!(Self::#fn_name()))
+            }
+            Presence::Optional => {
+                serde_args.push(quote!(default, skip_serializing_if = #is_none));
+                if base64 {
+                    serde_args.push(quote!(with = "::specforge::__private::base64::option"));
+                }
+                (quote!(#option<#ty>), quote!(None))
+            }
+            Presence::RequiredNullable => {
+                all_absent_ok = false;
+                if base64 {
+                    serde_args.push(quote!(
+                        default,
+                        with = "::specforge::__private::base64::option"
+                    ));
+                }
+                (quote!(#option<#ty>), quote!(None))
+            }
+            Presence::OptionalNullable => {
+                // Base64 text stays a string here: the adapters do not nest.
+                let ty = if base64 {
+                    ctx.std(Scope::Types, "String")
+                } else {
+                    ty
+                };
+                serde_args.push(quote!(
+                    default,
+                    skip_serializing_if = #is_none,
+                    with = "::specforge::__private::double_option"
+                ));
+                (quote!(#option<#option<#ty>>), quote!(None))
+            }
+        };
+        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+        fields.push(quote! {
+            #field_docs
+            #serde_attr
+            pub #field_name: #ty,
+        });
+        default_values.push(quote!(#field_name: #default_value));
+    }
+    if let Some(value_ty) = &s.additional_properties {
+        let taken: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
+        let field_name = ident(&unique("additional_properties", &taken));
+        let string = ctx.std(Scope::Types, "String");
+        let value_ty = ctx.type_tokens(value_ty, Scope::Types);
+        fields.push(quote! {
+            /// Properties not declared by the schema.
+            #[serde(flatten)]
+            pub #field_name: ::std::collections::BTreeMap<#string, #value_ty>,
+        });
+        default_values.push(quote!(#field_name: ::std::collections::BTreeMap::new()));
+    }
+    let serde = serde_derive();
+    let derive_default = (all_absent_ok && !any_json_default).then(|| quote!(, Default));
+    let default_impl = (all_absent_ok && any_json_default).then(|| {
+        quote! {
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self { #(#default_values),* }
+                }
+            }
+        }
+    });
+    let default_fns = (!default_fns.is_empty()).then(|| {
+        quote! {
+            impl #name {
+                #(#default_fns)*
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq #derive_default, #serde)]
+        #[serde(crate = "::specforge::serde")]
+        pub struct #name {
+            #(#fields)*
+        }
+        #default_fns
+        #default_impl
+    }
+}
+
+fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> TokenStream {
+    let name = ident(&def.name);
+    let string = ctx.std(Scope::Types, "String");
+    let docs = doc_attrs(&def.docs);
+    let mut taken: Vec<String> = vec!["Unknown".to_owned()];
+    let mut variants = Vec::new();
+    let mut pairs = Vec::new();
+    let mut values: Vec<&str> = Vec::new();
+    for variant in &e.variants {
+        // A repeated value would make an unreachable match arm when parsing.
+        if values.contains(&variant.value.as_str()) {
+            continue;
+        }
+        values.push(&variant.value);
+        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let variant_name = unique(&variant.name, &refs);
+        taken.push(variant_name.clone());
+        let variant_ident = ident(&variant_name);
+        let value = &variant.value;
+        let doc = if value.contains('`') || value.trim().is_empty() {
+            DocBuilder::new().paragraph(value).build()
+        } else {
+            DocBuilder::new().own(&format!("`{value}`")).build()
+        };
+        variants.push(quote!(#doc #variant_ident,));
+        pairs.push(quote!(#variant_ident => #value));
+    }
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#variants)*
+            /// A value this client does not know yet.
+            Unknown(#string),
+        }
+        ::specforge::__string_enum_impls!(#name { #(#pairs),* });
+    }
+}
+
+/// Unions (`oneOf`/`anyOf`), variants in the model's order.
+///
+/// With a discriminator, and when every variant is an object (a struct or a
+/// map) selected by at least one tag value, the enum is tagged by that
+/// property: through serde's `#[serde(tag = "…")]` when no variant struct
+/// declares the tag property itself; otherwise (the common case where each
+/// variant schema lists the discriminator as a required property) serde's
+/// internal tagging would hide the tag from the variant, so the enum
+/// serializes untagged (the variant writes its own tag) and deserializes by
+/// reading the tag and decoding the whole object as the chosen variant.
+/// Anything else is `#[serde(untagged)]`: variants are tried in order.
+fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = doc_attrs(&def.docs);
+    if u.variants.is_empty() {
+        return quote!(#docs pub type #name = ::specforge::serde_json::Value;);
+    }
+    let boxed = ctx.std(Scope::Types, "Box");
+    let mut taken: Vec<String> = Vec::new();
+    let variants: Vec<(proc_macro2::Ident, TokenStream)> = u
+        .variants
+        .iter()
+        .map(|v| {
+            let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+            let variant_name = unique(&v.name, &refs);
+            taken.push(variant_name.clone());
+            let mut ty = ctx.type_tokens(&v.ty, Scope::Types);
+            if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
+                ty = quote!(#boxed<#ty>);
+            }
+            (ident(&variant_name), ty)
+        })
+        .collect();
+    let lints = enum_lints(
+        &def.name,
+        &taken,
+        u.variants
+            .iter()
+            .any(|v| !v.boxed && matches!(v.ty, TypeRef::Named(_))),
+    );
+    let serde = serde_derive();
+    let tag = u.tag.as_deref().filter(|_| {
+        u.variants
+            .iter()
+            .all(|v| !v.tag_values.is_empty() && ctx.is_object(&v.ty))
+    });
+    let Some(tag) = tag else {
+        let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
+        return quote! {
+            #docs
+            #lints
+            #[derive(Debug, Clone, PartialEq, #serde)]
+            #[serde(crate = "::specforge::serde", untagged)]
+            pub enum #name { #(#body)* }
+        };
+    };
+    let tag_in_variants = u.variants.iter().any(|v| ctx.declares_property(&v.ty, tag));
+    if !tag_in_variants {
+        let body = variants.iter().zip(&u.variants).map(|((n, ty), v)| {
+            let (first, rest) = v
+                .tag_values
+                .split_first()
+                .map_or((n.to_string(), &[][..]), |(f, r)| (f.clone(), r));
+            quote!(#[serde(rename = #first #(, alias = #rest)*)] #n(#ty),)
+        });
+        return quote! {
+            #docs
+            #lints
+            #[derive(Debug, Clone, PartialEq, #serde)]
+            #[serde(crate = "::specforge::serde", tag = #tag)]
+            pub enum #name { #(#body)* }
+        };
+    }
+    let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
+    let arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
+        let values = &v.tag_values;
+        let wrap = if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
+            quote!(|v| Self::#n(#boxed::new(v)))
+        } else {
+            quote!(Self::#n)
+        };
+        quote!(Some(#(#values)|*) => ::specforge::serde_json::from_value(value).map(#wrap),)
+    });
+    let all_values = u.variants.iter().flat_map(|v| v.tag_values.iter());
+    quote! {
+        #docs
+        #lints
+        #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
+        #[serde(crate = "::specforge::serde", untagged)]
+        pub enum #name { #(#body)* }
+
+        impl<'de> ::specforge::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::specforge::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                use ::specforge::serde::de::Error as _;
+                let value = <::specforge::serde_json::Value as ::specforge::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value.get(#tag).and_then(::specforge::serde_json::Value::as_str).map(str::to_owned);
+                let decoded = match tag.as_deref() {
+                    #(#arms)*
+                    Some(other) => return Err(D::Error::unknown_variant(other, &[#(#all_values),*])),
+                    None => return Err(D::Error::missing_field(#tag)),
+                };
+                decoded.map_err(D::Error::custom)
+            }
+        }
+    }
+}
+
+/// `#[allow]`s for clippy lints an enum's generated names may trip:
+/// `enum_variant_names` (variants repeating the enum's name or sharing a
+/// word) and `large_enum_variant` (unboxed payloads of different sizes).
+pub(crate) fn enum_lints(
+    enum_name: &str,
+    variants: &[String],
+    large_payloads: bool,
+) -> TokenStream {
+    let mut lints = Vec::new();
+    let first_word = |s: &str| camel_words(s).first().cloned();
+    let last_word = |s: &str| camel_words(s).last().cloned();
+    let repeats_name = variants
+        .iter()
+        .any(|v| v.starts_with(enum_name) || v.ends_with(enum_name));
+    let shared = |word: &dyn Fn(&str) -> Option<String>| {
+        variants.len() >= 3
+            && variants
+                .first()
+                .and_then(|f| word(f))
+                .is_some_and(|w| variants.iter().all(|v| word(v).as_ref() == Some(&w)))
+    };
+    if repeats_name || shared(&first_word) || shared(&last_word) {
+        lints.push(quote!(clippy::enum_variant_names));
+    }
+    if large_payloads && variants.len() >= 2 {
+        lints.push(quote!(clippy::large_enum_variant));
+    }
+    if lints.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#[allow(#(#lints),*)])
+    }
+}
+
+fn camel_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for c in name.chars() {
+        match words.last_mut() {
+            Some(word) if !c.is_ascii_uppercase() && c != '_' => word.push(c),
+            _ if c == '_' => words.push(String::new()),
+            _ => words.push(c.to_string()),
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+impl Ctx<'_> {
+    /// Whether `ty` is a JSON object type (a struct or a map, through aliases).
+    fn is_object(&self, ty: &TypeRef) -> bool {
+        match self.resolve_alias(ty) {
+            TypeRef::Map(_) => true,
+            TypeRef::Named(id) => {
+                matches!(
+                    self.api.types.defs.get(id.0).map(|d| &d.kind),
+                    Some(TypeKind::Struct(_))
+                )
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the struct `ty` declares a property named `wire_name`.
+    fn declares_property(&self, ty: &TypeRef, wire_name: &str) -> bool {
+        match self.resolve_alias(ty) {
+            TypeRef::Named(id) => match self.api.types.defs.get(id.0).map(|d| &d.kind) {
+                Some(TypeKind::Struct(s)) => s.fields.iter().any(|f| f.wire_name == wire_name),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Per-request options: [`RequestOptions`].
+
+use std::time::Duration;
+
+/// Options for one request, set with `.request_options(..)` on a generated request value.
+///
+/// ```
+/// # use std::time::Duration;
+/// let options = specforge::RequestOptions::default()
+///     .timeout(Duration::from_secs(5))
+///     .header("X-Trace", "abc")
+///     .no_retry();
+/// # let _ = options;
+/// ```
+/// `Debug` shows header names only: a header set here may carry a secret.
+#[derive(Clone, Default)]
+pub struct RequestOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) retries: Option<u32>,
+    pub(crate) idempotency_key: Option<String>,
+}
+
+impl std::fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("headers", &names)
+            .field("retries", &self.retries)
+            .field("idempotency_key", &self.idempotency_key)
+            .finish()
+    }
+}
+
+impl RequestOptions {
+    /// Creates empty options (the client's settings apply).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Per-attempt total timeout for this request (overrides the client's).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Adds a header to this request (after the client's default headers; a header set
+    /// here replaces a default header of the same name). Invalid names or values are
+    /// reported as `Error::InvalidRequest` when the request is sent.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Maximum number of retries for this request (overrides the client's policy).
+    pub fn retries(mut self, retries: u32) -> Self {
+        self.retries = Some(retries);
+        self
+    }
+
+    /// Never retry this request.
+    pub fn no_retry(self) -> Self {
+        self.retries(0)
+    }
+
+    /// Idempotency key sent (in the operation's declared idempotency header) on every
+    /// attempt of this request.
+    pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
+        self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// The timeout set for this request, if any.
+    pub fn get_timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    /// The retry limit set for this request, if any.
+    pub fn get_retries(&self) -> Option<u32> {
+        self.retries
+    }
+
+    /// The idempotency key set for this request, if any.
+    pub fn get_idempotency_key(&self) -> Option<&str> {
+        self.idempotency_key.as_deref()
+    }
+
+    /// The extra headers of this request, in order.
+    pub fn get_headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+}

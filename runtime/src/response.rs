@@ -1,0 +1,235 @@
+//! Successful responses ([`Response<T>`]) and the decode plumbing behind
+//! `__private::RawResponse`'s methods (non-generic where possible).
+
+use bytes::Bytes;
+use http::{HeaderMap, StatusCode};
+
+use crate::error::{ApiError, DecodeError, DecodeFailure, Error, UnexpectedResponse};
+use crate::private::RawResponse;
+
+/// A successful response: status, headers and the decoded body.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: T,
+}
+
+impl<T> Response<T> {
+    /// Creates a response (mostly for tests and mocks).
+    pub fn new(status: StatusCode, headers: HeaderMap, body: T) -> Self {
+        Self {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// The status code.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The decoded body.
+    pub fn body(&self) -> &T {
+        &self.body
+    }
+
+    /// The decoded body, by value.
+    pub fn into_body(self) -> T {
+        self.body
+    }
+
+    /// Status, headers and body, by value.
+    pub fn into_parts(self) -> (StatusCode, HeaderMap, T) {
+        (self.status, self.headers, self.body)
+    }
+
+    /// Maps the body, keeping status and headers.
+    pub fn map<U>(self, map: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: map(self.body),
+        }
+    }
+}
+
+/// Splits a raw response into an empty-bodied [`Response`] and the raw body.
+pub(crate) fn parts(raw: RawResponse) -> (Response<()>, Bytes) {
+    (
+        Response {
+            status: raw.status,
+            headers: raw.headers,
+            body: (),
+        },
+        raw.body,
+    )
+}
+
+/// The decode error for `raw`, keeping status, headers and raw body.
+pub(crate) fn decode_failure<E>(raw: RawResponse, source: DecodeError) -> Error<E> {
+    Error::Decode(Box::new(DecodeFailure {
+        operation: raw.operation,
+        status: raw.status,
+        headers: raw.headers,
+        body: raw.body,
+        source,
+    }))
+}
+
+/// Parses a JSON body; an empty body is parsed as `null` (so `Option<T>` and `()` accept it).
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, DecodeError> {
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null".as_slice()
+    } else {
+        body
+    };
+    serde_json::from_slice(body).map_err(DecodeError::from)
+}
+
+/// Decodes the body as text in the charset `Content-Type` names (default UTF-8; a BOM
+/// wins over the header, as the WHATWG Encoding Standard says). Malformed bytes are a
+/// decode error, never replaced silently.
+pub(crate) fn parse_text(headers: &HeaderMap, body: &Bytes) -> Result<String, DecodeError> {
+    let encoding = charset(headers)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    let (text, _, had_errors) = encoding.decode(body);
+    if had_errors {
+        return Err(DecodeError::new(format!(
+            "body is not valid {} text",
+            encoding.name()
+        )));
+    }
+    Ok(text.into_owned())
+}
+
+/// The `charset` parameter of `Content-Type`, if any.
+fn charset(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(http::header::CONTENT_TYPE)?.to_str().ok()?;
+    value.split(';').skip(1).find_map(|parameter| {
+        let (name, value) = parameter.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_owned())
+    })
+}
+
+pub(crate) fn decode_json<T: serde::de::DeserializeOwned, E>(
+    raw: RawResponse,
+) -> Result<Response<T>, Error<E>> {
+    match parse_json(&raw.body) {
+        Ok(body) => Ok(parts(raw).0.map(|()| body)),
+        Err(source) => Err(decode_failure(raw, source)),
+    }
+}
+
+pub(crate) fn decode_text<E>(raw: RawResponse) -> Result<Response<String>, Error<E>> {
+    match parse_text(&raw.headers, &raw.body) {
+        Ok(body) => Ok(parts(raw).0.map(|()| body)),
+        Err(source) => Err(decode_failure(raw, source)),
+    }
+}
+
+pub(crate) fn decode_with<T, E>(
+    raw: RawResponse,
+    decode: fn(&RawResponse) -> Result<T, DecodeError>,
+) -> Result<Response<T>, Error<E>> {
+    match decode(&raw) {
+        Ok(body) => Ok(parts(raw).0.map(|()| body)),
+        Err(source) => Err(decode_failure(raw, source)),
+    }
+}
+
+pub(crate) fn decode_error_json<T, B: serde::de::DeserializeOwned, E>(
+    raw: RawResponse,
+    wrap: fn(B) -> E,
+) -> Result<Response<T>, Error<E>> {
+    match parse_json(&raw.body) {
+        Ok(body) => error_value(raw, wrap(body)),
+        Err(source) => Err(decode_failure(raw, source)),
+    }
+}
+
+pub(crate) fn decode_error_text<T, E>(
+    raw: RawResponse,
+    wrap: fn(String) -> E,
+) -> Result<Response<T>, Error<E>> {
+    match parse_text(&raw.headers, &raw.body) {
+        Ok(body) => error_value(raw, wrap(body)),
+        Err(source) => Err(decode_failure(raw, source)),
+    }
+}
+
+/// Always `Err(Error::Api(..))` with `error` as the declared error.
+pub(crate) fn error_value<T, E>(raw: RawResponse, error: E) -> Result<Response<T>, Error<E>> {
+    Err(Error::Api(Box::new(ApiError {
+        operation: raw.operation,
+        status: raw.status,
+        headers: raw.headers,
+        body: error,
+    })))
+}
+
+/// The error for a status the operation does not declare.
+pub(crate) fn unexpected<E>(raw: RawResponse) -> Error<E> {
+    Error::UnexpectedStatus(Box::new(UnexpectedResponse {
+        operation: raw.operation,
+        status: raw.status,
+        headers: raw.headers,
+        body: raw.body,
+    }))
+}
+
+/// The media type of `Content-Type` (no parameters), lower-cased.
+pub(crate) fn media_type(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(http::header::CONTENT_TYPE)?.to_str().ok()?;
+    let media_type = value.split(';').next()?.trim();
+    if media_type.is_empty() {
+        None
+    } else {
+        Some(media_type.to_ascii_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(content_type: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        if let Ok(value) = http::HeaderValue::from_str(content_type) {
+            headers.insert(http::header::CONTENT_TYPE, value);
+        }
+        headers
+    }
+
+    #[test]
+    fn text_in_its_charset() {
+        let latin1 = Bytes::from_static(b"caf\xe9");
+        let text = parse_text(&headers("text/plain; charset=ISO-8859-1"), &latin1);
+        assert_eq!(text.ok().as_deref(), Some("caf\u{e9}"));
+        let utf8 = Bytes::from_static("\u{feff}caf\u{e9}".as_bytes());
+        assert_eq!(
+            parse_text(&headers("text/plain"), &utf8).ok().as_deref(),
+            Some("caf\u{e9}")
+        );
+        assert!(parse_text(&headers("text/plain; charset=utf-8"), &latin1).is_err());
+        assert_eq!(
+            media_type(&headers("Application/JSON; charset=utf-8")).as_deref(),
+            Some("application/json")
+        );
+    }
+
+    #[test]
+    fn empty_json_body_is_null() {
+        assert_eq!(parse_json::<Option<u8>>(b"").ok(), Some(None));
+        assert!(parse_json::<u8>(b" ").is_err());
+    }
+}
