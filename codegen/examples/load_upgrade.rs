@@ -4,6 +4,8 @@
 //! ```text
 //! cargo run --release -p specforge-codegen --example load_upgrade -- SPEC...
 //! ```
+//!
+//! With `DUMP_DIR` set, each upgraded document is written there as JSON.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -43,6 +45,17 @@ fn main() {
                 continue;
             }
         };
+        if let Ok(dir) = std::env::var("DUMP_DIR") {
+            let name = std::path::Path::new(&spec)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let out = std::path::Path::new(&dir).join(format!("{name}.upgraded.json"));
+            let text = serde_json::to_string_pretty(&prepared.document).unwrap_or_default();
+            if let Err(e) = std::fs::write(&out, text) {
+                println!("cannot write {}: {e}", out.display());
+            }
+        }
         let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
         for d in &prepared.diagnostics {
             *codes.entry(d.code).or_default() += 1;

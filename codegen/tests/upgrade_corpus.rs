@@ -128,10 +128,10 @@ fn every_corpus_entry_upgrades_to_openapiv3() {
                             fail("dangling or non-local $ref".to_owned(), r.clone());
                         }
                     }
-                    if let Some(Value::String(location)) = map.get("in") {
-                        if location == "body" || location == "formData" {
-                            fail("2.0 body/formData parameter left".to_owned(), String::new());
-                        }
+                    if let Some(Value::String(location)) = map.get("in")
+                        && (location == "body" || location == "formData")
+                    {
+                        fail("2.0 body/formData parameter left".to_owned(), String::new());
                     }
                     if map.contains_key("collectionFormat") {
                         fail("2.0 keyword left".to_owned(), String::new());

@@ -19,9 +19,11 @@
 //!   the ref site becomes `{}`.
 //!
 //! Refs into the root file are rewritten to local refs (`#/...`). Remote
-//! `http(s)` refs are never fetched: with `allow_remote_refs` off they are
-//! reported (SF0013); with it on, fetching is not implemented yet (SF0014);
-//! either way the site becomes `{}` (free-form).
+//! `http(s)` refs (and relative refs inside a fetched document) are fetched
+//! only with `allow_remote_refs` on and the `remote-refs` feature built in
+//! ([`super::remote`]), then bundled like files; otherwise they are reported
+//! (SF0013 when not allowed, SF0014 when they cannot be fetched) and the site
+//! becomes `{}` (free-form).
 //!
 //! Hoisted schemas are walked after the root (a work list, not recursion), so
 //! a long chain of files does not deepen the stack; the walk itself stops at
@@ -57,6 +59,10 @@ enum Place {
     SchemaMap,
     /// A list whose items are schemas (`allOf`, …).
     SchemaList,
+    /// A map of named objects (`components/parameters`, `headers`, `content`,
+    /// …): its keys are names, never keywords, so a parameter named
+    /// `schema` stays a parameter.
+    NamedMap,
     Other,
 }
 
@@ -66,12 +72,14 @@ impl Place {
             Place::Root => match key {
                 "definitions" => Place::SchemaMap,
                 "components" => Place::Components,
+                "parameters" | "responses" | "securityDefinitions" => Place::NamedMap,
                 _ => Place::Other,
             },
             Place::Components => match key {
                 "schemas" => Place::SchemaMap,
-                _ => Place::Other,
+                _ => Place::NamedMap,
             },
+            Place::NamedMap => Place::Other,
             Place::SchemaMap | Place::SchemaList => Place::Schema,
             Place::Schema => match key {
                 "items"
@@ -93,6 +101,9 @@ impl Place {
             },
             Place::Other => match key {
                 "schema" => Place::Schema,
+                "headers" | "encoding" | "content" | "responses" | "callbacks" | "paths" => {
+                    Place::NamedMap
+                }
                 _ => Place::Other,
             },
         }
@@ -108,8 +119,10 @@ impl Place {
 }
 
 struct File {
-    /// As found (for messages and the source map).
+    /// As found (for messages and the source map; a URL for remote documents).
     path: PathBuf,
+    /// The absolute URL of a fetched document.
+    url: Option<String>,
     value: Value,
 }
 
@@ -177,6 +190,7 @@ impl<'a> Bundler<'a> {
             sources,
             files: vec![File {
                 path: root_path.to_path_buf(),
+                url: None,
                 value: Value::Null,
             }],
             by_path,
@@ -291,34 +305,51 @@ impl<'a> Bundler<'a> {
         if file_part.is_empty() && file == 0 {
             return None; // a local ref of the root document
         }
-        if file_part.starts_with("http://") || file_part.starts_with("https://") {
-            let (code, message, help) = if self.settings.allow_remote_refs {
-                (
-                    "SF0014",
-                    format!(
-                        "remote $ref `{reference}` is not fetched: this version of specforge resolves only local files"
-                    ),
-                    "download the referenced document next to the spec and use a relative path",
-                )
-            } else {
-                (
-                    "SF0013",
-                    format!(
-                        "remote $ref `{reference}` is not followed; the value is typed as free-form JSON"
-                    ),
-                    "download the referenced document next to the spec and use a relative path (remote refs are off by default: `allow_remote_refs`)",
-                )
+        let base_url = self.files.get(file).and_then(|f| f.url.clone());
+        let remote_url = if file_part.is_empty() {
+            None
+        } else if super::remote::is_remote(file_part) {
+            Some(file_part.to_owned())
+        } else {
+            base_url.and_then(|base| super::remote::join(&base, file_part))
+        };
+        if let Some(url) = remote_url {
+            if !self.settings.allow_remote_refs {
+                self.diags.push(
+                    Diagnostic::warning(
+                        "SF0013",
+                        Pointer::from_fragment(at),
+                        format!("remote $ref `{reference}` is not followed; the value is typed as free-form JSON"),
+                    )
+                    .with_help("download the referenced document next to the spec and use a relative path, or turn on `allow_remote_refs`"),
+                );
+                return Some(Value::Object(Map::new()));
+            }
+            let target_file = match self.open_remote(&url, reference, at) {
+                Some(index) => index,
+                None => return Some(Value::Object(Map::new())),
             };
-            self.diags.push(
-                Diagnostic::warning(code, Pointer::from_fragment(at), message).with_help(help),
-            );
-            return Some(Value::Object(Map::new()));
+            return self.place(target_file, fragment, site, reference, at, place);
         }
         let target_file = if file_part.is_empty() {
             file
         } else {
             self.open(file, file_part, at)?
         };
+        self.place(target_file, fragment, site, reference, at, place)
+    }
+
+    /// Points the ref site at `fragment` of file `target_file`: a local ref
+    /// into the root, a hoisted schema, or an inlined copy.
+    fn place(
+        &mut self,
+        target_file: usize,
+        fragment: String,
+        site: &mut Map<String, Value>,
+        reference: &str,
+        at: &str,
+        place: Place,
+    ) -> Option<Value> {
         if target_file == 0 {
             site.insert("$ref".to_owned(), Value::String(format!("#{fragment}")));
             return None;
@@ -369,7 +400,52 @@ impl<'a> Bundler<'a> {
                 let index = self
                     .sources
                     .add_file(SourceFile::new(path.clone(), text, format));
-                self.files.push(File { path, value });
+                self.files.push(File {
+                    path,
+                    url: None,
+                    value,
+                });
+                self.by_path.insert(key, index);
+                Some(index)
+            }
+            Err(diagnostic) => {
+                self.diags.push(*diagnostic);
+                None
+            }
+        }
+    }
+
+    /// Fetches `url` once (SF0014 when it cannot be); its index.
+    fn open_remote(&mut self, url: &str, reference: &str, at: &str) -> Option<usize> {
+        let key = PathBuf::from(url);
+        if let Some(index) = self.by_path.get(&key) {
+            return Some(*index);
+        }
+        let parsed = super::remote::fetch(url)
+            .map_err(|cause| {
+                Box::new(
+                    Diagnostic::warning(
+                        "SF0014",
+                        Pointer::from_fragment(at),
+                        format!("remote $ref `{reference}` cannot be fetched ({cause}); the value is typed as free-form JSON"),
+                    )
+                    .with_help("download the referenced document next to the spec and use a relative path"),
+                )
+            })
+            .and_then(|bytes| parse::decode(&key, bytes))
+            .and_then(|text| {
+                parse::parse(&key, &text, self.diags).map(|(value, format)| (value, format, text))
+            });
+        match parsed {
+            Ok((value, format, text)) => {
+                let index = self
+                    .sources
+                    .add_file(SourceFile::new(key.clone(), text, format));
+                self.files.push(File {
+                    path: key.clone(),
+                    url: Some(url.to_owned()),
+                    value,
+                });
                 self.by_path.insert(key, index);
                 Some(index)
             }

@@ -14,7 +14,22 @@
 //! writing 3.1 keywords (`type: [string, "null"]`, numeric `exclusiveMinimum`,
 //! `const`) in a 3.0 document; `$ref` siblings are left alone (3.0 ignores
 //! them); `openapi` becomes a string if YAML read it as a number; a missing
-//! `paths` becomes `{}`; percent-encoded local refs are decoded.
+//! `paths` becomes `{}`; percent-encoded local refs are decoded; Swagger 2.0
+//! spellings left by converters (`x-nullable`, a string `discriminator`,
+//! `type: file`) get their 3.0 form.
+//!
+//! # Known gaps
+//!
+//! - `$ref` siblings that are only annotations (`description`, `title`,
+//!   `readOnly`, …) stay beside the `$ref` in 3.1 documents, where openapiv3
+//!   ignores them (wrapping them in `allOf` would create a new type for a
+//!   comment).
+//! - JSON Schema keywords without a 3.0 form are reported (SF1008) and kept,
+//!   so the generated types accept a superset of the valid values.
+//! - Swagger 2.0 response `examples` for media types not in `produces` are
+//!   dropped (they are documentation only).
+//! - Component names are kept as written, even where 3.0 restricts them
+//!   (`Foo«Bar»` from springfox); making identifiers is the naming module's job.
 //!
 //! Every function is total: any JSON value is accepted, anything not shaped
 //! as expected is left as it is for the next stage to report.
@@ -50,11 +65,9 @@ pub(crate) fn upgrade(document: Value, version: SpecVersion, diags: &mut Diagnos
     if is_31 {
         openapi31::hoist_defs(&mut document, diags);
     }
-    let swagger = version == SpecVersion::Swagger2;
     walk::for_each_schema(&mut document, diags, &mut |schema, at, diags| {
-        if swagger {
-            schema::swagger2(schema);
-        }
+        // No-ops on valid 3.x schemas; converted documents often keep them.
+        schema::swagger2(schema);
         schema::json_schema(schema, at, is_31, diags);
     });
     document

@@ -1,6 +1,7 @@
 //! Per-schema rewrites to the OpenAPI 3.0 Schema Object.
 //!
-//! [`swagger2`] fixes the few 2.0-only spellings; [`json_schema`] maps the
+//! [`swagger2`] fixes the few 2.0-only spellings (in every dialect: they are
+//! no-ops on valid 3.x schemas and common in converted documents); [`json_schema`] maps the
 //! JSON Schema 2020-12 keywords of OpenAPI 3.1 (also applied to 3.0 documents,
 //! where they are invalid but common: every rule is a no-op on a valid 3.0
 //! schema, except `$ref` siblings, which 3.0 ignores and so are left alone):

@@ -29,6 +29,10 @@ enum Place {
     Schema,
     SchemaMap,
     SchemaList,
+    /// A map of named objects (`components/parameters`, `headers`, `content`,
+    /// …): its keys are names, never keywords, so a parameter named
+    /// `schema` stays a parameter.
+    NamedMap,
     Other,
     /// Data: never looked into.
     Data,
@@ -48,8 +52,9 @@ impl Place {
             Place::Components => match key {
                 "schemas" => Place::SchemaMap,
                 "examples" | "securitySchemes" | "links" => Place::Data,
-                _ => Place::Other,
+                _ => Place::NamedMap,
             },
+            Place::NamedMap => Place::Other,
             Place::SchemaMap | Place::SchemaList => Place::Schema,
             Place::Schema => match key {
                 "items"
@@ -71,6 +76,9 @@ impl Place {
             },
             Place::Other => match key {
                 "schema" => Place::Schema,
+                "headers" | "encoding" | "content" | "responses" | "callbacks" | "paths" => {
+                    Place::NamedMap
+                }
                 "example" | "examples" | "default" | "enum" | "const" | "security" | "servers"
                 | "links" | "externalDocs" => Place::Data,
                 _ => Place::Other,
@@ -272,6 +280,26 @@ mod tests {
         assert_eq!(
             doc,
             json!({"a": {"$ref": "#/paths/~1a{id}/get"}, "b": {"$ref": "other.json#/x%20y"}})
+        );
+    }
+
+    #[test]
+    fn names_are_not_keywords() {
+        // A parameter component named `schema` and a header named `schema`.
+        let mut doc = json!({"components": {"parameters": {"schema": {"name": "schema", "in": "query",
+            "schema": {"type": ["string", "null"]}}}},
+            "paths": {"/a": {"get": {"responses": {"200": {"description": "", "headers": {"schema": {"schema": {"type": "integer"}}}}}}}}});
+        let mut seen = Vec::new();
+        let mut diags = Diagnostics::default();
+        for_each_schema(&mut doc, &mut diags, &mut |_, at, _| {
+            seen.push(at.to_owned())
+        });
+        assert_eq!(
+            seen,
+            vec![
+                "/components/parameters/schema/schema",
+                "/paths/~1a/get/responses/200/headers/schema/schema"
+            ]
         );
     }
 
