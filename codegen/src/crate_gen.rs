@@ -312,7 +312,10 @@ fn lib_rs(generated: &Generated) -> String {
         }
     }
     docs.push_str("//!\n//! See `Client` for the operations and `types` for the schemas.\n");
-    format!("{header}{docs}\n{code}")
+    // The code is already formatted (prettyplease); `cargo fmt` would rewrite
+    // every line and make regenerated diffs noisy, so it leaves the file alone.
+    let skip_rustfmt = "#![cfg_attr(rustfmt, rustfmt::skip)]\n";
+    format!("{header}{docs}{skip_rustfmt}\n{code}")
 }
 
 /// Description Markdown made safe for `//!` docs: no Unicode bidi controls
@@ -457,6 +460,10 @@ mod tests {
         );
         assert!(!lib.contains('\u{202E}'));
         assert!(lib.ends_with("pub struct Client;\n"));
+        assert!(
+            lib.contains("\n#![cfg_attr(rustfmt, rustfmt::skip)]\n"),
+            "{lib}"
+        );
         assert_eq!(lib.matches("@generated").count(), 1);
         syn::parse_file(&lib).map_err(|e| e.to_string()).unwrap();
     }
