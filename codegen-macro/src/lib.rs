@@ -129,7 +129,10 @@ mod tests {
         let dir = Path::new("/nonexistent-specforge-dir");
         let out = expand(quote!("nope.yaml"), Some(dir)).to_string();
         assert!(out.contains("compile_error"), "{out}");
-        assert!(out.contains("/nonexistent-specforge-dir/nope.yaml"), "{out}");
+        assert!(
+            out.contains("/nonexistent-specforge-dir/nope.yaml"),
+            "{out}"
+        );
         assert!(!out.contains("include_bytes"), "{out}");
     }
 
@@ -150,7 +153,10 @@ mod tests {
         let out = expand(quote!(spec = "ok.json", module = api), Some(&dir)).to_string();
         assert!(!out.contains("compile_error"), "{out}");
         let canonical = std::fs::canonicalize(dir.join("ok.json")).unwrap();
-        assert!(out.contains(&format!("{:?}", canonical.to_str().unwrap())), "{out}");
+        assert!(
+            out.contains(&format!("{:?}", canonical.to_str().unwrap())),
+            "{out}"
+        );
         assert!(out.contains("pub mod api"), "{out}");
     }
 }

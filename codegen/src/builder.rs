@@ -243,6 +243,37 @@ mod tests {
     }
 
     #[test]
+    fn every_referenced_file_is_tracked() {
+        let dir = scratch("multi");
+        let spec = dir.join("openapi.json");
+        std::fs::write(
+            &spec,
+            r##"{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{},
+                "components":{"schemas":{"Pet":{"$ref":"schemas/pet.json#/Pet"}}}}"##,
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.join("schemas")).unwrap();
+        std::fs::write(
+            dir.join("schemas/pet.json"),
+            r#"{"Pet":{"type":"object","properties":{"name":{"type":"string"}}}}"#,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        Builder::new(&spec)
+            .generate_reporting(&dir.join("api.rs"), &mut out)
+            .unwrap();
+        let printed = String::from_utf8(out).unwrap();
+        let tracked: Vec<&str> = printed
+            .lines()
+            .filter_map(|l| l.strip_prefix("cargo:rerun-if-changed="))
+            .collect();
+        assert_eq!(tracked.len(), 2, "{printed}");
+        assert!(tracked[0].ends_with("openapi.json"), "{printed}");
+        assert!(tracked[1].ends_with("pet.json"), "{printed}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn errors_write_nothing_and_print_one_warning_line_each() {
         let dir = scratch("error");
         let spec = dir.join("broken.json");

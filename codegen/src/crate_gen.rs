@@ -212,7 +212,7 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
         out.push_str("\n\n");
     }
     out.push_str("## Usage\n\n```toml\n[dependencies]\n");
-    out.push_str(&format!("{name} = {{ path = \"../{name}\" }}\n"));
+    out.push_str(&format!("{name} = {{ path = \"path/to/{name}\" }}\n"));
     out.push_str(
         "tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n```\n\n",
     );
@@ -255,10 +255,37 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
         }
     }
     out.push_str(&format!(
-        "\n## Regenerate\n\n```sh\nspecforge generate {} --out <this directory>\n```\n",
-        spec_file_name(settings)
+        "\n## Regenerate\n\n```sh\n{}\n```\n",
+        regenerate_command(settings, name)
     ));
     out
+}
+
+/// The `specforge generate` command line that reproduces this crate (spec by
+/// file name; every option that was given).
+fn regenerate_command(settings: &Settings, name: &str) -> String {
+    let mut command = format!(
+        "specforge generate {} --out <this directory> --name {name}",
+        spec_file_name(settings)
+    );
+    match &settings.runtime {
+        RuntimeDependency::Path(path) => {
+            command.push_str(&format!(" --runtime-path {}", path.display()));
+        }
+        RuntimeDependency::Version(version) => {
+            command.push_str(&format!(" --runtime-version {version}"));
+        }
+    }
+    if let Some(module) = &settings.module {
+        command.push_str(&format!(" --module {module}"));
+    }
+    if settings.date_time_as_string {
+        command.push_str(" --date-time-as-string");
+    }
+    if settings.allow_remote_refs {
+        command.push_str(" --allow-remote-refs");
+    }
+    command
 }
 
 fn lib_rs(generated: &Generated) -> String {
@@ -285,7 +312,10 @@ fn lib_rs(generated: &Generated) -> String {
         }
     }
     docs.push_str("//!\n//! See `Client` for the operations and `types` for the schemas.\n");
-    format!("{header}{docs}\n{code}")
+    // The code is already formatted (prettyplease); `cargo fmt` would rewrite
+    // every line and make regenerated diffs noisy, so it leaves the file alone.
+    let skip_rustfmt = "#![cfg_attr(rustfmt, rustfmt::skip)]\n";
+    format!("{header}{docs}{skip_rustfmt}\n{code}")
 }
 
 /// Description Markdown made safe for `//!` docs: no Unicode bidi controls
@@ -430,6 +460,10 @@ mod tests {
         );
         assert!(!lib.contains('\u{202E}'));
         assert!(lib.ends_with("pub struct Client;\n"));
+        assert!(
+            lib.contains("\n#![cfg_attr(rustfmt, rustfmt::skip)]\n"),
+            "{lib}"
+        );
         assert_eq!(lib.matches("@generated").count(), 1);
         syn::parse_file(&lib).map_err(|e| e.to_string()).unwrap();
     }
@@ -477,7 +511,13 @@ mod tests {
             ),
             "{readme2}"
         );
-        assert!(readme.contains("specforge generate openapi.yaml"));
+        assert!(
+            readme.contains(&format!(
+                "specforge generate openapi.yaml --out <this directory> --name petstore --runtime-version {}\n",
+                env!("CARGO_PKG_VERSION")
+            )),
+            "{readme}"
+        );
         assert!(readme.contains("- 3 operations"));
     }
 }

@@ -176,7 +176,7 @@ impl Timer {
 fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, GenerateError> {
     let mut diags = diagnostics::Diagnostics::default();
     let loaded = timer.time("load", || load::load(settings, &mut diags))?;
-    let inputs = vec![settings.spec.clone()];
+    let inputs: Vec<PathBuf> = loaded.sources.paths().map(PathBuf::from).collect();
     let sources = loaded.sources;
     let finish = |diags: diagnostics::Diagnostics| -> Vec<Diagnostic> {
         let mut list = diags.into_vec();

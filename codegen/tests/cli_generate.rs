@@ -48,10 +48,17 @@ fn generate_writes_a_standalone_crate() {
     let readme = std::fs::read_to_string(dir.join("petstore/README.md")).unwrap();
     assert!(readme.contains("# swagger-petstore-client"), "{readme}");
     assert!(readme.contains("**Swagger Petstore**"), "{readme}");
+    // The usage example comes from the API: its server and an operation of it.
     assert!(
-        readme.contains("swagger_petstore_client::Client::new(\"http://petstore.swagger.io/v1\")?"),
+        readme.contains("use swagger_petstore_client::Client;"),
         "{readme}"
     );
+    assert!(
+        readme.contains("Client::new(\"http://petstore.swagger.io/v1\")?"),
+        "{readme}"
+    );
+    assert!(readme.contains("client.show_pet_by_id("), "{readme}");
+    assert!(readme.contains("- 1 operations"), "{readme}");
     // Nothing but the crate (no temporary directories) in the parent.
     let mut entries: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()

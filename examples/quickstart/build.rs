@@ -1,8 +1,9 @@
-//! Generates the pet store client from the bundled `petstore.yaml` (the
-//! classic OpenAPI 3.0 sample) into `$OUT_DIR/petstore.rs`.
+//! Generates the pet store client from the repository's
+//! `fixtures/petstore/openapi.yaml` (the classic OpenAPI 3.0 sample) into
+//! `$OUT_DIR/petstore.rs`.
 
 fn main() {
-    specforge_codegen::Builder::new("petstore.yaml")
+    specforge_codegen::Builder::new("../../fixtures/petstore/openapi.yaml")
         .generate_to_out_dir("petstore.rs")
         .expect("generate the pet store client");
 }

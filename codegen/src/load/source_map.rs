@@ -101,6 +101,11 @@ impl SourceMap {
         self.files.len() - 1
     }
 
+    /// Every file read, the root first (build scripts and the macro track them).
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &std::path::Path> {
+        self.files.iter().map(|file| file.path.as_path())
+    }
+
     /// Records that the bundled value at `bundled` came from `pointer` in file `file`.
     pub(crate) fn mount(&mut self, bundled: String, file: usize, pointer: String) {
         self.mounts.insert(bundled, (file, pointer));

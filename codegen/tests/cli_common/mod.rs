@@ -1,4 +1,6 @@
 //! Helpers shared by the CLI tests: run the built `specforge` binary, scratch dirs.
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,7 +1,7 @@
 //! Quick start: a pet store server and its generated client, in one process.
 //!
-//! `build.rs` generates a client from `petstore.yaml` (the classic OpenAPI 3.0
-//! sample). `main` starts a small axum server implementing that API on
+//! `build.rs` generates a client from `fixtures/petstore/openapi.yaml` (the
+//! classic OpenAPI 3.0 sample). `main` starts a small axum server implementing that API on
 //! 127.0.0.1 (a free port), then calls every operation with the generated
 //! client and prints what each side saw. Run it with `cargo run -p quickstart`.
 
@@ -34,7 +34,7 @@ async fn main() -> Result<(), BoxError> {
     println!("server: pet store listening on {base_url}");
 
     let client = petstore::Client::new(&base_url)?;
-    println!("client: {client:?}\n");
+    println!("client: petstore::Client::new({base_url:?})\n");
 
     let pets = [
         Pet {
@@ -80,11 +80,13 @@ async fn main() -> Result<(), BoxError> {
     }
 
     server.abort();
-    println!("done: every operation of petstore.yaml was called through the generated client");
+    println!(
+        "done: every operation of fixtures/petstore/openapi.yaml was called through the generated client"
+    );
     Ok(())
 }
 
-/// The pet store: an in-memory list behind the three routes of `petstore.yaml`.
+/// The pet store: an in-memory list behind the three routes of the document.
 fn app() -> Router {
     let store: Store = Arc::default();
     Router::new()
