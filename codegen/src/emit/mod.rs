@@ -98,6 +98,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `#[allow(clippy::module_inception)]` on the `types` or `operations`
+    /// module when `settings.module` gives the wrapper the same name.
+    pub(crate) fn module_inception(&self, name: &str) -> TokenStream {
+        if self.settings.module.as_deref() == Some(name) {
+            quote!(#[allow(clippy::module_inception)])
+        } else {
+            TokenStream::new()
+        }
+    }
+
     /// `#[allow(deprecated)]` where generated code may use deprecated items.
     fn allow_deprecated(&self) -> TokenStream {
         if self.uses_deprecated() {

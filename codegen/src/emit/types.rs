@@ -30,9 +30,11 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
     let items = ctx.api.types.defs.iter().map(|def| item(ctx, def));
     let allow_deprecated = ctx.allow_deprecated();
     let top = ctx.top_level_attrs();
+    let inception = ctx.module_inception("types");
     quote! {
         /// Types of the API's schemas.
         #top
+        #inception
         #allow_deprecated
         pub mod types {
             #(#items)*
