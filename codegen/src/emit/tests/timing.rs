@@ -58,6 +58,13 @@ fn large(copies: usize) -> Api {
     api
 }
 
+/// CPU time of this thread (Linux), which the machine's load does not inflate.
+fn cpu() -> std::time::Duration {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    let nanos = text.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    std::time::Duration::from_nanos(nanos)
+}
+
 #[test]
 #[ignore = "timing report, run by hand in release mode"]
 fn timing_large_model() {
@@ -75,57 +82,27 @@ fn timing_large_model() {
         code.len()
     );
     assert!(code.len() > 1_000_000);
-    let start = Instant::now();
-    let file: syn::File = syn::parse2(tokens.clone()).unwrap_or_else(|e| panic!("{e}"));
-    let parsed = start.elapsed();
+    let t0 = cpu();
+    let tokens = crate::emit::emit(&api, &settings);
+    let t1 = cpu();
+    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| panic!("{e}"));
+    let t2 = cpu();
     let text = prettyplease::unparse(&file);
+    let t3 = cpu();
+    drop(file);
+    let t4 = cpu();
     println!(
-        "parse {parsed:?}, prettyplease (whole file) {:?}",
-        start.elapsed() - parsed
-    );
-    let start = Instant::now();
-    let _ = tokens.to_string();
-    println!(
-        "tokens to_string {:?} ({} bytes)",
-        start.elapsed(),
+        "CPU time: emit {:?}, syn parse {:?}, prettyplease {:?}, drop {:?} ({} bytes)",
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        t4 - t3,
         text.len()
     );
-    let start = Instant::now();
-    for op in &api.operations {
-        let _ =
-            super::super::markdown::sanitize(op.docs.description.as_deref().unwrap_or_default());
-    }
-    println!("sanitize op docs {:?}", start.elapsed());
     for _ in 0..2 {
-        let file: syn::File = syn::parse2(tokens.clone()).unwrap_or_else(|e| panic!("{e}"));
         let start = Instant::now();
-        let text = prettyplease::unparse(&file);
-        drop(file);
-        println!("whole file + drop {:?} {}", start.elapsed(), text.len());
-        let file: syn::File = syn::parse2(tokens.clone()).unwrap_or_else(|e| panic!("{e}"));
-        let start = Instant::now();
-        let mut total = 0;
-        for item in file.items {
-            if let syn::Item::Mod(m) = item {
-                for inner in m.content.map(|c| c.1).unwrap_or_default() {
-                    total += prettyplease::unparse(&syn::File {
-                        shebang: None,
-                        frontmatter: None,
-                        attrs: vec![],
-                        items: vec![inner],
-                    })
-                    .len();
-                }
-            } else {
-                total += prettyplease::unparse(&syn::File {
-                    shebang: None,
-                    frontmatter: None,
-                    attrs: vec![],
-                    items: vec![item],
-                })
-                .len();
-            }
-        }
-        println!("per item {:?} {total}", start.elapsed());
+        let threaded = crate::render::render_api(&api, &settings).unwrap_or_default();
+        println!("render_api (emit + render, threaded) {:?}", start.elapsed());
+        assert_eq!(threaded, code);
     }
 }
