@@ -1,3 +1,156 @@
-use proc_macro::TokenStream;
+//! `specforge-macro`: the `generate!` proc-macro of specforge. Use it through
+//! the runtime: `specforge = { version = "0.1", features = ["macros"] }`, then
+//!
+//! ```ignore
+//! specforge::generate!("openapi.yaml");
+//! specforge::generate!(spec = "openapi.yaml", module = petstore, date_time_as_string = true);
+//! ```
+//!
+//! The path is relative to `CARGO_MANIFEST_DIR` of the crate invoking the
+//! macro. Options are the keys of `specforge_codegen::Settings::set` (the same
+//! mapping the CLI's flags use). The macro is thin: arguments → `Settings` →
+//! `specforge_codegen::generate_tokens_with_inputs` → tokens.
+//!
+//! - Errors (unknown option, bad value, a document that cannot be generated)
+//!   become `compile_error!`s: option errors at the offending key or value,
+//!   document errors at the spec literal, one per diagnostic with its file,
+//!   line and JSON pointer.
+//! - The spec and every file it references are `include_bytes!`d into an
+//!   unnamed constant, so editing them rebuilds the crate.
+//! - Warnings cannot be emitted by a proc-macro on stable Rust; they are not
+//!   shown. Run `specforge check openapi.yaml` to see them, or use the build.rs
+//!   entry point, which prints them as `cargo:warning=`.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use specforge_codegen::GenerateError;
+use specforge_codegen::macro_args::parse_macro_args;
+
+/// Generates a client from an OpenAPI document at compile time.
+///
+/// `generate!("openapi.yaml")` or `generate!(spec = "openapi.yaml", module = petstore)`;
+/// see the crate docs for the options.
 #[proc_macro]
-pub fn generate(i: TokenStream) -> TokenStream { i }
+pub fn generate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    expand(input.into(), manifest_dir.as_deref()).into()
+}
+
+/// The expansion, independent of `proc_macro` so it can be unit-tested.
+fn expand(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+    let args = match parse_macro_args(input) {
+        Ok(args) => args,
+        Err(error) => return error.to_compile_error(),
+    };
+    let mut settings = args.settings;
+    if let Some(dir) = manifest_dir.filter(|_| settings.spec.is_relative()) {
+        settings.spec = dir.join(&settings.spec);
+    }
+    match specforge_codegen::generate_tokens_with_inputs(&settings) {
+        Ok(generated) => {
+            let tracked = track_files(&generated.inputs);
+            let tokens = generated.tokens;
+            quote! {
+                #tracked
+                #tokens
+            }
+        }
+        Err(error) => {
+            // Track the spec even on error, so fixing it rebuilds.
+            let tracked = track_files(std::slice::from_ref(&settings.spec));
+            let errors = error_tokens(&error, args.spec_span);
+            quote! {
+                #tracked
+                #errors
+            }
+        }
+    }
+}
+
+/// `const _: &[u8] = include_bytes!("<abs path>");` per file (the compiler
+/// then reruns the macro when one changes). Files that no longer exist are
+/// skipped, so a failed read reports its own error instead of a second one.
+fn track_files(files: &[PathBuf]) -> TokenStream {
+    let includes = files
+        .iter()
+        .filter(|path| path.is_file())
+        .filter_map(|path| std::fs::canonicalize(path).ok())
+        .filter_map(|path| path.to_str().map(str::to_owned))
+        .map(|path| quote! { const _: &[u8] = ::core::include_bytes!(#path); });
+    quote! { #(#includes)* }
+}
+
+/// One `compile_error!` per error diagnostic (or one for an I/O error), spanned
+/// at the spec literal.
+fn error_tokens(error: &GenerateError, span: Span) -> TokenStream {
+    let messages: Vec<String> = match error {
+        GenerateError::Invalid(diagnostics) => diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("specforge: {d}"))
+            .collect(),
+        other => vec![format!("specforge: {other}")],
+    };
+    let mut combined: Option<syn::Error> = None;
+    for message in messages {
+        let error = syn::Error::new(span, message);
+        match &mut combined {
+            Some(all) => all.combine(error),
+            None => combined = Some(error),
+        }
+    }
+    combined
+        .unwrap_or_else(|| syn::Error::new(span, format!("specforge: {error}")))
+        .to_compile_error()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str, contents: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("specforge-macro-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), contents).unwrap();
+        dir
+    }
+
+    #[test]
+    fn option_errors_are_compile_errors() {
+        let out = expand(quote!("a.json", modul = x), None).to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("unknown specforge option `modul`"), "{out}");
+    }
+
+    #[test]
+    fn missing_spec_is_a_compile_error_naming_the_path() {
+        let dir = Path::new("/nonexistent-specforge-dir");
+        let out = expand(quote!("nope.yaml"), Some(dir)).to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("/nonexistent-specforge-dir/nope.yaml"), "{out}");
+        assert!(!out.contains("include_bytes"), "{out}");
+    }
+
+    #[test]
+    fn invalid_document_is_a_compile_error_and_still_tracked() {
+        let dir = scratch("broken.json", "{ this is not json");
+        let out = expand(quote!("broken.json"), Some(&dir)).to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("specforge: error["), "{out}");
+        assert!(out.contains("include_bytes"), "{out}");
+        assert!(out.contains("broken.json"), "{out}");
+    }
+
+    #[test]
+    fn valid_document_is_tracked_relative_to_the_manifest_dir() {
+        let spec = r#"{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{}}"#;
+        let dir = scratch("ok.json", spec);
+        let out = expand(quote!(spec = "ok.json", module = api), Some(&dir)).to_string();
+        assert!(!out.contains("compile_error"), "{out}");
+        let canonical = std::fs::canonicalize(dir.join("ok.json")).unwrap();
+        assert!(out.contains(&format!("{:?}", canonical.to_str().unwrap())), "{out}");
+        assert!(out.contains("pub mod api"), "{out}");
+    }
+}

@@ -1,8 +1,23 @@
 //! The build.rs entry point: [`Builder`].
+//!
+//! ```no_run
+//! // build.rs: `fn main() { ... }` around this
+//! specforge_codegen::Builder::new("openapi.yaml")
+//!     .generate_to_out_dir("api.rs")
+//!     .expect("generate client");
+//! ```
+//!
+//! The spec path is relative to `CARGO_MANIFEST_DIR` (the crate being built).
+//! `generate_to_out_dir` prints `cargo:rerun-if-changed=` for the spec and for
+//! every file its `$ref`s reach, prints each diagnostic as one
+//! `cargo:warning=` line (`file:line:col: warning[code]: message (at #/ptr)`),
+//! and writes `$OUT_DIR/<file>` only when its content changed (so an unchanged
+//! spec does not recompile the crate). On error nothing is written.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use crate::{GenerateError, Settings};
+use crate::{Diagnostic, GenerateError, Settings};
 
 /// Generates a client from a build script.
 #[derive(Debug, Clone)]
@@ -13,13 +28,257 @@ pub struct Builder {
 impl Builder {
     /// A builder for the document at `spec` (relative to the crate's manifest dir).
     pub fn new(spec: impl Into<PathBuf>) -> Self {
-        Self { settings: Settings::new(spec) }
+        Self {
+            settings: Settings::new(spec),
+        }
     }
 
-    /// Generates into `$OUT_DIR/<file>`.
+    /// Replaces every setting (the spec path included) with `settings`.
+    pub fn settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    /// Wraps the client in `pub mod <name> { ... }`.
+    pub fn module(mut self, name: impl Into<String>) -> Self {
+        self.settings.module = Some(name.into());
+        self
+    }
+
+    /// Types `format: date-time` as `String` (see [`Settings::date_time_as_string`]).
+    pub fn date_time_as_string(mut self, yes: bool) -> Self {
+        self.settings.date_time_as_string = yes;
+        self
+    }
+
+    /// Allows `$ref`s to `http(s)` URLs (see [`Settings::allow_remote_refs`]).
+    pub fn allow_remote_refs(mut self, yes: bool) -> Self {
+        self.settings.allow_remote_refs = yes;
+        self
+    }
+
+    /// The settings this builder will generate with.
+    pub fn as_settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Generates into `$OUT_DIR/<file>` and returns that path. Include it with
+    /// `include!(concat!(env!("OUT_DIR"), "/<file>"));`.
     pub fn generate_to_out_dir(self, file: &str) -> Result<PathBuf, GenerateError> {
-        let _ = file;
-        let _ = crate::generate(&self.settings)?;
-        Ok(PathBuf::new())
+        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| GenerateError::Write {
+            path: PathBuf::from(file),
+            source: std::io::Error::other(
+                "OUT_DIR is not set: call generate_to_out_dir from a build script, or use generate_to_file",
+            ),
+        })?;
+        self.generate_to_file(Path::new(&out_dir).join(file))
+    }
+
+    /// Generates into `path` (relative paths against the current directory).
+    /// Prints the same `cargo:` lines as [`Builder::generate_to_out_dir`].
+    pub fn generate_to_file(self, path: impl AsRef<Path>) -> Result<PathBuf, GenerateError> {
+        let stdout = std::io::stdout();
+        self.generate_reporting(path.as_ref(), &mut stdout.lock())
+    }
+
+    /// Generates into `path`, writing the `cargo:` lines to `out`.
+    fn generate_reporting(
+        self,
+        path: &Path,
+        out: &mut impl Write,
+    ) -> Result<PathBuf, GenerateError> {
+        let path = path.to_path_buf();
+        let mut settings = self.settings;
+        settings.spec = resolve_spec(&settings.spec);
+        let result = crate::generate(&settings);
+        match result {
+            Ok(generated) => {
+                for input in &generated.inputs {
+                    print_cargo(out, "rerun-if-changed", &input.display().to_string());
+                }
+                for diagnostic in &generated.diagnostics {
+                    print_cargo(out, "warning", &one_line(diagnostic));
+                }
+                write_if_changed(&path, generated.code.as_bytes())?;
+                Ok(path)
+            }
+            Err(error) => {
+                // Rerun when the spec is fixed (cargo reruns failed scripts anyway;
+                // this keeps the behaviour explicit).
+                print_cargo(
+                    out,
+                    "rerun-if-changed",
+                    &settings.spec.display().to_string(),
+                );
+                for diagnostic in error.diagnostics() {
+                    print_cargo(out, "warning", &one_line(diagnostic));
+                }
+                Err(error)
+            }
+        }
+    }
+}
+
+/// The spec path resolved against `CARGO_MANIFEST_DIR` when it is relative and
+/// the variable is set (always, in a build script).
+fn resolve_spec(spec: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(dir) if spec.is_relative() => Path::new(&dir).join(spec),
+        _ => spec.to_path_buf(),
+    }
+}
+
+/// One `cargo:` instruction; cargo reads lines, so the value is kept to one.
+fn print_cargo(out: &mut impl Write, key: &str, value: &str) {
+    let value = value.replace(['\r', '\n'], " ");
+    // A build script whose stdout is closed cannot report anything; ignore.
+    let _ = writeln!(out, "cargo:{key}={value}");
+}
+
+/// A diagnostic on one line: `file:line:col: warning[code]: message (at #/ptr) help: ...`.
+pub(crate) fn one_line(diagnostic: &Diagnostic) -> String {
+    diagnostic
+        .to_string()
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes `bytes` to `path` unless the file already holds exactly them, so
+/// cargo's mtime-based tracking does not rebuild dependents needlessly.
+/// Writes through a temporary file in the same directory and renames it, so a
+/// reader never sees a half-written file.
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, GenerateError> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let write_error = |source| GenerateError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(write_error)?;
+    }
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    std::fs::write(&tmp, bytes).map_err(write_error)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        write_error(e)
+    })?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Location, Pointer};
+
+    #[test]
+    fn diagnostics_print_on_one_line() {
+        let mut d = Diagnostic::warning("SF0101", Pointer::root().push("paths"), "bad\nthing")
+            .with_help("fix it");
+        d.location = Some(Location {
+            file: "api.yaml".into(),
+            line: 3,
+            column: 5,
+        });
+        let line = one_line(&d);
+        assert!(!line.contains('\n'));
+        assert!(
+            line.starts_with("api.yaml:3:5: warning[SF0101]: bad thing"),
+            "{line}"
+        );
+        assert!(line.ends_with("help: fix it"), "{line}");
+        let mut out = Vec::new();
+        print_cargo(&mut out, "warning", "a\nb");
+        assert_eq!(out, b"cargo:warning=a b\n");
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("specforge-builder-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn generates_tracks_the_spec_and_rewrites_only_on_change() {
+        let dir = scratch("ok");
+        let spec = dir.join("openapi.json");
+        std::fs::write(
+            &spec,
+            r#"{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{}}"#,
+        )
+        .unwrap();
+        let target = dir.join("out/api.rs");
+        let mut out = Vec::new();
+        let written = Builder::new(&spec)
+            .generate_reporting(&target, &mut out)
+            .unwrap();
+        assert_eq!(written, target);
+        let printed = String::from_utf8(out).unwrap();
+        assert!(
+            printed.contains(&format!("cargo:rerun-if-changed={}\n", spec.display())),
+            "{printed}"
+        );
+        assert!(
+            printed.lines().all(|l| l.starts_with("cargo:")),
+            "{printed}"
+        );
+        let code = std::fs::read_to_string(&target).unwrap();
+        assert!(code.starts_with("// @generated by specforge"), "{code}");
+        let modified = std::fs::metadata(&target).unwrap().modified().unwrap();
+        Builder::new(&spec)
+            .generate_reporting(&target, &mut Vec::new())
+            .unwrap();
+        assert_eq!(
+            std::fs::metadata(&target).unwrap().modified().unwrap(),
+            modified
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn errors_write_nothing_and_print_one_warning_line_each() {
+        let dir = scratch("error");
+        let spec = dir.join("broken.json");
+        std::fs::write(
+            &spec,
+            "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\" 1}\n}\n",
+        )
+        .unwrap();
+        let target = dir.join("api.rs");
+        let mut out = Vec::new();
+        let error = Builder::new(&spec)
+            .generate_reporting(&target, &mut out)
+            .unwrap_err();
+        assert!(!error.diagnostics().is_empty());
+        assert!(!target.exists());
+        let printed = String::from_utf8(out).unwrap();
+        let warnings: Vec<&str> = printed
+            .lines()
+            .filter(|l| l.starts_with("cargo:warning="))
+            .collect();
+        assert_eq!(warnings.len(), error.diagnostics().len(), "{printed}");
+        assert!(warnings.iter().all(|w| w.contains("error[")), "{printed}");
+        assert!(printed.contains(&format!("cargo:rerun-if-changed={}", spec.display())));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn writes_only_when_changed() {
+        let dir = std::env::temp_dir().join(format!("specforge-builder-{}", std::process::id()));
+        let file = dir.join("sub/api.rs");
+        assert!(write_if_changed(&file, b"one").unwrap());
+        assert!(!write_if_changed(&file, b"one").unwrap());
+        assert!(write_if_changed(&file, b"two").unwrap());
+        assert_eq!(std::fs::read(&file).unwrap(), b"two");
+        // No temporary files left behind.
+        assert_eq!(std::fs::read_dir(dir.join("sub")).unwrap().count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -133,7 +133,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{severity}[{}]: {} (at {})", self.code, self.message, self.pointer)?;
+        write!(
+            f,
+            "{severity}[{}]: {} (at {})",
+            self.code, self.message, self.pointer
+        )?;
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }

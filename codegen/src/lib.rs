@@ -19,15 +19,38 @@ pub(crate) mod model;
 pub(crate) mod render;
 pub(crate) mod upgrade;
 
+/// The lowering stage on its own, for this crate's tests and benchmarks.
+/// Not a stable API: the IR changes with the generator.
+#[doc(hidden)]
+pub mod __internal {
+    pub use crate::model::*;
+
+    /// Lowers an OpenAPI 3.0-shaped document into the IR, with the diagnostics.
+    pub fn lower(
+        document: &serde_json::Value,
+        settings: &crate::Settings,
+    ) -> (Api, Vec<crate::Diagnostic>) {
+        let mut diags = crate::diagnostics::Diagnostics::default();
+        let api = crate::model::lower::lower(document, settings, &mut diags);
+        (api, diags.into_vec())
+    }
+}
+
 mod builder;
 pub mod crate_gen;
+pub mod macro_args;
 mod settings;
 
 pub use builder::Builder;
 pub use diagnostics::{Diagnostic, Location, Pointer, Severity};
-pub use settings::{RuntimeDependency, Settings};
+pub use settings::{RuntimeDependency, SETTING_KEYS, Settings, SettingsError};
+
+/// Load and upgrade only (tests, fuzzing, benchmarks); not a stable API.
+#[doc(hidden)]
+pub use load::entry::{Prepared, prepare, upgrade_value};
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// The result of a successful generation.
 #[derive(Debug, Clone)]
@@ -38,7 +61,28 @@ pub struct Generated {
     pub diagnostics: Vec<Diagnostic>,
     /// What was generated, for reports and the crate README.
     pub summary: Summary,
+    /// Facts about the API itself, for the crate README and docs.
+    pub info: ApiInfo,
+    /// Every file the generation read: the spec first, then the files its `$ref`s
+    /// reach. Build scripts print `cargo:rerun-if-changed` for each; the macro
+    /// `include_bytes!`s each.
+    pub inputs: Vec<PathBuf>,
 }
+
+/// The client as tokens, for the proc-macro: see [`generate_tokens_with_inputs`].
+#[derive(Debug, Clone)]
+pub struct GeneratedTokens {
+    pub tokens: proc_macro2::TokenStream,
+    /// Warnings (errors fail generation).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file the generation read (see [`Generated::inputs`]).
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Time spent in each phase of one generation, in pipeline order, for the
+/// benchmark: `load` (read and parse, bundle), `upgrade`, `lower`, `emit`,
+/// and `format` (only for [`generate_timed`]).
+pub type PhaseTimes = Vec<(&'static str, Duration)>;
 
 /// Counts and facts about a generated client.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +96,15 @@ pub struct Summary {
     /// A short usage example (the first operation without a body, or the first one),
     /// as Rust source for README files.
     pub example: Option<String>,
+}
+
+/// Facts about the API (beyond [`Summary`]'s title and version).
+#[derive(Debug, Clone, Default)]
+pub struct ApiInfo {
+    /// `info.description` (Markdown), when the document has one.
+    pub description: Option<String>,
+    /// The default base URL (the document's first server), when it has one.
+    pub base_url: Option<String>,
 }
 
 /// Generation failed: the document could not be read, or has errors. Nothing was written.
@@ -101,11 +154,29 @@ struct Pipeline {
     tokens: proc_macro2::TokenStream,
     diagnostics: Vec<Diagnostic>,
     summary: Summary,
+    info: ApiInfo,
+    inputs: Vec<PathBuf>,
 }
 
-fn run_pipeline(settings: &Settings) -> Result<Pipeline, GenerateError> {
+/// Records how long each phase took.
+#[derive(Default)]
+struct Timer {
+    phases: PhaseTimes,
+}
+
+impl Timer {
+    fn time<T>(&mut self, phase: &'static str, run: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = run();
+        self.phases.push((phase, start.elapsed()));
+        out
+    }
+}
+
+fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, GenerateError> {
     let mut diags = diagnostics::Diagnostics::default();
-    let loaded = load::load(settings, &mut diags)?;
+    let loaded = timer.time("load", || load::load(settings, &mut diags))?;
+    let inputs = vec![settings.spec.clone()];
     let sources = loaded.sources;
     let finish = |diags: diagnostics::Diagnostics| -> Vec<Diagnostic> {
         let mut list = diags.into_vec();
@@ -119,38 +190,65 @@ fn run_pipeline(settings: &Settings) -> Result<Pipeline, GenerateError> {
     if diags.has_errors() {
         return Err(GenerateError::Invalid(finish(diags)));
     }
-    let document = upgrade::upgrade(loaded.document, loaded.version, &mut diags);
+    let document = timer.time("upgrade", || {
+        upgrade::upgrade(loaded.document, loaded.version, &mut diags)
+    });
     if diags.has_errors() {
         return Err(GenerateError::Invalid(finish(diags)));
     }
-    let api = model::lower::lower(&document, settings, &mut diags);
+    let api = timer.time("lower", || {
+        model::lower::lower(&document, settings, &mut diags)
+    });
     if diags.has_errors() {
         return Err(GenerateError::Invalid(finish(diags)));
     }
-    let tokens = emit::emit(&api, settings);
+    let tokens = timer.time("emit", || emit::emit(&api, settings));
     let summary = emit::summary(&api, &diags);
+    let info = ApiInfo {
+        description: api.description.clone(),
+        base_url: api.servers.first().map(|server| server.url.clone()),
+    };
     Ok(Pipeline {
         tokens,
         diagnostics: finish(diags),
         summary,
+        info,
+        inputs,
     })
 }
 
 /// Runs the whole pipeline and renders the client as source text.
 pub fn generate(settings: &Settings) -> Result<Generated, GenerateError> {
-    let pipeline = run_pipeline(settings)?;
-    let code = render::render(&pipeline.tokens, settings).map_err(|message| {
-        GenerateError::Invalid(vec![Diagnostic::error(
-            "SF9001",
-            Pointer::root(),
-            format!("internal error: generated code does not parse: {message}"),
-        )
-        .with_help("please report this as a specforge bug, with the document")])
-    })?;
+    generate_timed(settings).0
+}
+
+/// [`generate`], also returning the time spent in each phase (for benchmarks).
+pub fn generate_timed(settings: &Settings) -> (Result<Generated, GenerateError>, PhaseTimes) {
+    let mut timer = Timer::default();
+    let result = generate_with(settings, &mut timer);
+    (result, timer.phases)
+}
+
+fn generate_with(settings: &Settings, timer: &mut Timer) -> Result<Generated, GenerateError> {
+    let pipeline = run_pipeline(settings, timer)?;
+    let code = timer
+        .time("format", || render::render(&pipeline.tokens, settings))
+        .map_err(|message| {
+            GenerateError::Invalid(vec![
+                Diagnostic::error(
+                    "SF9001",
+                    Pointer::root(),
+                    format!("internal error: generated code does not parse: {message}"),
+                )
+                .with_help("please report this as a specforge bug, with the document"),
+            ])
+        })?;
     Ok(Generated {
         code,
         diagnostics: pipeline.diagnostics,
         summary: pipeline.summary,
+        info: pipeline.info,
+        inputs: pipeline.inputs,
     })
 }
 
@@ -159,6 +257,17 @@ pub fn generate(settings: &Settings) -> Result<Generated, GenerateError> {
 pub fn generate_tokens(
     settings: &Settings,
 ) -> Result<(proc_macro2::TokenStream, Vec<Diagnostic>), GenerateError> {
-    let pipeline = run_pipeline(settings)?;
-    Ok((pipeline.tokens, pipeline.diagnostics))
+    let out = generate_tokens_with_inputs(settings)?;
+    Ok((out.tokens, out.diagnostics))
+}
+
+/// [`generate_tokens`], also listing every file read (the macro makes the
+/// compiler track them with `include_bytes!`).
+pub fn generate_tokens_with_inputs(settings: &Settings) -> Result<GeneratedTokens, GenerateError> {
+    let pipeline = run_pipeline(settings, &mut Timer::default())?;
+    Ok(GeneratedTokens {
+        tokens: pipeline.tokens,
+        diagnostics: pipeline.diagnostics,
+        inputs: pipeline.inputs,
+    })
 }

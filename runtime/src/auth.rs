@@ -29,13 +29,6 @@ pub(crate) struct AppliedAuth {
     pub(crate) cookies: Vec<String>,
 }
 
-impl AppliedAuth {
-    /// Whether any credential is applied.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.headers.is_empty() && self.query.is_empty() && self.cookies.is_empty()
-    }
-}
-
 /// An auth failure: (scheme name, reason). Becomes `Error::InvalidRequest`.
 pub(crate) type AuthError = (String, String);
 
@@ -136,12 +129,12 @@ async fn apply_one(
                 }
                 Location::Query => applied.query.push(format!(
                     "{}={}",
-                    crate::encoding::percent::encode_component(param),
-                    crate::encoding::percent::encode_component(key)
+                    crate::encoding::percent::encode_strict(param),
+                    crate::encoding::percent::encode_strict(key)
                 )),
                 Location::Cookie => {
-                    crate::encoding::check_cookie_value(key)
-                        .map_err(|reason| (scheme.name.to_owned(), reason.to_owned()))?;
+                    crate::encoding::header::check_cookie_text(key)
+                        .map_err(|reason| (scheme.name.to_owned(), reason))?;
                     applied.cookies.push(format!("{param}={key}"));
                 }
                 Location::Path => {
@@ -201,4 +194,67 @@ pub(crate) async fn oauth2_access_token(
          pass a token with `Credential::bearer(..)` instead"
             .to_owned(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builder::ClientBuilder;
+
+    static SCHEMES: &[SecurityScheme] = &[
+        SecurityScheme {
+            name: "key",
+            kind: SchemeKind::ApiKey {
+                location: Location::Header,
+                param: "X-Key",
+            },
+        },
+        SecurityScheme {
+            name: "basic",
+            kind: SchemeKind::Basic,
+        },
+    ];
+    static OPERATION: Operation = Operation {
+        id: "op",
+        method: http::Method::GET,
+        path: "/",
+        accept: "",
+        security: &[&["key", "basic"]],
+        idempotency_header: None,
+    };
+
+    #[tokio::test]
+    async fn auth_headers_are_sensitive() -> Result<(), String> {
+        let core = ClientBuilder::new(Some("https://api.example.com"), SCHEMES)
+            .credential("key", Credential::api_key("k"))
+            .credential("basic", Credential::basic("u", "p"))
+            .build()
+            .map_err(|e| e.to_string())?;
+        let applied = apply(&core.inner, &OPERATION, &core.inner.base_url)
+            .await
+            .map_err(|(_, reason)| reason)?;
+        assert_eq!(applied.headers.len(), 2);
+        assert!(
+            applied
+                .headers
+                .iter()
+                .all(|(_, value)| value.is_sensitive())
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn loopback_is_secure() {
+        for (url, secure) in [
+            ("https://example.com", true),
+            ("http://127.0.0.1:8080", true),
+            ("http://[::1]/", true),
+            ("http://localhost/", true),
+            ("http://example.com", false),
+            ("http://10.0.0.1", false),
+        ] {
+            let parsed = url::Url::parse(url).map_err(|e| e.to_string());
+            assert_eq!(parsed.map(|u| is_secure_target(&u)), Ok(secure), "{url}");
+        }
+    }
 }

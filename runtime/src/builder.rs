@@ -88,7 +88,11 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field(
                 "base_url",
-                &self.base_url.as_deref().or(self.default_base_url),
+                &self
+                    .base_url
+                    .as_deref()
+                    .or(self.default_base_url)
+                    .map(redact_url),
             )
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
@@ -199,15 +203,19 @@ impl ClientBuilder {
             HeaderValue::from_str(&self.user_agent).map_err(|_| BuildError::InvalidUserAgent)?;
         let default_headers = header_map(&self.default_headers)?;
         let credentials = check_credentials(self.schemes, self.credentials)?;
-        let http = match self.reqwest_client {
-            Some(client) => client,
-            None => build_http_client(self.connect_timeout)?,
+        let (http, connect_timeout) = match self.reqwest_client {
+            Some(client) => (client, None),
+            None => (
+                build_http_client(self.connect_timeout)?,
+                Some(self.connect_timeout),
+            ),
         };
         Ok(ClientCore::from_inner(ClientInner {
             http,
             base_url,
             schemes: self.schemes,
             timeout: self.timeout,
+            connect_timeout,
             user_agent,
             default_headers,
             credentials,
@@ -225,6 +233,18 @@ fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Build
         .referer(false)
         .build()
         .map_err(BuildError::Http)
+}
+
+/// The URL for `Debug` output: a password in it is replaced by `***`.
+pub(crate) fn redact_url(text: &str) -> String {
+    match url::Url::parse(text) {
+        Ok(mut url) if url.password().is_some() => {
+            // Setting a password on a URL that already has one cannot fail.
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => text.to_owned(),
+    }
 }
 
 /// Parses and normalizes the base URL: absolute http(s), no query or fragment, no
@@ -404,6 +424,22 @@ macro_rules! __builder_methods {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_redacts_url_password() {
+        let builder =
+            ClientBuilder::new(None, &[]).base_url("https://user:hunter2@api.example.com/");
+        let debug = format!("{builder:?}");
+        assert!(
+            !debug.contains("hunter2") && debug.contains("user:***@"),
+            "{debug}"
+        );
+        let core = builder.build().map(|core| format!("{core:?}"));
+        assert!(
+            core.as_ref().is_ok_and(|d| !d.contains("hunter2")),
+            "{core:?}"
+        );
+    }
 
     #[test]
     fn base_url_normalized() {

@@ -24,6 +24,8 @@ pub(crate) struct ClientInner {
     pub(crate) base_url: url::Url,
     pub(crate) schemes: &'static [SecurityScheme],
     pub(crate) timeout: Duration,
+    /// The connect timeout, when the runtime built the reqwest client (`None`: custom client).
+    pub(crate) connect_timeout: Option<Duration>,
     pub(crate) user_agent: HeaderValue,
     pub(crate) default_headers: HeaderMap,
     pub(crate) credentials: Vec<(&'static SecurityScheme, Credential)>,
@@ -70,7 +72,10 @@ impl fmt::Debug for ClientCore {
         let inner = &self.inner;
         let header_names: Vec<&str> = inner.default_headers.keys().map(|n| n.as_str()).collect();
         f.debug_struct("ClientCore")
-            .field("base_url", &inner.base_url.as_str())
+            .field(
+                "base_url",
+                &crate::builder::redact_url(inner.base_url.as_str()),
+            )
             .field("timeout", &inner.timeout)
             .field("user_agent", &inner.user_agent)
             .field("default_headers", &header_names)

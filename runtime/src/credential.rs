@@ -39,6 +39,7 @@ pub(crate) enum CredentialKind {
 #[derive(Clone)]
 pub(crate) struct ClientCredentials {
     pub(crate) client_id: String,
+    #[allow(dead_code)] // read by the OAuth2 token source behind `auth::oauth2_access_token`
     pub(crate) client_secret: SecretString,
     /// `None`: the scopes the security scheme declares.
     pub(crate) scopes: Option<Vec<String>>,

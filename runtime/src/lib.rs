@@ -22,6 +22,12 @@
 //!
 //! `__private` and the `__`-prefixed macros are the contract with generated code
 //! (see `docs/generated-code.md`); they are not a stable user API.
+//!
+//! Known limits: request bodies are buffered (no streamed uploads; multipart parts come
+//! from bytes or a file read whole); the connect timeout is per client, not per request,
+//! and a custom `reqwest::Client` keeps its own; a corrupt compressed body is reported as
+//! a transport error; `deepObject` supports one level of nesting, as the specification
+//! defines it; text bodies in a charset `encoding_rs` does not know are read as UTF-8.
 
 #![warn(missing_docs)]
 
@@ -34,10 +40,14 @@ mod error;
 mod execute;
 mod multipart;
 mod options;
+mod read;
 mod request;
 mod response;
 mod retry;
+mod send;
 mod string_enum;
+mod typed_header;
+mod url_build;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -53,6 +63,7 @@ pub use error::{
     ApiError, DecodeError, DecodeFailure, Error, InvalidRequest, NoErrors, OperationRef,
     TimeoutError, TimeoutPhase, TooLargeError, TransportError, UnexpectedResponse,
 };
+pub use multipart::FilePart;
 pub use options::RequestOptions;
 pub use response::Response;
 pub use retry::RetryPolicy;

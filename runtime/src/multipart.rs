@@ -1,8 +1,77 @@
 //! `multipart/form-data` bodies: [`Multipart`], filled by generated code part by part,
 //! turned into a fresh `reqwest::multipart::Form` for every attempt (parts hold
 //! [`Bytes`], so a retry resends the same content without copying).
+//!
+//! [`FilePart`] is the user-facing value of a binary property: bytes (or a file read from
+//! a path) with an optional file name and content type. Encoding Object defaults apply:
+//! a primitive is a text part, an object or array is a JSON part, binary is
+//! `application/octet-stream` unless the part says otherwise. Extra per-part headers
+//! (Encoding Object `headers`) are added with [`Multipart::part_header`].
+//! Streaming parts are not supported (a streamed body could not be retried).
 
 use bytes::Bytes;
+
+/// A file (or any binary content) for a multipart body.
+#[derive(Debug, Clone)]
+pub struct FilePart {
+    content: Bytes,
+    file_name: Option<String>,
+    content_type: Option<String>,
+}
+
+impl FilePart {
+    /// Binary content without a file name (content type `application/octet-stream`).
+    pub fn new(content: impl Into<Bytes>) -> Self {
+        Self {
+            content: content.into(),
+            file_name: None,
+            content_type: None,
+        }
+    }
+
+    /// Reads the file at `path`; its file name becomes the part's file name.
+    pub async fn from_path(path: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
+        let path = path.as_ref();
+        let content = tokio::fs::read(path).await?;
+        let file_name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
+        Ok(Self {
+            content: Bytes::from(content),
+            file_name,
+            content_type: None,
+        })
+    }
+
+    /// Sets the file name sent in `Content-Disposition`.
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// Sets the part's content type.
+    pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+
+    /// The content.
+    pub fn content(&self) -> &Bytes {
+        &self.content
+    }
+}
+
+impl From<Bytes> for FilePart {
+    fn from(content: Bytes) -> Self {
+        Self::new(content)
+    }
+}
+
+impl From<Vec<u8>> for FilePart {
+    fn from(content: Vec<u8>) -> Self {
+        Self::new(content)
+    }
+}
 
 /// A `multipart/form-data` body being described. Parts keep their order.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +88,7 @@ pub(crate) struct Part {
     pub(crate) content: Bytes,
     pub(crate) file_name: Option<String>,
     pub(crate) content_type: Option<String>,
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 impl Multipart {
@@ -27,15 +97,26 @@ impl Multipart {
         Self::default()
     }
 
-    /// A text field.
-    pub fn text(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+    fn push(
+        mut self,
+        name: String,
+        content: Bytes,
+        file_name: Option<String>,
+        content_type: Option<String>,
+    ) -> Self {
         self.parts.push(Part {
-            name: name.into(),
-            content: Bytes::from(value.into()),
-            file_name: None,
-            content_type: None,
+            name,
+            content,
+            file_name,
+            content_type,
+            headers: Vec::new(),
         });
         self
+    }
+
+    /// A text field.
+    pub fn text(self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.push(name.into(), Bytes::from(value.into()), None, None)
     }
 
     /// Several text fields with the same name (an array property).
@@ -50,49 +131,93 @@ impl Multipart {
         self
     }
 
+    /// A text field from any primitive serialized with serde (number, boolean, string,
+    /// string enum); `None`/`null` adds nothing. Objects and arrays become JSON parts.
+    pub fn field<T: serde::Serialize + ?Sized>(self, name: impl Into<String>, value: &T) -> Self {
+        match crate::encoding::value::to_param_value(value) {
+            Ok(crate::encoding::value::ParamValue::Null) => self,
+            Ok(
+                value @ (crate::encoding::value::ParamValue::Array(_)
+                | crate::encoding::value::ParamValue::Object(_)),
+            ) => {
+                let json = value.to_json_text();
+                self.push(
+                    name.into(),
+                    Bytes::from(json),
+                    None,
+                    Some("application/json".to_owned()),
+                )
+            }
+            Ok(primitive) => {
+                let text = primitive.primitive_text().unwrap_or_default();
+                self.text(name, text)
+            }
+            Err(error) => self.fail(name.into(), format!("cannot serialize the part: {error}")),
+        }
+    }
+
     /// A file (or any binary part) from bytes, with an optional file name and content type
     /// (default `application/octet-stream`).
     pub fn file(
-        mut self,
+        self,
         name: impl Into<String>,
         content: impl Into<Bytes>,
         file_name: Option<String>,
         content_type: Option<&str>,
     ) -> Self {
-        self.parts.push(Part {
-            name: name.into(),
-            content: content.into(),
-            file_name,
-            content_type: Some(
-                content_type
-                    .unwrap_or("application/octet-stream")
-                    .to_owned(),
-            ),
-        });
-        self
+        let content_type = content_type
+            .unwrap_or("application/octet-stream")
+            .to_owned();
+        self.push(name.into(), content.into(), file_name, Some(content_type))
+    }
+
+    /// A file part from a [`FilePart`]; `default_content_type` (the Encoding Object's
+    /// `contentType`, else `application/octet-stream`) applies when the value sets none.
+    pub fn file_part(
+        self,
+        name: impl Into<String>,
+        file: &FilePart,
+        default_content_type: Option<&str>,
+    ) -> Self {
+        let content_type = file
+            .content_type
+            .clone()
+            .or_else(|| default_content_type.map(str::to_owned))
+            .unwrap_or_else(|| "application/octet-stream".to_owned());
+        self.push(
+            name.into(),
+            file.content.clone(),
+            file.file_name.clone(),
+            Some(content_type),
+        )
     }
 
     /// A part holding the JSON text of `value` (content type `application/json`); objects
     /// and arrays in multipart bodies default to this (OpenAPI Encoding Object).
-    pub fn json<T: serde::Serialize + ?Sized>(
-        mut self,
-        name: impl Into<String>,
-        value: &T,
-    ) -> Self {
+    pub fn json<T: serde::Serialize + ?Sized>(self, name: impl Into<String>, value: &T) -> Self {
         let name = name.into();
         match serde_json::to_vec(value) {
-            Ok(bytes) => self.parts.push(Part {
+            Ok(bytes) => self.push(
                 name,
-                content: Bytes::from(bytes),
-                file_name: None,
-                content_type: Some("application/json".to_owned()),
-            }),
-            Err(error) => {
-                if self.error.is_none() {
-                    self.error =
-                        Some((name, format!("cannot serialize the part as JSON: {error}")));
-                }
-            }
+                Bytes::from(bytes),
+                None,
+                Some("application/json".to_owned()),
+            ),
+            Err(error) => self.fail(name, format!("cannot serialize the part as JSON: {error}")),
+        }
+    }
+
+    /// Adds a header to the last part (Encoding Object `headers`). Checked when sent.
+    pub fn part_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        if let Some(part) = self.parts.last_mut() {
+            part.headers.push((name.into(), value.into()));
+        }
+        self
+    }
+
+    fn fail(mut self, name: String, reason: String) -> Self {
+        if self.error.is_none() {
+            self.error = Some((name, reason));
         }
         self
     }
@@ -101,6 +226,7 @@ impl Multipart {
     pub(crate) fn to_form(&self) -> Result<reqwest::multipart::Form, (String, String)> {
         let mut form = reqwest::multipart::Form::new();
         for part in &self.parts {
+            let failed = |reason: &str| (part.name.clone(), reason.to_owned());
             let mut body = reqwest::multipart::Part::stream_with_length(
                 reqwest::Body::from(part.content.clone()),
                 part.content.len() as u64,
@@ -111,10 +237,50 @@ impl Multipart {
             if let Some(content_type) = &part.content_type {
                 body = body
                     .mime_str(content_type)
-                    .map_err(|_| (part.name.clone(), "invalid part content type".to_owned()))?;
+                    .map_err(|_| failed("invalid part content type"))?;
+            }
+            if !part.headers.is_empty() {
+                let mut headers = http::HeaderMap::new();
+                for (name, value) in &part.headers {
+                    let name = http::HeaderName::from_bytes(name.as_bytes())
+                        .map_err(|_| failed("invalid part header name"))?;
+                    let value = crate::encoding::header::header_value(value)
+                        .map_err(|reason| (part.name.clone(), reason))?;
+                    headers.append(name, value);
+                }
+                body = body.headers(headers);
             }
             form = form.part(part.name.clone(), body);
         }
         Ok(form)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn file_part_from_path() -> std::io::Result<()> {
+        let path = std::env::temp_dir().join(format!("specforge-part-{}.txt", std::process::id()));
+        tokio::fs::write(&path, b"hello").await?;
+        let part = FilePart::from_path(&path).await;
+        let _ = tokio::fs::remove_file(&path).await;
+        let part = part?;
+        assert_eq!(part.content().as_ref(), b"hello");
+        assert_eq!(
+            part.file_name.as_deref(),
+            path.file_name().and_then(|n| n.to_str())
+        );
+        assert!(FilePart::from_path("/nonexistent/specforge").await.is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn bad_part_header_is_reported() {
+        let multipart = Multipart::new()
+            .text("a", "b")
+            .part_header("X-Bad", "1\r\n2");
+        assert!(matches!(multipart.to_form(), Err((name, _)) if name == "a"));
     }
 }

@@ -12,12 +12,25 @@ use std::time::Duration;
 ///     .no_retry();
 /// # let _ = options;
 /// ```
-#[derive(Debug, Clone, Default)]
+/// `Debug` shows header names only: a header set here may carry a secret.
+#[derive(Clone, Default)]
 pub struct RequestOptions {
     pub(crate) timeout: Option<Duration>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) retries: Option<u32>,
     pub(crate) idempotency_key: Option<String>,
+}
+
+impl std::fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("headers", &names)
+            .field("retries", &self.retries)
+            .field("idempotency_key", &self.idempotency_key)
+            .finish()
+    }
 }
 
 impl RequestOptions {

@@ -19,6 +19,7 @@ pub use crate::client::ClientCore;
 pub use crate::error::{DecodeError, Error, OperationRef};
 pub use crate::multipart::Multipart;
 pub use crate::response::Response;
+pub use crate::typed_header::parse_header;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,8 @@ pub enum Style {
     /// `name=a%09b%09c`: Swagger 2.0 `collectionFormat: tsv`, which no OpenAPI 3 style
     /// expresses (query arrays).
     TabDelimited,
+    /// OpenAPI 3.2.0 `style: cookie` (cookie values, never percent-encoded).
+    Cookie,
 }
 
 /// How one parameter is serialized: a `const` built by generated code.
@@ -178,6 +181,57 @@ pub enum SchemeKind {
     Token,
 }
 
+/// One Encoding Object entry of a form-urlencoded body (a `const` in generated code):
+/// `FieldEncoding::new("tags").style(Style::PipeDelimited).explode(false)` or
+/// `FieldEncoding::new("meta").content_type("application/json")`.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldEncoding {
+    /// The property name.
+    pub name: &'static str,
+    /// `style` (`None`: not given).
+    pub style: Option<Style>,
+    /// `explode` (default true with style form).
+    pub explode: bool,
+    /// `allowReserved`.
+    pub allow_reserved: bool,
+    /// `contentType`.
+    pub content_type: Option<&'static str>,
+}
+
+impl FieldEncoding {
+    /// An entry for property `name` with nothing set.
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            style: None,
+            explode: true,
+            allow_reserved: false,
+            content_type: None,
+        }
+    }
+    /// Sets `style`; `explode` defaults to true for `form` and false otherwise.
+    pub const fn style(mut self, style: Style) -> Self {
+        self.style = Some(style);
+        self.explode = matches!(style, Style::Form);
+        self
+    }
+    /// Sets `explode`.
+    pub const fn explode(mut self, explode: bool) -> Self {
+        self.explode = explode;
+        self
+    }
+    /// Sets `allowReserved`.
+    pub const fn allow_reserved(mut self, allow: bool) -> Self {
+        self.allow_reserved = allow;
+        self
+    }
+    /// Sets `contentType`.
+    pub const fn content_type(mut self, content_type: &'static str) -> Self {
+        self.content_type = Some(content_type);
+        self
+    }
+}
+
 /// A request being filled by generated code. Parameter errors are kept and
 /// reported by [`ClientCore::execute`] as `Error::InvalidRequest` naming the
 /// parameter, before anything is sent.
@@ -198,7 +252,7 @@ impl Request {
 
     /// Adds one parameter. `value` is serialized with serde; `None`/`null` adds nothing.
     pub fn param<T: serde::Serialize + ?Sized>(&mut self, param: Param, value: &T) {
-        let value = serde_json::to_value(value);
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.add_param(param, value);
     }
 
@@ -219,8 +273,22 @@ impl Request {
         content_type: &'static str,
         value: &T,
     ) {
-        let value = serde_json::to_value(value);
+        let value = crate::encoding::value::to_param_value(value);
         self.inner.set_form_body(content_type, value);
+    }
+
+    /// Sets a `application/x-www-form-urlencoded` body whose properties follow the
+    /// operation's Encoding Object entries (`encodings`; properties without one use the
+    /// defaults of [`form_body`](Self::form_body)).
+    pub fn form_body_with<T: serde::Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+        encodings: &'static [FieldEncoding],
+    ) {
+        let value = crate::encoding::value::to_param_value(value);
+        self.inner
+            .set_form_body_with(content_type, value, encodings);
     }
 
     /// Sets a text body.
@@ -327,9 +395,10 @@ impl RawResponse {
         crate::response::parse_json(&self.body)
     }
 
-    /// The body as UTF-8 text (for `success_with` decode functions).
+    /// The body as text in its declared charset, UTF-8 by default (for `success_with`
+    /// decode functions).
     pub fn parse_text(&self) -> Result<String, DecodeError> {
-        crate::response::parse_text(&self.body)
+        crate::response::parse_text(&self.headers, &self.body)
     }
 
     /// The status.

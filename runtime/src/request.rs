@@ -1,25 +1,35 @@
-//! What a generated operation fills in before it is sent: [`RequestParts`] (parameters,
-//! body, options), kept inside `__private::Request`.
+//! What a generated operation fills in before it is sent: [`RequestParts`], kept inside
+//! `__private::Request`. Parameters are encoded as they are added (the generic part of
+//! `Request::param` is only the serde call); the first problem is kept, with the
+//! parameter's name, and reported by `execute` before anything is sent.
 
 use bytes::Bytes;
+use http::{HeaderName, HeaderValue};
 
+use crate::encoding::value::ParamValue;
+use crate::encoding::{Encoded, encode_param, form};
 use crate::options::RequestOptions;
 use crate::private::Param;
 
-/// The parts of a request, collected before sending. The first problem (a parameter that
-/// cannot be serialized, a body that fails to serialize) is kept and reported by
-/// `execute` before anything is sent.
+/// The parts of a request, collected before sending.
 #[derive(Debug)]
 pub(crate) struct RequestParts {
     pub(crate) options: RequestOptions,
-    pub(crate) params: Vec<(Param, serde_json::Value)>,
+    /// Path parameter expansions, by name.
+    pub(crate) path: Vec<(&'static str, String)>,
+    /// Encoded query pieces (`a=1&a=2`), in order.
+    pub(crate) query: Vec<String>,
+    /// Header parameters.
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    /// Cookie pairs (`name=value`).
+    pub(crate) cookies: Vec<String>,
     pub(crate) body: Body,
     /// The first error met while filling the request: (parameter name, reason).
     pub(crate) error: Option<(String, String)>,
 }
 
 /// A request body.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) enum Body {
     /// No body.
     #[default]
@@ -29,12 +39,7 @@ pub(crate) enum Body {
         content_type: &'static str,
         bytes: Bytes,
     },
-    /// An `application/x-www-form-urlencoded` object, encoded when sent.
-    Form {
-        content_type: &'static str,
-        value: serde_json::Value,
-    },
-    /// `multipart/form-data`.
+    /// `multipart/form-data` (the boundary is added when sent).
     Multipart(crate::multipart::Multipart),
 }
 
@@ -42,7 +47,10 @@ impl RequestParts {
     pub(crate) fn new(options: RequestOptions) -> Self {
         Self {
             options,
-            params: Vec::new(),
+            path: Vec::new(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            cookies: Vec::new(),
             body: Body::None,
             error: None,
         }
@@ -54,17 +62,24 @@ impl RequestParts {
         }
     }
 
-    pub(crate) fn add_param(
-        &mut self,
-        param: Param,
-        value: Result<serde_json::Value, serde_json::Error>,
-    ) {
-        match value {
-            Ok(serde_json::Value::Null) => {}
-            Ok(value) => self.params.push((param, value)),
+    pub(crate) fn add_param(&mut self, param: Param, value: Result<ParamValue, serde_json::Error>) {
+        let value = match value {
+            Ok(value) => value,
             Err(error) => {
-                self.record_error(param.name, format!("cannot serialize the value: {error}"))
+                return self
+                    .record_error(param.name, format!("cannot serialize the value: {error}"));
             }
+        };
+        match encode_param(&param, value) {
+            Ok(Encoded::Nothing) => {}
+            Ok(Encoded::Path(text)) => self.path.push((param.name, text)),
+            Ok(Encoded::Query(text)) => self.query.push(text),
+            Ok(Encoded::Header(value)) => match HeaderName::from_bytes(param.name.as_bytes()) {
+                Ok(name) => self.headers.push((name, value)),
+                Err(_) => self.record_error(param.name, "not a valid header name".to_owned()),
+            },
+            Ok(Encoded::Cookies(pairs)) => self.cookies.extend(pairs),
+            Err(reason) => self.record_error(param.name, reason),
         }
     }
 
@@ -90,18 +105,28 @@ impl RequestParts {
     pub(crate) fn set_form_body(
         &mut self,
         content_type: &'static str,
-        value: Result<serde_json::Value, serde_json::Error>,
+        value: Result<ParamValue, serde_json::Error>,
     ) {
-        match value {
-            Ok(value) => {
-                self.body = Body::Form {
+        self.set_form_body_with(content_type, value, &[]);
+    }
+
+    pub(crate) fn set_form_body_with(
+        &mut self,
+        content_type: &'static str,
+        value: Result<ParamValue, serde_json::Error>,
+        encodings: &[crate::private::FieldEncoding],
+    ) {
+        let encoded = value
+            .map_err(|error| format!("cannot serialize the form body: {error}"))
+            .and_then(|value| form::encode_form_with(value, encodings));
+        match encoded {
+            Ok(text) => {
+                self.body = Body::Bytes {
                     content_type,
-                    value,
+                    bytes: Bytes::from(text),
                 }
             }
-            Err(error) => {
-                self.record_error("body", format!("cannot serialize the form body: {error}"))
-            }
+            Err(reason) => self.record_error("body", reason),
         }
     }
 
@@ -113,6 +138,9 @@ impl RequestParts {
     }
 
     pub(crate) fn set_multipart_body(&mut self, multipart: crate::multipart::Multipart) {
+        if let Some((part, reason)) = &multipart.error {
+            self.record_error(&format!("body.{part}"), reason.clone());
+        }
         self.body = Body::Multipart(multipart);
     }
 }

@@ -93,11 +93,32 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<
     serde_json::from_slice(body).map_err(DecodeError::from)
 }
 
-/// Decodes the body as text: UTF-8 (a BOM is dropped). Other charsets are a decode error.
-pub(crate) fn parse_text(body: &Bytes) -> Result<String, DecodeError> {
-    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    String::from_utf8(body.to_vec())
-        .map_err(|e| DecodeError::with_source("body is not UTF-8 text", e))
+/// Decodes the body as text in the charset `Content-Type` names (default UTF-8; a BOM
+/// wins over the header, as the WHATWG Encoding Standard says). Malformed bytes are a
+/// decode error, never replaced silently.
+pub(crate) fn parse_text(headers: &HeaderMap, body: &Bytes) -> Result<String, DecodeError> {
+    let encoding = charset(headers)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    let (text, _, had_errors) = encoding.decode(body);
+    if had_errors {
+        return Err(DecodeError::new(format!(
+            "body is not valid {} text",
+            encoding.name()
+        )));
+    }
+    Ok(text.into_owned())
+}
+
+/// The `charset` parameter of `Content-Type`, if any.
+fn charset(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(http::header::CONTENT_TYPE)?.to_str().ok()?;
+    value.split(';').skip(1).find_map(|parameter| {
+        let (name, value) = parameter.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_owned())
+    })
 }
 
 pub(crate) fn decode_json<T: serde::de::DeserializeOwned, E>(
@@ -110,7 +131,7 @@ pub(crate) fn decode_json<T: serde::de::DeserializeOwned, E>(
 }
 
 pub(crate) fn decode_text<E>(raw: RawResponse) -> Result<Response<String>, Error<E>> {
-    match parse_text(&raw.body) {
+    match parse_text(&raw.headers, &raw.body) {
         Ok(body) => Ok(parts(raw).0.map(|()| body)),
         Err(source) => Err(decode_failure(raw, source)),
     }
@@ -140,7 +161,7 @@ pub(crate) fn decode_error_text<T, E>(
     raw: RawResponse,
     wrap: fn(String) -> E,
 ) -> Result<Response<T>, Error<E>> {
-    match parse_text(&raw.body) {
+    match parse_text(&raw.headers, &raw.body) {
         Ok(body) => error_value(raw, wrap(body)),
         Err(source) => Err(decode_failure(raw, source)),
     }
@@ -174,5 +195,41 @@ pub(crate) fn media_type(headers: &HeaderMap) -> Option<String> {
         None
     } else {
         Some(media_type.to_ascii_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(content_type: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        if let Ok(value) = http::HeaderValue::from_str(content_type) {
+            headers.insert(http::header::CONTENT_TYPE, value);
+        }
+        headers
+    }
+
+    #[test]
+    fn text_in_its_charset() {
+        let latin1 = Bytes::from_static(b"caf\xe9");
+        let text = parse_text(&headers("text/plain; charset=ISO-8859-1"), &latin1);
+        assert_eq!(text.ok().as_deref(), Some("caf\u{e9}"));
+        let utf8 = Bytes::from_static("\u{feff}caf\u{e9}".as_bytes());
+        assert_eq!(
+            parse_text(&headers("text/plain"), &utf8).ok().as_deref(),
+            Some("caf\u{e9}")
+        );
+        assert!(parse_text(&headers("text/plain; charset=utf-8"), &latin1).is_err());
+        assert_eq!(
+            media_type(&headers("Application/JSON; charset=utf-8")).as_deref(),
+            Some("application/json")
+        );
+    }
+
+    #[test]
+    fn empty_json_body_is_null() {
+        assert_eq!(parse_json::<Option<u8>>(b"").ok(), Some(None));
+        assert!(parse_json::<u8>(b" ").is_err());
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! The attempt loop in `execute.rs` asks [`decide`] after every failed attempt whether
 //! to try again and after how long. This file is replaced by the full policy (backoff with
-//! jitter, `Retry-After`, budget, idempotency rules).
+//! jitter, `Retry-After`, budget, idempotency rules), which reads the fields this
+//! minimal version ignores (hence `allow(dead_code)`).
+#![allow(dead_code)]
 
 use std::time::Duration;
 

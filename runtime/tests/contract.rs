@@ -384,3 +384,23 @@ fn request_and_decode_items_exist() {
             .request_options(specforge::RequestOptions::default().no_retry());
     }
 }
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<specforge::ClientCore>();
+    send_sync::<specforge::ClientBuilder>();
+    send_sync::<specforge::Credential>();
+    send_sync::<specforge::RequestOptions>();
+    send_sync::<specforge::Response<()>>();
+    send_sync::<specforge::Error<()>>();
+    send_sync::<specforge::BuildError>();
+    send_sync::<specforge::DecodeError>();
+    send_sync::<specforge::FilePart>();
+    send_sync::<specforge::__private::Request>();
+    send_sync::<specforge::__private::RawResponse>();
+    send_sync::<specforge::__private::Multipart>();
+    assert!(
+        size_of::<specforge::Error<api::operations::GetPetByIdError>>() <= 2 * size_of::<usize>()
+    );
+}

@@ -87,6 +87,11 @@ impl Ctx<'_> {
                 let value = self.type_tokens(value, scope);
                 quote!(::std::collections::BTreeMap<#string, #value>)
             }
+            TypeRef::Nullable(inner) => {
+                let option = self.std(scope, "Option");
+                let inner = self.type_tokens(inner, scope);
+                quote!(#option<#inner>)
+            }
             TypeRef::Named(id) => match self.api.types.defs.get(id.0) {
                 Some(def) => self.named_path(scope, &def.name),
                 // A dangling id is a lowering bug; degrade rather than panic.

@@ -7,11 +7,19 @@
 //! It knows OpenAPI semantics and nothing about tokens; `emit` reads only this.
 //! Every node keeps the JSON pointer of the place it came from.
 
+pub(crate) mod composition;
 pub(crate) mod lower;
 pub(crate) mod naming;
+pub(crate) mod objects;
 pub(crate) mod operations;
+pub(crate) mod params;
 pub(crate) mod recursion;
+pub(crate) mod refs;
+pub(crate) mod responses;
+pub(crate) mod scalars;
+pub(crate) mod security;
 pub(crate) mod types;
+pub(crate) mod unions;
 
 use crate::diagnostics::Pointer;
 
@@ -166,6 +174,10 @@ pub enum TypeRef {
     /// `additionalProperties` only: a map from string keys.
     Map(Box<TypeRef>),
     Named(TypeId),
+    /// `null` is also a valid value: `Option<T>`. Only in positions that are not
+    /// struct fields (array items, map values, union variants, bodies, aliases);
+    /// fields say it with [`Field::nullable`] and never hold this.
+    Nullable(Box<TypeRef>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -324,11 +336,17 @@ pub struct SecurityScheme {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecuritySchemeKind {
-    ApiKey { location: ParamLocation, name: String },
+    ApiKey {
+        location: ParamLocation,
+        name: String,
+    },
     Basic,
     /// `http` with scheme `bearer` (or another scheme sent as `Authorization: <scheme> <token>`).
     Bearer,
-    OAuth2ClientCredentials { token_url: String, scopes: Vec<String> },
+    OAuth2ClientCredentials {
+        token_url: String,
+        scopes: Vec<String>,
+    },
     /// Other OAuth2 flows, `openIdConnect`: a token supplied by the user.
     Token,
 }

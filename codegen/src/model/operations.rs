@@ -1,1 +1,246 @@
-//! (to be written)
+//! Operations: every path × method, in document order.
+//!
+//! - Each operation is read on its own; one that cannot be generated is skipped
+//!   with a warning (SF3001) that names why; the others are unaffected.
+//! - Names: the method is the operationId in snake_case, or, without one,
+//!   method + path (`GET /pets/{petId}/toys` → `get_pets_pet_id_toys`);
+//!   duplicate operationIds are made unique with a warning (SF3002); names the
+//!   `Client` uses itself are never taken. `type_name` is the method name in
+//!   PascalCase, unique together with its `{T}Error` and `{T}Response` siblings.
+//! - Security: the operation's `security`, else the document's (see
+//!   [`super::security::requirement`]).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::naming::{self, UniqueNames};
+use super::params::ParamSources;
+use super::types::TypeLowerer;
+use super::{Docs, HttpMethod, Operation, SecurityScheme, security};
+use crate::diagnostics::Pointer;
+
+/// One path × method found in the document.
+struct Found<'v> {
+    method: HttpMethod,
+    path: &'v str,
+    value: &'v Value,
+    at: Pointer,
+    path_params: Option<(&'v Value, Pointer)>,
+}
+
+fn method_of(key: &str) -> Option<HttpMethod> {
+    Some(match key {
+        "get" => HttpMethod::Get,
+        "put" => HttpMethod::Put,
+        "post" => HttpMethod::Post,
+        "delete" => HttpMethod::Delete,
+        "options" => HttpMethod::Options,
+        "head" => HttpMethod::Head,
+        "patch" => HttpMethod::Patch,
+        "trace" => HttpMethod::Trace,
+        _ => return None,
+    })
+}
+
+fn method_text(method: HttpMethod) -> &'static str {
+    match method {
+        HttpMethod::Get => "get",
+        HttpMethod::Put => "put",
+        HttpMethod::Post => "post",
+        HttpMethod::Delete => "delete",
+        HttpMethod::Options => "options",
+        HttpMethod::Head => "head",
+        HttpMethod::Patch => "patch",
+        HttpMethod::Trace => "trace",
+    }
+}
+
+/// Lowers every operation of the document.
+pub(crate) fn lower_operations(
+    types: &mut TypeLowerer<'_>,
+    schemes: &[SecurityScheme],
+) -> Vec<Operation> {
+    let document = types.document;
+    let found = find_operations(types, document);
+
+    let ids: Vec<Option<&str>> = found
+        .iter()
+        .map(|f| {
+            f.value
+                .get("operationId")
+                .and_then(Value::as_str)
+                .filter(|s| !s.trim().is_empty())
+        })
+        .collect();
+    let mut id_counts: HashMap<&str, usize> = HashMap::new();
+    for id in ids.iter().flatten() {
+        *id_counts.entry(id).or_default() += 1;
+    }
+
+    let mut method_names = UniqueNames::with_reserved(naming::RESERVED_CLIENT_METHODS);
+    let mut out = Vec::with_capacity(found.len());
+    for (op, id) in found.iter().zip(ids) {
+        let id = match id {
+            Some(id) => {
+                if id_counts.get(id).copied().unwrap_or(0) > 1 {
+                    types.warn(
+                        "SF3002",
+                        &op.at.push("operationId"),
+                        format!("operationId `{id}` is used by more than one operation; method names made unique"),
+                        "give every operation its own operationId",
+                    );
+                }
+                id.to_owned()
+            }
+            None => naming::snake(
+                &format!("{} {}", method_text(op.method), op.path),
+                "operation",
+            ),
+        };
+        match lower_operation(types, op, &id, schemes) {
+            Ok(mut operation) => {
+                operation.method_name = method_names.claim(&naming::snake(&id, "operation"));
+                operation.type_name = naming::pascal(&operation.method_name, "Operation");
+                out.push(operation);
+            }
+            Err(why) => types.warn(
+                "SF3001",
+                &op.at,
+                format!(
+                    "operation `{id}` ({} {}) skipped: {why}",
+                    method_text(op.method).to_ascii_uppercase(),
+                    op.path
+                ),
+                "fix the operation; the rest of the client is generated without it",
+            ),
+        }
+    }
+    claim_type_siblings(&mut out);
+    out
+}
+
+/// Makes every `type_name` unique together with its `{T}Error` and
+/// `{T}Response` siblings (an operation `getPetError` next to `getPet`).
+fn claim_type_siblings(operations: &mut [Operation]) {
+    let mut used = UniqueNames::default();
+    for op in operations.iter_mut() {
+        let free = |used: &UniqueNames, t: &str| {
+            !used.contains(t)
+                && !used.contains(&format!("{t}Error"))
+                && !used.contains(&format!("{t}Response"))
+        };
+        let mut name = op.type_name.clone();
+        let mut n = 2usize;
+        while !free(&used, &name) {
+            name = format!("{}{n}", op.type_name);
+            n += 1;
+        }
+        used.insert(&name);
+        used.insert(&format!("{name}Error"));
+        used.insert(&format!("{name}Response"));
+        op.type_name = name;
+    }
+}
+
+fn find_operations<'v>(types: &mut TypeLowerer<'_>, document: &'v Value) -> Vec<Found<'v>> {
+    let base = Pointer::root().push("paths");
+    let Some(paths) = document.get("paths").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (path, item) in paths {
+        if path.starts_with("x-") {
+            continue;
+        }
+        let item_at = base.push(path);
+        let (item, item_at) = match super::refs::follow(document, item, &item_at) {
+            Ok(found) => found,
+            Err(why) => {
+                types.warn(
+                    "SF3003",
+                    &item_at,
+                    format!("path item `{path}` skipped: {why}"),
+                    "fix the path item's `$ref`",
+                );
+                continue;
+            }
+        };
+        let Some(map) = item.as_object() else {
+            continue;
+        };
+        let path_params = map
+            .get("parameters")
+            .map(|p| (p, item_at.push("parameters")));
+        for (key, value) in map {
+            let Some(method) = method_of(key) else {
+                continue;
+            };
+            out.push(Found {
+                method,
+                path,
+                value,
+                at: item_at.push(key),
+                path_params: path_params.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn lower_operation(
+    types: &mut TypeLowerer<'_>,
+    op: &Found<'_>,
+    id: &str,
+    schemes: &[SecurityScheme],
+) -> Result<Operation, String> {
+    let value = op.value;
+    if !value.is_object() {
+        return Err("it is not an object".to_owned());
+    }
+    let text = |key: &str| {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
+    };
+    // The type prefix used for inline type hints; final names are claimed later.
+    let hint = naming::pascal(id, "Operation");
+    let body = match value.get("requestBody") {
+        Some(body) => types.lower_body(body, &op.at.push("requestBody"), &hint)?,
+        None => None,
+    };
+    let sources = ParamSources {
+        path_level: op.path_params.clone(),
+        op_level: value
+            .get("parameters")
+            .map(|p| (p, op.at.push("parameters"))),
+    };
+    let params = types.lower_params(&sources, op.path, &op.at, &hint, body.is_some())?;
+    let responses = match value.get("responses") {
+        Some(responses) => types.lower_responses(responses, &op.at.push("responses"), &hint),
+        None => Vec::new(),
+    };
+    let security = security::requirement(types.document, value, &op.at, schemes, types.diags);
+    Ok(Operation {
+        id: id.to_owned(),
+        method_name: String::new(),
+        type_name: String::new(),
+        method: op.method,
+        path: op.path.to_owned(),
+        docs: Docs {
+            summary: text("summary"),
+            description: text("description"),
+            deprecated: value
+                .get("deprecated")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        },
+        params,
+        body,
+        responses,
+        security,
+        pointer: op.at.clone(),
+    })
+}

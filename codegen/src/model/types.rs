@@ -1,1 +1,684 @@
-//! (to be written)
+//! Schemas → [`TypeRef`]s, named types into the arena.
+//!
+//! [`TypeLowerer`] owns the arena while the document is lowered. Component
+//! schemas are registered first (named after their key, in document order), so a
+//! `$ref` to one is a [`TypeRef::Named`] before the target is lowered; targets
+//! are lowered from a work list, never by recursion through `$ref`s, so `$ref`
+//! cycles terminate. Nesting of inline schemas is bounded by [`MAX_DEPTH`].
+//!
+//! Decisions (see `docs/generated-code.md` for the Rust side):
+//! - Each component schema is deserialized on its own (`openapiv3::Schema`),
+//!   after a nesting check; one that cannot be read becomes `Any` with a
+//!   warning, the rest is unaffected.
+//! - Inline objects, enums and unions get readable names: `{Parent}{Property}`,
+//!   `{Parent}Item` for array items, `{Parent}Value` for map values; operations
+//!   pass their own hints (`{Operation}Body`, ...). A `$ref` to a place that is
+//!   not a component names a type after its first use when it is an object,
+//!   enum or composition, and is lowered in place otherwise. The schema of a
+//!   shared parameter, response or request body component is lowered once and
+//!   named after the component (`per-page` → `PerPage`, `not_found` →
+//!   `NotFoundResponse`).
+//! - `nullable` on a field's schema (or on the component it references) sets
+//!   `Field.nullable`; elsewhere (array items, map values, union variants,
+//!   bodies) the type is wrapped in [`TypeRef::Nullable`].
+//! - A schema `openapiv3` cannot place in one kind (`SchemaKind::Any`) is
+//!   decided from its keywords; an enum mixing value types is `Any` (SF2009).
+//! - `not` → `Any`.
+//!
+//! Objects live in [`super::objects`], primitives and enums in
+//! [`super::scalars`], `allOf` in [`super::composition`], `oneOf`/`anyOf` in
+//! [`super::unions`], and the recursion boxes in [`super::recursion`].
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use openapiv3::{
+    AnySchema, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaData, SchemaKind,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
+};
+use serde_json::Value;
+
+use super::naming::{self, UniqueNames};
+use super::scalars::{infer_type, int_format, number_format, scalar_text, texts, with_values_note};
+use super::{Docs, TypeArena, TypeDef, TypeId, TypeKind, TypeRef, refs};
+use crate::Settings;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
+
+/// Deepest nesting of inline schemas lowered before giving up with `Any`.
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// A schema, whether it came boxed (properties, items) or not (compositions).
+#[derive(Clone, Copy)]
+pub(crate) enum SchemaRef<'s> {
+    Ref(&'s str),
+    Item(&'s Schema),
+}
+
+impl<'s> From<&'s ReferenceOr<Schema>> for SchemaRef<'s> {
+    fn from(value: &'s ReferenceOr<Schema>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Item(schema),
+        }
+    }
+}
+
+impl<'s> From<&'s ReferenceOr<Box<Schema>>> for SchemaRef<'s> {
+    fn from(value: &'s ReferenceOr<Box<Schema>>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Item(schema),
+        }
+    }
+}
+
+/// The result of lowering one schema.
+#[derive(Debug, Clone)]
+pub(crate) struct Lowered {
+    pub(crate) ty: TypeRef,
+    /// `null` is a valid value here.
+    pub(crate) nullable: bool,
+    /// Something the docs should say that the type cannot (allowed values of a
+    /// non-string enum).
+    pub(crate) note: Option<String>,
+}
+
+impl Lowered {
+    pub(crate) fn of(ty: TypeRef) -> Self {
+        Self {
+            ty,
+            nullable: false,
+            note: None,
+        }
+    }
+
+    /// The type for a position that is not a field: `Nullable(T)` when null is allowed.
+    pub(crate) fn into_type(self) -> TypeRef {
+        if self.nullable && !matches!(self.ty, TypeRef::Any | TypeRef::Nullable(_)) {
+            TypeRef::Nullable(Box::new(self.ty))
+        } else {
+            self.ty
+        }
+    }
+}
+
+/// Where a schema is being lowered: the name a named type would get (raw words,
+/// made PascalCase only when a type is really named, which keeps `heck` off the
+/// hot path), and the pre-registered arena slot it fills (component schemas and
+/// `$ref` targets).
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx {
+    pub(crate) hint: String,
+    pub(crate) slot: Option<TypeId>,
+    pub(crate) depth: usize,
+}
+
+impl Ctx {
+    pub(crate) fn new(hint: impl Into<String>) -> Self {
+        Self {
+            hint: hint.into(),
+            slot: None,
+            depth: 0,
+        }
+    }
+
+    /// A nested position named `{hint}{suffix}`.
+    pub(crate) fn child(&self, suffix: &str) -> Self {
+        Self {
+            hint: format!("{} {suffix}", self.hint),
+            slot: None,
+            depth: self.depth + 1,
+        }
+    }
+}
+
+/// Lowers schemas and owns the type arena while the document is lowered.
+pub(crate) struct TypeLowerer<'a> {
+    pub(crate) document: &'a Value,
+    pub(crate) settings: &'a Settings,
+    pub(crate) diags: &'a mut Diagnostics,
+    pub(crate) defs: Vec<TypeDef>,
+    pub(crate) names: UniqueNames,
+    /// `$ref` targets (pointer text) that have an arena slot.
+    pub(crate) by_pointer: HashMap<String, TypeId>,
+    /// Registered targets whose schema says `null` is allowed.
+    pub(crate) nullable_targets: HashSet<TypeId>,
+    /// Parsed `$ref` targets, for `allOf` merging and discriminator lookups.
+    pub(crate) parsed: HashMap<String, Option<Rc<ReferenceOr<Schema>>>>,
+    /// Registered slots still to lower (index into `pending_list`).
+    pending_list: Vec<(TypeId, Pointer)>,
+    pending_next: usize,
+    /// Schemas of shared components (`components/parameters`, `responses`,
+    /// `requestBodies`), lowered once for every operation that uses them.
+    shared: HashMap<String, Lowered>,
+}
+
+impl<'a> TypeLowerer<'a> {
+    pub(crate) fn new(
+        document: &'a Value,
+        settings: &'a Settings,
+        diags: &'a mut Diagnostics,
+    ) -> Self {
+        Self {
+            document,
+            settings,
+            diags,
+            defs: Vec::new(),
+            names: UniqueNames::with_reserved(naming::RESERVED_TYPE_NAMES),
+            by_pointer: HashMap::new(),
+            nullable_targets: HashSet::new(),
+            parsed: HashMap::new(),
+            pending_list: Vec::new(),
+            pending_next: 0,
+            shared: HashMap::new(),
+        }
+    }
+
+    pub(crate) fn warn(&mut self, code: &'static str, at: &Pointer, message: String, help: &str) {
+        self.diags
+            .push(Diagnostic::warning(code, at.clone(), message).with_help(help));
+    }
+
+    /// Registers every component schema (document order) and lowers them.
+    pub(crate) fn lower_components(&mut self) {
+        let base = Pointer::root().push("components").push("schemas");
+        let Some(schemas) = self
+            .document
+            .pointer(base.as_str())
+            .and_then(Value::as_object)
+        else {
+            return;
+        };
+        for (key, value) in schemas {
+            let at = base.push(key);
+            let name = self.names.claim(&naming::pascal(key, "Schema"));
+            self.register(name, at, value);
+        }
+        self.lower_pending();
+    }
+
+    /// Lowers every registered slot not lowered yet (targets found on the way
+    /// are appended and lowered too).
+    pub(crate) fn lower_pending(&mut self) {
+        while let Some((id, at)) = self.pending_list.get(self.pending_next).cloned() {
+            self.pending_next += 1;
+            self.lower_slot(id, &at);
+        }
+    }
+
+    /// Puts `value` at `at` into a new slot named `name`; lowered later.
+    fn register(&mut self, name: String, at: Pointer, value: &Value) -> TypeId {
+        let id = TypeId(self.defs.len());
+        self.defs.push(TypeDef {
+            name,
+            pointer: at.clone(),
+            docs: Docs::default(),
+            kind: TypeKind::Alias(TypeRef::Any),
+        });
+        if value_is_nullable(value) {
+            self.nullable_targets.insert(id);
+        }
+        self.by_pointer.insert(at.as_str().to_owned(), id);
+        self.pending_list.push((id, at));
+        id
+    }
+
+    fn lower_slot(&mut self, id: TypeId, at: &Pointer) {
+        let Some(schema) = self.parsed_at(at) else {
+            return;
+        };
+        let ctx = Ctx {
+            hint: self.def(id).name.clone(),
+            slot: Some(id),
+            depth: 0,
+        };
+        let lowered = self.lower(SchemaRef::from(schema.as_ref()), at, &ctx);
+        if lowered.ty != TypeRef::Named(id) {
+            if let ReferenceOr::Item(schema) = schema.as_ref() {
+                self.def_mut(id).docs = docs_of(&schema.schema_data);
+            }
+            if let Some(note) = &lowered.note {
+                super::objects::append_note(&mut self.def_mut(id).docs, note);
+            }
+            let ty = if lowered.nullable && !self.nullable_targets.contains(&id) {
+                lowered.into_type()
+            } else {
+                lowered.ty
+            };
+            self.def_mut(id).kind = TypeKind::Alias(ty);
+        }
+    }
+
+    /// The schema at `at`, parsed once; `None` (with a warning) when unreadable.
+    pub(crate) fn parsed_at(&mut self, at: &Pointer) -> Option<Rc<ReferenceOr<Schema>>> {
+        if let Some(cached) = self.parsed.get(at.as_str()) {
+            return cached.clone();
+        }
+        let result = match refs::lookup(self.document, at) {
+            None => Err("nothing is there".to_owned()),
+            Some(value) => refs::parse::<ReferenceOr<Schema>>(value),
+        };
+        let parsed = match result {
+            Ok(schema) => Some(Rc::new(schema)),
+            Err(error) => {
+                self.warn(
+                    "SF2002",
+                    at,
+                    format!("schema cannot be read ({error}); typed as a JSON value"),
+                    "fix the schema; until then this type is `serde_json::Value`",
+                );
+                None
+            }
+        };
+        self.parsed.insert(at.as_str().to_owned(), parsed.clone());
+        parsed
+    }
+
+    pub(crate) fn def(&self, id: TypeId) -> &TypeDef {
+        // Ids are only made by `register`/`place`, which push the def first.
+        &self.defs[id.0]
+    }
+
+    pub(crate) fn def_mut(&mut self, id: TypeId) -> &mut TypeDef {
+        // Ids are only made by `register`/`place`, which push the def first.
+        &mut self.defs[id.0]
+    }
+
+    /// Puts a named kind into the context's slot, or into a new slot named
+    /// after the context's hint.
+    pub(crate) fn place(&mut self, kind: TypeKind, docs: Docs, at: &Pointer, ctx: &Ctx) -> TypeId {
+        let id = self.reserve(at, ctx);
+        let def = self.def_mut(id);
+        def.kind = kind;
+        def.docs = docs;
+        id
+    }
+
+    /// The context's slot, or a new one named after its hint (filled later).
+    pub(crate) fn reserve(&mut self, at: &Pointer, ctx: &Ctx) -> TypeId {
+        if let Some(id) = ctx.slot {
+            return id;
+        }
+        let id = TypeId(self.defs.len());
+        let name = self.names.claim(&naming::pascal(&ctx.hint, "Value"));
+        self.defs.push(TypeDef {
+            name,
+            pointer: at.clone(),
+            docs: Docs::default(),
+            kind: TypeKind::Alias(TypeRef::Any),
+        });
+        id
+    }
+
+    /// Lowers one schema (reference or inline).
+    pub(crate) fn lower(&mut self, schema: SchemaRef<'_>, at: &Pointer, ctx: &Ctx) -> Lowered {
+        let shared_hint = match schema {
+            SchemaRef::Item(_) if ctx.slot.is_none() => shared_component_hint(at),
+            _ => None,
+        };
+        if let Some(hint) = shared_hint {
+            if let Some(done) = self.shared.get(at.as_str()) {
+                return done.clone();
+            }
+            let shared_ctx = Ctx {
+                hint,
+                slot: None,
+                depth: ctx.depth,
+            };
+            let lowered = self.lower_uncached(schema, at, &shared_ctx);
+            self.shared.insert(at.as_str().to_owned(), lowered.clone());
+            return lowered;
+        }
+        self.lower_uncached(schema, at, ctx)
+    }
+
+    fn lower_uncached(&mut self, schema: SchemaRef<'_>, at: &Pointer, ctx: &Ctx) -> Lowered {
+        match schema {
+            SchemaRef::Ref(reference) => self.lower_ref(reference, at, ctx),
+            SchemaRef::Item(schema) => self.lower_schema(schema, at, ctx),
+        }
+    }
+
+    /// Parses `value` as a schema on its own and lowers it; unreadable → `Any`.
+    pub(crate) fn lower_value(&mut self, value: &Value, at: &Pointer, ctx: &Ctx) -> Lowered {
+        match refs::parse::<ReferenceOr<Schema>>(value) {
+            Ok(schema) => self.lower(SchemaRef::from(&schema), at, ctx),
+            Err(error) => {
+                self.warn(
+                    "SF2002",
+                    at,
+                    format!("schema cannot be read ({error}); typed as a JSON value"),
+                    "fix the schema; until then this type is `serde_json::Value`",
+                );
+                Lowered::of(TypeRef::Any)
+            }
+        }
+    }
+
+    pub(crate) fn lower_ref(&mut self, reference: &str, at: &Pointer, ctx: &Ctx) -> Lowered {
+        let Some(target) = refs::ref_pointer(reference) else {
+            self.warn(
+                "SF2003",
+                at,
+                format!("external reference `{reference}` was not bundled; typed as a JSON value"),
+                "make the referenced file reachable from the document's folder",
+            );
+            return Lowered::of(TypeRef::Any);
+        };
+        if let Some(&id) = self.by_pointer.get(target.as_str()) {
+            return Lowered {
+                ty: TypeRef::Named(id),
+                nullable: self.nullable_targets.contains(&id),
+                note: None,
+            };
+        }
+        let Some(value) = refs::lookup(self.document, &target) else {
+            self.warn(
+                "SF2001",
+                at,
+                format!("reference `{reference}` points to nothing; typed as a JSON value"),
+                "fix the `$ref` (internal references look like `#/components/schemas/Name`)",
+            );
+            return Lowered::of(TypeRef::Any);
+        };
+        if ctx.depth >= MAX_DEPTH {
+            return self.too_deep(at);
+        }
+        if names_a_type(value) {
+            let name = self.names.claim(&naming::pascal(&ctx.hint, "Value"));
+            let id = self.register(name, target, value);
+            return Lowered {
+                ty: TypeRef::Named(id),
+                nullable: self.nullable_targets.contains(&id),
+                note: None,
+            };
+        }
+        // A primitive or array somewhere else in the document: lowered in place.
+        let inner = Ctx {
+            hint: ctx.hint.clone(),
+            slot: None,
+            depth: ctx.depth + 1,
+        };
+        self.lower_value(value, &target, &inner)
+    }
+
+    fn too_deep(&mut self, at: &Pointer) -> Lowered {
+        self.warn(
+            "SF2004",
+            at,
+            format!("schemas nest deeper than {MAX_DEPTH} levels here; typed as a JSON value"),
+            "move deep inline schemas into `components/schemas` and `$ref` them",
+        );
+        Lowered::of(TypeRef::Any)
+    }
+
+    pub(crate) fn lower_schema(&mut self, schema: &Schema, at: &Pointer, ctx: &Ctx) -> Lowered {
+        if ctx.depth >= MAX_DEPTH {
+            return self.too_deep(at);
+        }
+        let data = &schema.schema_data;
+        let mut lowered = match &schema.schema_kind {
+            SchemaKind::Type(ty) => self.lower_type(ty, data, at, ctx),
+            SchemaKind::OneOf { one_of } => self.lower_union("oneOf", one_of, data, at, ctx),
+            SchemaKind::AnyOf { any_of } => self.lower_union("anyOf", any_of, data, at, ctx),
+            SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, None, data, at, ctx),
+            SchemaKind::Not { .. } => Lowered::of(TypeRef::Any),
+            SchemaKind::Any(any) => self.lower_any(any, data, at, ctx),
+        };
+        lowered.nullable |= data.nullable;
+        lowered
+    }
+
+    fn lower_type(&mut self, ty: &Type, data: &SchemaData, at: &Pointer, ctx: &Ctx) -> Lowered {
+        match ty {
+            Type::String(s) => {
+                if !s.enumeration.is_empty() {
+                    let values: Vec<String> = s.enumeration.iter().flatten().cloned().collect();
+                    let has_null = s.enumeration.iter().any(Option::is_none);
+                    return self.string_enum(values, has_null, data, at, ctx);
+                }
+                let format = match &s.format {
+                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => "date-time",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => "date",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => "byte",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => "binary",
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Password) => "password",
+                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
+                    VariantOrUnknownOrEmpty::Empty => "",
+                };
+                Lowered::of(self.string_format(format))
+            }
+            Type::Number(n) => {
+                let format = match &n.format {
+                    VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => "float",
+                    VariantOrUnknownOrEmpty::Item(NumberFormat::Double) => "double",
+                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
+                    VariantOrUnknownOrEmpty::Empty => "",
+                };
+                let values: Vec<String> =
+                    n.enumeration.iter().flatten().map(f64::to_string).collect();
+                with_values_note(Lowered::of(number_format(format)), &values)
+            }
+            Type::Integer(i) => {
+                let format = match &i.format {
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => "int32",
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => "int64",
+                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
+                    VariantOrUnknownOrEmpty::Empty => "",
+                };
+                let values: Vec<String> =
+                    i.enumeration.iter().flatten().map(i64::to_string).collect();
+                with_values_note(Lowered::of(int_format(format)), &values)
+            }
+            Type::Boolean(_) => Lowered::of(TypeRef::Bool),
+            Type::Object(o) => {
+                let props: Vec<(&str, SchemaRef<'_>)> = o
+                    .properties
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), SchemaRef::from(v)))
+                    .collect();
+                let required: HashSet<&str> = o.required.iter().map(String::as_str).collect();
+                self.object(
+                    &props,
+                    &required,
+                    o.additional_properties.as_ref(),
+                    data,
+                    at,
+                    ctx,
+                )
+            }
+            Type::Array(a) => self.array(a.items.as_ref(), at, ctx),
+        }
+    }
+
+    fn array(
+        &mut self,
+        items: Option<&ReferenceOr<Box<Schema>>>,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        let item = match items {
+            None => TypeRef::Any,
+            Some(items) => {
+                let lowered = self.lower(
+                    SchemaRef::from(items),
+                    &at.push("items"),
+                    &ctx.child("Item"),
+                );
+                lowered.into_type()
+            }
+        };
+        Lowered::of(TypeRef::Array(Box::new(item)))
+    }
+
+    /// A schema `openapiv3` could not place in one kind: decided here from the
+    /// keywords it has.
+    fn lower_any(
+        &mut self,
+        any: &AnySchema,
+        data: &SchemaData,
+        at: &Pointer,
+        ctx: &Ctx,
+    ) -> Lowered {
+        let has_object_keywords = !any.properties.is_empty() || any.additional_properties.is_some();
+        if !any.all_of.is_empty() {
+            let own = has_object_keywords.then_some(any);
+            return self.lower_all_of(&any.all_of, own, data, at, ctx);
+        }
+        if has_object_keywords || any.typ.as_deref() == Some("object") {
+            let props: Vec<(&str, SchemaRef<'_>)> = any
+                .properties
+                .iter()
+                .map(|(k, v)| (k.as_str(), SchemaRef::from(v)))
+                .collect();
+            let required: HashSet<&str> = any.required.iter().map(String::as_str).collect();
+            return self.object(
+                &props,
+                &required,
+                any.additional_properties.as_ref(),
+                data,
+                at,
+                ctx,
+            );
+        }
+        if !any.one_of.is_empty() {
+            return self.lower_union("oneOf", &any.one_of, data, at, ctx);
+        }
+        if !any.any_of.is_empty() {
+            return self.lower_union("anyOf", &any.any_of, data, at, ctx);
+        }
+        if any.items.is_some() || any.typ.as_deref() == Some("array") {
+            return self.array(any.items.as_ref(), at, ctx);
+        }
+        let format = any.format.as_deref().unwrap_or("");
+        let has_null = any.enumeration.iter().any(Value::is_null);
+        let values: Vec<&Value> = any.enumeration.iter().filter(|v| !v.is_null()).collect();
+        let typ = any.typ.as_deref().or_else(|| infer_type(&values));
+        let mut lowered = match typ {
+            Some("string") if !values.is_empty() => {
+                let values = values.iter().map(|v| scalar_text(v)).collect();
+                self.string_enum(values, has_null, data, at, ctx)
+            }
+            Some("string") => Lowered::of(self.string_format(format)),
+            Some("integer") => with_values_note(Lowered::of(int_format(format)), &texts(&values)),
+            Some("number") => with_values_note(Lowered::of(number_format(format)), &texts(&values)),
+            Some("boolean") => Lowered::of(TypeRef::Bool),
+            Some("null") => Lowered {
+                ty: TypeRef::Any,
+                nullable: true,
+                note: None,
+            },
+            None if !values.is_empty() => {
+                self.warn(
+                    "SF2009",
+                    at,
+                    "enum with values of different types; typed as a JSON value".to_owned(),
+                    "give the enum one `type` and values of that type",
+                );
+                with_values_note(Lowered::of(TypeRef::Any), &texts(&values))
+            }
+            _ => Lowered::of(TypeRef::Any),
+        };
+        lowered.nullable |= has_null;
+        lowered
+    }
+}
+
+/// The name hint for the schema of a shared component (the parameter's,
+/// response's or request body's key: `per-page` → `PerPage`, `not_found` →
+/// `NotFoundResponse`, `Pet` → `PetBody`), or `None` elsewhere.
+fn shared_component_hint(at: &Pointer) -> Option<String> {
+    let tokens: Vec<String> = at.tokens().collect();
+    let [components, section, key, rest @ ..] = tokens.as_slice() else {
+        return None;
+    };
+    if components != "components" {
+        return None;
+    }
+    let at_schema = match rest {
+        [schema] => schema == "schema",
+        [content, _, schema] => content == "content" && schema == "schema",
+        _ => false,
+    };
+    if !at_schema {
+        return None;
+    }
+    let suffix = match section.as_str() {
+        "parameters" | "headers" => "",
+        "responses" => "Response",
+        "requestBodies" => "Body",
+        _ => return None,
+    };
+    let name = naming::pascal(key, "Shared");
+    Some(if name.ends_with(suffix) {
+        name
+    } else {
+        format!("{name}{suffix}")
+    })
+}
+
+/// Whether a `$ref` target deserves its own named type (object, enum, composition).
+fn names_a_type(value: &Value) -> bool {
+    let Some(map) = value.as_object() else {
+        return false;
+    };
+    [
+        "properties",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "enum",
+        "additionalProperties",
+        "$ref",
+    ]
+    .iter()
+    .any(|k| map.contains_key(*k))
+        || map.get("type").and_then(Value::as_str) == Some("object")
+}
+
+/// Whether a schema value says `null` is allowed (`nullable`, a null enum value,
+/// a null branch of `oneOf`/`anyOf`).
+pub(crate) fn value_is_nullable(value: &Value) -> bool {
+    let is_null_branch = |v: &Value| {
+        v.get("type").and_then(Value::as_str) == Some("null")
+            || v.get("enum")
+                .and_then(Value::as_array)
+                .is_some_and(|e| e.len() == 1 && e[0].is_null())
+            || v.get("nullable").and_then(Value::as_bool) == Some(true)
+                && v.as_object().is_some_and(|m| {
+                    // Only docs besides `nullable` (and perhaps a bare `type: object`),
+                    // as `composition::is_null_branch` reads it.
+                    m.keys().all(|k| {
+                        matches!(k.as_str(), "nullable" | "title" | "description")
+                            || (k == "type" && m.get("type") == Some(&Value::from("object")))
+                    })
+                })
+    };
+    value.get("nullable").and_then(Value::as_bool) == Some(true)
+        || ["oneOf", "anyOf"].iter().any(|k| {
+            value
+                .get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|branches| branches.iter().any(is_null_branch))
+        })
+}
+
+/// Docs of a schema: `title` as summary, `description`, `deprecated`.
+pub(crate) fn docs_of(data: &SchemaData) -> Docs {
+    Docs {
+        summary: data.title.clone().filter(|t| !t.trim().is_empty()),
+        description: data.description.clone().filter(|t| !t.trim().is_empty()),
+        deprecated: data.deprecated,
+    }
+}
+
+impl TypeLowerer<'_> {
+    /// Hands the finished arena over (after the post-passes).
+    pub(crate) fn finish(mut self) -> TypeArena {
+        self.lower_pending();
+        let mut arena = TypeArena { defs: self.defs };
+        super::unions::order_untagged_unions(&mut arena);
+        super::recursion::break_cycles(&mut arena, self.diags);
+        arena
+    }
+}

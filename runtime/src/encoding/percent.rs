@@ -1,15 +1,96 @@
-//! Percent-encoding sets.
+//! Percent-encoding (RFC 3986) done by the runtime itself.
+//!
+//! - [`encode_strict`]: every UTF-8 byte outside the unreserved set `A-Z a-z 0-9 - . _ ~`
+//!   is encoded (RFC 6570 simple/form expansion); space is `%20`, never `+`.
+//! - [`encode_allow_reserved`]: `allowReserved` (RFC 6570 reserved expansion as OpenAPI
+//!   restricts it for queries): reserved characters pass through except `[ ] #` (not
+//!   allowed in a query) and `& = +` (form-urlencoded specials); an existing `%XX` triple
+//!   passes through unchanged; a lone `%` is encoded.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// Everything but RFC 3986 unreserved.
-pub(crate) const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const STRICT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
 
+/// What `allowReserved` still encodes: [`STRICT`] minus the reserved characters a query
+/// may carry raw (`: / ? @ ! $ ' ( ) * , ;`).
+pub(crate) const ALLOW_RESERVED: &AsciiSet = &STRICT
+    .remove(b':')
+    .remove(b'/')
+    .remove(b'?')
+    .remove(b'@')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b',')
+    .remove(b';');
+
 /// Encodes every byte outside RFC 3986 unreserved.
-pub(crate) fn encode_component(text: &str) -> String {
-    utf8_percent_encode(text, COMPONENT).to_string()
+pub(crate) fn encode_strict(text: &str) -> String {
+    utf8_percent_encode(text, STRICT).to_string()
+}
+
+/// `allowReserved` encoding (see the module docs).
+pub(crate) fn encode_allow_reserved(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let is_triple = byte == b'%'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+        if is_triple {
+            // Encode what precedes, then copy the triple as is. `start`, `i` and `i + 3`
+            // are char boundaries: '%' and hex digits are ASCII.
+            out.extend(utf8_percent_encode(
+                text.get(start..i).unwrap_or(""),
+                ALLOW_RESERVED,
+            ));
+            out.push_str(text.get(i..i + 3).unwrap_or(""));
+            i += 3;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.extend(utf8_percent_encode(
+        text.get(start..).unwrap_or(""),
+        ALLOW_RESERVED,
+    ));
+    out
+}
+
+/// Encodes a query value with or without `allowReserved`.
+pub(crate) fn encode_query_value(text: &str, allow_reserved: bool) -> String {
+    if allow_reserved {
+        encode_allow_reserved(text)
+    } else {
+        encode_strict(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_and_reserved() {
+        assert_eq!(encode_strict("a b+c/é~"), "a%20b%2Bc%2F%C3%A9~");
+        assert_eq!(encode_allow_reserved("x/y:z@a"), "x/y:z@a");
+        assert_eq!(encode_allow_reserved("%2B"), "%2B");
+        assert_eq!(encode_allow_reserved("100%"), "100%25");
+        assert_eq!(encode_allow_reserved("%zz%4"), "%25zz%254");
+        assert_eq!(
+            encode_allow_reserved("[a]#&=+ é"),
+            "%5Ba%5D%23%26%3D%2B%20%C3%A9"
+        );
+    }
 }

@@ -1,0 +1,28 @@
+//! The CLI: argument parsing ([`args`]) and the commands ([`commands`]).
+//!
+//! Exit codes (also in `specforge --help`): 0 success; 1 the document has
+//! errors or cannot be read (with `check --deny-warnings`: also warnings);
+//! 2 bad command line; 3 the output cannot be written.
+
+mod args;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit status: the document has errors or cannot be read.
+pub(crate) const EXIT_INVALID: u8 = 1;
+/// Exit status: bad command line (clap uses 2 as well).
+pub(crate) const EXIT_USAGE: u8 = 2;
+/// Exit status: the output cannot be written.
+pub(crate) const EXIT_WRITE: u8 = 3;
+
+/// Parses the command line and runs the command.
+pub(crate) fn run() -> ExitCode {
+    let cli = args::Cli::parse();
+    match cli.command {
+        args::Command::Generate(generate) => commands::generate(&generate),
+        args::Command::Check(check) => commands::check(&check),
+    }
+}

@@ -1,0 +1,440 @@
+//! Request bodies and responses of one operation.
+//!
+//! Media types are classed by their essence (parameters after `;` ignored):
+//! JSON (`application/json`, `*/*+json`, `text/json`; `*/*` when it has a
+//! schema that is not binary), form (`application/x-www-form-urlencoded`),
+//! multipart (`multipart/*`), text (`text/*`, `application/xml`, `*/*+xml`),
+//! everything else binary. A request body takes the first of JSON, form, text,
+//! binary; a body that only has multipart is not typed yet: an optional one is
+//! dropped, a required one makes the operation fail (warnings either way). A
+//! response takes JSON, then text, then binary; no content → no body.
+//!
+//! Responses are sorted by status (codes ascending, then ranges, then
+//! `default`) and named after the reason phrase (`NotFound`), `Status418`
+//! when there is none, `Informational`/`Success`/`Redirection`/`ClientError`/
+//! `ServerError` for ranges and `Default`. Inline body types are named
+//! `{Operation}Body`, `{Operation}Response` (the first success) and
+//! `{Operation}{Variant}` (the others).
+
+use serde_json::Value;
+
+use super::naming::UniqueNames;
+use super::types::{Ctx, TypeLowerer};
+use super::{BodyKind, Docs, RequestBody, Response, ResponseBody, StatusMatch, TypeRef, refs};
+use crate::diagnostics::Pointer;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MediaClass {
+    Json,
+    Form,
+    Text,
+    Binary,
+    Multipart,
+}
+
+fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let binary_schema = schema
+        .and_then(|s| s.get("format"))
+        .and_then(Value::as_str)
+        .is_some_and(|f| f == "binary" || f == "byte");
+    let json = essence == "application/json"
+        || essence.ends_with("+json")
+        || (essence.contains("json")
+            && !essence.contains("ndjson")
+            && !essence.contains("json-seq"));
+    if json {
+        MediaClass::Json
+    } else if essence == "application/x-www-form-urlencoded" {
+        MediaClass::Form
+    } else if essence.starts_with("multipart/") {
+        MediaClass::Multipart
+    } else if essence.starts_with("text/")
+        || essence == "application/xml"
+        || essence.ends_with("+xml")
+    {
+        MediaClass::Text
+    } else if (essence == "*/*" || essence.is_empty()) && schema.is_some() && !binary_schema {
+        MediaClass::Json
+    } else {
+        MediaClass::Binary
+    }
+}
+
+/// The best media type of a `content` map by `preference`, with its class.
+fn pick(content: &serde_json::Map<String, Value>) -> Option<(&str, &Value, MediaClass)> {
+    content
+        .iter()
+        .map(|(media, value)| (media.as_str(), value, classify(media, value.get("schema"))))
+        .min_by_key(|(_, _, class)| *class)
+}
+
+impl TypeLowerer<'_> {
+    /// The request body: `Ok(None)` when there is none (or it was dropped).
+    pub(crate) fn lower_body(
+        &mut self,
+        value: &Value,
+        at: &Pointer,
+        op_type: &str,
+    ) -> Result<Option<RequestBody>, String> {
+        let (value, at) = refs::follow(self.document, value, at)
+            .map_err(|why| format!("request body cannot be resolved: {why}"))?;
+        let required = value
+            .get("required")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let docs = Docs {
+            summary: None,
+            description: value
+                .get("description")
+                .and_then(Value::as_str)
+                .filter(|d| !d.trim().is_empty())
+                .map(str::to_owned),
+            deprecated: false,
+        };
+        let Some(content) = value.get("content").and_then(Value::as_object) else {
+            self.warn(
+                "SF3301",
+                &at,
+                "request body has no `content`; ignored".to_owned(),
+                "describe the body under `content` with a media type",
+            );
+            return Ok(None);
+        };
+        let Some((media, media_value, class)) = pick(content) else {
+            return Ok(None);
+        };
+        let media_at = at.push("content").push(media);
+        let ctx = Ctx::new(format!("{op_type}Body"));
+        let kind = match class {
+            MediaClass::Json | MediaClass::Form => {
+                let ty = match media_value.get("schema") {
+                    Some(schema) => self
+                        .lower_value(schema, &media_at.push("schema"), &ctx)
+                        .into_type(),
+                    None => TypeRef::Any,
+                };
+                if class == MediaClass::Json {
+                    BodyKind::Json(ty)
+                } else {
+                    BodyKind::Form(ty)
+                }
+            }
+            MediaClass::Text => BodyKind::Text,
+            MediaClass::Binary => BodyKind::Binary,
+            MediaClass::Multipart if required => {
+                return Err(format!(
+                    "its required `{media}` request body cannot be typed yet (multipart is not supported)"
+                ));
+            }
+            MediaClass::Multipart => {
+                self.warn(
+                    "SF3302",
+                    &media_at,
+                    format!("optional `{media}` request body cannot be typed yet; the operation is generated without it"),
+                    "offer an `application/json` or form alternative, or wait for multipart support",
+                );
+                return Ok(None);
+            }
+        };
+        Ok(Some(RequestBody {
+            required,
+            media_type: media.to_owned(),
+            kind,
+            docs,
+            pointer: at,
+        }))
+    }
+
+    /// The declared responses, sorted and named.
+    pub(crate) fn lower_responses(
+        &mut self,
+        value: &Value,
+        at: &Pointer,
+        op_type: &str,
+    ) -> Vec<Response> {
+        let Some(map) = value.as_object() else {
+            self.warn(
+                "SF3303",
+                at,
+                "`responses` is not an object; the operation has no declared responses".to_owned(),
+                "map status codes to response objects under `responses`",
+            );
+            return Vec::new();
+        };
+        let mut statuses: Vec<(StatusMatch, &str, &Value)> = Vec::new();
+        for (key, response) in map {
+            if key.starts_with("x-") {
+                continue;
+            }
+            let Some(status) = parse_status(key) else {
+                self.warn(
+                    "SF3304",
+                    &at.push(key),
+                    format!("`{key}` is not a status code, range or `default`; response ignored"),
+                    "use a code like `200`, a range like `4XX`, or `default`",
+                );
+                continue;
+            };
+            if statuses.iter().any(|(s, _, _)| *s == status) {
+                self.warn(
+                    "SF3305",
+                    &at.push(key),
+                    format!("status `{key}` is declared twice; the later one is ignored"),
+                    "declare each status once",
+                );
+                continue;
+            }
+            statuses.push((status, key.as_str(), response));
+        }
+        statuses.sort_by_key(|(s, _, _)| *s);
+
+        let mut names = UniqueNames::default();
+        let mut first_success = true;
+        let mut out = Vec::with_capacity(statuses.len());
+        for (status, key, response) in statuses {
+            let response_at = at.push(key);
+            let variant_name = names.claim(&variant_name(status));
+            let success = is_success(status);
+            let hint = if success && first_success {
+                first_success = false;
+                format!("{op_type}Response")
+            } else if success {
+                format!("{op_type}{variant_name}Response")
+            } else {
+                format!("{op_type}{variant_name}")
+            };
+            let (response, resolved_at) = match refs::follow(self.document, response, &response_at)
+            {
+                Ok(found) => found,
+                Err(why) => {
+                    self.warn(
+                        "SF3306",
+                        &response_at,
+                        format!("response cannot be resolved ({why}); treated as having no body"),
+                        "fix the `$ref`",
+                    );
+                    (&Value::Null, response_at.clone())
+                }
+            };
+            let body = self.response_body(response, &resolved_at, &hint);
+            let docs = Docs {
+                summary: None,
+                description: response
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .filter(|d| !d.trim().is_empty())
+                    .map(str::to_owned),
+                deprecated: false,
+            };
+            out.push(Response {
+                status,
+                variant_name,
+                body,
+                docs,
+                pointer: response_at,
+            });
+        }
+        out
+    }
+
+    fn response_body(&mut self, response: &Value, at: &Pointer, hint: &str) -> ResponseBody {
+        let Some(content) = response.get("content").and_then(Value::as_object) else {
+            return ResponseBody::None;
+        };
+        let Some((media, media_value, class)) = pick_response(content) else {
+            return ResponseBody::None;
+        };
+        match class {
+            MediaClass::Json => match media_value.get("schema") {
+                Some(schema) => {
+                    let schema_at = at.push("content").push(media).push("schema");
+                    let ctx = Ctx::new(hint.to_owned());
+                    ResponseBody::Json(self.lower_value(schema, &schema_at, &ctx).into_type())
+                }
+                None => ResponseBody::Json(TypeRef::Any),
+            },
+            MediaClass::Text | MediaClass::Form => ResponseBody::Text,
+            MediaClass::Binary | MediaClass::Multipart => ResponseBody::Binary,
+        }
+    }
+}
+
+/// Responses prefer JSON, then text (form counts as text), then binary.
+fn pick_response(content: &serde_json::Map<String, Value>) -> Option<(&str, &Value, MediaClass)> {
+    let order = |c: MediaClass| match c {
+        MediaClass::Json => 0,
+        MediaClass::Text | MediaClass::Form => 1,
+        MediaClass::Binary | MediaClass::Multipart => 2,
+    };
+    content
+        .iter()
+        .map(|(m, v)| (m.as_str(), v, classify(m, v.get("schema"))))
+        .min_by_key(|(_, _, c)| order(*c))
+}
+
+fn is_success(status: StatusMatch) -> bool {
+    match status {
+        StatusMatch::Code(code) => (200..300).contains(&code),
+        StatusMatch::Range(range) => range == 2,
+        StatusMatch::Default => false,
+    }
+}
+
+/// `200`, `4XX` (any case), `default`.
+pub(crate) fn parse_status(key: &str) -> Option<StatusMatch> {
+    let key = key.trim();
+    if key == "default" {
+        return Some(StatusMatch::Default);
+    }
+    let bytes = key.as_bytes();
+    if let [digit @ b'1'..=b'5', x1, x2] = bytes
+        && x1.eq_ignore_ascii_case(&b'x')
+        && x2.eq_ignore_ascii_case(&b'x')
+    {
+        return Some(StatusMatch::Range(digit - b'0'));
+    }
+    match key.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Some(StatusMatch::Code(code)),
+        _ => None,
+    }
+}
+
+/// The variant name of a status in the operation's response enums.
+pub(crate) fn variant_name(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Default => "Default".to_owned(),
+        StatusMatch::Range(1) => "Informational".to_owned(),
+        StatusMatch::Range(2) => "Success".to_owned(),
+        StatusMatch::Range(3) => "Redirection".to_owned(),
+        StatusMatch::Range(4) => "ClientError".to_owned(),
+        StatusMatch::Range(5) => "ServerError".to_owned(),
+        StatusMatch::Range(other) => format!("Status{other}XX"),
+        StatusMatch::Code(code) => reason_phrase(code)
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("Status{code}")),
+    }
+}
+
+/// IANA reason phrases in PascalCase.
+fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "SwitchingProtocols",
+        102 => "Processing",
+        103 => "EarlyHints",
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        207 => "MultiStatus",
+        208 => "AlreadyReported",
+        226 => "ImUsed",
+        300 => "MultipleChoices",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        305 => "UseProxy",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        407 => "ProxyAuthenticationRequired",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "LengthRequired",
+        412 => "PreconditionFailed",
+        413 => "ContentTooLarge",
+        414 => "UriTooLong",
+        415 => "UnsupportedMediaType",
+        416 => "RangeNotSatisfiable",
+        417 => "ExpectationFailed",
+        421 => "MisdirectedRequest",
+        422 => "UnprocessableEntity",
+        423 => "Locked",
+        424 => "FailedDependency",
+        425 => "TooEarly",
+        426 => "UpgradeRequired",
+        428 => "PreconditionRequired",
+        429 => "TooManyRequests",
+        431 => "RequestHeaderFieldsTooLarge",
+        451 => "UnavailableForLegalReasons",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        505 => "HttpVersionNotSupported",
+        506 => "VariantAlsoNegotiates",
+        507 => "InsufficientStorage",
+        508 => "LoopDetected",
+        510 => "NotExtended",
+        511 => "NetworkAuthenticationRequired",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_parse() {
+        assert_eq!(parse_status("200"), Some(StatusMatch::Code(200)));
+        assert_eq!(parse_status("4XX"), Some(StatusMatch::Range(4)));
+        assert_eq!(parse_status("5xx"), Some(StatusMatch::Range(5)));
+        assert_eq!(parse_status("default"), Some(StatusMatch::Default));
+        assert_eq!(parse_status("6XX"), None);
+        assert_eq!(parse_status("99"), None);
+        assert_eq!(parse_status("ok"), None);
+    }
+
+    #[test]
+    fn variant_names() {
+        assert_eq!(variant_name(StatusMatch::Code(404)), "NotFound");
+        assert_eq!(variant_name(StatusMatch::Code(422)), "UnprocessableEntity");
+        assert_eq!(variant_name(StatusMatch::Code(418)), "Status418");
+        assert_eq!(variant_name(StatusMatch::Range(4)), "ClientError");
+        assert_eq!(variant_name(StatusMatch::Default), "Default");
+    }
+
+    #[test]
+    fn media_classes() {
+        assert_eq!(
+            classify("application/json; charset=utf-8", None),
+            MediaClass::Json
+        );
+        assert_eq!(
+            classify("application/vnd.github.v3+json", None),
+            MediaClass::Json
+        );
+        assert_eq!(
+            classify("application/x-www-form-urlencoded", None),
+            MediaClass::Form
+        );
+        assert_eq!(classify("multipart/form-data", None), MediaClass::Multipart);
+        assert_eq!(classify("text/plain", None), MediaClass::Text);
+        assert_eq!(
+            classify("application/octet-stream", None),
+            MediaClass::Binary
+        );
+        let schema = serde_json::json!({"type": "object"});
+        assert_eq!(classify("*/*", Some(&schema)), MediaClass::Json);
+        assert_eq!(classify("*/*", None), MediaClass::Binary);
+    }
+}

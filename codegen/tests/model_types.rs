@@ -1,0 +1,636 @@
+//! Schemas → IR types, on small inline documents.
+//!
+//! Run: `cargo test -p specforge-codegen --test model_types`.
+
+use serde_json::{Value, json};
+use specforge_codegen::__internal::{
+    Api, FloatFormat, IntFormat, Struct, TypeDef, TypeId, TypeKind, TypeRef, Union, lower,
+};
+use specforge_codegen::{Diagnostic, Settings};
+
+fn doc(schemas: Value) -> Value {
+    json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": schemas}
+    })
+}
+
+fn run(schemas: Value) -> (Api, Vec<Diagnostic>) {
+    lower(&doc(schemas), &Settings::default())
+}
+
+fn def<'a>(api: &'a Api, name: &str) -> &'a TypeDef {
+    let names: Vec<&str> = api.types.defs.iter().map(|d| d.name.as_str()).collect();
+    api.types
+        .defs
+        .iter()
+        .find(|d| d.name == name)
+        .unwrap_or_else(|| panic!("no type {name}; have {names:?}"))
+}
+
+fn id(api: &Api, name: &str) -> TypeId {
+    TypeId(
+        api.types
+            .defs
+            .iter()
+            .position(|d| d.name == name)
+            .unwrap_or_else(|| panic!("no {name}")),
+    )
+}
+
+fn strukt<'a>(api: &'a Api, name: &str) -> &'a Struct {
+    match &def(api, name).kind {
+        TypeKind::Struct(s) => s,
+        other => panic!("{name} is not a struct: {other:?}"),
+    }
+}
+
+fn union<'a>(api: &'a Api, name: &str) -> &'a Union {
+    match &def(api, name).kind {
+        TypeKind::Union(u) => u,
+        other => panic!("{name} is not a union: {other:?}"),
+    }
+}
+
+trait AliasOf {
+    fn kind_alias(&self) -> Option<&TypeRef>;
+}
+
+impl AliasOf for TypeDef {
+    fn kind_alias(&self) -> Option<&TypeRef> {
+        match &self.kind {
+            TypeKind::Alias(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+    diags.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn objects_have_required_optional_nullable_fields_with_docs_and_defaults() {
+    let (api, diags) = run(json!({
+        "Pet": {
+            "type": "object",
+            "title": "A pet",
+            "description": "Lives here.",
+            "required": ["id", "name"],
+            "properties": {
+                "id": {"type": "integer", "format": "int64", "readOnly": true},
+                "name": {"type": "string", "description": "Its name", "default": "Rex"},
+                "tag": {"type": "string", "nullable": true, "deprecated": true},
+                "secret": {"type": "string", "writeOnly": true},
+                "age": {"type": "integer", "default": "old"}
+            }
+        }
+    }));
+    let pet = def(&api, "Pet");
+    assert_eq!(pet.docs.summary.as_deref(), Some("A pet"));
+    assert_eq!(pet.docs.description.as_deref(), Some("Lives here."));
+    assert_eq!(pet.pointer.as_str(), "/components/schemas/Pet");
+    let s = strukt(&api, "Pet");
+    let names: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["id", "name", "tag", "secret", "age"]);
+    let [id, name, tag, secret, age] = &s.fields[..] else {
+        panic!()
+    };
+    assert_eq!(id.ty, TypeRef::Integer(IntFormat::I64));
+    assert!(id.required && id.read_only && !id.nullable);
+    assert!(name.required);
+    assert_eq!(name.default, Some(json!("Rex")));
+    assert_eq!(name.docs.description.as_deref(), Some("Its name"));
+    assert!(!tag.required && tag.nullable && tag.docs.deprecated);
+    assert!(secret.write_only);
+    assert_eq!(age.default, None, "a default of the wrong type is dropped");
+    assert_eq!(codes(&diags), ["SF2007"]);
+}
+
+#[test]
+fn primitive_formats() {
+    let (api, _) = run(json!({
+        "F": {"type": "object", "properties": {
+            "a": {"type": "integer", "format": "int32"},
+            "b": {"type": "integer"},
+            "c": {"type": "integer", "format": "uint32"},
+            "d": {"type": "integer", "format": "uint64"},
+            "e": {"type": "number", "format": "float"},
+            "f": {"type": "number"},
+            "g": {"type": "string", "format": "date-time"},
+            "h": {"type": "string", "format": "date"},
+            "i": {"type": "string", "format": "uuid"},
+            "j": {"type": "string", "format": "byte"},
+            "k": {"type": "string", "format": "binary"},
+            "l": {"type": "string", "format": "email"},
+            "m": {"type": "boolean"},
+            "n": {},
+            "o": {"type": "integer", "format": "int64", "minimum": 1.5}
+        }}
+    }));
+    let tys: Vec<TypeRef> = strukt(&api, "F")
+        .fields
+        .iter()
+        .map(|f| f.ty.clone())
+        .collect();
+    assert_eq!(
+        tys,
+        [
+            TypeRef::Integer(IntFormat::I32),
+            TypeRef::Integer(IntFormat::I64),
+            TypeRef::Integer(IntFormat::U32),
+            TypeRef::Integer(IntFormat::U64),
+            TypeRef::Number(FloatFormat::F32),
+            TypeRef::Number(FloatFormat::F64),
+            TypeRef::DateTime,
+            TypeRef::Date,
+            TypeRef::Uuid,
+            TypeRef::Base64,
+            TypeRef::Binary,
+            TypeRef::String,
+            TypeRef::Bool,
+            TypeRef::Any,
+            TypeRef::Integer(IntFormat::I64),
+        ]
+    );
+}
+
+#[test]
+fn date_time_setting_keeps_strings() {
+    let settings = Settings {
+        date_time_as_string: true,
+        ..Settings::default()
+    };
+    let (api, _) = lower(
+        &doc(json!({"T": {"type": "string", "format": "date-time"}})),
+        &settings,
+    );
+    assert!(matches!(
+        def(&api, "T").kind,
+        TypeKind::Alias(TypeRef::String)
+    ));
+}
+
+#[test]
+fn maps_and_additional_properties() {
+    let (api, _) = run(json!({
+        "Free": {"type": "object"},
+        "Any": {"type": "object", "additionalProperties": true},
+        "Counts": {"type": "object", "additionalProperties": {"type": "integer", "format": "int32"}},
+        "Mixed": {"type": "object", "properties": {"a": {"type": "string"}},
+                  "additionalProperties": {"type": "string"}},
+        "Closed": {"type": "object", "properties": {"a": {"type": "string"}},
+                   "additionalProperties": false}
+    }));
+    let alias = |n: &str| match &def(&api, n).kind {
+        TypeKind::Alias(t) => t.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(alias("Free"), TypeRef::Map(Box::new(TypeRef::Any)));
+    assert_eq!(alias("Any"), TypeRef::Map(Box::new(TypeRef::Any)));
+    assert_eq!(
+        alias("Counts"),
+        TypeRef::Map(Box::new(TypeRef::Integer(IntFormat::I32)))
+    );
+    assert_eq!(
+        strukt(&api, "Mixed").additional_properties,
+        Some(TypeRef::String)
+    );
+    assert_eq!(strukt(&api, "Closed").additional_properties, None);
+}
+
+#[test]
+fn string_enum_variants_resolve_collisions() {
+    let (api, _) = run(json!({
+        "Op": {"type": "string", "enum": [">=", ">", "<", "!="]},
+        "Case": {"type": "string", "enum": ["active", "Active", "ACTIVE"]},
+        "Punct": {"type": "string", "enum": ["in_active", "in-active", "unknown", "1st"]},
+        "WithNull": {"type": "string", "enum": ["a", null], "nullable": true}
+    }));
+    let variants = |n: &str| match &def(&api, n).kind {
+        TypeKind::StringEnum(e) => e
+            .variants
+            .iter()
+            .map(|v| (v.name.clone(), v.value.clone()))
+            .collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    let names = |n: &str| variants(n).into_iter().map(|(a, _)| a).collect::<Vec<_>>();
+    assert_eq!(names("Op"), ["GtEq", "Gt", "Lt", "NotEq"]);
+    assert_eq!(names("Case"), ["Active", "Active2", "Active3"]);
+    assert_eq!(
+        names("Punct"),
+        ["InActive", "InMinusActive", "Unknown2", "V1st"]
+    );
+    assert_eq!(variants("Punct")[1].1, "in-active");
+    assert_eq!(names("WithNull"), ["A"]);
+}
+
+#[test]
+fn non_string_enums_are_primitives_with_a_note() {
+    let (api, _) = run(json!({
+        "S": {"type": "object", "properties": {"level": {"type": "integer", "enum": [1, 2, 3]}}},
+        "Level": {"type": "integer", "format": "int32", "enum": [10, 20]}
+    }));
+    let level = def(&api, "Level");
+    assert_eq!(level.kind_alias(), Some(&TypeRef::Integer(IntFormat::I32)));
+    assert!(
+        level
+            .docs
+            .description
+            .as_deref()
+            .unwrap_or("")
+            .contains("10, 20")
+    );
+    let field = &strukt(&api, "S").fields[0];
+    assert_eq!(field.ty, TypeRef::Integer(IntFormat::I64));
+    assert!(
+        field
+            .docs
+            .description
+            .as_deref()
+            .unwrap_or("")
+            .contains("1, 2, 3")
+    );
+}
+
+#[test]
+fn refs_name_components_and_primitive_components_are_aliases() {
+    let (api, _) = run(json!({
+        "Id": {"type": "string", "format": "uuid"},
+        "Ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+        "Holder": {"type": "object", "properties": {"id": {"$ref": "#/components/schemas/Id"}}}
+    }));
+    let id_ty = TypeRef::Named(id(&api, "Id"));
+    assert!(matches!(
+        &def(&api, "Id").kind,
+        TypeKind::Alias(TypeRef::Uuid)
+    ));
+    assert!(matches!(&def(&api, "Ids").kind, TypeKind::Alias(TypeRef::Array(t)) if **t == id_ty));
+    assert_eq!(strukt(&api, "Holder").fields[0].ty, id_ty);
+    // Components first, in document order.
+    let names: Vec<&str> = api.types.defs.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["Id", "Ids", "Holder"]);
+}
+
+#[test]
+fn inline_types_get_readable_names() {
+    let (api, _) = run(json!({
+        "Pet": {"type": "object", "properties": {
+            "owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "status": {"type": "string", "enum": ["a", "b"]},
+            "tags": {"type": "array", "items": {"type": "object", "properties": {"x": {"type": "string"}}}},
+            "extra": {"type": "object", "additionalProperties": {"type": "object", "properties": {"y": {"type": "string"}}}}
+        }}
+    }));
+    let names: Vec<&str> = api.types.defs.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Pet",
+            "PetOwner",
+            "PetStatus",
+            "PetTagsItem",
+            "PetExtraValue"
+        ]
+    );
+}
+
+#[test]
+fn names_avoid_keywords_prelude_and_collisions() {
+    let (api, _) = run(json!({
+        "Option": {"type": "object", "properties": {
+            "type": {"type": "string"},
+            "self": {"type": "string"},
+            "foo-bar": {"type": "string"},
+            "fooBar": {"type": "string"},
+            "1st": {"type": "string"},
+            "größe": {"type": "string"},
+            "": {"type": "string"}
+        }},
+        "option": {"type": "string"}
+    }));
+    let s = strukt(&api, "Option2");
+    let names: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "type_",
+            "self_",
+            "foo_bar",
+            "foo_bar_2",
+            "n1st",
+            "groesse",
+            "field"
+        ]
+    );
+    let wire: Vec<&str> = s.fields.iter().map(|f| f.wire_name.as_str()).collect();
+    assert_eq!(wire[2], "foo-bar");
+    assert!(api.types.defs.iter().any(|d| d.name == "Option3"));
+}
+
+#[test]
+fn all_of_merges_properties_and_required() {
+    let (api, diags) = run(json!({
+        "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "kind": {"type": "string"}}},
+        "Mid": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"mid": {"type": "integer"}}}]},
+        "Leaf": {
+            "description": "A leaf",
+            "allOf": [
+                {"$ref": "#/components/schemas/Mid"},
+                {"required": ["mid"]},
+                {"type": "object", "required": ["leaf"], "properties": {"leaf": {"type": "boolean"}, "kind": {"type": "string", "enum": ["x"]}}}
+            ]
+        }
+    }));
+    assert!(diags.is_empty(), "{diags:?}");
+    let leaf = strukt(&api, "Leaf");
+    let fields: Vec<(&str, bool)> = leaf
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        fields,
+        [("id", true), ("kind", false), ("mid", true), ("leaf", true)]
+    );
+    assert!(
+        matches!(&leaf.fields[1].ty, TypeRef::Named(_)),
+        "later definition of `kind` wins"
+    );
+    assert_eq!(
+        def(&api, "Leaf").docs.description.as_deref(),
+        Some("A leaf")
+    );
+}
+
+#[test]
+fn all_of_of_one_ref_plus_docs_is_that_type() {
+    let (api, _) = run(json!({
+        "User": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "Post": {"type": "object", "properties": {
+            "author": {"description": "who wrote it", "nullable": true, "allOf": [{"$ref": "#/components/schemas/User"}]}
+        }}
+    }));
+    let author = &strukt(&api, "Post").fields[0];
+    assert_eq!(author.ty, TypeRef::Named(id(&api, "User")));
+    assert!(author.nullable);
+    assert_eq!(author.docs.description.as_deref(), Some("who wrote it"));
+}
+
+#[test]
+fn one_of_with_discriminator_is_tagged() {
+    let (api, diags) = run(json!({
+        "Cat": {"type": "object", "properties": {"petType": {"type": "string"}, "purrs": {"type": "boolean"}}},
+        "Dog": {"type": "object", "properties": {"petType": {"type": "string"}, "barks": {"type": "boolean"}}},
+        "Pet": {
+            "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+            "discriminator": {"propertyName": "petType", "mapping": {"kitty": "#/components/schemas/Cat", "cat": "Cat"}}
+        }
+    }));
+    assert!(diags.is_empty(), "{diags:?}");
+    let u = union(&api, "Pet");
+    assert_eq!(u.tag.as_deref(), Some("petType"));
+    let v: Vec<(&str, Vec<String>)> = u
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), v.tag_values.clone()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            ("Cat", vec!["kitty".to_owned(), "cat".to_owned()]),
+            ("Dog", vec!["Dog".to_owned()])
+        ]
+    );
+}
+
+#[test]
+fn discriminator_on_a_base_schema_is_inherited() {
+    let (api, _) = run(json!({
+        "Base": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}},
+                 "discriminator": {"propertyName": "kind"}},
+        "A": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"a": {"type": "string"}}}]},
+        "B": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"b": {"type": "string"}}}]},
+        "Any": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]}
+    }));
+    let u = union(&api, "Any");
+    assert_eq!(u.tag.as_deref(), Some("kind"));
+    assert_eq!(u.variants[1].tag_values, ["B"]);
+}
+
+#[test]
+fn untagged_unions_are_named_and_ordered_most_specific_first() {
+    let (api, _) = run(json!({
+        "Small": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "Big": {"type": "object", "required": ["a", "b"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}},
+        "Value": {"oneOf": [
+            {"type": "string"},
+            {"type": "number"},
+            {"type": "integer"},
+            {"$ref": "#/components/schemas/Small"},
+            {"$ref": "#/components/schemas/Big"},
+            {"type": "array", "items": {"type": "string"}},
+            {"title": "named thing", "type": "object", "properties": {"z": {"type": "string"}, "y": {"type": "string"}}},
+            {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}
+        ]}
+    }));
+    let u = union(&api, "Value");
+    assert_eq!(u.tag, None);
+    let names: Vec<&str> = u.variants.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Big",
+            "Text",
+            "NamedThing",
+            "Small",
+            "StringList",
+            "Integer",
+            "Number",
+            "String"
+        ]
+    );
+    assert!(api.types.defs.iter().any(|d| d.name == "ValueText"));
+}
+
+#[test]
+fn null_branches_make_the_type_nullable() {
+    let (api, _) = run(json!({
+        "S": {"type": "object", "properties": {
+            "a": {"oneOf": [{"type": "string"}, {"type": "null"}]},
+            "b": {"anyOf": [{"type": "string"}, {"type": "integer"}, {"nullable": true}]},
+            "c": {"type": "array", "items": {"type": "string", "nullable": true}}
+        }}
+    }));
+    let s = strukt(&api, "S");
+    assert_eq!(s.fields[0].ty, TypeRef::String);
+    assert!(s.fields[0].nullable);
+    assert!(s.fields[1].nullable);
+    assert!(matches!(&s.fields[1].ty, TypeRef::Named(_)));
+    assert_eq!(
+        s.fields[2].ty,
+        TypeRef::Array(Box::new(TypeRef::Nullable(Box::new(TypeRef::String))))
+    );
+}
+
+#[test]
+fn recursion_is_boxed_only_on_cycles() {
+    let (api, _) = run(json!({
+        "Node": {"type": "object", "properties": {
+            "parent": {"$ref": "#/components/schemas/Node"},
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+            "byName": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Node"}},
+            "leaf": {"$ref": "#/components/schemas/Leaf"}
+        }},
+        "Leaf": {"type": "object", "properties": {"v": {"type": "string"}}},
+        "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+        "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}, "leaf": {"$ref": "#/components/schemas/Leaf"}}},
+        "Expr": {"oneOf": [{"$ref": "#/components/schemas/Expr2"}, {"type": "string"}]},
+        "Expr2": {"type": "object", "properties": {"inner": {"$ref": "#/components/schemas/Expr"}}}
+    }));
+    let boxed = |n: &str| {
+        strukt(&api, n)
+            .fields
+            .iter()
+            .map(|f| f.boxed)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(boxed("Node"), [true, false, false, false]);
+    assert_eq!(boxed("Leaf"), [false]);
+    assert_eq!(boxed("A"), [true]);
+    assert_eq!(boxed("B"), [true, false]);
+    let expr = union(&api, "Expr");
+    assert!(expr.variants.iter().any(|v| v.boxed));
+}
+
+#[test]
+fn ref_cycles_and_bad_schemas_degrade_with_warnings() {
+    let (api, diags) = run(json!({
+        "A": {"$ref": "#/components/schemas/B"},
+        "B": {"$ref": "#/components/schemas/A"},
+        "Bad": {"type": "object", "properties": 5},
+        "Missing": {"type": "object", "properties": {"x": {"$ref": "#/components/schemas/Nope"}}},
+        "Ext": {"$ref": "other.yaml#/Thing"},
+        "Good": {"type": "string"}
+    }));
+    let c = codes(&diags);
+    assert!(c.contains(&"SF2008"), "{c:?}");
+    assert!(c.contains(&"SF2002"), "{c:?}");
+    assert!(c.contains(&"SF2001"), "{c:?}");
+    assert!(c.contains(&"SF2003"), "{c:?}");
+    assert!(matches!(
+        def(&api, "Bad").kind,
+        TypeKind::Alias(TypeRef::Any)
+    ));
+    assert_eq!(strukt(&api, "Missing").fields[0].ty, TypeRef::Any);
+    assert!(matches!(
+        def(&api, "Good").kind,
+        TypeKind::Alias(TypeRef::String)
+    ));
+    for d in &diags {
+        assert!(d.help.is_some(), "{d}");
+        assert!(d.code.starts_with("SF2"), "{d}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let mut schema = json!({"type": "string"});
+    for _ in 0..500 {
+        schema = json!({"type": "array", "items": schema});
+    }
+    let (api, diags) = run(json!({"Deep": schema, "Shallow": {"type": "string"}}));
+    assert_eq!(codes(&diags), ["SF2002"]);
+    assert!(diags[0].message.contains("nests deeper"), "{}", diags[0]);
+    assert!(matches!(
+        def(&api, "Shallow").kind,
+        TypeKind::Alias(TypeRef::String)
+    ));
+}
+
+#[test]
+fn nesting_below_the_read_limit_is_bounded_by_the_schema_depth_limit() {
+    let mut schema = json!({"type": "string"});
+    for _ in 0..45 {
+        schema = json!({"type": "array", "items": schema});
+    }
+    let (_, diags) = run(json!({"Deep": schema}));
+    assert_eq!(codes(&diags), ["SF2004"]);
+}
+
+#[test]
+fn inline_variants_are_named_from_what_tells_them_apart() {
+    let (api, _) = run(json!({
+        "Base": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Extra": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "Kind": {"oneOf": [
+            {"type": "string", "enum": ["sku_pricing"]},
+            {"type": "string", "enum": ["product_pricing"]}
+        ]},
+        "Action": {"oneOf": [
+            {"allOf": [{"$ref": "#/components/schemas/Base"}, {"$ref": "#/components/schemas/Extra"}]},
+            {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"id": {"type": "string"}, "size": {"type": "integer"}}}]},
+            {"type": "object", "properties": {"id": {"type": "string"}, "region": {"type": "string"}}}
+        ]},
+        "MaybeBase": {"anyOf": [{"type": "object", "nullable": true, "title": "null"}, {"$ref": "#/components/schemas/Base"}]}
+    }));
+    let names = |n: &str| {
+        union(&api, n)
+            .variants
+            .iter()
+            .map(|v| v.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut kind = names("Kind");
+    kind.sort();
+    assert_eq!(kind, ["ProductPricing", "SkuPricing"]);
+    let mut action = names("Action");
+    action.sort();
+    assert_eq!(action, ["Extra", "Region", "Size"]);
+    assert_eq!(
+        def(&api, "MaybeBase").kind_alias(),
+        Some(&TypeRef::Named(id(&api, "Base"))),
+        "the null branch makes references nullable, the alias names the type"
+    );
+}
+
+#[test]
+fn all_of_ignores_parts_that_only_require_properties() {
+    let (api, diags) = run(json!({
+        "Rule": {"type": "object", "properties": {"name": {"type": "string"}, "inbound": {"type": "string"}, "outbound": {"type": "string"}}},
+        "NewRule": {"allOf": [
+            {"$ref": "#/components/schemas/Rule"},
+            {"required": ["name"]},
+            {"anyOf": [{"required": ["inbound"], "title": "Inbound"}, {"required": ["outbound"]}]}
+        ]}
+    }));
+    assert!(diags.is_empty(), "{diags:?}");
+    let fields: Vec<(&str, bool)> = strukt(&api, "NewRule")
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        fields,
+        [("name", true), ("inbound", false), ("outbound", false)]
+    );
+}
+
+#[test]
+fn any_of_is_an_untagged_union_tried_most_specific_first() {
+    // Branches that can hold at once (a `Full` value is also a valid `Partial`):
+    // the variant with more required properties is tried first, so a full
+    // value decodes as `Full` and a partial one falls through to `Partial`.
+    let (api, _) = run(json!({
+        "Partial": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
+        "Full": {"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
+        "Either": {"anyOf": [{"$ref": "#/components/schemas/Partial"}, {"$ref": "#/components/schemas/Full"}]}
+    }));
+    let u = union(&api, "Either");
+    assert_eq!(u.tag, None);
+    let names: Vec<&str> = u.variants.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["Full", "Partial"]);
+}

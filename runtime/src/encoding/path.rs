@@ -1,0 +1,194 @@
+//! Path parameters: styles `simple`, `label` and `matrix` (RFC 6570 `{x}`, `{.x}`,
+//! `{;x}`, exploded or not), and filling the path template.
+//!
+//! Values are percent-encoded strictly (every byte outside RFC 3986 unreserved, so `/`,
+//! `?`, `#` and `%` in a value can never change the URL's structure). The filled path is
+//! then checked: a segment a parameter made empty, `.` or `..` (in any percent-encoded
+//! spelling, `%2e`) is refused, because URL parsers (the `url` crate, WHATWG) resolve dot
+//! segments and would send the request to another resource.
+
+use super::percent::encode_strict;
+use super::shape::Shape;
+use crate::private::Style;
+
+/// Expands a path parameter for its style. `Shape::Undefined` is refused: a path
+/// parameter always needs a value.
+pub(crate) fn expand(
+    name: &str,
+    style: Style,
+    explode: bool,
+    shape: &Shape,
+) -> Result<String, String> {
+    let joined = |items: &[String], sep: &str| {
+        items
+            .iter()
+            .map(|v| encode_strict(v))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let pairs = |pairs: &[(String, String)], kv: &str, sep: &str| {
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{}{kv}{}", encode_strict(k), encode_strict(v)))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let name = encode_strict(name);
+    match (style, shape) {
+        (_, Shape::Undefined) => {
+            Err("a path parameter needs a value (got null or an empty collection)".to_owned())
+        }
+        (Style::Simple, Shape::Primitive(v)) => Ok(encode_strict(v)),
+        (Style::Simple, Shape::Array(items)) => Ok(joined(items, ",")),
+        (Style::Simple, Shape::Object(kv)) if explode => Ok(pairs(kv, "=", ",")),
+        (Style::Simple, Shape::Object(kv)) => Ok(pairs(kv, ",", ",")),
+        (Style::Label, Shape::Primitive(v)) => Ok(format!(".{}", encode_strict(v))),
+        (Style::Label, Shape::Array(items)) if explode => Ok(format!(".{}", joined(items, "."))),
+        (Style::Label, Shape::Array(items)) => Ok(format!(".{}", joined(items, ","))),
+        (Style::Label, Shape::Object(kv)) if explode => Ok(format!(".{}", pairs(kv, "=", "."))),
+        (Style::Label, Shape::Object(kv)) => Ok(format!(".{}", pairs(kv, ",", ","))),
+        (Style::Matrix, Shape::Primitive(v)) => Ok(matrix_pair(&name, v)),
+        (Style::Matrix, Shape::Array(items)) if explode => {
+            Ok(items.iter().map(|v| matrix_pair(&name, v)).collect())
+        }
+        (Style::Matrix, Shape::Array(items)) => Ok(format!(";{name}={}", joined(items, ","))),
+        (Style::Matrix, Shape::Object(kv)) if explode => Ok(kv
+            .iter()
+            .map(|(k, v)| matrix_pair(&encode_strict(k), v))
+            .collect()),
+        (Style::Matrix, Shape::Object(kv)) => Ok(format!(";{name}={}", pairs(kv, ",", ","))),
+        (other, _) => Err(format!(
+            "style {other:?} is not allowed for a path parameter"
+        )),
+    }
+}
+
+/// `;name=value`, or `;name` for an empty value (RFC 6570 `{;x}`).
+fn matrix_pair(encoded_name: &str, value: &str) -> String {
+    if value.is_empty() {
+        format!(";{encoded_name}")
+    } else {
+        format!(";{encoded_name}={}", encode_strict(value))
+    }
+}
+
+/// Fills `template` (`/pets/{petId}`) with expanded values. Errors name the parameter.
+pub(crate) fn fill_template(
+    template: &str,
+    values: &[(&'static str, String)],
+) -> Result<String, (String, String)> {
+    let mut path = String::with_capacity(template.len() + 16);
+    // For every output byte range produced by a parameter: (start, end, name).
+    let mut filled: Vec<(usize, usize, &str)> = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (literal, after) = rest.split_at(open);
+        push_literal(&mut path, literal);
+        let after = after.get(1..).unwrap_or("");
+        let Some(close) = after.find('}') else {
+            push_literal(&mut path, "{");
+            rest = after;
+            continue;
+        };
+        let name = after.get(..close).unwrap_or("");
+        let Some((param, value)) = values.iter().find(|(n, _)| *n == name) else {
+            return Err((
+                name.to_owned(),
+                "no value for this path parameter".to_owned(),
+            ));
+        };
+        if value.is_empty() {
+            return Err((
+                (*param).to_owned(),
+                "a path value must not be empty (it would produce an empty path segment)"
+                    .to_owned(),
+            ));
+        }
+        let start = path.len();
+        path.push_str(value);
+        filled.push((start, path.len(), param));
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    push_literal(&mut path, rest);
+    check_dot_segments(&path, &filled)?;
+    Ok(path)
+}
+
+/// Copies a literal part of the template, encoding what a path may not carry raw.
+fn push_literal(path: &mut String, literal: &str) {
+    const LITERAL: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'<')
+        .add(b'>')
+        .add(b'`')
+        .add(b'#')
+        .add(b'?')
+        .add(b'{')
+        .add(b'}')
+        .add(b'\\')
+        .add(b'^')
+        .add(b'|');
+    path.extend(percent_encoding::utf8_percent_encode(literal, LITERAL));
+}
+
+/// Refuses a `.`/`..` segment (any percent-encoded spelling) that a parameter produced.
+fn check_dot_segments(path: &str, filled: &[(usize, usize, &str)]) -> Result<(), (String, String)> {
+    let mut start = 0;
+    for segment in path.split('/') {
+        let end = start + segment.len();
+        if is_dot_segment(segment)
+            && let Some((_, _, name)) = filled.iter().find(|(s, e, _)| *s < end && *e > start)
+        {
+            return Err((
+                (*name).to_owned(),
+                "a path value must not make a `.` or `..` segment (URL parsers resolve them)"
+                    .to_owned(),
+            ));
+        }
+        start = end + 1;
+    }
+    Ok(())
+}
+
+/// `.`, `..`, `%2e`, `.%2E`, ... (case-insensitive).
+pub(crate) fn is_dot_segment(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase().replace("%2e", ".");
+    lower == "." || lower == ".."
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_and_refuses() {
+        let ok = fill_template(
+            "/pets/{petId}/toys/{toy}",
+            &[("petId", "42".into()), ("toy", "a%2Fb".into())],
+        );
+        assert_eq!(ok, Ok("/pets/42/toys/a%2Fb".to_owned()));
+        let dots = fill_template("/pets/{petId}/toys", &[("petId", "..".into())]);
+        assert!(matches!(dots, Err((name, _)) if name == "petId"));
+        let label = fill_template("/pets/{color}", &[("color", ".".into())]);
+        assert!(matches!(label, Err((name, _)) if name == "color"));
+        let empty = fill_template("/pets/{petId}", &[("petId", String::new())]);
+        assert!(matches!(empty, Err((name, _)) if name == "petId"));
+        let missing = fill_template("/pets/{petId}", &[]);
+        assert!(matches!(missing, Err((name, _)) if name == "petId"));
+        // A value that only prefixes a segment is fine.
+        assert_eq!(
+            fill_template("/f/{a}.json", &[("a", ".".into())]),
+            Ok("/f/..json".to_owned())
+        );
+        // Literal text in the template is kept.
+        assert_eq!(
+            fill_template("/a b/{x}", &[("x", "1".into())]),
+            Ok("/a%20b/1".to_owned())
+        );
+        for dot in ["%2E%2E", "%2e.", ".%2e", ".", ".."] {
+            assert!(is_dot_segment(dot), "{dot}");
+        }
+        assert!(!is_dot_segment("...") && !is_dot_segment("a.") && !is_dot_segment(""));
+    }
+}

@@ -1,0 +1,40 @@
+//! Reading a response body into memory, capped at `max_response_bytes`.
+//!
+//! The body is read chunk by chunk and counted as it arrives, after the content decoding
+//! reqwest performs (`gzip`, `br`, `deflate`, advertised in `Accept-Encoding`), so a
+//! compression bomb stops at the cap too, and an oversized or endless body stops at the cap; a
+//! `Content-Length` above the cap fails before reading anything.
+
+use bytes::{Bytes, BytesMut};
+
+/// Why a body could not be read.
+#[derive(Debug)]
+pub(crate) enum BodyError {
+    /// More than the cap.
+    TooLarge,
+    /// The connection failed while reading.
+    Transport(reqwest::Error),
+}
+
+/// Reads the whole body, at most `limit` bytes.
+pub(crate) async fn read_body(
+    response: &mut reqwest::Response,
+    limit: usize,
+) -> Result<Bytes, BodyError> {
+    let declared = response.content_length();
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let initial = declared
+        .map_or(0, |length| length as usize)
+        .min(limit)
+        .min(1024 * 1024);
+    let mut body = BytesMut::with_capacity(initial);
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+        if body.len() + chunk.len() > limit {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}

@@ -1,0 +1,54 @@
+//! Building the request URL: base URL + filled path template + encoded query.
+//!
+//! The path is appended to the base URL's path as text, never resolved with `Url::join`
+//! (which drops the base path for `/pets`, replaces its last segment for `pets`, and
+//! replaces the host for `//evil.example/x`). Every piece is already percent-encoded, so
+//! parsing the result changes nothing but its representation.
+
+/// The URL for `path` (starting with `/`) and `query` pairs (encoded, joined by `&`).
+pub(crate) fn build_url(base: &url::Url, path: &str, query: &[String]) -> Result<url::Url, String> {
+    let base_text = base.as_str().trim_end_matches('/');
+    let mut text = String::with_capacity(base_text.len() + path.len() + 64);
+    text.push_str(base_text);
+    if !path.starts_with('/') {
+        text.push('/');
+    }
+    text.push_str(path);
+    let mut first = true;
+    for pair in query.iter().filter(|p| !p.is_empty()) {
+        text.push(if first { '?' } else { '&' });
+        text.push_str(pair);
+        first = false;
+    }
+    let url = url::Url::parse(&text).map_err(|e| format!("the request URL is invalid: {e}"))?;
+    if url.host_str() != base.host_str()
+        || url.port_or_known_default() != base.port_or_known_default()
+    {
+        return Err("the path would change the host of the request".to_owned());
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appends_without_resolving() -> Result<(), String> {
+        let base = url::Url::parse("https://api.example.com/v1").map_err(|e| e.to_string())?;
+        let url = build_url(
+            &base,
+            "/pets",
+            &["a=1".into(), String::new(), "b=%20".into()],
+        )?;
+        assert_eq!(url.as_str(), "https://api.example.com/v1/pets?a=1&b=%20");
+        let url = build_url(&base, "//evil.example/x", &[])?;
+        assert_eq!(url.as_str(), "https://api.example.com/v1//evil.example/x");
+        let root = url::Url::parse("https://api.example.com/").map_err(|e| e.to_string())?;
+        assert_eq!(
+            build_url(&root, "/pets", &[])?.as_str(),
+            "https://api.example.com/pets"
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,290 @@
+//! Behaviour of the generated types of the type-system fixtures (issue 3), beyond what
+//! the goldens and the example round trips show: which variant an untagged union picks,
+//! tags of tagged unions, absent vs `null`, enum names and unknown values, flattened maps,
+//! recursion. Each module runs when its fixture's golden exists.
+
+#![allow(dead_code)]
+
+#[cfg(not(all(
+    fixture = "types_oneof_untagged",
+    fixture = "types_oneof_discriminator",
+    fixture = "types_nullable",
+    fixture = "types_enum_names",
+    fixture = "types_maps",
+    fixture = "types_recursion"
+)))]
+#[test]
+fn type_fixture_goldens_exist() {
+    panic!(
+        "a fixtures/types-*/expected.rs is missing: generate the goldens with \
+         `SPECFORGE_BLESS=1 cargo test -p specforge-tests --test golden` to run these tests"
+    );
+}
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+fn decode<T: DeserializeOwned>(value: Value) -> T {
+    serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("decode {value}: {e}"))
+}
+
+fn encode<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or_else(|e| panic!("encode: {e}"))
+}
+
+/// Decodes and encodes back; the result must equal the input.
+fn round_trip<T: DeserializeOwned + Serialize>(value: Value) -> T {
+    let decoded: T = decode(value.clone());
+    assert_eq!(encode(&decoded), value);
+    decoded
+}
+
+#[cfg(fixture = "types_oneof_untagged")]
+mod untagged {
+    use serde_json::json;
+    use specforge_tests::types_oneof_untagged::types::{Amount, Contact, MaybeName, Value};
+
+    use super::{decode, round_trip};
+
+    #[test]
+    fn the_most_specific_variant_wins() {
+        let labeled: Value = round_trip(json!({"x": 1, "y": 2, "label": "a"}));
+        assert!(
+            matches!(labeled, Value::LabeledPoint(ref p) if p.label == "a"),
+            "{labeled:?}"
+        );
+        let point: Value = round_trip(json!({"x": 1, "y": 2}));
+        assert!(matches!(point, Value::Point(_)), "{point:?}");
+        assert!(matches!(round_trip::<Value>(json!(3)), Value::Integer(3)));
+        assert!(matches!(round_trip::<Value>(json!(2.5)), Value::Number(n) if n == 2.5));
+        assert!(matches!(
+            round_trip::<Value>(json!(true)),
+            Value::Boolean(true)
+        ));
+        assert!(matches!(round_trip::<Value>(json!("s")), Value::String(ref s) if s == "s"));
+        assert!(
+            matches!(round_trip::<Value>(json!(["a"])), Value::StringList(ref v) if v.len() == 1)
+        );
+    }
+
+    #[test]
+    fn variants_are_named_from_titles_and_refs() {
+        assert!(matches!(
+            round_trip::<Amount>(json!(1250)),
+            Amount::Cents(1250)
+        ));
+        assert!(matches!(
+            round_trip::<Amount>(json!("12.50")),
+            Amount::Text(_)
+        ));
+        assert!(matches!(
+            round_trip::<Contact>(json!({"phone": "+1"})),
+            Contact::Phone(_)
+        ));
+    }
+
+    #[test]
+    fn a_nullable_one_of_is_an_option() {
+        let none: MaybeName = decode(json!(null));
+        assert_eq!(super::encode(&none), json!(null));
+        let some: MaybeName = round_trip(json!("Ada"));
+        assert_ne!(super::encode(&some), json!(null));
+    }
+}
+
+#[cfg(fixture = "types_oneof_discriminator")]
+mod tagged {
+    use serde_json::json;
+    use specforge_tests::types_oneof_discriminator::types::{Pet, Shape};
+
+    use super::{decode, round_trip};
+
+    #[test]
+    fn the_tag_selects_the_variant() {
+        // `good` would fit Dog, but the tag says cat.
+        let cat: Pet = decode(json!({"petType": "cat", "name": "Tom", "good": true}));
+        assert!(matches!(cat, Pet::Cat(ref c) if c.name == "Tom"), "{cat:?}");
+        let dog: Pet = round_trip(json!({"petType": "dog", "name": "Rex", "good": true}));
+        assert!(matches!(dog, Pet::Dog(_)), "{dog:?}");
+        // Implicit mapping: the schema name.
+        let lizard: Pet = round_trip(json!({"petType": "Lizard", "scales": 300}));
+        assert!(matches!(lizard, Pet::Lizard(_)), "{lizard:?}");
+        assert!(serde_json::from_value::<Pet>(json!({"petType": "unicorn", "name": "x"})).is_err());
+    }
+
+    #[test]
+    fn a_discriminator_on_a_base_schema_selects_the_allof_variant() {
+        let square: Shape = round_trip(json!({"kind": "square", "side": 2.5}));
+        let circle: Shape = round_trip(json!({"kind": "circle", "radius": 1.0, "label": "c"}));
+        assert_ne!(format!("{square:?}"), format!("{circle:?}"));
+    }
+}
+
+#[cfg(fixture = "types_nullable")]
+mod presence {
+    use serde_json::json;
+    use specforge_tests::types_nullable::types::{Profile, ProfilePatch};
+
+    use super::{encode, round_trip};
+
+    #[test]
+    fn required_nullable_is_written_as_null_and_optional_is_omitted() {
+        let profile: Profile = round_trip(json!({"id": "u1", "nickname": null, "email": "e"}));
+        let encoded = encode(&profile);
+        assert_eq!(encoded.get("nickname"), Some(&json!(null)));
+        assert_eq!(encoded.get("bio"), None);
+        assert_eq!(encoded.get("avatar"), None);
+    }
+
+    #[test]
+    fn a_patch_keeps_absent_and_null_apart() {
+        let _: ProfilePatch = round_trip(json!({}));
+        let _: ProfilePatch = round_trip(json!({"nickname": null}));
+        let _: ProfilePatch = round_trip(json!({"nickname": "n", "bio": null, "avatar": "a"}));
+    }
+
+    #[test]
+    fn a_nullable_reference_is_optional() {
+        let _: Profile =
+            round_trip(json!({"id": "u", "nickname": "n", "email": "e", "manager": null}));
+        let _: Profile = round_trip(
+            json!({"id": "u", "nickname": "n", "email": "e", "manager": {"name": "Ada"}}),
+        );
+    }
+}
+
+#[cfg(fixture = "types_enum_names")]
+mod enums {
+    use serde_json::json;
+    use specforge_tests::types_enum_names::types::{Comparison, Odd, State};
+
+    use super::round_trip;
+
+    #[test]
+    fn operators_get_distinct_names() {
+        let all = [">=", ">", "<=", "<", "=", "!="];
+        let decoded: Vec<Comparison> = all.iter().map(|v| round_trip(json!(v))).collect();
+        for (value, variant) in all.iter().zip(&decoded) {
+            assert_eq!(variant.to_string(), *value);
+            assert_eq!(value.parse::<Comparison>().ok().as_ref(), Some(variant));
+            assert!(
+                !matches!(variant, Comparison::Unknown(_)),
+                "{value} is known"
+            );
+        }
+        let mut unique = decoded.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), all.len());
+    }
+
+    #[test]
+    fn case_and_punctuation_variants_stay_apart() {
+        let all = [
+            "active",
+            "Active",
+            "ACTIVE",
+            "in-active",
+            "in_active",
+            "inActive",
+        ];
+        let mut decoded: Vec<State> = all.iter().map(|v| round_trip(json!(v))).collect();
+        assert!(
+            decoded.iter().all(|s| !matches!(s, State::Unknown(_))),
+            "{decoded:?}"
+        );
+        decoded.sort();
+        decoded.dedup();
+        assert_eq!(decoded.len(), all.len());
+    }
+
+    #[test]
+    fn unknown_values_are_kept_and_a_value_named_unknown_is_known() {
+        let added: Comparison = round_trip(json!("~="));
+        assert_eq!(added, Comparison::Unknown(String::from("~=")));
+        assert_eq!(added.to_string(), "~=");
+        let named_unknown: Odd = round_trip(json!("Unknown"));
+        assert!(
+            !matches!(named_unknown, Odd::Unknown(_)),
+            "{named_unknown:?}"
+        );
+        for value in ["", "1st", "self", "type", "déjà vu", "-"] {
+            let odd: Odd = round_trip(json!(value));
+            assert!(
+                !matches!(odd, Odd::Unknown(_)),
+                "{value:?} is known: {odd:?}"
+            );
+        }
+    }
+}
+
+#[cfg(fixture = "types_maps")]
+mod maps {
+    use serde_json::json;
+    use specforge_tests::types_maps::types::Settings;
+
+    use super::round_trip;
+
+    #[test]
+    fn properties_next_to_a_flattened_map() {
+        let settings: Settings = round_trip(json!({"version": 3, "theme": "dark", "locale": "fr"}));
+        assert_eq!(settings.version, 3);
+        assert_eq!(
+            settings
+                .additional_properties
+                .get("theme")
+                .map(String::as_str),
+            Some("dark")
+        );
+        assert_eq!(
+            settings.additional_properties.len(),
+            2,
+            "declared fields are not in the map"
+        );
+    }
+}
+
+#[cfg(fixture = "types_recursion")]
+mod recursion {
+    use serde_json::json;
+    use specforge_tests::types_recursion::types::{Directory, Employee, Expr, Node};
+
+    use super::round_trip;
+
+    #[test]
+    fn deep_structures_round_trip() {
+        let node: Node = round_trip(
+            json!({"value": 1, "next": {"value": 2, "next": {"value": 3}}, "children": [{"value": 4}]}),
+        );
+        assert_eq!(
+            node.next
+                .as_ref()
+                .and_then(|n| n.next.as_ref())
+                .map(|n| n.value),
+            Some(3)
+        );
+        let _: Employee =
+            round_trip(json!({"name": "a", "department": {"title": "t", "head": {"name": "b"}}}));
+        let _: Directory =
+            round_trip(json!({"entries": {"a": {"entries": {"b": {"entries": {}}}}}}));
+        let expr: Expr = round_trip(
+            json!({"op": "sum", "left": {"op": "lit", "value": 1.5}, "right": {"op": "sum", "left": {"op": "lit", "value": 2.5}, "right": {"op": "lit", "value": 3.5}}}),
+        );
+        assert!(matches!(expr, Expr::Sum(_)), "{expr:?}");
+    }
+
+    #[test]
+    fn a_recursive_type_has_a_finite_small_size() {
+        assert!(
+            std::mem::size_of::<Node>() <= 64,
+            "{}",
+            std::mem::size_of::<Node>()
+        );
+        assert!(
+            std::mem::size_of::<Expr>() <= 64,
+            "{}",
+            std::mem::size_of::<Expr>()
+        );
+    }
+}
