@@ -7722,4 +7722,164 @@ pub mod types {
     /// /// outer
     /// \[31m
     pub type Stamp = ::specforge::chrono::DateTime<::specforge::chrono::Utc>;
+
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    ///
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /*
+    /// ```text
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    /// ```text
+    /// indented_doctest();
+    /// ```
+    ///
+    /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
+    /// ~~~text
+    /// unclosed fence \"
+    /// #![deny(warnings)]
+    /// //! inner
+    /// /// outer
+    /// [31m
+    ///
+    /// */ "] #[cfg(any())] } fn injected() {} /*
+    /// ```rust
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    ///     indented_doctest();
+    ///
+    /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
+    /// ~~~
+    /// unclosed fence \"
+    /// #!\[deny(warnings)\]
+    /// //! inner
+    /// /// outer
+    /// \[31m
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::specforge::serde::Serialize,
+        ::specforge::serde::Deserialize
+    )]
+    #[serde(crate = "::specforge::serde")]
+    pub struct Sparse {
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        ///
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /*
+        /// ```text
+        /// fn doctest() { panic!() }
+        /// ```
+        ///
+        /// ```text
+        /// indented_doctest();
+        /// ```
+        ///
+        /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
+        /// ~~~text
+        /// unclosed fence \"
+        /// #![deny(warnings)]
+        /// //! inner
+        /// /// outer
+        /// [31m
+        ///
+        /// */ "] #[cfg(any())] } fn injected() {} /*
+        /// ```rust
+        /// fn doctest() { panic!() }
+        /// ```
+        ///
+        ///     indented_doctest();
+        ///
+        /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
+        /// ~~~
+        /// unclosed fence \"
+        /// #!\[deny(warnings)\]
+        /// //! inner
+        /// /// outer
+        /// \[31m
+        pub values: Vec<Option<i64>>,
+    }
+
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    ///
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /*
+    /// ```text
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    /// ```text
+    /// indented_doctest();
+    /// ```
+    ///
+    /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
+    /// ~~~text
+    /// unclosed fence \"
+    /// #![deny(warnings)]
+    /// //! inner
+    /// /// outer
+    /// [31m
+    ///
+    /// */ "] #[cfg(any())] } fn injected() {} /*
+    /// ```rust
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    ///     indented_doctest();
+    ///
+    /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
+    /// ~~~
+    /// unclosed fence \"
+    /// #!\[deny(warnings)\]
+    /// //! inner
+    /// /// outer
+    /// \[31m
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::specforge::serde::Serialize,
+        ::specforge::serde::Deserialize
+    )]
+    #[serde(crate = "::specforge::serde", untagged)]
+    pub enum MaybeTree {
+        Tree(Option<Box<Tree>>),
+        Text(String),
+    }
 }
