@@ -155,3 +155,10 @@ fn requests_are_send_and_static() {
     assert_eq!(petstore::Client::DEFAULT_BASE_URL, Some("https://petstore.example.com/v1"));
     assert_eq!(empty::Client::DEFAULT_BASE_URL, None);
 }
+
+#[test]
+fn nullable_items_and_variants() {
+    let sparse: Sparse = serde_json::from_value(json!({"values": [1, null, 3]})).unwrap();
+    assert_eq!(sparse.values, vec![Some(1), None, Some(3)]);
+    assert_eq!(serde_json::from_value::<MaybeTree>(json!(null)).unwrap(), MaybeTree::Tree(None));
+}

@@ -26,6 +26,7 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
     let mut indented = false;
     let mut prev_blank = true;
     let mut pending_blank = 0usize;
+    let mut block = Block::Paragraph;
     for line in cleaned.lines() {
         if let Some((ch, len)) = fence {
             if is_closing_fence(line, ch, len) {
@@ -70,7 +71,14 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
             indented = true;
             continue;
         }
-        out.push(if blank { String::new() } else { inline(line) });
+        if blank {
+            out.push(String::new());
+            block = Block::Paragraph;
+        } else {
+            let (line, next) = continue_block(line, block);
+            out.push(inline(&line));
+            block = next;
+        }
         prev_blank = blank;
     }
     if let Some((ch, len)) = fence {
@@ -86,6 +94,51 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
         out.remove(0);
     }
     out
+}
+
+/// The block a paragraph line belongs to, for lazy continuation lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Paragraph,
+    /// A list item whose content starts at this column.
+    ListItem(usize),
+    Quote,
+}
+
+/// A line following `block` without a blank line in between: a "lazy"
+/// continuation of a list item or block quote is indented (or quoted) like
+/// its block, which is what it means and what clippy's
+/// `doc_lazy_continuation` asks for. Returns the line and the block it opens.
+fn continue_block(line: &str, block: Block) -> (String, Block) {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line.trim_start_matches(' ');
+    if indent <= 3 {
+        if let Some(width) = list_marker_width(rest) {
+            return (line.to_owned(), Block::ListItem(indent + width));
+        }
+        if rest.starts_with('>') {
+            return (line.to_owned(), Block::Quote);
+        }
+    }
+    match block {
+        // Less indented: lazy; more: clippy's `doc_overindented_list_items`.
+        Block::ListItem(column) if indent != column => {
+            (format!("{}{rest}", " ".repeat(column)), block)
+        }
+        Block::Quote => (format!("> {rest}"), block),
+        other => (line.to_owned(), other),
+    }
+}
+
+/// Width of a list marker and its space (`- `, `* `, `+ `, `1. `, `12) `).
+fn list_marker_width(text: &str) -> Option<usize> {
+    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
+        return Some(2);
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let after = text.get(digits..)?;
+    ((1..=9).contains(&digits) && (after.starts_with(". ") || after.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// Removes control and bidi characters; normalizes line ends and tabs.
@@ -312,6 +365,22 @@ mod tests {
             "&lt;script>alert(1)&lt;/script> a < b"
         );
         assert_eq!(s("`<b>` [`x`]"), "`<b>` \\[`x`\\]");
+    }
+
+    #[test]
+    fn lazy_continuations_are_indented() {
+        assert_eq!(
+            s("- one\ntwo\n- three\n\nafter"),
+            "- one\n  two\n- three\n\nafter"
+        );
+        assert_eq!(s("10. one\ntwo"), "10. one\n    two");
+        assert_eq!(s("> quoted\nlazy"), "> quoted\n> lazy");
+        assert_eq!(s("text\n- item"), "text\n- item");
+        assert_eq!(s("- a\n        over"), "- a\n  over");
+        assert_eq!(
+            s("- a\n  - b\n    - c\n    more"),
+            "- a\n  - b\n    - c\n    more"
+        );
     }
 
     #[test]

@@ -212,9 +212,11 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
     let items = ctx.api.operations.iter().map(|op| operation_items(ctx, op));
     let allow_deprecated = ctx.allow_deprecated();
     let top = ctx.top_level_attrs();
+    let inception = ctx.module_inception("operations");
     quote! {
         /// Request values, and the error and success types of each operation.
         #top
+        #inception
         #allow_deprecated
         pub mod operations {
             #(#items)*

@@ -270,7 +270,9 @@ fn variant_docs(entry: &Entry) -> TokenStream {
     }
 }
 
-fn variants(ctx: &Ctx, entries: &[Entry]) -> Vec<TokenStream> {
+/// The enum variants; an error variant keeps no binary body (the runtime's
+/// `error_empty` drops it), a success variant keeps every body.
+fn variants(ctx: &Ctx, entries: &[Entry], errors: bool) -> Vec<TokenStream> {
     entries
         .iter()
         .map(|e| {
@@ -278,6 +280,7 @@ fn variants(ctx: &Ctx, entries: &[Entry]) -> Vec<TokenStream> {
             let v = &e.variant;
             match &e.response.body {
                 ResponseBody::None => quote!(#docs #v,),
+                ResponseBody::Binary if errors => quote!(#docs #v,),
                 body => {
                     let ty = body_type(ctx, body);
                     quote!(#docs #v(#ty),)
@@ -297,7 +300,7 @@ fn large_payloads(entries: &[Entry]) -> bool {
 }
 
 fn error_enum(ctx: &Ctx, name: &Ident, errors: &[Entry], method_link: &str) -> TokenStream {
-    let variants = variants(ctx, errors);
+    let variants = variants(ctx, errors, true);
     let names: Vec<String> = errors.iter().map(|e| e.variant.to_string()).collect();
     let lints = enum_lints(&name.to_string(), &names, large_payloads(errors));
     let docs = DocBuilder::new()
@@ -316,7 +319,7 @@ fn error_enum(ctx: &Ctx, name: &Ident, errors: &[Entry], method_link: &str) -> T
 }
 
 fn success_enum(ctx: &Ctx, name: &Ident, successes: &[Entry], method_link: &str) -> TokenStream {
-    let variants = variants(ctx, successes);
+    let variants = variants(ctx, successes, false);
     let names: Vec<String> = successes.iter().map(|e| e.variant.to_string()).collect();
     let lints = enum_lints(&name.to_string(), &names, large_payloads(successes));
     let docs = DocBuilder::new()

@@ -100,6 +100,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// `ty` behind a `Box`, to break a cycle: only a named type can be on one,
+    /// so the box goes around it (inside `Option` for a nullable one);
+    /// collections are already behind a pointer and stay as they are (clippy's
+    /// `box_collection` rejects `Box<Vec<_>>`).
+    pub(crate) fn boxed_type_tokens(&self, ty: &TypeRef, scope: Scope) -> TokenStream {
+        match ty {
+            TypeRef::Named(_) => {
+                let boxed = self.std(scope, "Box");
+                let inner = self.type_tokens(ty, scope);
+                quote!(#boxed<#inner>)
+            }
+            TypeRef::Nullable(inner) => {
+                let option = self.std(scope, "Option");
+                let inner = self.boxed_type_tokens(inner, scope);
+                quote!(#option<#inner>)
+            }
+            _ => self.type_tokens(ty, scope),
+        }
+    }
+
     /// `ty` with aliases followed (bounded, so alias cycles cannot loop).
     pub(crate) fn resolve_alias<'t>(&'t self, mut ty: &'t TypeRef) -> &'t TypeRef {
         for _ in 0..32 {

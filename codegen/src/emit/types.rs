@@ -30,9 +30,11 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
     let items = ctx.api.types.defs.iter().map(|def| item(ctx, def));
     let allow_deprecated = ctx.allow_deprecated();
     let top = ctx.top_level_attrs();
+    let inception = ctx.module_inception("types");
     quote! {
         /// Types of the API's schemas.
         #top
+        #inception
         #allow_deprecated
         pub mod types {
             #(#items)*
@@ -112,18 +114,14 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
             serde_args.push(quote!(rename = #wire));
         }
         let base64 = matches!(field.ty, TypeRef::Base64) && !field.boxed;
-        let mut ty = if base64 {
+        let ty = if base64 {
             let vec = ctx.std(Scope::Types, "Vec");
             quote!(#vec<u8>)
+        } else if field.boxed {
+            ctx.boxed_type_tokens(&field.ty, Scope::Types)
         } else {
             ctx.type_tokens(&field.ty, Scope::Types)
         };
-        // Only a named type can be on a cycle; collections already are
-        // behind a pointer (and clippy's `box_collection` rejects a box).
-        if field.boxed && matches!(field.ty, TypeRef::Named(_)) {
-            let boxed = ctx.std(Scope::Types, "Box");
-            ty = quote!(#boxed<#ty>);
-        }
         let (ty, default_value) = match presence(ctx, field) {
             Presence::Required => {
                 all_absent_ok = false;
@@ -292,10 +290,11 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
             let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
             let variant_name = unique(&v.name, &refs);
             taken.push(variant_name.clone());
-            let mut ty = ctx.type_tokens(&v.ty, Scope::Types);
-            if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
-                ty = quote!(#boxed<#ty>);
-            }
+            let ty = if v.boxed {
+                ctx.boxed_type_tokens(&v.ty, Scope::Types)
+            } else {
+                ctx.type_tokens(&v.ty, Scope::Types)
+            };
             (ident(&variant_name), ty)
         })
         .collect();

@@ -1593,4 +1593,29 @@ pub mod types {
     pub type Nothing = ::specforge::serde_json::Value;
 
     pub type Stamp = String;
+
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::specforge::serde::Serialize,
+        ::specforge::serde::Deserialize
+    )]
+    #[serde(crate = "::specforge::serde")]
+    pub struct Sparse {
+        pub values: Vec<Option<i64>>,
+    }
+
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::specforge::serde::Serialize,
+        ::specforge::serde::Deserialize
+    )]
+    #[serde(crate = "::specforge::serde", untagged)]
+    pub enum MaybeTree {
+        Tree(Option<Box<Tree>>),
+        Text(String),
+    }
 }

@@ -12,6 +12,12 @@
 /// ```
 ///
 /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+/// - list item
+///   lazy continuation
+///   over-indented
+/// > quote
+/// > lazy quote
+///
 /// ~~~text
 /// unclosed fence \"
 /// #![deny(warnings)]
@@ -64,7 +70,7 @@ impl ClientBuilder {
     ::specforge::__builder_methods!(Client);
     /// API key in header `X-API-Key` (security scheme `api_key`).
     ///
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -76,6 +82,12 @@ impl ClientBuilder {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -91,6 +103,12 @@ impl ClientBuilder {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -106,7 +124,7 @@ impl ClientBuilder {
     }
     /// HTTP basic authentication (security scheme `basic`).
     ///
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -118,6 +136,12 @@ impl ClientBuilder {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -133,6 +157,12 @@ impl ClientBuilder {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -152,7 +182,7 @@ impl ClientBuilder {
     }
     /// Bearer token (security scheme `bearer`).
     ///
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -164,6 +194,12 @@ impl ClientBuilder {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -179,6 +215,12 @@ impl ClientBuilder {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -194,7 +236,7 @@ impl ClientBuilder {
     }
     /// OAuth2 client credentials: the token is fetched, cached and refreshed by the client (security scheme `oauth`).
     ///
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -206,6 +248,12 @@ impl ClientBuilder {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -221,6 +269,12 @@ impl ClientBuilder {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -243,7 +297,7 @@ impl ClientBuilder {
     }
     /// Access token (OAuth2 or OpenID Connect), sent as a bearer token (security scheme `oidc`).
     ///
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -255,6 +309,12 @@ impl ClientBuilder {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -270,6 +330,12 @@ impl ClientBuilder {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -283,7 +349,7 @@ impl ClientBuilder {
     }
     /// API key in cookie `sid` (security scheme `cookie_key`).
     ///
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -295,6 +361,12 @@ impl ClientBuilder {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -310,6 +382,12 @@ impl ClientBuilder {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -325,7 +403,7 @@ impl ClientBuilder {
     }
     /// API key in query parameter `api_key` (security scheme `query_key`).
     ///
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -337,6 +415,12 @@ impl ClientBuilder {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -352,6 +436,12 @@ impl ClientBuilder {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -414,7 +504,7 @@ static SECURITY_SCHEMES: &[::specforge::__private::SecurityScheme] = &[
 #[allow(dead_code)]
 #[allow(deprecated)]
 impl Client {
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -426,6 +516,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -441,6 +537,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -459,7 +561,7 @@ impl Client {
             x_trace: None,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -471,6 +573,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -486,6 +594,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -503,6 +617,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -518,6 +638,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -535,6 +661,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -550,7 +682,7 @@ impl Client {
             body,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -562,6 +694,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -577,6 +715,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -594,6 +738,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -609,6 +759,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -626,6 +782,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -643,6 +805,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -658,6 +826,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -675,6 +849,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -698,7 +878,7 @@ impl Client {
             old: None,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -710,6 +890,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -725,6 +911,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -742,6 +934,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -757,6 +955,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -774,6 +978,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -789,7 +999,7 @@ impl Client {
             body: None,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -801,6 +1011,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -816,6 +1032,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -833,6 +1055,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -848,6 +1076,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -865,6 +1099,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -880,7 +1120,7 @@ impl Client {
             pet_id,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -892,6 +1132,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -907,6 +1153,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -924,6 +1176,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -939,6 +1197,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -956,6 +1220,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -973,6 +1243,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -988,6 +1264,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1005,6 +1287,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1024,7 +1312,7 @@ impl Client {
             body: body.into(),
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -1036,6 +1324,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -1051,6 +1345,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -1068,6 +1368,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1083,6 +1389,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1100,6 +1412,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1117,6 +1435,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1132,6 +1456,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1149,6 +1479,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1166,6 +1502,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1181,6 +1523,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1198,6 +1546,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1215,6 +1569,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1230,6 +1590,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1247,6 +1613,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1264,6 +1636,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1279,6 +1657,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1296,6 +1680,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1313,6 +1703,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1328,6 +1724,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1345,6 +1747,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1362,6 +1770,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1377,6 +1791,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1394,6 +1814,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1411,6 +1837,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1426,6 +1858,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1443,6 +1881,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1460,6 +1904,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1475,6 +1925,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1492,6 +1948,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1526,7 +1988,7 @@ impl Client {
             x_stamp,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -1538,6 +2000,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -1553,6 +2021,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -1566,7 +2040,7 @@ impl Client {
             body: None,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -1578,6 +2052,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -1593,6 +2073,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -1606,7 +2092,7 @@ impl Client {
             options: ::specforge::RequestOptions::default(),
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -1618,6 +2104,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -1633,6 +2125,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -1650,6 +2148,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1665,6 +2169,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1682,6 +2192,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1699,6 +2215,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1714,6 +2236,12 @@ impl Client {
     ///       indented_doctest();
     ///
     ///   txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    ///   - list item
+    ///   lazy continuation
+    ///         over-indented
+    ///   > quote
+    ///   lazy quote
+    ///
     ///   ~~~
     ///   unclosed fence \"
     ///   #!\[deny(warnings)\]
@@ -1731,6 +2259,12 @@ impl Client {
     ///   ```
     ///
     ///   txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    ///   - list item
+    ///     lazy continuation
+    ///     over-indented
+    ///   > quote
+    ///   > lazy quote
+    ///
     ///   ~~~text
     ///   unclosed fence \"
     ///   #![deny(warnings)]
@@ -1754,7 +2288,7 @@ impl Client {
             body_,
         }
     }
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -1766,6 +2300,12 @@ impl Client {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -1781,6 +2321,12 @@ impl Client {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -1814,7 +2360,7 @@ pub mod operations {
     }
 
     impl ListPets {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -1826,6 +2372,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -1841,6 +2393,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -1851,7 +2409,7 @@ pub mod operations {
             self.limit = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -1863,6 +2421,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -1878,6 +2442,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -1888,7 +2458,7 @@ pub mod operations {
             self.status = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -1900,6 +2470,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -1915,6 +2491,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -1925,7 +2507,7 @@ pub mod operations {
             self.tags = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -1937,6 +2519,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -1952,6 +2540,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -1962,7 +2556,7 @@ pub mod operations {
             self.words = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -1974,6 +2568,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -1989,6 +2589,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2002,7 +2608,7 @@ pub mod operations {
             self.filter = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2014,6 +2620,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2029,6 +2641,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2107,7 +2725,7 @@ pub mod operations {
     pub enum ListPetsError {
         /// Any other status the API declares as `default`.
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2119,6 +2737,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2134,6 +2758,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2166,7 +2796,7 @@ pub mod operations {
     }
 
     impl CreatePet {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2178,6 +2808,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2193,6 +2829,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2251,7 +2893,7 @@ pub mod operations {
     pub enum CreatePetError {
         /// 400
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2263,6 +2905,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2278,6 +2926,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2287,7 +2941,7 @@ pub mod operations {
         BadRequest,
         /// 4XX
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2299,6 +2953,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2314,6 +2974,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2323,7 +2989,7 @@ pub mod operations {
         ClientError(super::types::Error),
         /// 5XX
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2335,6 +3001,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2350,6 +3022,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2390,7 +3068,7 @@ pub mod operations {
     }
 
     impl GetPetById {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2402,6 +3080,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2417,6 +3101,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2427,7 +3117,7 @@ pub mod operations {
             self.verbose = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2439,6 +3129,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2454,6 +3150,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2464,7 +3166,7 @@ pub mod operations {
             self.session = Some(value.into());
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2476,6 +3178,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2491,6 +3199,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2501,7 +3215,7 @@ pub mod operations {
             self.where_ = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2513,6 +3227,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2528,6 +3248,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2596,7 +3322,7 @@ pub mod operations {
     pub enum GetPetByIdError {
         /// 404
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2608,6 +3334,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2623,6 +3355,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2632,7 +3370,7 @@ pub mod operations {
         NotFound(super::types::Error),
         /// Any other status the API declares as `default`.
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2644,6 +3382,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2659,6 +3403,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2692,7 +3442,7 @@ pub mod operations {
     }
 
     impl UpdatePet {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2704,6 +3454,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2719,6 +3475,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2780,7 +3542,7 @@ pub mod operations {
     pub enum UpdatePetResponse {
         /// 200
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2792,6 +3554,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2807,6 +3575,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2816,7 +3590,7 @@ pub mod operations {
         Ok(super::types::Pet),
         /// 204
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2828,6 +3602,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2843,6 +3623,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -2858,7 +3644,7 @@ pub mod operations {
     pub enum UpdatePetError {
         /// 418
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -2870,6 +3656,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -2885,6 +3677,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3022,7 +3820,7 @@ pub mod operations {
     pub enum UploadPhotoError {
         /// 413
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3034,6 +3832,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3049,6 +3853,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3152,7 +3962,7 @@ pub mod operations {
     }
 
     impl PostNote {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3164,6 +3974,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3179,6 +3995,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3236,7 +4058,7 @@ pub mod operations {
     pub enum PostNoteError {
         /// Any other status the API declares as `default`.
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3248,6 +4070,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3263,6 +4091,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3334,7 +4168,7 @@ pub mod operations {
     pub enum IntoArchiveResponse {
         /// 200
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3346,6 +4180,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3361,6 +4201,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3370,7 +4216,7 @@ pub mod operations {
         Ok(super::types::Animal),
         /// 202
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3382,6 +4228,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3397,6 +4249,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3406,7 +4264,7 @@ pub mod operations {
         Accepted(String),
         /// 2XX
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3418,6 +4276,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3433,6 +4297,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3448,7 +4318,7 @@ pub mod operations {
     pub enum IntoArchiveError {
         /// 3XX
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3460,6 +4330,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3475,6 +4351,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3519,7 +4401,7 @@ pub mod operations {
     }
 
     impl Collide {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3531,6 +4413,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3546,6 +4434,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3556,7 +4450,7 @@ pub mod operations {
             self.options = Some(value.into());
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3568,6 +4462,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3583,6 +4483,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3593,7 +4499,7 @@ pub mod operations {
             self.body = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3605,6 +4511,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3620,6 +4532,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3631,7 +4549,7 @@ pub mod operations {
             self.is_active = Some(value);
             self
         }
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3643,6 +4561,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3658,6 +4582,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3723,7 +4653,7 @@ pub mod operations {
     pub enum CollideError {
         /// 500
         ///
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3735,6 +4665,12 @@ pub mod operations {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3750,6 +4686,12 @@ pub mod operations {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3827,7 +4769,7 @@ pub mod operations {
 #[allow(dead_code)]
 #[allow(deprecated)]
 pub mod types {
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -3839,6 +4781,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -3854,6 +4802,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -3869,7 +4823,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Pet {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3881,6 +4835,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3896,6 +4856,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3903,7 +4869,7 @@ pub mod types {
         /// /// outer
         /// \[31m
         pub id: i64,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3915,6 +4881,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3930,6 +4902,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3937,7 +4915,7 @@ pub mod types {
         /// /// outer
         /// \[31m
         pub name: String,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3949,6 +4927,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3964,6 +4948,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -3972,7 +4962,7 @@ pub mod types {
         /// \[31m
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tag: Option<String>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -3984,6 +4974,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -3999,6 +4995,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4007,7 +5009,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Pet::default_status")]
         pub status: PetStatus,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4019,6 +5021,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4034,6 +5042,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4042,7 +5056,7 @@ pub mod types {
         /// \[31m
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub parent: Option<Box<Pet>>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4054,6 +5068,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4069,6 +5089,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4076,7 +5102,7 @@ pub mod types {
         /// /// outer
         /// \[31m
         pub nickname: Option<String>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4088,6 +5114,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4103,6 +5135,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4115,7 +5153,7 @@ pub mod types {
             with = "::specforge::__private::double_option"
         )]
         pub note: Option<Option<String>>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4127,6 +5165,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4142,6 +5186,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4150,7 +5200,7 @@ pub mod types {
         /// \[31m
         #[serde(with = "::specforge::__private::base64")]
         pub photo: Vec<u8>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4162,6 +5212,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4177,6 +5233,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4189,7 +5251,7 @@ pub mod types {
             with = "::specforge::__private::base64::option"
         )]
         pub thumbnail: Option<Vec<u8>>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4201,6 +5263,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4216,6 +5284,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4224,7 +5298,7 @@ pub mod types {
         /// \[31m
         #[serde(default, with = "::specforge::__private::base64::option")]
         pub raw: Option<Vec<u8>>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4236,6 +5310,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4251,6 +5331,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4259,7 +5345,7 @@ pub mod types {
         /// \[31m
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub born: Option<::specforge::chrono::NaiveDate>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4271,6 +5357,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4286,6 +5378,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4294,7 +5392,7 @@ pub mod types {
         /// \[31m
         #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
         pub updated_at: Option<::specforge::chrono::DateTime<::specforge::chrono::Utc>>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4306,6 +5404,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4321,6 +5425,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4329,7 +5439,7 @@ pub mod types {
         /// \[31m
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub secret: Option<String>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4341,6 +5451,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4356,6 +5472,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4364,7 +5486,7 @@ pub mod types {
         /// \[31m
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub uid: Option<::specforge::uuid::Uuid>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4376,6 +5498,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4391,6 +5519,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4399,7 +5533,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Pet::default_weight")]
         pub weight: f32,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4411,6 +5545,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4426,6 +5566,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4434,7 +5580,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Pet::default_tags")]
         pub tags: Vec<String>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4446,6 +5592,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4461,6 +5613,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4469,7 +5627,7 @@ pub mod types {
         /// \[31m
         #[serde(rename = "type")]
         pub type_: String,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4481,6 +5639,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4496,6 +5660,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4506,7 +5676,7 @@ pub mod types {
         pub attributes: Option<
             ::std::collections::BTreeMap<String, ::specforge::serde_json::Value>,
         >,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4518,6 +5688,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4533,6 +5709,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4541,7 +5723,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Pet::default_count")]
         pub count: u32,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4553,6 +5735,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4568,6 +5756,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4577,7 +5771,7 @@ pub mod types {
         #[deprecated]
         #[serde(rename = "legacyCode", default, skip_serializing_if = "Option::is_none")]
         pub legacy_code: Option<i32>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4589,6 +5783,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4604,6 +5804,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4629,7 +5835,7 @@ pub mod types {
         }
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -4641,6 +5847,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -4656,6 +5868,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -4681,7 +5899,7 @@ pub mod types {
         => "in-stock" }
     );
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -4693,6 +5911,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -4708,6 +5932,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -4716,7 +5946,7 @@ pub mod types {
     /// \[31m
     pub type PetId = i64;
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -4728,6 +5958,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -4743,6 +5979,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -4758,7 +6000,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Dog {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4770,6 +6012,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4785,6 +6033,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4793,7 +6047,7 @@ pub mod types {
         /// \[31m
         #[serde(rename = "petType")]
         pub pet_type: String,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4805,6 +6059,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4820,6 +6080,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4830,7 +6096,7 @@ pub mod types {
         pub bark: Option<bool>,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -4842,6 +6108,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -4857,6 +6129,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -4873,7 +6151,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Cat {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -4885,6 +6163,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -4900,6 +6184,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -4910,7 +6200,7 @@ pub mod types {
         pub meow: Option<bool>,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -4922,6 +6212,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -4937,6 +6233,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -4977,7 +6279,7 @@ pub mod types {
         }
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -4989,6 +6291,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5004,6 +6312,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5019,7 +6333,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Circle {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5031,6 +6345,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5046,6 +6366,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5055,7 +6381,7 @@ pub mod types {
         pub radius: f64,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5067,6 +6393,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5082,6 +6414,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5097,7 +6435,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Square {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5109,6 +6447,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5124,6 +6468,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5133,7 +6483,7 @@ pub mod types {
         pub side: f64,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5145,6 +6495,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5160,6 +6516,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5182,7 +6544,7 @@ pub mod types {
         Square(Square),
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5194,6 +6556,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5209,6 +6577,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5229,7 +6603,7 @@ pub mod types {
         Pets(Vec<Pet>),
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5241,6 +6615,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5256,6 +6636,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5271,7 +6657,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Error {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5283,6 +6669,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5298,6 +6690,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5305,7 +6703,7 @@ pub mod types {
         /// /// outer
         /// \[31m
         pub code: i32,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5317,6 +6715,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5332,6 +6736,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5341,7 +6751,7 @@ pub mod types {
         pub message: String,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5353,6 +6763,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5368,6 +6784,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5384,7 +6806,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Labels {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5396,6 +6818,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5411,6 +6839,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5419,7 +6853,7 @@ pub mod types {
         /// \[31m
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5431,6 +6865,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5446,6 +6886,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5459,7 +6905,7 @@ pub mod types {
         pub additional_properties_: ::std::collections::BTreeMap<String, String>,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5471,6 +6917,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5486,6 +6938,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5501,7 +6959,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Tree {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5513,6 +6971,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5528,6 +6992,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5535,7 +7005,7 @@ pub mod types {
         /// /// outer
         /// \[31m
         pub children: Vec<Tree>,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5547,6 +7017,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5562,6 +7038,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5572,7 +7054,7 @@ pub mod types {
         pub parent: Option<Box<Tree>>,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5584,6 +7066,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5599,6 +7087,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5614,7 +7108,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Settings {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5626,6 +7120,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5641,6 +7141,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5649,7 +7155,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Settings::default_verbose")]
         pub verbose: bool,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5661,6 +7167,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5676,6 +7188,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5684,7 +7202,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Settings::default_level")]
         pub level: i32,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5696,6 +7214,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5711,6 +7235,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5719,7 +7249,7 @@ pub mod types {
         /// \[31m
         #[serde(rename = "defaultPet", default = "Settings::default_default_pet")]
         pub default_pet: PetId,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5731,6 +7261,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5746,6 +7282,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5754,7 +7296,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Settings::default_ratio")]
         pub ratio: f64,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5766,6 +7308,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5781,6 +7329,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5789,7 +7343,7 @@ pub mod types {
         /// \[31m
         #[serde(default = "Settings::default_name")]
         pub name: String,
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5801,6 +7355,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5816,6 +7376,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5857,7 +7423,7 @@ pub mod types {
         }
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5869,6 +7435,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5884,6 +7456,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5901,7 +7479,7 @@ pub mod types {
     #[serde(crate = "::specforge::serde")]
     pub struct Empty {}
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5913,6 +7491,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -5928,6 +7512,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -5944,7 +7534,7 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct OldPet {
-        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
         /// ```text
@@ -5956,6 +7546,12 @@ pub mod types {
         /// ```
         ///
         /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
         /// ~~~text
         /// unclosed fence \"
         /// #![deny(warnings)]
@@ -5971,6 +7567,12 @@ pub mod types {
         ///     indented_doctest();
         ///
         /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
         /// ~~~
         /// unclosed fence \"
         /// #!\[deny(warnings)\]
@@ -5980,7 +7582,7 @@ pub mod types {
         pub id: i64,
     }
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -5992,6 +7594,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -6007,6 +7615,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -6015,7 +7629,7 @@ pub mod types {
     /// \[31m
     pub type Blob = String;
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -6027,6 +7641,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -6042,6 +7662,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -6050,7 +7676,7 @@ pub mod types {
     /// \[31m
     pub type Nothing = ::specforge::serde_json::Value;
 
-    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
     /// ```text
@@ -6062,6 +7688,12 @@ pub mod types {
     /// ```
     ///
     /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
     /// ~~~text
     /// unclosed fence \"
     /// #![deny(warnings)]
@@ -6077,6 +7709,12 @@ pub mod types {
     ///     indented_doctest();
     ///
     /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
     /// ~~~
     /// unclosed fence \"
     /// #!\[deny(warnings)\]
@@ -6084,4 +7722,164 @@ pub mod types {
     /// /// outer
     /// \[31m
     pub type Stamp = ::specforge::chrono::DateTime<::specforge::chrono::Utc>;
+
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    ///
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /*
+    /// ```text
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    /// ```text
+    /// indented_doctest();
+    /// ```
+    ///
+    /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
+    /// ~~~text
+    /// unclosed fence \"
+    /// #![deny(warnings)]
+    /// //! inner
+    /// /// outer
+    /// [31m
+    ///
+    /// */ "] #[cfg(any())] } fn injected() {} /*
+    /// ```rust
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    ///     indented_doctest();
+    ///
+    /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
+    /// ~~~
+    /// unclosed fence \"
+    /// #!\[deny(warnings)\]
+    /// //! inner
+    /// /// outer
+    /// \[31m
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::specforge::serde::Serialize,
+        ::specforge::serde::Deserialize
+    )]
+    #[serde(crate = "::specforge::serde")]
+    pub struct Sparse {
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+        ///
+        /// */ "\] #\[cfg(any())\] } fn injected() {} /*
+        /// ```text
+        /// fn doctest() { panic!() }
+        /// ```
+        ///
+        /// ```text
+        /// indented_doctest();
+        /// ```
+        ///
+        /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+        /// - list item
+        ///   lazy continuation
+        ///   over-indented
+        /// > quote
+        /// > lazy quote
+        ///
+        /// ~~~text
+        /// unclosed fence \"
+        /// #![deny(warnings)]
+        /// //! inner
+        /// /// outer
+        /// [31m
+        ///
+        /// */ "] #[cfg(any())] } fn injected() {} /*
+        /// ```rust
+        /// fn doctest() { panic!() }
+        /// ```
+        ///
+        ///     indented_doctest();
+        ///
+        /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+        /// - list item
+        /// lazy continuation
+        ///       over-indented
+        /// > quote
+        /// lazy quote
+        ///
+        /// ~~~
+        /// unclosed fence \"
+        /// #!\[deny(warnings)\]
+        /// //! inner
+        /// /// outer
+        /// \[31m
+        pub values: Vec<Option<i64>>,
+    }
+
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
+    ///
+    /// */ "\] #\[cfg(any())\] } fn injected() {} /*
+    /// ```text
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    /// ```text
+    /// indented_doctest();
+    /// ```
+    ///
+    /// txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>.
+    /// - list item
+    ///   lazy continuation
+    ///   over-indented
+    /// > quote
+    /// > lazy quote
+    ///
+    /// ~~~text
+    /// unclosed fence \"
+    /// #![deny(warnings)]
+    /// //! inner
+    /// /// outer
+    /// [31m
+    ///
+    /// */ "] #[cfg(any())] } fn injected() {} /*
+    /// ```rust
+    /// fn doctest() { panic!() }
+    /// ```
+    ///
+    ///     indented_doctest();
+    ///
+    /// txt.exe [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).
+    /// - list item
+    /// lazy continuation
+    ///       over-indented
+    /// > quote
+    /// lazy quote
+    ///
+    /// ~~~
+    /// unclosed fence \"
+    /// #!\[deny(warnings)\]
+    /// //! inner
+    /// /// outer
+    /// \[31m
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::specforge::serde::Serialize,
+        ::specforge::serde::Deserialize
+    )]
+    #[serde(crate = "::specforge::serde", untagged)]
+    pub enum MaybeTree {
+        Tree(Option<Box<Tree>>),
+        Text(String),
+    }
 }

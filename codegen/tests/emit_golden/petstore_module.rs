@@ -1590,5 +1590,30 @@ pub mod petstore {
         pub type Nothing = ::specforge::serde_json::Value;
 
         pub type Stamp = ::specforge::chrono::DateTime<::specforge::chrono::Utc>;
+
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::specforge::serde::Serialize,
+            ::specforge::serde::Deserialize
+        )]
+        #[serde(crate = "::specforge::serde")]
+        pub struct Sparse {
+            pub values: Vec<Option<i64>>,
+        }
+
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::specforge::serde::Serialize,
+            ::specforge::serde::Deserialize
+        )]
+        #[serde(crate = "::specforge::serde", untagged)]
+        pub enum MaybeTree {
+            Tree(Option<Box<Tree>>),
+            Text(String),
+        }
     }
 }

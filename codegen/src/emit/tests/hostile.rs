@@ -17,7 +17,7 @@ use crate::model::{Api, Docs, TypeKind};
 pub(super) const HOSTILE_DOC: &str = "*/ \"] #[cfg(any())] } fn injected() {} /* \n\
 ```rust\nfn doctest() { panic!() }\n```\n\n    indented_doctest();\n\n\
 \u{202E}txt.exe\u{2066} [broken] [x][y] <script>alert(1)</script> https://evil.example/a_(b).\n\
-~~~\nunclosed fence \\\" \r\n#![deny(warnings)]\n//! inner\n/// outer\n\u{0}\u{1b}[31m";
+- list item\nlazy continuation\n      over-indented\n> quote\nlazy quote\n\n~~~\nunclosed fence \\\" \r\n#![deny(warnings)]\n//! inner\n/// outer\n\u{0}\u{1b}[31m";
 
 const HOSTILE_NAME: &str = "\"] } fn x() {} #[cfg(any())] */";
 
@@ -136,14 +136,17 @@ fn hostile_docs_only_change_doc_attributes() {
 fn check_fences(code: &str) {
     let mut open: Option<(char, usize)> = None;
     let mut in_docs = false;
+    let mut prev_blank = true;
     for line in code.lines() {
         let Some(doc) = line.trim_start().strip_prefix("///") else {
             assert!(!in_docs || open.is_none(), "unclosed fence before: {line}");
             in_docs = false;
+            prev_blank = true;
             continue;
         };
         in_docs = true;
         let doc = doc.strip_prefix(' ').unwrap_or(doc);
+        let was_blank = std::mem::replace(&mut prev_blank, doc.trim().is_empty());
         let fence_char = doc
             .trim_start()
             .chars()
@@ -162,7 +165,10 @@ fn check_fences(code: &str) {
             {
                 open = None;
             }
-            (None, _) => assert!(!doc.starts_with("    "), "indented code: {line}"),
+            (None, _) => assert!(
+                !(was_blank && doc.starts_with("    ")),
+                "indented code: {line}"
+            ),
             _ => {}
         }
     }

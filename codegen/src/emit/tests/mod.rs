@@ -6,3 +6,4 @@ mod build;
 mod golden;
 mod hostile;
 mod petstore;
+mod timing;

@@ -246,6 +246,28 @@ fn types() -> Vec<TypeDef> {
             }),
         ),
         def("Stamp", TypeKind::Alias(TypeRef::DateTime)),
+        def(
+            "Sparse",
+            structure(vec![field(
+                "values",
+                "values",
+                array(TypeRef::Nullable(Box::new(TypeRef::Integer(IntFormat::I64)))),
+                true,
+            )]),
+        ),
+        def(
+            "MaybeTree",
+            TypeKind::Union(Union {
+                tag: None,
+                variants: vec![
+                    UnionVariant {
+                        boxed: true,
+                        ..union_variant("Tree", &[], TypeRef::Nullable(Box::new(named(12))))
+                    },
+                    union_variant("Text", &[], TypeRef::String),
+                ],
+            }),
+        ),
     ]
 }
 
