@@ -141,7 +141,9 @@ mod tests {
         let dir = scratch("broken.json", "{ this is not json");
         let out = expand(quote!("broken.json"), Some(&dir)).to_string();
         assert!(out.contains("compile_error"), "{out}");
-        assert!(out.contains("error[SF0001]"), "{out}");
+        // One compile_error per error diagnostic, with file:line:col and code.
+        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        assert!(out.contains("broken.json:1:3: error[SF0001]"), "{out}");
         assert!(out.contains("include_bytes"), "{out}");
         assert!(out.contains("broken.json"), "{out}");
     }
