@@ -6,6 +6,10 @@
 
 #![deny(warnings)]
 
+// Known gap (see `hostile_names::type_names_are_upper_camel_case`): operationId
+// `self` gives `Self_Error`, which warns `non_camel_case_types`; allowed here
+// only so the rest of the golden is still held to `deny(warnings)`.
+#[allow(non_camel_case_types)]
 pub mod names {
     include!("hostile_golden/names.rs");
 }

@@ -498,6 +498,40 @@ fn hostile_docs_have_no_runnable_code_blocks() {
     );
 }
 
+/// Every generated type name is UpperCamelCase (the compiler warns otherwise,
+/// and generated code must be warning-free).
+#[test]
+#[ignore = "reason: operationId `self` gives `Self_Error`/`Self_Response` (keyword escape, then suffix), which warns non_camel_case_types; fix in codegen/src/emit/responses.rs:90 and codegen/src/model/operations.rs (suffix the unescaped name)"]
+fn type_names_are_upper_camel_case() {
+    let file = syn::parse_file(&hostile()).expect("parses");
+    let mut names = Vec::new();
+    collect_type_names(&file.items, &mut names);
+    let bad: Vec<&String> = names
+        .iter()
+        .filter(|n| n.trim_end_matches('_').contains('_'))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "type names that are not UpperCamelCase: {bad:?}"
+    );
+}
+
+fn collect_type_names(items: &[syn::Item], names: &mut Vec<String>) {
+    for item in items {
+        match item {
+            syn::Item::Struct(s) => names.push(s.ident.to_string()),
+            syn::Item::Enum(e) => names.push(e.ident.to_string()),
+            syn::Item::Type(t) => names.push(t.ident.to_string()),
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    collect_type_names(inner, names);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[test]
 fn the_doc_checker_catches_what_it_must() {
     assert_eq!(doc_code_problems(" ```rust\n fn x() {}\n ```").len(), 1);

@@ -341,7 +341,9 @@ impl Client {
     /// ```text
     /// ```
     ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// > ```rust
+    /// > fn quoted() {}
+    /// > ```
     ///
     /// - `union_`: ```text
     ///   fn ignored() {}
@@ -359,13 +361,17 @@ impl Client {
             n1: None,
         }
     }
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// > ```rust > fn quoted() {} > ```
+    ///
+    /// - item
     ///
     /// ```text
-    /// fn injected() { panic!() }
+    ///   fn in_item() {}
     /// ```
     ///
-    /// - `gen_`: */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// - `gen_`: > ```rust
+    ///   > fn quoted() {}
+    ///   > ```
     pub fn gen_(&self, gen_: impl Into<String>) -> operations::Gen {
         operations::Gen {
             client: self.clone(),
@@ -376,15 +382,17 @@ impl Client {
             param: None,
         }
     }
+    /// - item ```rust fn in_item() {} ```
+    ///
+    /// 1. ```
+    ///    fn in_numbered_item() {}
     /// ```text
     /// ```
     ///
-    /// ```text
-    /// fn bare_fence() {}
-    /// ```
+    /// - `n123abc`: - item
     ///
-    /// - `n123abc`: ```text
-    ///   fn injected() { panic!() }
+    ///   ```text
+    ///     fn in_item() {}
     ///   ```
     pub fn n123abc(&self, n123abc: impl Into<String>) -> operations::N123abc {
         operations::N123abc {
@@ -396,15 +404,16 @@ impl Client {
             foo_bar: None,
         }
     }
+    /// 1. ``` fn in_numbered_item() {} ```
+    ///
     /// ```text
+    /// x
     /// ```
+    /// std::process::exit(1);
     ///
-    /// ~~~text
-    /// fn tilde() {}
-    /// ~~~
-    ///
-    /// - `n1`: ```text
-    ///   fn bare_fence() {}
+    /// - `n1`: 1. ```
+    ///      fn in_numbered_item() {}
+    ///   ```text
     ///   ```
     pub fn n1(&self, n1: impl Into<String>) -> operations::N1 {
         operations::N1 {
@@ -414,6 +423,82 @@ impl Client {
             foo_bar: None,
             param: None,
             foo_bar_2: None,
+        }
+    }
+    /// ```text
+    /// ```
+    ///
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    ///
+    /// - `param`: ```text
+    ///   x
+    ///   ```
+    ///   std::process::exit(1);
+    pub fn get_op18(&self, param: impl Into<String>) -> operations::GetOp18 {
+        operations::GetOp18 {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            param: param.into(),
+            foo_bar: None,
+            foo_bar_2: None,
+            foo_bar_3: None,
+        }
+    }
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    ///
+    /// ```text
+    /// fn injected() { panic!() }
+    /// ```
+    ///
+    /// - `foo_bar`: */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    pub fn foo_bar(&self, foo_bar: impl Into<String>) -> operations::FooBar {
+        operations::FooBar {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            foo_bar: foo_bar.into(),
+            foo_bar_2: None,
+            foo_bar_3: None,
+            foo_bar_4: None,
+        }
+    }
+    /// ```text
+    /// ```
+    ///
+    /// ```text
+    /// fn bare_fence() {}
+    /// ```
+    ///
+    /// - `foo_bar`: ```text
+    ///   fn injected() { panic!() }
+    ///   ```
+    pub fn foo_bar_2(&self, foo_bar: impl Into<String>) -> operations::FooBar2 {
+        operations::FooBar2 {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            foo_bar: foo_bar.into(),
+            foo_bar_2: None,
+            foo_bar_3: None,
+            foo_bar_4: None,
+        }
+    }
+    /// ```text
+    /// ```
+    ///
+    /// ~~~text
+    /// fn tilde() {}
+    /// ~~~
+    ///
+    /// - `foo_bar`: ```text
+    ///   fn bare_fence() {}
+    ///   ```
+    pub fn foo_bar_3(&self, foo_bar: impl Into<String>) -> operations::FooBar3 {
+        operations::FooBar3 {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            foo_bar: foo_bar.into(),
+            foo_bar_2: None,
+            foo_bar_3: None,
+            foo_bar_4: None,
         }
     }
     /// ~~~text
@@ -427,17 +512,17 @@ impl Client {
     ///
     /// Outro.
     ///
-    /// - `param`: ~~~text
+    /// - `foo_bar`: ~~~text
     ///   fn tilde() {}
     ///   ~~~
-    pub fn get_op18(&self, param: impl Into<String>) -> operations::GetOp18 {
-        operations::GetOp18 {
+    pub fn foo_bar_4(&self, foo_bar: impl Into<String>) -> operations::FooBar4 {
+        operations::FooBar4 {
             client: self.clone(),
             options: ::specforge::RequestOptions::default(),
-            param: param.into(),
-            foo_bar: None,
+            foo_bar: foo_bar.into(),
             foo_bar_2: None,
             foo_bar_3: None,
+            foo_bar_4: None,
         }
     }
     /// Intro. fn indented() {} Outro.
@@ -453,14 +538,14 @@ impl Client {
     ///   ```
     ///
     ///   Outro.
-    pub fn foo_bar(&self, foo_bar: impl Into<String>) -> operations::FooBar {
-        operations::FooBar {
+    pub fn foo_bar_5(&self, foo_bar: impl Into<String>) -> operations::FooBar5 {
+        operations::FooBar5 {
             client: self.clone(),
             options: ::specforge::RequestOptions::default(),
             foo_bar: foo_bar.into(),
             foo_bar_2: None,
             foo_bar_3: None,
-            foo_bar_4: None,
+            a_b_c: None,
         }
     }
     /// fn tab_indented() {}
@@ -472,14 +557,14 @@ impl Client {
     /// ```
     ///
     /// - `foo_bar`: fn tab_indented() {}
-    pub fn foo_bar_2(&self, foo_bar: impl Into<String>) -> operations::FooBar2 {
-        operations::FooBar2 {
+    pub fn foo_bar_6(&self, foo_bar: impl Into<String>) -> operations::FooBar6 {
+        operations::FooBar6 {
             client: self.clone(),
             options: ::specforge::RequestOptions::default(),
             foo_bar: foo_bar.into(),
+            a_b_c: None,
             foo_bar_2: None,
-            foo_bar_3: None,
-            foo_bar_4: None,
+            rust: None,
         }
     }
     /// - list fn in_list() {}
@@ -491,66 +576,6 @@ impl Client {
     ///   ```text
     ///     fn in_list() {}
     ///   ```
-    pub fn foo_bar_3(&self, foo_bar: impl Into<String>) -> operations::FooBar3 {
-        operations::FooBar3 {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            foo_bar: foo_bar.into(),
-            foo_bar_2: None,
-            foo_bar_3: None,
-            foo_bar_4: None,
-        }
-    }
-    /// bidi evil iso
-    ///
-    /// - `foo_bar`: bidi evil iso
-    pub fn foo_bar_4(&self, foo_bar: impl Into<String>) -> operations::FooBar4 {
-        operations::FooBar4 {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            foo_bar: foo_bar.into(),
-            foo_bar_2: None,
-            foo_bar_3: None,
-            foo_bar_4: None,
-        }
-    }
-    /// #!\[deny(warnings)\]
-    /// #\[cfg(any())\]
-    /// mod m {}
-    pub fn foo_bar_5(&self, foo_bar: impl Into<String>) -> operations::FooBar5 {
-        operations::FooBar5 {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            foo_bar: foo_bar.into(),
-            foo_bar_2: None,
-            foo_bar_3: None,
-            a_b_c: None,
-        }
-    }
-    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-    ///
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-    ///
-    /// - `foo_bar`: #!\[deny(warnings)\]
-    ///   #\[cfg(any())\]
-    ///   mod m {}
-    pub fn foo_bar_6(&self, foo_bar: impl Into<String>) -> operations::FooBar6 {
-        operations::FooBar6 {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            foo_bar: foo_bar.into(),
-            a_b_c: None,
-            foo_bar_2: None,
-            rust: None,
-        }
-    }
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-    ///
-    /// ````text
-    /// fn four() {}
-    /// ````
-    ///
-    /// - `foo_bar`: &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
     pub fn foo_bar_7(&self, foo_bar: impl Into<String>) -> operations::FooBar7 {
         operations::FooBar7 {
             client: self.clone(),
@@ -559,6 +584,66 @@ impl Client {
             rust: None,
             a_b_c: None,
             naive: None,
+        }
+    }
+    /// bidi evil iso
+    ///
+    /// - `a_b_c`: bidi evil iso
+    pub fn a_b_c(&self, a_b_c: impl Into<String>) -> operations::ABC {
+        operations::ABC {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            a_b_c: a_b_c.into(),
+            naive: None,
+            rust: None,
+            param: None,
+        }
+    }
+    /// #!\[deny(warnings)\]
+    /// #\[cfg(any())\]
+    /// mod m {}
+    pub fn rust(&self, rust: impl Into<String>) -> operations::Rust {
+        operations::Rust {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            rust: rust.into(),
+            param: None,
+            naive: None,
+            a_b_c: None,
+        }
+    }
+    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+    ///
+    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    ///
+    /// - `naive`: #!\[deny(warnings)\]
+    ///   #\[cfg(any())\]
+    ///   mod m {}
+    pub fn naive(&self, naive: impl Into<String>) -> operations::Naive {
+        operations::Naive {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            naive: naive.into(),
+            a_b_c: None,
+            param: None,
+            result: None,
+        }
+    }
+    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    ///
+    /// ````text
+    /// fn four() {}
+    /// ````
+    ///
+    /// - `param`: &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    pub fn operation_5(&self, param: impl Into<String>) -> operations::Operation5 {
+        operations::Operation5 {
+            client: self.clone(),
+            options: ::specforge::RequestOptions::default(),
+            param: param.into(),
+            result: None,
+            a_b_c: None,
+            option: None,
         }
     }
     /// ````text
@@ -571,82 +656,6 @@ impl Client {
     /// - `a_b_c`: ````text
     ///   fn four() {}
     ///   ````
-    pub fn a_b_c(&self, a_b_c: impl Into<String>) -> operations::ABC {
-        operations::ABC {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            a_b_c: a_b_c.into(),
-            naive: None,
-            rust: None,
-            param: None,
-        }
-    }
-    /// ```text
-    /// ```
-    ///
-    /// \[31m \ \" \u{41}
-    ///
-    /// - `rust`: ```text
-    ///   fn two_space() {}
-    ///   ```
-    pub fn rust(&self, rust: impl Into<String>) -> operations::Rust {
-        operations::Rust {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            rust: rust.into(),
-            param: None,
-            naive: None,
-            a_b_c: None,
-        }
-    }
-    ///  \[31m \ \" \u{41}
-    ///
-    /// ```text
-    /// fn ignored() {}
-    /// ```
-    /// ```text
-    /// fn cf() {}
-    /// ```
-    ///
-    /// - `naive`: \[31m \ \" \u{41}
-    pub fn naive(&self, naive: impl Into<String>) -> operations::Naive {
-        operations::Naive {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            naive: naive.into(),
-            a_b_c: None,
-            param: None,
-            result: None,
-        }
-    }
-    /// ```text
-    /// ```
-    ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-    ///
-    /// - `param`: ```text
-    ///   fn ignored() {}
-    ///   ```
-    ///   ```text
-    ///   fn cf() {}
-    ///   ```
-    pub fn operation_5(&self, param: impl Into<String>) -> operations::Operation5 {
-        operations::Operation5 {
-            client: self.clone(),
-            options: ::specforge::RequestOptions::default(),
-            param: param.into(),
-            result: None,
-            a_b_c: None,
-            option: None,
-        }
-    }
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-    ///
-    /// ```text
-    /// fn injected() { panic!() }
-    /// ```
-    ///
-    /// - `a_b_c`: */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     pub fn a_b_c_2(&self, a_b_c: impl Into<String>) -> operations::ABC2 {
         operations::ABC2 {
             client: self.clone(),
@@ -660,12 +669,10 @@ impl Client {
     /// ```text
     /// ```
     ///
-    /// ```text
-    /// fn bare_fence() {}
-    /// ```
+    /// \[31m \ \" \u{41}
     ///
     /// - `result`: ```text
-    ///   fn injected() { panic!() }
+    ///   fn two_space() {}
     ///   ```
     pub fn result(&self, result: impl Into<String>) -> operations::Result {
         operations::Result {
@@ -677,16 +684,16 @@ impl Client {
             client_2: None,
         }
     }
+    ///  \[31m \ \" \u{41}
+    ///
     /// ```text
+    /// fn ignored() {}
+    /// ```
+    /// ```text
+    /// fn cf() {}
     /// ```
     ///
-    /// ~~~text
-    /// fn tilde() {}
-    /// ~~~
-    ///
-    /// - `option`: ```text
-    ///   fn bare_fence() {}
-    ///   ```
+    /// - `option`: \[31m \ \" \u{41}
     pub fn option(&self, option: impl Into<String>) -> operations::Option {
         operations::Option {
             client: self.clone(),
@@ -697,20 +704,19 @@ impl Client {
             vec: None,
         }
     }
-    /// ~~~text
-    /// ~~~
-    ///
-    /// Intro.
-    ///
     /// ```text
-    /// fn indented() {}
     /// ```
     ///
-    /// Outro.
+    /// > ```rust
+    /// > fn quoted() {}
+    /// > ```
     ///
-    /// - `string`: ~~~text
-    ///   fn tilde() {}
-    ///   ~~~
+    /// - `string`: ```text
+    ///   fn ignored() {}
+    ///   ```
+    ///   ```text
+    ///   fn cf() {}
+    ///   ```
     pub fn string(&self, string: impl Into<String>) -> operations::String {
         operations::String {
             client: self.clone(),
@@ -721,19 +727,17 @@ impl Client {
             std: None,
         }
     }
-    /// Intro. fn indented() {} Outro.
+    /// > ```rust > fn quoted() {} > ```
+    ///
+    /// - item
     ///
     /// ```text
-    /// fn tab_indented() {}
+    ///   fn in_item() {}
     /// ```
     ///
-    /// - `client_2`: Intro.
-    ///
-    ///   ```text
-    ///   fn indented() {}
-    ///   ```
-    ///
-    ///   Outro.
+    /// - `client_2`: > ```rust
+    ///   > fn quoted() {}
+    ///   > ```
     pub fn client(&self, client_2: impl Into<String>) -> operations::Client {
         operations::Client {
             client: self.clone(),
@@ -744,15 +748,18 @@ impl Client {
             x_fn_injected_by_name: None,
         }
     }
-    /// fn tab_indented() {}
+    /// - item ```rust fn in_item() {} ```
     ///
-    /// - list
-    ///
+    /// 1. ```
+    ///    fn in_numbered_item() {}
     /// ```text
-    ///   fn in_list() {}
     /// ```
     ///
-    /// - `vec`: fn tab_indented() {}
+    /// - `vec`: - item
+    ///
+    ///   ```text
+    ///     fn in_item() {}
+    ///   ```
     pub fn vec(&self, vec: impl Into<String>) -> operations::Vec {
         operations::Vec {
             client: self.clone(),
@@ -763,14 +770,16 @@ impl Client {
             very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: None,
         }
     }
-    /// - list fn in_list() {}
+    /// 1. ``` fn in_numbered_item() {} ```
     ///
-    /// bidi evil iso
+    /// ```text
+    /// x
+    /// ```
+    /// std::process::exit(1);
     ///
-    /// - `std`: - list
-    ///
+    /// - `std`: 1. ```
+    ///      fn in_numbered_item() {}
     ///   ```text
-    ///     fn in_list() {}
     ///   ```
     pub fn std(&self, std: impl Into<String>) -> operations::Std {
         operations::Std {
@@ -782,9 +791,15 @@ impl Client {
             param: None,
         }
     }
-    /// bidi evil iso
+    /// ```text
+    /// ```
     ///
-    /// - `x_fn_injected_by_name`: bidi evil iso
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    ///
+    /// - `x_fn_injected_by_name`: ```text
+    ///   x
+    ///   ```
+    ///   std::process::exit(1);
     pub fn x_fn_injected_by_name(
         &self,
         x_fn_injected_by_name: impl Into<String>,
@@ -798,9 +813,13 @@ impl Client {
             param_2: None,
         }
     }
-    /// #!\[deny(warnings)\]
-    /// #\[cfg(any())\]
-    /// mod m {}
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    ///
+    /// ```text
+    /// fn injected() { panic!() }
+    /// ```
+    ///
+    /// - `very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long`: */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
         &self,
         very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: impl Into<
@@ -1894,7 +1913,9 @@ pub mod operations {
     pub enum AsyncError {
         /// Any other status the API declares as `default`.
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         Default,
     }
 
@@ -1993,8 +2014,10 @@ pub mod operations {
     pub enum RTypeError {
         /// Any other status the API declares as `default`.
         ///
+        /// - item
+        ///
         /// ```text
-        /// fn injected() { panic!() }
+        ///   fn in_item() {}
         /// ```
         Default,
     }
@@ -2039,7 +2062,9 @@ pub mod operations {
             self.param_2 = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         pub fn gen_(mut self, value: impl Into<::std::string::String>) -> Self {
             self.gen_ = Some(value.into());
             self
@@ -2092,8 +2117,9 @@ pub mod operations {
     pub enum Operation3Error {
         /// Any other status the API declares as `default`.
         ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        /// fn bare_fence() {}
         /// ```
         Default,
     }
@@ -2123,7 +2149,9 @@ pub mod operations {
     }
 
     impl Operation4 {
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         pub fn gen_(mut self, value: impl Into<::std::string::String>) -> Self {
             self.gen_ = Some(value.into());
             self
@@ -2138,8 +2166,10 @@ pub mod operations {
             self.union_ = Some(value.into());
             self
         }
+        /// - item
+        ///
         /// ```text
-        /// fn injected() { panic!() }
+        ///   fn in_item() {}
         /// ```
         pub fn n123abc(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n123abc = Some(value.into());
@@ -2193,9 +2223,10 @@ pub mod operations {
     pub enum Operation4Error {
         /// Any other status the API declares as `default`.
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         Default,
     }
 
@@ -2224,20 +2255,25 @@ pub mod operations {
     }
 
     impl Union {
+        /// - item
+        ///
         /// ```text
-        /// fn injected() { panic!() }
+        ///   fn in_item() {}
         /// ```
         pub fn n123abc(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n123abc = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         pub fn gen_(mut self, value: impl Into<::std::string::String>) -> Self {
             self.gen_ = Some(value.into());
             self
         }
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        /// fn bare_fence() {}
         /// ```
         pub fn n1(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n1 = Some(value.into());
@@ -2291,13 +2327,7 @@ pub mod operations {
     pub enum UnionError {
         /// Any other status the API declares as `default`.
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         Default,
     }
 
@@ -2326,23 +2356,27 @@ pub mod operations {
     }
 
     impl Gen {
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        /// fn bare_fence() {}
         /// ```
         pub fn n1(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n1 = Some(value.into());
             self
         }
+        /// - item
+        ///
         /// ```text
-        /// fn injected() { panic!() }
+        ///   fn in_item() {}
         /// ```
         pub fn n123abc(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n123abc = Some(value.into());
             self
         }
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
@@ -2393,7 +2427,7 @@ pub mod operations {
         /// Any other status the API declares as `default`.
         ///
         /// ```text
-        /// fn tab_indented() {}
+        /// fn injected() { panic!() }
         /// ```
         Default,
     }
@@ -2423,27 +2457,23 @@ pub mod operations {
     }
 
     impl N123abc {
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        /// fn bare_fence() {}
         /// ```
         pub fn n1(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n1 = Some(value.into());
             self
         }
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn foo_bar(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar = Some(value.into());
             self
@@ -2496,10 +2526,8 @@ pub mod operations {
     pub enum N123abcError {
         /// Any other status the API declares as `default`.
         ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// fn bare_fence() {}
         /// ```
         Default,
     }
@@ -2529,26 +2557,21 @@ pub mod operations {
     }
 
     impl N1 {
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn foo_bar(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar = Some(value.into());
             self
         }
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
         /// ```text
-        /// fn tab_indented() {}
+        /// fn injected() { panic!() }
         /// ```
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
@@ -2599,7 +2622,9 @@ pub mod operations {
     pub enum N1Error {
         /// Any other status the API declares as `default`.
         ///
-        /// bidi evil iso
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         Default,
     }
 
@@ -2629,27 +2654,19 @@ pub mod operations {
 
     impl GetOp18 {
         /// ```text
-        /// fn tab_indented() {}
+        /// fn injected() { panic!() }
         /// ```
         pub fn foo_bar(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar = Some(value.into());
             self
         }
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// fn bare_fence() {}
         /// ```
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
@@ -2702,6 +2719,14 @@ pub mod operations {
     #[derive(Debug, Clone, PartialEq)]
     pub enum GetOp18Error {
         /// Any other status the API declares as `default`.
+        ///
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
         Default,
     }
 
@@ -2730,23 +2755,23 @@ pub mod operations {
     }
 
     impl FooBar {
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// fn bare_fence() {}
         /// ```
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
         /// ```text
-        /// fn tab_indented() {}
+        /// fn injected() { panic!() }
         /// ```
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// bidi evil iso
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -2799,9 +2824,9 @@ pub mod operations {
     pub enum FooBarError {
         /// Any other status the API declares as `default`.
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         Default,
     }
 
@@ -2830,20 +2855,27 @@ pub mod operations {
     }
 
     impl FooBar2 {
-        /// bidi evil iso
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// fn bare_fence() {}
         /// ```
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -2896,7 +2928,11 @@ pub mod operations {
     pub enum FooBar2Error {
         /// Any other status the API declares as `default`.
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
         Default,
     }
 
@@ -2925,18 +2961,27 @@ pub mod operations {
     }
 
     impl FooBar3 {
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// bidi evil iso
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -2989,9 +3034,7 @@ pub mod operations {
     pub enum FooBar3Error {
         /// Any other status the API declares as `default`.
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         Default,
     }
 
@@ -3020,18 +3063,29 @@ pub mod operations {
     }
 
     impl FooBar4 {
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -3084,10 +3138,6 @@ pub mod operations {
     #[derive(Debug, Clone, PartialEq)]
     pub enum FooBar4Error {
         /// Any other status the API declares as `default`.
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
         Default,
     }
 
@@ -3116,21 +3166,23 @@ pub mod operations {
     }
 
     impl FooBar5 {
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
@@ -3187,7 +3239,9 @@ pub mod operations {
     pub enum FooBar5Error {
         /// Any other status the API declares as `default`.
         ///
-        /// \[31m \ \" \u{41}
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         Default,
     }
 
@@ -3216,21 +3270,20 @@ pub mod operations {
     }
 
     impl FooBar6 {
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// ```text
-        /// fn two_space() {}
-        /// ```
         pub fn rust(mut self, value: impl Into<::std::string::String>) -> Self {
             self.rust = Some(value.into());
             self
@@ -3288,12 +3341,7 @@ pub mod operations {
     pub enum FooBar6Error {
         /// Any other status the API declares as `default`.
         ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         Default,
     }
 
@@ -3322,21 +3370,18 @@ pub mod operations {
     }
 
     impl FooBar7 {
-        /// ```text
-        /// fn two_space() {}
-        /// ```
         pub fn rust(mut self, value: impl Into<::std::string::String>) -> Self {
             self.rust = Some(value.into());
             self
         }
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// \[31m \ \" \u{41}
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         pub fn naive(mut self, value: impl Into<::std::string::String>) -> Self {
             self.naive = Some(value.into());
             self
@@ -3393,7 +3438,9 @@ pub mod operations {
     pub enum FooBar7Error {
         /// Any other status the API declares as `default`.
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ````text
+        /// fn four() {}
+        /// ````
         Default,
     }
 
@@ -3422,24 +3469,18 @@ pub mod operations {
     }
 
     impl ABC {
-        /// \[31m \ \" \u{41}
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         pub fn naive(mut self, value: impl Into<::std::string::String>) -> Self {
             self.naive = Some(value.into());
             self
         }
-        /// ```text
-        /// fn two_space() {}
-        /// ```
         pub fn rust(mut self, value: impl Into<::std::string::String>) -> Self {
             self.rust = Some(value.into());
             self
         }
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
@@ -3494,7 +3535,7 @@ pub mod operations {
         /// Any other status the API declares as `default`.
         ///
         /// ```text
-        /// fn injected() { panic!() }
+        /// fn two_space() {}
         /// ```
         Default,
     }
@@ -3524,22 +3565,21 @@ pub mod operations {
     }
 
     impl Rust {
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
-        /// \[31m \ \" \u{41}
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         pub fn naive(mut self, value: impl Into<::std::string::String>) -> Self {
             self.naive = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ````text
+        /// fn four() {}
+        /// ````
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
@@ -3592,9 +3632,7 @@ pub mod operations {
     pub enum RustError {
         /// Any other status the API declares as `default`.
         ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
+        /// \[31m \ \" \u{41}
         Default,
     }
 
@@ -3623,23 +3661,20 @@ pub mod operations {
     }
 
     impl Naive {
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ````text
+        /// fn four() {}
+        /// ````
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
         /// ```text
-        /// fn injected() { panic!() }
+        /// fn two_space() {}
         /// ```
         pub fn result(mut self, value: impl Into<::std::string::String>) -> Self {
             self.result = Some(value.into());
@@ -3693,9 +3728,12 @@ pub mod operations {
     pub enum NaiveError {
         /// Any other status the API declares as `default`.
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         Default,
     }
 
@@ -3725,20 +3763,20 @@ pub mod operations {
 
     impl Operation5 {
         /// ```text
-        /// fn injected() { panic!() }
+        /// fn two_space() {}
         /// ```
         pub fn result(mut self, value: impl Into<::std::string::String>) -> Self {
             self.result = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ````text
+        /// fn four() {}
+        /// ````
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
+        /// \[31m \ \" \u{41}
         pub fn option(mut self, value: impl Into<::std::string::String>) -> Self {
             self.option = Some(value.into());
             self
@@ -3791,13 +3829,9 @@ pub mod operations {
     pub enum Operation5Error {
         /// Any other status the API declares as `default`.
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         Default,
     }
 
@@ -3826,23 +3860,24 @@ pub mod operations {
     }
 
     impl ABC2 {
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
+        /// \[31m \ \" \u{41}
         pub fn option(mut self, value: impl Into<::std::string::String>) -> Self {
             self.option = Some(value.into());
             self
         }
         /// ```text
-        /// fn injected() { panic!() }
+        /// fn two_space() {}
         /// ```
         pub fn result(mut self, value: impl Into<::std::string::String>) -> Self {
             self.result = Some(value.into());
             self
         }
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         pub fn string(mut self, value: impl Into<::std::string::String>) -> Self {
             self.string = Some(value.into());
             self
@@ -3895,8 +3930,10 @@ pub mod operations {
     pub enum ABC2Error {
         /// Any other status the API declares as `default`.
         ///
+        /// - item
+        ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         Default,
     }
@@ -3926,27 +3963,24 @@ pub mod operations {
     }
 
     impl Result {
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         pub fn string(mut self, value: impl Into<::std::string::String>) -> Self {
             self.string = Some(value.into());
             self
         }
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
+        /// \[31m \ \" \u{41}
         pub fn option(mut self, value: impl Into<::std::string::String>) -> Self {
             self.option = Some(value.into());
             self
         }
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         pub fn client_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.client_2 = Some(value.into());
             self
@@ -3999,10 +4033,9 @@ pub mod operations {
     pub enum ResultError {
         /// Any other status the API declares as `default`.
         ///
-        /// - list
-        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        ///   fn in_list() {}
         /// ```
         Default,
     }
@@ -4032,26 +4065,27 @@ pub mod operations {
     }
 
     impl Option {
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         pub fn client_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.client_2 = Some(value.into());
             self
         }
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         pub fn string(mut self, value: impl Into<::std::string::String>) -> Self {
             self.string = Some(value.into());
             self
         }
+        /// - item
+        ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         pub fn vec(mut self, value: impl Into<::std::string::String>) -> Self {
             self.vec = Some(value.into());
@@ -4105,7 +4139,10 @@ pub mod operations {
     pub enum OptionError {
         /// Any other status the API declares as `default`.
         ///
-        /// bidi evil iso
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         Default,
     }
 
@@ -4134,28 +4171,25 @@ pub mod operations {
     }
 
     impl String {
+        /// - item
+        ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         pub fn vec(mut self, value: impl Into<::std::string::String>) -> Self {
             self.vec = Some(value.into());
             self
         }
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         pub fn client_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.client_2 = Some(value.into());
             self
         }
-        /// - list
-        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        ///   fn in_list() {}
         /// ```
         pub fn std(mut self, value: impl Into<::std::string::String>) -> Self {
             self.std = Some(value.into());
@@ -4208,6 +4242,8 @@ pub mod operations {
     #[derive(Debug, Clone, PartialEq)]
     pub enum StringError {
         /// Any other status the API declares as `default`.
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         Default,
     }
 
@@ -4236,23 +4272,27 @@ pub mod operations {
     }
 
     impl Client {
-        /// - list
-        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        ///   fn in_list() {}
         /// ```
         pub fn std(mut self, value: impl Into<::std::string::String>) -> Self {
             self.std = Some(value.into());
             self
         }
+        /// - item
+        ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         pub fn vec(mut self, value: impl Into<::std::string::String>) -> Self {
             self.vec = Some(value.into());
             self
         }
-        /// bidi evil iso
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         pub fn x_fn_injected_by_name(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4314,9 +4354,9 @@ pub mod operations {
     pub enum ClientError {
         /// Any other status the API declares as `default`.
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         Default,
     }
 
@@ -4347,7 +4387,10 @@ pub mod operations {
     }
 
     impl Vec {
-        /// bidi evil iso
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         pub fn x_fn_injected_by_name(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4355,15 +4398,15 @@ pub mod operations {
             self.x_fn_injected_by_name = Some(value.into());
             self
         }
-        /// - list
-        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
         /// ```text
-        ///   fn in_list() {}
         /// ```
         pub fn std(mut self, value: impl Into<::std::string::String>) -> Self {
             self.std = Some(value.into());
             self
         }
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4435,7 +4478,9 @@ pub mod operations {
     pub enum VecError {
         /// Any other status the API declares as `default`.
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         Default,
     }
 
@@ -4466,6 +4511,7 @@ pub mod operations {
     }
 
     impl Std {
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4476,7 +4522,10 @@ pub mod operations {
             );
             self
         }
-        /// bidi evil iso
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         pub fn x_fn_injected_by_name(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4484,9 +4533,9 @@ pub mod operations {
             self.x_fn_injected_by_name = Some(value.into());
             self
         }
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
@@ -4549,9 +4598,9 @@ pub mod operations {
     pub enum StdError {
         /// Any other status the API declares as `default`.
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         Default,
     }
 
@@ -4582,13 +4631,14 @@ pub mod operations {
     }
 
     impl XFnInjectedByName {
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4599,7 +4649,9 @@ pub mod operations {
             );
             self
         }
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         pub fn param_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param_2 = Some(value.into());
             self
@@ -4665,9 +4717,13 @@ pub mod operations {
     pub enum XFnInjectedByNameError {
         /// Any other status the API declares as `default`.
         ///
+        /// Intro.
+        ///
         /// ```text
-        /// fn two_space() {}
+        /// fn indented() {}
         /// ```
+        ///
+        /// Outro.
         Default,
     }
 
@@ -4696,21 +4752,23 @@ pub mod operations {
     }
 
     impl VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong {
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         pub fn param_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param_2 = Some(value.into());
             self
         }
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn cfg_any(mut self, value: impl Into<::std::string::String>) -> Self {
             self.cfg_any = Some(value.into());
             self
@@ -4787,7 +4845,9 @@ pub mod operations {
     pub enum VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongError {
         /// Any other status the API declares as `default`.
         ///
-        /// \[31m \ \" \u{41}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         Default,
     }
 
@@ -4926,7 +4986,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_4: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -4936,35 +4996,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -4974,15 +5067,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -4990,53 +5083,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -5044,72 +5137,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -5225,7 +5295,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -5235,35 +5305,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -5273,15 +5376,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -5289,53 +5392,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -5343,72 +5446,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -5417,11 +5497,12 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// ```
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -5523,7 +5604,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -5533,35 +5614,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -5571,15 +5685,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -5587,53 +5701,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -5641,72 +5755,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -5715,17 +5806,20 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// ```
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ````text
-        /// ````
+        /// ~~~text
+        /// ~~~
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -5823,7 +5917,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -5833,35 +5927,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -5871,15 +5998,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -5887,53 +6014,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -5941,72 +6068,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -6015,25 +6119,27 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// Intro. fn indented() {} Outro.
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
     }
@@ -6216,7 +6322,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -6226,35 +6332,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -6264,15 +6403,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -6280,53 +6419,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -6334,72 +6473,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -6408,38 +6524,45 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// ```
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ````text
-        /// ````
+        /// ~~~text
+        /// ~~~
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn indented() {}
         /// ```
+        ///
+        /// Outro.
         #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
         pub fn_x: Option<String>,
-        /// ```text
-        /// ```
+        /// - list fn in_list() {}
         ///
-        /// \[31m \ \" \u{41}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
         pub type_: Option<String>,
     }
@@ -6505,7 +6628,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -6515,35 +6638,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -6553,15 +6709,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -6569,53 +6725,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -6623,72 +6779,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -6697,47 +6830,53 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// ```
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ````text
-        /// ````
+        /// ~~~text
+        /// ~~~
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn indented() {}
         /// ```
+        ///
+        /// Outro.
         #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
         pub fn_x: Option<String>,
-        /// ```text
-        /// ```
+        /// - list fn in_list() {}
         ///
-        /// \[31m \ \" \u{41}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
         pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// bidi evil iso
+        ///
+        /// - list
         ///
         /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
         pub self_2: Option<String>,
@@ -6793,7 +6932,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -6803,35 +6942,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -6841,15 +7013,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -6857,53 +7029,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -6911,72 +7083,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -6985,54 +7134,57 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// ```
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ````text
-        /// ````
+        /// ~~~text
+        /// ~~~
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn indented() {}
         /// ```
+        ///
+        /// Outro.
         #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
         pub fn_x: Option<String>,
-        /// ```text
-        /// ```
+        /// - list fn in_list() {}
         ///
-        /// \[31m \ \" \u{41}
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
         pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// bidi evil iso
+        ///
+        /// - list
         ///
         /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
         pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// bidi evil iso
         #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
         pub self_2: Option<String>,
     }
@@ -7086,7 +7238,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -7096,35 +7248,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -7134,15 +7319,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -7150,53 +7335,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -7204,72 +7389,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -7278,62 +7440,60 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// Intro. fn indented() {} Outro.
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// - list fn in_list() {}
+        ///
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
         pub crate_: Option<String>,
     }
@@ -7483,7 +7643,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -7493,35 +7653,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -7531,15 +7724,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -7547,53 +7740,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -7601,72 +7794,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -7675,77 +7845,73 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// - list fn in_list() {}
+        ///
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
         pub fn_: Option<String>,
     }
@@ -7786,7 +7952,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -7796,35 +7962,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -7834,15 +8033,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -7850,53 +8049,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -7904,72 +8103,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -7978,79 +8154,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8060,6 +8186,49 @@ pub mod types {
         /// ```
         ///
         /// Outro.
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// - list fn in_list() {}
+        ///
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
         pub async_: Option<String>,
     }
@@ -8090,7 +8259,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -8100,35 +8269,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8138,15 +8340,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -8154,53 +8356,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -8208,72 +8410,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -8282,79 +8461,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8364,12 +8493,55 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
         /// ```
         #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
         pub r_type: Option<String>,
@@ -8398,7 +8570,7 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__")]
         pub field: String,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -8408,35 +8580,68 @@ pub mod types {
         /// ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8446,15 +8651,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -8462,53 +8667,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -8516,72 +8721,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -8590,79 +8772,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8672,15 +8804,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -8688,6 +8820,46 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
         #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -8695,7 +8867,9 @@ pub mod types {
     /// ```text
     /// ```
     ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// > ```rust
+    /// > fn quoted() {}
+    /// > ```
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Union {
         /// `union`
@@ -8797,10 +8971,12 @@ pub mod types {
         UnderscoreUnderscore => "__" }
     );
 
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// > ```rust > fn quoted() {} > ```
+    ///
+    /// - item
     ///
     /// ```text
-    /// fn injected() { panic!() }
+    ///   fn in_item() {}
     /// ```
     #[derive(
         Debug,
@@ -8811,35 +8987,68 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Gen {
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "gen")]
+        pub gen_: String,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "gen")]
-        pub gen_: String,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8849,15 +9058,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -8865,53 +9074,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -8919,72 +9128,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -8993,79 +9179,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9075,15 +9211,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9091,21 +9227,72 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
         #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// bidi evil iso
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
     }
 
-    /// ```text
-    /// ```
+    /// - item ```rust fn in_item() {} ```
     ///
+    /// 1. ```
+    ///    fn in_numbered_item() {}
     /// ```text
-    /// fn bare_fence() {}
     /// ```
     #[derive(
         Debug,
@@ -9116,29 +9303,61 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct V123abc {
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "123abc")]
+        pub n123abc: String,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "123abc")]
-        pub n123abc: String,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9148,15 +9367,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9164,53 +9383,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -9218,72 +9437,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -9292,79 +9488,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9374,15 +9520,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9390,29 +9536,82 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
     }
 
-    /// ```text
-    /// ```
+    /// 1. ``` fn in_numbered_item() {} ```
     ///
-    /// ~~~text
-    /// fn tilde() {}
-    /// ~~~
+    /// ```text
+    /// x
+    /// ```
+    /// std::process::exit(1);
     #[derive(
         Debug,
         Clone,
@@ -9422,21 +9621,52 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct V1 {
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "1")]
+        pub n1: String,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "1")]
-        pub n1: String,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9446,15 +9676,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9462,53 +9692,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -9516,72 +9746,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -9590,79 +9797,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9672,15 +9829,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9688,39 +9845,89 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
         #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
         pub n123abc: Option<String>,
     }
 
-    /// ~~~text
-    /// ~~~
-    ///
-    /// Intro.
-    ///
     /// ```text
-    /// fn indented() {}
     /// ```
     ///
-    /// Outro.
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     #[derive(
         Debug,
         Clone,
@@ -9730,13 +9937,43 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Schema5 {
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "")]
+        pub field: String,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "")]
-        pub field: String,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9746,15 +9983,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9762,53 +9999,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -9816,72 +10053,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -9890,79 +10104,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9972,15 +10136,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9988,41 +10152,97 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
     }
 
-    /// Intro. fn indented() {} Outro.
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     ///
     /// ```text
-    /// fn tab_indented() {}
+    /// fn injected() { panic!() }
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum FooBar {
@@ -10125,12 +10345,11 @@ pub mod types {
         => "1", Empty2 => "" }
     );
 
-    /// fn tab_indented() {}
-    ///
-    /// - list
+    /// ```text
+    /// ```
     ///
     /// ```text
-    ///   fn in_list() {}
+    /// fn bare_fence() {}
     /// ```
     #[derive(
         Debug,
@@ -10141,104 +10360,28 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar2 {
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        pub foo_bar: String,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        pub foo_bar: String,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10248,15 +10391,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10264,16 +10407,103 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -10282,79 +10512,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10364,15 +10544,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10380,53 +10560,113 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
-        /// \[31m \ \" \u{41}
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// - list fn in_list() {}
+    /// ```text
+    /// ```
     ///
-    /// bidi evil iso
+    /// ~~~text
+    /// fn tilde() {}
+    /// ~~~
     #[derive(
         Debug,
         Clone,
@@ -10436,98 +10676,21 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar3 {
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "foo-bar")]
-        pub foo_bar: String,
-        /// bidi evil iso
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "foo-bar")]
+        pub foo_bar: String,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10537,15 +10700,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10553,16 +10716,103 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -10571,79 +10821,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10653,15 +10853,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10669,49 +10869,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -10719,11 +10919,75 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
         #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// bidi evil iso
+    /// ~~~text
+    /// ~~~
+    ///
+    /// Intro.
+    ///
+    /// ```text
+    /// fn indented() {}
+    /// ```
+    ///
+    /// Outro.
     #[derive(
         Debug,
         Clone,
@@ -10733,89 +10997,13 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar4 {
-        /// bidi evil iso
-        #[serde(rename = "fooBar")]
-        pub foo_bar: String,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        #[serde(rename = "fooBar")]
+        pub foo_bar: String,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10825,15 +11013,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10841,16 +11029,103 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// bidi evil iso
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -10859,79 +11134,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10941,15 +11166,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10957,49 +11182,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -11007,19 +11232,77 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// Intro. fn indented() {} Outro.
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// #!\[deny(warnings)\]
-    /// #\[cfg(any())\]
-    /// mod m {}
+    /// Intro. fn indented() {} Outro.
+    ///
+    /// ```text
+    /// fn tab_indented() {}
+    /// ```
     #[derive(
         Debug,
         Clone,
@@ -11029,86 +11312,6 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar5 {
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "FOO BAR")]
-        pub foo_bar: String,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -11118,15 +11321,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
+        #[serde(rename = "FOO BAR")]
+        pub foo_bar: String,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11134,16 +11337,103 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// bidi evil iso
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -11152,79 +11442,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -11234,15 +11474,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11250,49 +11490,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -11300,27 +11540,90 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// Intro. fn indented() {} Outro.
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+    /// fn tab_indented() {}
     ///
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    /// - list
+    ///
+    /// ```text
+    ///   fn in_list() {}
+    /// ```
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum FooBar6 {
         /// `foo.bar`
@@ -11422,11 +11725,9 @@ pub mod types {
         => "foo-bar", FooBar3 => "fooBar", FooSpaceBar => "FOO BAR" }
     );
 
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    /// - list fn in_list() {}
     ///
-    /// ````text
-    /// fn four() {}
-    /// ````
+    /// bidi evil iso
     #[derive(
         Debug,
         Clone,
@@ -11436,94 +11737,6 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar7 {
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Foo Bar!")]
-        pub foo_bar: String,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11531,16 +11744,103 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
+        #[serde(rename = "Foo Bar!")]
+        pub foo_bar: String,
+        /// bidi evil iso
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -11549,79 +11849,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -11631,15 +11881,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11647,49 +11897,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -11697,45 +11947,100 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// - list fn in_list() {}
+        ///
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
         #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// ````text
-    /// ````
-    ///
-    /// ```text
-    /// fn two_space() {}
-    /// ```
+    /// bidi evil iso
     #[derive(
         Debug,
         Clone,
@@ -11745,28 +12050,47 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct ABC {
+        /// bidi evil iso
+        #[serde(rename = "a\u{202e}b\u{2066}c")]
+        pub a_b_c: String,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "a\u{202e}b\u{2066}c")]
-        pub a_b_c: String,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -11774,72 +12098,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -11848,79 +12149,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -11930,15 +12181,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11946,49 +12197,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -11996,37 +12247,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12036,14 +12320,32 @@ pub mod types {
         /// ```
         ///
         /// Outro.
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// - list fn in_list() {}
+        ///
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// ```text
-    /// ```
-    ///
-    /// \[31m \ \" \u{41}
+    /// #!\[deny(warnings)\]
+    /// #\[cfg(any())\]
+    /// mod m {}
     #[derive(
         Debug,
         Clone,
@@ -12053,20 +12355,44 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Rust {
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust")]
+        pub rust: String,
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "```rust")]
-        pub rust: String,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -12074,72 +12400,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -12148,79 +12451,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12230,15 +12483,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -12246,49 +12499,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -12296,37 +12549,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12336,13 +12622,28 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
@@ -12351,14 +12652,9 @@ pub mod types {
         pub a_b_c_2: Option<String>,
     }
 
-    ///  \[31m \ \" \u{41}
+    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
     ///
-    /// ```text
-    /// fn ignored() {}
-    /// ```
-    /// ```text
-    /// fn cf() {}
-    /// ```
+    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
     #[derive(
         Debug,
         Clone,
@@ -12368,13 +12664,41 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Naive {
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        ///
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
+        #[serde(rename = "naïve")]
+        pub naive: String,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "naïve")]
-        pub naive: String,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -12382,72 +12706,49 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -12456,79 +12757,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12538,15 +12789,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -12554,49 +12805,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -12604,37 +12855,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12644,34 +12928,48 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c_2: Option<String>,
-        /// bidi evil iso
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
         pub rust: Option<String>,
     }
 
-    /// ```text
-    /// ```
+    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
     ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// ````text
+    /// fn four() {}
+    /// ````
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Schema6 {
         /// `日本語`
@@ -12773,10 +13071,11 @@ pub mod types {
         => "naïve" }
     );
 
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// ````text
+    /// ````
     ///
     /// ```text
-    /// fn injected() { panic!() }
+    /// fn two_space() {}
     /// ```
     #[derive(
         Debug,
@@ -12790,67 +13089,75 @@ pub mod types {
         /// ```text
         /// ```
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "a/b~c")]
         pub a_b_c: String,
-        /// ```text
-        /// ```
+        ///  \[31m \ \" \u{41}
         ///
         /// ```text
-        /// fn injected() { panic!() }
+        /// fn two_space() {}
         /// ```
         #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
         pub result: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// \[31m \ \" \u{41}
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
+        /// > ```rust > fn quoted() {} > ```
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -12859,79 +13166,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12941,15 +13198,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -12957,49 +13214,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -13007,37 +13264,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13047,32 +13337,53 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c_2: Option<String>,
-        /// bidi evil iso
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
         pub rust: Option<String>,
-        /// bidi evil iso
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
         pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -13080,9 +13391,7 @@ pub mod types {
     /// ```text
     /// ```
     ///
-    /// ```text
-    /// fn bare_fence() {}
-    /// ```
+    /// \[31m \ \" \u{41}
     #[derive(
         Debug,
         Clone,
@@ -13092,64 +13401,70 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Result2 {
-        /// ```text
-        /// ```
+        ///  \[31m \ \" \u{41}
         ///
         /// ```text
-        /// fn injected() { panic!() }
+        /// fn two_space() {}
         /// ```
         #[serde(rename = "Result")]
         pub result: String,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// \[31m \ \" \u{41}
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
-        /// Intro. fn indented() {} Outro.
+        /// > ```rust > fn quoted() {} > ```
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -13158,79 +13473,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13240,15 +13505,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -13256,49 +13521,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -13306,37 +13571,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13346,49 +13644,72 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
         pub a_b_c_2: Option<String>,
     }
 
-    /// ```text
-    /// ```
+    ///  \[31m \ \" \u{41}
     ///
-    /// ~~~text
-    /// fn tilde() {}
-    /// ~~~
+    /// ```text
+    /// fn ignored() {}
+    /// ```
+    /// ```text
+    /// fn cf() {}
+    /// ```
     #[derive(
         Debug,
         Clone,
@@ -13398,56 +13719,63 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Option2 {
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// \[31m \ \" \u{41}
         #[serde(rename = "Option")]
         pub option: String,
-        /// Intro. fn indented() {} Outro.
+        /// > ```rust > fn quoted() {} > ```
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -13456,79 +13784,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13538,15 +13816,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -13554,49 +13832,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -13604,37 +13882,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13644,59 +13955,76 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
         #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
         pub result: Option<String>,
     }
 
-    /// ~~~text
-    /// ~~~
-    ///
-    /// Intro.
-    ///
     /// ```text
-    /// fn indented() {}
     /// ```
     ///
-    /// Outro.
+    /// > ```rust
+    /// > fn quoted() {}
+    /// > ```
     #[derive(
         Debug,
         Clone,
@@ -13706,48 +14034,57 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct String2 {
-        /// Intro. fn indented() {} Outro.
+        /// > ```rust > fn quoted() {} > ```
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         #[serde(rename = "String")]
         pub string: String,
-        /// fn tab_indented() {}
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -13756,79 +14093,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13838,15 +14125,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -13854,49 +14141,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -13904,37 +14191,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13944,61 +14264,86 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
     }
 
-    /// Intro. fn indented() {} Outro.
+    /// > ```rust > fn quoted() {} > ```
+    ///
+    /// - item
     ///
     /// ```text
-    /// fn tab_indented() {}
+    ///   fn in_item() {}
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Client2 {
@@ -14101,12 +14446,11 @@ pub mod types {
         Option => "Option", String => "String" }
     );
 
-    /// fn tab_indented() {}
+    /// - item ```rust fn in_item() {} ```
     ///
-    /// - list
-    ///
+    /// 1. ```
+    ///    fn in_numbered_item() {}
     /// ```text
-    ///   fn in_list() {}
     /// ```
     #[derive(
         Debug,
@@ -14117,30 +14461,40 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Vec2 {
-        /// - list fn in_list() {}
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
         ///
         /// ```text
-        /// fn tab_indented() {}
+        ///   fn in_item() {}
         /// ```
         #[serde(rename = "Vec")]
         pub vec: String,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -14149,79 +14503,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14231,15 +14535,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -14247,49 +14551,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -14297,37 +14601,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14337,73 +14674,102 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
     }
 
-    /// - list fn in_list() {}
+    /// 1. ``` fn in_numbered_item() {} ```
     ///
-    /// bidi evil iso
+    /// ```text
+    /// x
+    /// ```
+    /// std::process::exit(1);
     #[derive(
         Debug,
         Clone,
@@ -14413,22 +14779,30 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Std {
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
         /// ```text
-        ///   fn in_list() {}
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
         /// ```
         pub std: String,
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -14437,79 +14811,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14519,15 +14843,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -14535,49 +14859,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -14585,37 +14909,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14625,69 +14982,69 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -14695,11 +15052,39 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
     }
 
-    /// bidi evil iso
+    /// ```text
+    /// ```
+    ///
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     #[derive(
         Debug,
         Clone,
@@ -14709,10 +15094,18 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct XFnInjectedByName {
-        /// bidi evil iso
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(rename = "x\n\n    fn injected_by_name() {}")]
         pub x_fn_injected_by_name: String,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -14721,79 +15114,29 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14803,15 +15146,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -14819,49 +15162,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -14869,37 +15212,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14909,69 +15285,69 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -14979,19 +15355,48 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// ```text
         /// ```
         ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
     }
 
-    /// #!\[deny(warnings)\]
-    /// #\[cfg(any())\]
-    /// mod m {}
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    ///
+    /// ```text
+    /// fn injected() { panic!() }
+    /// ```
     #[derive(
         Debug,
         Clone,
@@ -15001,84 +15406,37 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong {
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong"
         )]
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: String,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -15088,15 +15446,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -15104,49 +15462,49 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
         /// bidi evil iso
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -15154,37 +15512,70 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -15194,69 +15585,69 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
+        /// ```
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// bidi evil iso
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// > ```rust > fn quoted() {} > ```
         ///
         /// ```text
         /// fn ignored() {}
@@ -15264,20 +15655,45 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// 1. ``` fn in_numbered_item() {} ```
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// ```text
         /// ```
         ///
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        /// ```text
+        /// ```
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
         /// ```text
         /// ```
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
