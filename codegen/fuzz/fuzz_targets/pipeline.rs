@@ -11,6 +11,9 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Err(error) = specforge_codegen::generate(&settings) {
         let internal = error.diagnostics().iter().find(|d| d.code == "SF9001");
-        assert!(internal.is_none(), "generated code does not parse: {internal:?}");
+        assert!(
+            internal.is_none(),
+            "generated code does not parse: {internal:?}"
+        );
     }
 });
