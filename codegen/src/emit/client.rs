@@ -123,7 +123,7 @@ fn setter(scheme: &SecurityScheme) -> TokenStream {
             format!(
                 "API key in {} `{}`",
                 location_word(*location),
-                name.replace('`', "'")
+                name.escape_debug().to_string().replace('`', "'")
             )
         }
         SecuritySchemeKind::Basic => "HTTP basic authentication".to_owned(),
@@ -139,7 +139,7 @@ fn setter(scheme: &SecurityScheme) -> TokenStream {
     let docs = DocBuilder::new()
         .own(&format!(
             "{what} (security scheme `{}`).",
-            key.replace('`', "'")
+            key.escape_debug().to_string().replace('`', "'")
         ))
         .docs(&scheme.docs)
         .build();

@@ -247,7 +247,9 @@ fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> TokenStream {
         let doc = if value.contains('`') || value.trim().is_empty() {
             DocBuilder::new().paragraph(value).build()
         } else {
-            DocBuilder::new().own(&format!("`{value}`")).build()
+            DocBuilder::new()
+                .own(&format!("`{}`", value.escape_debug()))
+                .build()
         };
         variants.push(quote!(#doc #variant_ident,));
         pairs.push(quote!(#variant_ident => #value));

@@ -380,7 +380,13 @@ impl<'a> Bundler<'a> {
         if let Some(index) = self.by_path.get(&key) {
             return Some(*index);
         }
-        let read = std::fs::read(&path).map_err(|e| {
+        // Only regular files: a FIFO or device (`/dev/zero`, `/dev/stdin`) would hang or exhaust memory.
+        let read = std::fs::metadata(&path)
+            .and_then(|m| match m.is_file() {
+                true => std::fs::read(&path),
+                false => Err(std::io::Error::other("not a regular file")),
+            })
+            .map_err(|e| {
             Box::new(
                 Diagnostic::error(
                     "SF0010",
