@@ -340,6 +340,7 @@ fn many_operations(count: usize) -> Vec<u8> {
 }
 
 #[test]
+#[ignore = "slow in a debug build (about 100 s); run: cargo test --release -p specforge-codegen --test hostile_depth -- --ignored"]
 fn fifty_megabytes_of_small_operations_load_and_lower_in_bounded_time() {
     let doc = many_operations(130_000);
     let size = doc.len();
