@@ -2,7 +2,8 @@
 //! bug when a round trip fails.
 //!
 //! It checks what the generated types rely on: `type` (3.0 `nullable` and 3.1 type
-//! lists included), `enum`, `required`, `properties`, `items`, `allOf`, and the formats
+//! lists included), `enum`, `required`, `properties`,
+//! `additionalProperties`, `items`, `allOf`, and the formats
 //! that change the Rust type (`date-time`, `date`, `uuid`, `int32`, `int64`). It follows
 //! local `$ref`s and does not look into `oneOf`/`anyOf` (a failure under one is
 //! classified as a generator bug candidate, to be looked at by hand).
@@ -94,14 +95,23 @@ fn check(
                 }
             }
         }
-        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-            for (key, item) in object {
-                if let Some(property) = properties.get(key)
-                    && let Some(v) =
-                        check(item, property, document, format!("{at}/{key}"), depth + 1)
-                {
-                    return Some(v);
+        let properties = schema.get("properties").and_then(Value::as_object);
+        let additional = schema.get("additionalProperties");
+        for (key, item) in object {
+            let here = format!("{at}/{key}");
+            let own = match (properties.and_then(|p| p.get(key)), additional) {
+                (Some(property), _) => property,
+                // Only a schema without `allOf` can say alone that a key is not allowed.
+                (None, Some(Value::Bool(false))) if schema.get("allOf").is_none() => {
+                    return Some(format!(
+                        "{here}: property not allowed (additionalProperties: false)"
+                    ));
                 }
+                (None, Some(extra)) if extra.is_object() => extra,
+                _ => continue,
+            };
+            if let Some(v) = check(item, own, document, here, depth + 1) {
+                return Some(v);
             }
         }
     }

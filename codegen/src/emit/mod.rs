@@ -157,7 +157,8 @@ pub(crate) fn emit(api: &Api, settings: &Settings) -> TokenStream {
 pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
     let operations_skipped = diags
         .iter()
-        .filter(|d| d.code.starts_with("SF3") && d.message.starts_with("operation skipped"))
+        // SF3001 (model/operations.rs): "operation `id` (METHOD /path) skipped: <why>".
+        .filter(|d| d.code == "SF3001")
         .map(|d| {
             let tokens: Vec<String> = d.pointer.tokens().collect();
             let name = match tokens.as_slice() {
@@ -166,8 +167,11 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
                 }
                 _ => d.pointer.to_string(),
             };
-            let reason = d.message.trim_start_matches("operation skipped");
-            let reason = reason.trim_start_matches([':', ' ', ',', '-']).to_owned();
+            let reason = d
+                .message
+                .split_once("skipped: ")
+                .map_or(d.message.as_str(), |(_, why)| why)
+                .to_owned();
             (name, reason)
         })
         .collect();
