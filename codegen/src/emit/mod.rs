@@ -208,7 +208,8 @@ pub(crate) fn module_shell(api: &Api, settings: &Settings) -> Option<TokenStream
 pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
     let operations_skipped = diags
         .iter()
-        .filter(|d| d.code.starts_with("SF3") && d.message.starts_with("operation skipped"))
+        // SF3001 (model/operations.rs): "operation `id` (METHOD /path) skipped: <why>".
+        .filter(|d| d.code == "SF3001")
         .map(|d| {
             let tokens: Vec<String> = d.pointer.tokens().collect();
             let name = match tokens.as_slice() {
@@ -217,8 +218,11 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
                 }
                 _ => d.pointer.to_string(),
             };
-            let reason = d.message.trim_start_matches("operation skipped");
-            let reason = reason.trim_start_matches([':', ' ', ',', '-']).to_owned();
+            let reason = d
+                .message
+                .split_once("skipped: ")
+                .map_or(d.message.as_str(), |(_, why)| why)
+                .to_owned();
             (name, reason)
         })
         .collect();
