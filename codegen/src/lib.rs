@@ -151,7 +151,9 @@ fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
 /// Tokens plus everything else one generation produced; shared by [`generate`]
 /// and [`generate_tokens`].
 struct Pipeline {
-    tokens: proc_macro2::TokenStream,
+    /// The lowered API: [`generate`] emits and formats it in parallel parts
+    /// ([`render::render_api`]); [`generate_tokens`] emits it as one token stream.
+    api: model::Api,
     diagnostics: Vec<Diagnostic>,
     summary: Summary,
     info: ApiInfo,
@@ -202,14 +204,13 @@ fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, Gene
     if diags.has_errors() {
         return Err(GenerateError::Invalid(finish(diags)));
     }
-    let tokens = timer.time("emit", || emit::emit(&api, settings));
     let summary = emit::summary(&api, &diags);
     let info = ApiInfo {
         description: api.description.clone(),
         base_url: api.servers.first().map(|server| server.url.clone()),
     };
     Ok(Pipeline {
-        tokens,
+        api,
         diagnostics: finish(diags),
         summary,
         info,
@@ -232,7 +233,7 @@ pub fn generate_timed(settings: &Settings) -> (Result<Generated, GenerateError>,
 fn generate_with(settings: &Settings, timer: &mut Timer) -> Result<Generated, GenerateError> {
     let pipeline = run_pipeline(settings, timer)?;
     let code = timer
-        .time("format", || render::render(&pipeline.tokens, settings))
+        .time("emit+format", || render::render_api(&pipeline.api, settings))
         .map_err(|message| {
             GenerateError::Invalid(vec![
                 Diagnostic::error(
@@ -266,7 +267,7 @@ pub fn generate_tokens(
 pub fn generate_tokens_with_inputs(settings: &Settings) -> Result<GeneratedTokens, GenerateError> {
     let pipeline = run_pipeline(settings, &mut Timer::default())?;
     Ok(GeneratedTokens {
-        tokens: pipeline.tokens,
+        tokens: emit::emit(&pipeline.api, settings),
         diagnostics: pipeline.diagnostics,
         inputs: pipeline.inputs,
     })

@@ -16,6 +16,8 @@ const INDENT: &str = "    ";
 
 /// Formats a whole generated file. Fails only if the tokens do not parse as a
 /// file, which is a generator bug.
+// The single-threaded reference that tests compare `render_api` against.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn render(tokens: &TokenStream, _settings: &Settings) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens.clone()).map_err(|e| e.to_string())?;
     let mut out = String::with_capacity(64 * 1024);
@@ -28,10 +30,6 @@ pub(crate) fn render(tokens: &TokenStream, _settings: &Settings) -> Result<Strin
 /// Emits and formats `api` in one step, the file's parts on separate
 /// threads (tokens cannot cross threads, so each thread emits its own part).
 /// The text is exactly `render(&emit(api, settings), settings)`.
-///
-/// Not yet called by the pipeline (which emits tokens first, for the macro
-/// too); `generate` can call this instead of `emit` + `render`.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn render_api(api: &Api, settings: &Settings) -> Result<String, String> {
     let indent = if settings.module.is_some() {
         INDENT
