@@ -124,10 +124,19 @@ fn opens_block(line: &str) -> bool {
     trimmed.starts_with("```")
         || trimmed.starts_with("~~~")
         || trimmed.starts_with('>')
-        || trimmed.starts_with('#')
+        || is_heading(trimmed)
         || trimmed.starts_with("- ")
         || trimmed.starts_with("* ")
         || trimmed.starts_with("+ ")
+}
+
+/// An ATX heading: one to six `#`, then a space or the end of the line.
+fn is_heading(line: &str) -> bool {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    (1..=6).contains(&hashes)
+        && line
+            .get(hashes..)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
 }
 
 /// Doc attributes for `docs`, plus `#[deprecated]` when it says so.

@@ -142,11 +142,7 @@ fn is_contained_code(line: &str) -> bool {
 
 /// `text` whole, as one ```` ```text ```` block that nothing inside can close.
 fn verbatim_block(text: &str) -> Vec<String> {
-    let longest_run = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run.max(2) + 1);
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
@@ -413,7 +409,10 @@ mod tests {
             s("> > para\n> >\n> >     code"),
             "```text\n> > para\n> >\n> >     code\n```"
         );
-        assert_eq!(s("      ```\n      x"), "````text\n      ```\n      x\n````");
+        assert_eq!(
+            s("      ```\n      x"),
+            "````text\n      ```\n      x\n````"
+        );
         // Quotes and lists without code are still rendered.
         assert_eq!(s("> a\n- b"), "> a\n- b");
         assert_eq!(s("- `x` and ```y``` inline"), "- `x` and ```y``` inline");

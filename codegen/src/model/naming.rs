@@ -183,7 +183,11 @@ pub(crate) fn snake(raw: &str, fallback: &str) -> String {
 pub(crate) fn pascal(raw: &str, fallback: &str) -> String {
     let mut name = fold(raw).to_upper_camel_case();
     if is_keyword(&name) {
-        name.push_str(if fallback.is_empty() { "Type" } else { fallback });
+        name.push_str(if fallback.is_empty() {
+            "Type"
+        } else {
+            fallback
+        });
     }
     finish(name, fallback, "V")
 }
