@@ -66,11 +66,21 @@ impl DocBuilder {
 
     /// A Markdown list item `- {label}: {text}`, the text sanitized; items
     /// added one after the other form one list.
+    ///
+    /// Text that starts with a block other than a paragraph (a code fence, a
+    /// quote, a list, a heading) starts on the line after the label, indented
+    /// as the item's content: after `- {label}: ` a fence would be inline
+    /// text and its closing fence would open a new, unlabelled code block.
     pub(crate) fn list_item(mut self, label: &str, markdown: &str) -> Self {
-        let mut lines = sanitize(markdown).into_iter();
-        let first = lines.next().unwrap_or_default();
-        self.lines
-            .push(format!("- {label}: {first}").trim_end().to_owned());
+        let mut lines = sanitize(markdown).into_iter().peekable();
+        let starts_block = lines.peek().is_some_and(|first| opens_block(first));
+        if starts_block {
+            self.lines.push(format!("- {label}:"));
+        } else {
+            let first = lines.next().unwrap_or_default();
+            self.lines
+                .push(format!("- {label}: {first}").trim_end().to_owned());
+        }
         self.lines
             .extend(lines.map(|l| if l.is_empty() { l } else { format!("  {l}") }));
         self
@@ -106,6 +116,27 @@ impl DocBuilder {
             })
             .collect()
     }
+}
+
+/// Whether a sanitized line starts a block that must not follow `- label: `.
+fn opens_block(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    trimmed.starts_with("```")
+        || trimmed.starts_with("~~~")
+        || trimmed.starts_with('>')
+        || is_heading(trimmed)
+        || trimmed.starts_with("- ")
+        || trimmed.starts_with("* ")
+        || trimmed.starts_with("+ ")
+}
+
+/// An ATX heading: one to six `#`, then a space or the end of the line.
+fn is_heading(line: &str) -> bool {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    (1..=6).contains(&hashes)
+        && line
+            .get(hashes..)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
 }
 
 /// Doc attributes for `docs`, plus `#[deprecated]` when it says so.

@@ -17,10 +17,25 @@
 //! Text inside code (fences, indented blocks, inline code spans) is kept
 //! verbatim apart from the character clean-up. This is a line-based
 //! approximation of CommonMark, erring on the side of plain text.
+//!
+//! Code inside containers (block quotes, list items) is where a line-based
+//! rewrite cannot be sure what CommonMark (and so rustdoc, which runs
+//! `> ```rust` as a doctest) will see. So a description is not rewritten at
+//! all when any of its lines, after stripping whitespace, `>` markers and list
+//! markers, starts with ```` ``` ```` or `~~~` but is not a plain top-level
+//! fence (it has a container marker or is indented four or more spaces), or
+//! when a quoted or list line holds indented code (four or more spaces after
+//! its markers). Such a description is shown whole, verbatim, in one
+//! ```` ```text ```` block whose fence is longer than any backtick run in it,
+//! so no fence inside can close it and no code block can open in the doc.
+//! The price is that its Markdown is not rendered.
 
 /// Cleans `text` and returns its lines, ready to become `#[doc]` attributes.
 pub(crate) fn sanitize(text: &str) -> Vec<String> {
     let cleaned = clean_chars(text);
+    if cleaned.lines().any(is_contained_code) {
+        return verbatim_block(&cleaned);
+    }
     let mut out = Vec::new();
     let mut fence: Option<(char, usize)> = None;
     let mut indented = false;
@@ -93,6 +108,53 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
     while out.first().is_some_and(String::is_empty) {
         out.remove(0);
     }
+    out
+}
+
+/// Whether `line` may open code that a line-based rewrite cannot label: a
+/// fence inside a block quote or list item or indented four or more spaces,
+/// or indented code after a `>` or list marker.
+fn is_contained_code(line: &str) -> bool {
+    let mut rest = line;
+    let mut contained = false;
+    loop {
+        let trimmed = rest.trim_start_matches(' ');
+        if let Some(after) = trimmed.strip_prefix('>') {
+            rest = after.strip_prefix(' ').unwrap_or(after);
+        } else if let Some(width) = list_marker_width(trimmed) {
+            rest = trimmed.get(width..).unwrap_or_default();
+        } else {
+            break;
+        }
+        contained = true;
+        if rest.trim().is_empty() {
+            return false;
+        }
+        if rest.starts_with("    ") {
+            return true;
+        }
+    }
+    let content = rest.trim_start_matches(' ');
+    let indent = rest.len() - content.len();
+    let fence_like = content.starts_with("```") || content.starts_with("~~~");
+    fence_like && (contained || indent > 3)
+}
+
+/// `text` whole, as one ```` ```text ```` block that nothing inside can close.
+fn verbatim_block(text: &str) -> Vec<String> {
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run.max(2) + 1);
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    let mut out = Vec::with_capacity(lines.len() + 2);
+    out.push(format!("{fence}text"));
+    out.extend(lines);
+    out.push(fence);
     out
 }
 
@@ -330,6 +392,30 @@ mod tests {
         );
         assert_eq!(s("~~~~\ncode\n~~~~"), "~~~~text\ncode\n~~~~");
         assert_eq!(s("```\nunclosed"), "```text\nunclosed\n```");
+    }
+
+    #[test]
+    fn contained_fences_make_the_whole_text_one_text_block() {
+        assert_eq!(
+            s("> ```rust\n> panic!()\n> ```"),
+            "````text\n> ```rust\n> panic!()\n> ```\n````"
+        );
+        assert_eq!(
+            s("1. ````\n   ```\n   ````"),
+            "`````text\n1. ````\n   ```\n   ````\n`````"
+        );
+        assert_eq!(s("- ~~~\n  x\n  ~~~"), "```text\n- ~~~\n  x\n  ~~~\n```");
+        assert_eq!(
+            s("> > para\n> >\n> >     code"),
+            "```text\n> > para\n> >\n> >     code\n```"
+        );
+        assert_eq!(
+            s("      ```\n      x"),
+            "````text\n      ```\n      x\n````"
+        );
+        // Quotes and lists without code are still rendered.
+        assert_eq!(s("> a\n- b"), "> a\n- b");
+        assert_eq!(s("- `x` and ```y``` inline"), "- `x` and ```y``` inline");
     }
 
     #[test]

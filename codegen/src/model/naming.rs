@@ -8,8 +8,11 @@
 //!   (`größe` → `groesse`), other non-ASCII characters and punctuation separate words;
 //! - a name that would start with a digit gets a prefix: `n` for snake_case
 //!   (`1st` → `n1st`), `V` for PascalCase (`1` → `V1`);
-//! - Rust keywords get a `_` suffix (`type_`, `self_`, `Self_`), never `r#`,
+//! - snake_case keywords get a `_` suffix (`type_`, `self_`), never `r#`,
 //!   because `self`, `Self`, `super` and `crate` cannot be raw identifiers;
+//!   the PascalCase keyword `Self` gets the caller's fallback word instead
+//!   (`SelfOperation`, `SelfSchema`), so that suffixed siblings stay
+//!   UpperCamelCase (`SelfOperationError`, not `Self_Error`);
 //! - an empty result becomes the caller's fallback (`value`, `Value`);
 //! - [`UniqueNames`] makes names unique in one namespace, deterministically, in
 //!   the order they are claimed: `foo_bar`, `foo_bar_2`; `FooBar`, `FooBar2`;
@@ -173,8 +176,19 @@ pub(crate) fn snake(raw: &str, fallback: &str) -> String {
 }
 
 /// `raw` in PascalCase, a valid non-keyword identifier (`fallback` when nothing is left).
+///
+/// A keyword (`Self`) gets `fallback` (or `Type`) appended rather than `_`, so
+/// that the name stays UpperCamelCase also when suffixed (`SelfOperationError`,
+/// not `Self_Error`, which warns `non_camel_case_types`).
 pub(crate) fn pascal(raw: &str, fallback: &str) -> String {
-    let name = fold(raw).to_upper_camel_case();
+    let mut name = fold(raw).to_upper_camel_case();
+    if is_keyword(&name) {
+        name.push_str(if fallback.is_empty() {
+            "Type"
+        } else {
+            fallback
+        });
+    }
     finish(name, fallback, "V")
 }
 
@@ -393,8 +407,9 @@ mod tests {
         assert_eq!(snake("self", "x"), "self_");
         assert_eq!(snake("crate", "x"), "crate_");
         assert_eq!(snake("match", "x"), "match_");
-        assert_eq!(pascal("Self", "X"), "Self_");
-        assert_eq!(pascal("self", "X"), "Self_");
+        assert_eq!(pascal("Self", "X"), "SelfX");
+        assert_eq!(pascal("self", "Operation"), "SelfOperation");
+        assert_eq!(pascal("self", ""), "SelfType");
     }
 
     #[test]

@@ -102,7 +102,8 @@ impl Client {
     /// fn bare_fence() {}
     /// ```
     ///
-    /// - `param`: ```text
+    /// - `param`:
+    ///   ```text
     ///   fn injected() { panic!() }
     ///   ```
     pub fn operation_2(&self, param: impl Into<String>) -> operations::Operation2 {
@@ -122,7 +123,8 @@ impl Client {
     /// fn tilde() {}
     /// ~~~
     ///
-    /// - `cfg_any`: ```text
+    /// - `cfg_any`:
+    ///   ```text
     ///   fn bare_fence() {}
     ///   ```
     pub fn cfg_any(&self, cfg_any: impl Into<String>) -> operations::CfgAny {
@@ -146,7 +148,8 @@ impl Client {
     ///
     /// Outro.
     ///
-    /// - `fn_x`: ~~~text
+    /// - `fn_x`:
+    ///   ~~~text
     ///   fn tilde() {}
     ///   ~~~
     pub fn fn_x(&self, fn_x: impl Into<String>) -> operations::FnX {
@@ -191,8 +194,8 @@ impl Client {
     /// ```
     ///
     /// - `self_`: fn tab_indented() {}
-    pub fn self_(&self, self_: impl Into<String>) -> operations::Self_ {
-        operations::Self_ {
+    pub fn self_(&self, self_: impl Into<String>) -> operations::SelfOperation {
+        operations::SelfOperation {
             client: self.clone(),
             options: ::specforge::RequestOptions::default(),
             self_: self_.into(),
@@ -205,7 +208,8 @@ impl Client {
     ///
     /// bidi evil iso
     ///
-    /// - `self_`: - list
+    /// - `self_`:
+    ///   - list
     ///
     ///   ```text
     ///     fn in_list() {}
@@ -287,7 +291,8 @@ impl Client {
     /// fn two_space() {}
     /// ```
     ///
-    /// - `r_type`: ````text
+    /// - `r_type`:
+    ///   ````text
     ///   fn four() {}
     ///   ````
     pub fn r_type(&self, r_type: impl Into<String>) -> operations::RType {
@@ -305,7 +310,8 @@ impl Client {
     ///
     /// \[31m \ \" \u{41}
     ///
-    /// - `param`: ```text
+    /// - `param`:
+    ///   ```text
     ///   fn two_space() {}
     ///   ```
     pub fn operation_3(&self, param: impl Into<String>) -> operations::Operation3 {
@@ -341,11 +347,14 @@ impl Client {
     /// ```text
     /// ```
     ///
+    /// ````text
     /// > ```rust
     /// > fn quoted() {}
     /// > ```
+    /// ````
     ///
-    /// - `union_`: ```text
+    /// - `union_`:
+    ///   ```text
     ///   fn ignored() {}
     ///   ```
     ///   ```text
@@ -361,7 +370,9 @@ impl Client {
             n1: None,
         }
     }
+    /// ````text
     /// > ```rust > fn quoted() {} > ```
+    /// ````
     ///
     /// - item
     ///
@@ -369,9 +380,12 @@ impl Client {
     ///   fn in_item() {}
     /// ```
     ///
-    /// - `gen_`: > ```rust
+    /// - `gen_`:
+    ///   ````text
+    ///   > ```rust
     ///   > fn quoted() {}
     ///   > ```
+    ///   ````
     pub fn gen_(&self, gen_: impl Into<String>) -> operations::Gen {
         operations::Gen {
             client: self.clone(),
@@ -384,12 +398,14 @@ impl Client {
     }
     /// - item ```rust fn in_item() {} ```
     ///
+    /// ````text
     /// 1. ```
     ///    fn in_numbered_item() {}
-    /// ```text
-    /// ```
+    ///    ```
+    /// ````
     ///
-    /// - `n123abc`: - item
+    /// - `n123abc`:
+    ///   - item
     ///
     ///   ```text
     ///     fn in_item() {}
@@ -404,17 +420,21 @@ impl Client {
             foo_bar: None,
         }
     }
+    /// ````text
     /// 1. ``` fn in_numbered_item() {} ```
+    /// ````
     ///
     /// ```text
     /// x
     /// ```
     /// std::process::exit(1);
     ///
-    /// - `n1`: 1. ```
+    /// - `n1`:
+    ///   ````text
+    ///   1. ```
     ///      fn in_numbered_item() {}
-    ///   ```text
-    ///   ```
+    ///      ```
+    ///   ````
     pub fn n1(&self, n1: impl Into<String>) -> operations::N1 {
         operations::N1 {
             client: self.clone(),
@@ -428,9 +448,12 @@ impl Client {
     /// ```text
     /// ```
     ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// ~~~text
+    /// fn tilde() {}
+    /// ~~~
     ///
-    /// - `param`: ```text
+    /// - `param`:
+    ///   ```text
     ///   x
     ///   ```
     ///   std::process::exit(1);
@@ -444,13 +467,19 @@ impl Client {
             foo_bar_3: None,
         }
     }
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// ~~~text
+    /// ~~~
     ///
     /// ```text
-    /// fn injected() { panic!() }
+    /// > ~~~rust
+    /// > fn quoted_tilde() {}
+    /// > ~~~
     /// ```
     ///
-    /// - `foo_bar`: */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// - `foo_bar`:
+    ///   ~~~text
+    ///   fn tilde() {}
+    ///   ~~~
     pub fn foo_bar(&self, foo_bar: impl Into<String>) -> operations::FooBar {
         operations::FooBar {
             client: self.clone(),
@@ -462,14 +491,20 @@ impl Client {
         }
     }
     /// ```text
+    /// > ~~~rust > fn quoted_tilde() {} > ~~~
     /// ```
     ///
-    /// ```text
-    /// fn bare_fence() {}
+    /// ````text
     /// ```
+    /// fn four_ticks() {}
+    /// ```
+    /// ````
     ///
-    /// - `foo_bar`: ```text
-    ///   fn injected() { panic!() }
+    /// - `foo_bar`:
+    ///   ```text
+    ///   > ~~~rust
+    ///   > fn quoted_tilde() {}
+    ///   > ~~~
     ///   ```
     pub fn foo_bar_2(&self, foo_bar: impl Into<String>) -> operations::FooBar2 {
         operations::FooBar2 {
@@ -481,16 +516,23 @@ impl Client {
             foo_bar_4: None,
         }
     }
-    /// ```text
-    /// ```
+    /// ````text
+    /// ````
     ///
-    /// ~~~text
-    /// fn tilde() {}
-    /// ~~~
+    /// `````text
+    /// > ````rust
+    /// > ```
+    /// > fn quoted_four() {}
+    /// > ```
+    /// > ````
+    /// `````
     ///
-    /// - `foo_bar`: ```text
-    ///   fn bare_fence() {}
+    /// - `foo_bar`:
+    ///   ````text
     ///   ```
+    ///   fn four_ticks() {}
+    ///   ```
+    ///   ````
     pub fn foo_bar_3(&self, foo_bar: impl Into<String>) -> operations::FooBar3 {
         operations::FooBar3 {
             client: self.clone(),
@@ -501,20 +543,27 @@ impl Client {
             foo_bar_4: None,
         }
     }
-    /// ~~~text
-    /// ~~~
+    /// `````text
+    /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+    /// `````
     ///
-    /// Intro.
+    /// ````text
+    /// - a
+    ///   - b
     ///
-    /// ```text
-    /// fn indented() {}
-    /// ```
+    ///     ```rust
+    ///     fn nested_item() {}
+    ///     ```
+    /// ````
     ///
-    /// Outro.
-    ///
-    /// - `foo_bar`: ~~~text
-    ///   fn tilde() {}
-    ///   ~~~
+    /// - `foo_bar`:
+    ///   `````text
+    ///   > ````rust
+    ///   > ```
+    ///   > fn quoted_four() {}
+    ///   > ```
+    ///   > ````
+    ///   `````
     pub fn foo_bar_4(&self, foo_bar: impl Into<String>) -> operations::FooBar4 {
         operations::FooBar4 {
             client: self.clone(),
@@ -525,19 +574,25 @@ impl Client {
             foo_bar_4: None,
         }
     }
-    /// Intro. fn indented() {} Outro.
+    /// - a - b ```rust fn nested_item() {} ```
     ///
-    /// ```text
-    /// fn tab_indented() {}
-    /// ```
+    /// ````text
+    /// > - quoted item
+    /// >
+    /// >   ```rust
+    /// >   fn quoted_item() {}
+    /// >   ```
+    /// ````
     ///
-    /// - `foo_bar`: Intro.
+    /// - `foo_bar`:
+    ///   ````text
+    ///   - a
+    ///     - b
     ///
-    ///   ```text
-    ///   fn indented() {}
-    ///   ```
-    ///
-    ///   Outro.
+    ///       ```rust
+    ///       fn nested_item() {}
+    ///       ```
+    ///   ````
     pub fn foo_bar_5(&self, foo_bar: impl Into<String>) -> operations::FooBar5 {
         operations::FooBar5 {
             client: self.clone(),
@@ -548,15 +603,22 @@ impl Client {
             a_b_c: None,
         }
     }
-    /// fn tab_indented() {}
+    /// > - quoted item > > ```rust > fn quoted_item() {} > ```
     ///
-    /// - list
+    /// ````text
+    /// > > ```
+    /// > > fn double_quote() {}
+    /// > > ```
+    /// ````
     ///
-    /// ```text
-    ///   fn in_list() {}
-    /// ```
-    ///
-    /// - `foo_bar`: fn tab_indented() {}
+    /// - `foo_bar`:
+    ///   ````text
+    ///   > - quoted item
+    ///   >
+    ///   >   ```rust
+    ///   >   fn quoted_item() {}
+    ///   >   ```
+    ///   ````
     pub fn foo_bar_6(&self, foo_bar: impl Into<String>) -> operations::FooBar6 {
         operations::FooBar6 {
             client: self.clone(),
@@ -567,15 +629,24 @@ impl Client {
             rust: None,
         }
     }
-    /// - list fn in_list() {}
+    /// ````text
+    /// > > ``` > > fn double_quote() {} > > ```
+    /// ````
     ///
-    /// bidi evil iso
+    /// ````text
+    /// 1. a
     ///
-    /// - `foo_bar`: - list
+    ///    > ```rust
+    ///    > fn quote_in_item() {}
+    ///    > ```
+    /// ````
     ///
-    ///   ```text
-    ///     fn in_list() {}
-    ///   ```
+    /// - `foo_bar`:
+    ///   ````text
+    ///   > > ```
+    ///   > > fn double_quote() {}
+    ///   > > ```
+    ///   ````
     pub fn foo_bar_7(&self, foo_bar: impl Into<String>) -> operations::FooBar7 {
         operations::FooBar7 {
             client: self.clone(),
@@ -586,9 +657,22 @@ impl Client {
             naive: None,
         }
     }
-    /// bidi evil iso
+    /// 1. a > ```rust > fn quote_in_item() {} > ```
     ///
-    /// - `a_b_c`: bidi evil iso
+    /// ```text
+    /// > para
+    /// >
+    /// >     fn quoted_indented() {}
+    /// ```
+    ///
+    /// - `a_b_c`:
+    ///   ````text
+    ///   1. a
+    ///
+    ///      > ```rust
+    ///      > fn quote_in_item() {}
+    ///      > ```
+    ///   ````
     pub fn a_b_c(&self, a_b_c: impl Into<String>) -> operations::ABC {
         operations::ABC {
             client: self.clone(),
@@ -599,9 +683,20 @@ impl Client {
             param: None,
         }
     }
-    /// #!\[deny(warnings)\]
-    /// #\[cfg(any())\]
-    /// mod m {}
+    /// > para > > fn quoted_indented() {}
+    ///
+    /// ````text
+    ///       ```rust
+    ///       fn deep() {}
+    ///       ```
+    /// ````
+    ///
+    /// - `rust`:
+    ///   ```text
+    ///   > para
+    ///   >
+    ///   >     fn quoted_indented() {}
+    ///   ```
     pub fn rust(&self, rust: impl Into<String>) -> operations::Rust {
         operations::Rust {
             client: self.clone(),
@@ -612,13 +707,17 @@ impl Client {
             a_b_c: None,
         }
     }
-    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+    /// ```text
+    /// ```
     ///
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     ///
-    /// - `naive`: #!\[deny(warnings)\]
-    ///   #\[cfg(any())\]
-    ///   mod m {}
+    /// - `naive`:
+    ///   ````text
+    ///   ```rust
+    ///         fn deep() {}
+    ///         ```
+    ///   ````
     pub fn naive(&self, naive: impl Into<String>) -> operations::Naive {
         operations::Naive {
             client: self.clone(),
@@ -629,13 +728,13 @@ impl Client {
             result: None,
         }
     }
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     ///
-    /// ````text
-    /// fn four() {}
-    /// ````
+    /// ```text
+    /// fn injected() { panic!() }
+    /// ```
     ///
-    /// - `param`: &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    /// - `param`: */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     pub fn operation_5(&self, param: impl Into<String>) -> operations::Operation5 {
         operations::Operation5 {
             client: self.clone(),
@@ -646,16 +745,17 @@ impl Client {
             option: None,
         }
     }
-    /// ````text
-    /// ````
-    ///
     /// ```text
-    /// fn two_space() {}
     /// ```
     ///
-    /// - `a_b_c`: ````text
-    ///   fn four() {}
-    ///   ````
+    /// ```text
+    /// fn bare_fence() {}
+    /// ```
+    ///
+    /// - `a_b_c`:
+    ///   ```text
+    ///   fn injected() { panic!() }
+    ///   ```
     pub fn a_b_c_2(&self, a_b_c: impl Into<String>) -> operations::ABC2 {
         operations::ABC2 {
             client: self.clone(),
@@ -669,10 +769,13 @@ impl Client {
     /// ```text
     /// ```
     ///
-    /// \[31m \ \" \u{41}
+    /// ~~~text
+    /// fn tilde() {}
+    /// ~~~
     ///
-    /// - `result`: ```text
-    ///   fn two_space() {}
+    /// - `result`:
+    ///   ```text
+    ///   fn bare_fence() {}
     ///   ```
     pub fn result(&self, result: impl Into<String>) -> operations::Result {
         operations::Result {
@@ -684,16 +787,21 @@ impl Client {
             client_2: None,
         }
     }
-    ///  \[31m \ \" \u{41}
+    /// ~~~text
+    /// ~~~
+    ///
+    /// Intro.
     ///
     /// ```text
-    /// fn ignored() {}
-    /// ```
-    /// ```text
-    /// fn cf() {}
+    /// fn indented() {}
     /// ```
     ///
-    /// - `option`: \[31m \ \" \u{41}
+    /// Outro.
+    ///
+    /// - `option`:
+    ///   ~~~text
+    ///   fn tilde() {}
+    ///   ~~~
     pub fn option(&self, option: impl Into<String>) -> operations::Option {
         operations::Option {
             client: self.clone(),
@@ -704,19 +812,19 @@ impl Client {
             vec: None,
         }
     }
+    /// Intro. fn indented() {} Outro.
+    ///
     /// ```text
+    /// fn tab_indented() {}
     /// ```
     ///
-    /// > ```rust
-    /// > fn quoted() {}
-    /// > ```
+    /// - `string`: Intro.
     ///
-    /// - `string`: ```text
-    ///   fn ignored() {}
-    ///   ```
     ///   ```text
-    ///   fn cf() {}
+    ///   fn indented() {}
     ///   ```
+    ///
+    ///   Outro.
     pub fn string(&self, string: impl Into<String>) -> operations::String {
         operations::String {
             client: self.clone(),
@@ -727,17 +835,15 @@ impl Client {
             std: None,
         }
     }
-    /// > ```rust > fn quoted() {} > ```
+    /// fn tab_indented() {}
     ///
-    /// - item
+    /// - list
     ///
     /// ```text
-    ///   fn in_item() {}
+    ///   fn in_list() {}
     /// ```
     ///
-    /// - `client_2`: > ```rust
-    ///   > fn quoted() {}
-    ///   > ```
+    /// - `client_2`: fn tab_indented() {}
     pub fn client(&self, client_2: impl Into<String>) -> operations::Client {
         operations::Client {
             client: self.clone(),
@@ -748,17 +854,15 @@ impl Client {
             x_fn_injected_by_name: None,
         }
     }
-    /// - item ```rust fn in_item() {} ```
+    /// - list fn in_list() {}
     ///
-    /// 1. ```
-    ///    fn in_numbered_item() {}
-    /// ```text
-    /// ```
+    /// bidi evil iso
     ///
-    /// - `vec`: - item
+    /// - `vec`:
+    ///   - list
     ///
     ///   ```text
-    ///     fn in_item() {}
+    ///     fn in_list() {}
     ///   ```
     pub fn vec(&self, vec: impl Into<String>) -> operations::Vec {
         operations::Vec {
@@ -770,17 +874,9 @@ impl Client {
             very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: None,
         }
     }
-    /// 1. ``` fn in_numbered_item() {} ```
+    /// bidi evil iso
     ///
-    /// ```text
-    /// x
-    /// ```
-    /// std::process::exit(1);
-    ///
-    /// - `std`: 1. ```
-    ///      fn in_numbered_item() {}
-    ///   ```text
-    ///   ```
+    /// - `std`: bidi evil iso
     pub fn std(&self, std: impl Into<String>) -> operations::Std {
         operations::Std {
             client: self.clone(),
@@ -791,15 +887,9 @@ impl Client {
             param: None,
         }
     }
-    /// ```text
-    /// ```
-    ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-    ///
-    /// - `x_fn_injected_by_name`: ```text
-    ///   x
-    ///   ```
-    ///   std::process::exit(1);
+    /// #!\[deny(warnings)\]
+    /// #\[cfg(any())\]
+    /// mod m {}
     pub fn x_fn_injected_by_name(
         &self,
         x_fn_injected_by_name: impl Into<String>,
@@ -813,13 +903,13 @@ impl Client {
             param_2: None,
         }
     }
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
     ///
-    /// ```text
-    /// fn injected() { panic!() }
-    /// ```
+    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
     ///
-    /// - `very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long`: */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// - `very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long`: #!\[deny(warnings)\]
+    ///   #\[cfg(any())\]
+    ///   mod m {}
     pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
         &self,
         very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: impl Into<
@@ -1357,7 +1447,7 @@ pub mod operations {
     /// Request for [`Client::self_`](super::Client::self_): set optional parameters, then `.await` it (or `.send_with_response()`).
     #[derive(Debug)]
     #[must_use = "a request does nothing until it is awaited"]
-    pub struct Self_ {
+    pub struct SelfOperation {
         pub(super) client: super::Client,
         pub(super) options: ::specforge::RequestOptions,
         pub(super) self_: ::std::string::String,
@@ -1366,7 +1456,7 @@ pub mod operations {
         pub(super) super_: ::std::option::Option<::std::string::String>,
     }
 
-    impl Self_ {
+    impl SelfOperation {
         /// bidi evil iso
         pub fn crate_(mut self, value: impl Into<::std::string::String>) -> Self {
             self.crate_ = Some(value.into());
@@ -1394,8 +1484,8 @@ pub mod operations {
         pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Self_>,
-            ::specforge::Error<Self_Error>,
+            ::specforge::Response<super::types::SelfSchema>,
+            ::specforge::Error<SelfOperationError>,
         > {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "self",
@@ -1414,10 +1504,10 @@ pub mod operations {
         }
     }
 
-    impl ::std::future::IntoFuture for Self_ {
+    impl ::std::future::IntoFuture for SelfOperation {
         type Output = ::std::result::Result<
-            super::types::Self_,
-            ::specforge::Error<Self_Error>,
+            super::types::SelfSchema,
+            ::specforge::Error<SelfOperationError>,
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
@@ -1430,7 +1520,7 @@ pub mod operations {
     /// Error responses of [`Client::self_`](super::Client::self_).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
     #[derive(Debug, Clone, PartialEq)]
-    pub enum Self_Error {
+    pub enum SelfOperationError {
         /// Any other status the API declares as `default`.
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
@@ -1440,12 +1530,12 @@ pub mod operations {
     fn decode_self_(
         response: ::specforge::__private::RawResponse,
     ) -> ::std::result::Result<
-        ::specforge::Response<super::types::Self_>,
-        ::specforge::Error<Self_Error>,
+        ::specforge::Response<super::types::SelfSchema>,
+        ::specforge::Error<SelfOperationError>,
     > {
         match response.status_code() {
             200 => response.json(),
-            _ => response.error_empty(Self_Error::Default),
+            _ => response.error_empty(SelfOperationError::Default),
         }
     }
 
@@ -1487,7 +1577,7 @@ pub mod operations {
         pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Self2>,
+            ::specforge::Response<super::types::SelfSchema2>,
             ::specforge::Error<Self2Error>,
         > {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
@@ -1509,7 +1599,7 @@ pub mod operations {
 
     impl ::std::future::IntoFuture for Self2 {
         type Output = ::std::result::Result<
-            super::types::Self2,
+            super::types::SelfSchema2,
             ::specforge::Error<Self2Error>,
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
@@ -1535,7 +1625,7 @@ pub mod operations {
     fn decode_self_2(
         response: ::specforge::__private::RawResponse,
     ) -> ::std::result::Result<
-        ::specforge::Response<super::types::Self2>,
+        ::specforge::Response<super::types::SelfSchema2>,
         ::specforge::Error<Self2Error>,
     > {
         match response.status_code() {
@@ -1913,9 +2003,11 @@ pub mod operations {
     pub enum AsyncError {
         /// Any other status the API declares as `default`.
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         Default,
     }
 
@@ -2062,9 +2154,11 @@ pub mod operations {
             self.param_2 = Some(value.into());
             self
         }
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         pub fn gen_(mut self, value: impl Into<::std::string::String>) -> Self {
             self.gen_ = Some(value.into());
             self
@@ -2117,10 +2211,11 @@ pub mod operations {
     pub enum Operation3Error {
         /// Any other status the API declares as `default`.
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         Default,
     }
 
@@ -2149,9 +2244,11 @@ pub mod operations {
     }
 
     impl Operation4 {
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         pub fn gen_(mut self, value: impl Into<::std::string::String>) -> Self {
             self.gen_ = Some(value.into());
             self
@@ -2264,17 +2361,20 @@ pub mod operations {
             self.n123abc = Some(value.into());
             self
         }
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         pub fn gen_(mut self, value: impl Into<::std::string::String>) -> Self {
             self.gen_ = Some(value.into());
             self
         }
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         pub fn n1(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n1 = Some(value.into());
             self
@@ -2327,7 +2427,9 @@ pub mod operations {
     pub enum UnionError {
         /// Any other status the API declares as `default`.
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         Default,
     }
 
@@ -2356,10 +2458,11 @@ pub mod operations {
     }
 
     impl Gen {
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         pub fn n1(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n1 = Some(value.into());
             self
@@ -2427,7 +2530,9 @@ pub mod operations {
         /// Any other status the API declares as `default`.
         ///
         /// ```text
-        /// fn injected() { panic!() }
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
         /// ```
         Default,
     }
@@ -2465,15 +2570,18 @@ pub mod operations {
             self.param = Some(value.into());
             self
         }
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         pub fn n1(mut self, value: impl Into<::std::string::String>) -> Self {
             self.n1 = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn foo_bar(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar = Some(value.into());
             self
@@ -2526,9 +2634,11 @@ pub mod operations {
     pub enum N123abcError {
         /// Any other status the API declares as `default`.
         ///
-        /// ```text
-        /// fn bare_fence() {}
+        /// ````text
         /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
         Default,
     }
 
@@ -2557,7 +2667,9 @@ pub mod operations {
     }
 
     impl N1 {
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn foo_bar(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar = Some(value.into());
             self
@@ -2571,7 +2683,9 @@ pub mod operations {
             self
         }
         /// ```text
-        /// fn injected() { panic!() }
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
         /// ```
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
@@ -2622,9 +2736,13 @@ pub mod operations {
     pub enum N1Error {
         /// Any other status the API declares as `default`.
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
         Default,
     }
 
@@ -2654,20 +2772,26 @@ pub mod operations {
 
     impl GetOp18 {
         /// ```text
-        /// fn injected() { panic!() }
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
         /// ```
         pub fn foo_bar(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// ```text
-        /// fn bare_fence() {}
+        /// ````text
         /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
@@ -2720,13 +2844,14 @@ pub mod operations {
     pub enum GetOp18Error {
         /// Any other status the API declares as `default`.
         ///
-        /// Intro.
+        /// ````text
+        /// - a
+        ///   - b
         ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
         Default,
     }
 
@@ -2755,23 +2880,31 @@ pub mod operations {
     }
 
     impl FooBar {
-        /// ```text
-        /// fn bare_fence() {}
+        /// ````text
         /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
         /// ```text
-        /// fn injected() { panic!() }
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
         /// ```
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -2824,9 +2957,13 @@ pub mod operations {
     pub enum FooBarError {
         /// Any other status the API declares as `default`.
         ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
         Default,
     }
 
@@ -2855,27 +2992,34 @@ pub mod operations {
     }
 
     impl FooBar2 {
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// ```text
-        /// fn bare_fence() {}
+        /// ````text
         /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// Intro.
+        /// ````text
+        /// - a
+        ///   - b
         ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -2928,11 +3072,11 @@ pub mod operations {
     pub enum FooBar2Error {
         /// Any other status the API declares as `default`.
         ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
         Default,
     }
 
@@ -2961,27 +3105,36 @@ pub mod operations {
     }
 
     impl FooBar3 {
-        /// Intro.
+        /// ````text
+        /// - a
+        ///   - b
         ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -3034,7 +3187,13 @@ pub mod operations {
     pub enum FooBar3Error {
         /// Any other status the API declares as `default`.
         ///
-        /// bidi evil iso
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
         Default,
     }
 
@@ -3063,29 +3222,34 @@ pub mod operations {
     }
 
     impl FooBar4 {
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// Intro.
+        /// ````text
+        /// - a
+        ///   - b
         ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
         pub fn foo_bar_4(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_4 = Some(value.into());
             self
@@ -3138,6 +3302,12 @@ pub mod operations {
     #[derive(Debug, Clone, PartialEq)]
     pub enum FooBar4Error {
         /// Any other status the API declares as `default`.
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         Default,
     }
 
@@ -3166,23 +3336,33 @@ pub mod operations {
     }
 
     impl FooBar5 {
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
         pub fn foo_bar_3(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_3 = Some(value.into());
             self
         }
-        /// bidi evil iso
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
@@ -3239,9 +3419,11 @@ pub mod operations {
     pub enum FooBar5Error {
         /// Any other status the API declares as `default`.
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         Default,
     }
 
@@ -3270,20 +3452,31 @@ pub mod operations {
     }
 
     impl FooBar6 {
-        /// bidi evil iso
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
         pub fn foo_bar_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.foo_bar_2 = Some(value.into());
             self
         }
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         pub fn rust(mut self, value: impl Into<::std::string::String>) -> Self {
             self.rust = Some(value.into());
             self
@@ -3341,7 +3534,7 @@ pub mod operations {
     pub enum FooBar6Error {
         /// Any other status the API declares as `default`.
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         Default,
     }
 
@@ -3370,18 +3563,31 @@ pub mod operations {
     }
 
     impl FooBar7 {
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         pub fn rust(mut self, value: impl Into<::std::string::String>) -> Self {
             self.rust = Some(value.into());
             self
         }
-        /// bidi evil iso
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         pub fn naive(mut self, value: impl Into<::std::string::String>) -> Self {
             self.naive = Some(value.into());
             self
@@ -3438,9 +3644,9 @@ pub mod operations {
     pub enum FooBar7Error {
         /// Any other status the API declares as `default`.
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         Default,
     }
 
@@ -3469,18 +3675,25 @@ pub mod operations {
     }
 
     impl ABC {
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         pub fn naive(mut self, value: impl Into<::std::string::String>) -> Self {
             self.naive = Some(value.into());
             self
         }
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         pub fn rust(mut self, value: impl Into<::std::string::String>) -> Self {
             self.rust = Some(value.into());
             self
         }
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
@@ -3535,7 +3748,7 @@ pub mod operations {
         /// Any other status the API declares as `default`.
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         Default,
     }
@@ -3565,21 +3778,23 @@ pub mod operations {
     }
 
     impl Rust {
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         pub fn naive(mut self, value: impl Into<::std::string::String>) -> Self {
             self.naive = Some(value.into());
             self
         }
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
@@ -3632,7 +3847,9 @@ pub mod operations {
     pub enum RustError {
         /// Any other status the API declares as `default`.
         ///
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         Default,
     }
 
@@ -3661,20 +3878,20 @@ pub mod operations {
     }
 
     impl Naive {
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         pub fn result(mut self, value: impl Into<::std::string::String>) -> Self {
             self.result = Some(value.into());
@@ -3728,12 +3945,13 @@ pub mod operations {
     pub enum NaiveError {
         /// Any other status the API declares as `default`.
         ///
+        /// Intro.
+        ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         Default,
     }
 
@@ -3763,20 +3981,22 @@ pub mod operations {
 
     impl Operation5 {
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         pub fn result(mut self, value: impl Into<::std::string::String>) -> Self {
             self.result = Some(value.into());
             self
         }
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         pub fn a_b_c(mut self, value: impl Into<::std::string::String>) -> Self {
             self.a_b_c = Some(value.into());
             self
         }
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn option(mut self, value: impl Into<::std::string::String>) -> Self {
             self.option = Some(value.into());
             self
@@ -3829,9 +4049,9 @@ pub mod operations {
     pub enum Operation5Error {
         /// Any other status the API declares as `default`.
         ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         Default,
     }
 
@@ -3860,24 +4080,27 @@ pub mod operations {
     }
 
     impl ABC2 {
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn option(mut self, value: impl Into<::std::string::String>) -> Self {
             self.option = Some(value.into());
             self
         }
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         pub fn result(mut self, value: impl Into<::std::string::String>) -> Self {
             self.result = Some(value.into());
             self
         }
+        /// Intro.
+        ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         pub fn string(mut self, value: impl Into<::std::string::String>) -> Self {
             self.string = Some(value.into());
             self
@@ -3930,10 +4153,10 @@ pub mod operations {
     pub enum ABC2Error {
         /// Any other status the API declares as `default`.
         ///
-        /// - item
+        /// - list
         ///
         /// ```text
-        ///   fn in_item() {}
+        ///   fn in_list() {}
         /// ```
         Default,
     }
@@ -3963,24 +4186,27 @@ pub mod operations {
     }
 
     impl Result {
+        /// Intro.
+        ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         pub fn string(mut self, value: impl Into<::std::string::String>) -> Self {
             self.string = Some(value.into());
             self
         }
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         pub fn option(mut self, value: impl Into<::std::string::String>) -> Self {
             self.option = Some(value.into());
             self
         }
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         pub fn client_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.client_2 = Some(value.into());
             self
@@ -4033,10 +4259,7 @@ pub mod operations {
     pub enum ResultError {
         /// Any other status the API declares as `default`.
         ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         Default,
     }
 
@@ -4065,27 +4288,28 @@ pub mod operations {
     }
 
     impl Option {
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         pub fn client_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.client_2 = Some(value.into());
             self
         }
+        /// Intro.
+        ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         pub fn string(mut self, value: impl Into<::std::string::String>) -> Self {
             self.string = Some(value.into());
             self
         }
-        /// - item
+        /// - list
         ///
         /// ```text
-        ///   fn in_item() {}
+        ///   fn in_list() {}
         /// ```
         pub fn vec(mut self, value: impl Into<::std::string::String>) -> Self {
             self.vec = Some(value.into());
@@ -4138,11 +4362,6 @@ pub mod operations {
     #[derive(Debug, Clone, PartialEq)]
     pub enum OptionError {
         /// Any other status the API declares as `default`.
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
         Default,
     }
 
@@ -4171,26 +4390,23 @@ pub mod operations {
     }
 
     impl String {
-        /// - item
+        /// - list
         ///
         /// ```text
-        ///   fn in_item() {}
+        ///   fn in_list() {}
         /// ```
         pub fn vec(mut self, value: impl Into<::std::string::String>) -> Self {
             self.vec = Some(value.into());
             self
         }
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
         pub fn client_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.client_2 = Some(value.into());
             self
         }
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         pub fn std(mut self, value: impl Into<::std::string::String>) -> Self {
             self.std = Some(value.into());
             self
@@ -4243,7 +4459,9 @@ pub mod operations {
     pub enum StringError {
         /// Any other status the API declares as `default`.
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         Default,
     }
 
@@ -4272,27 +4490,20 @@ pub mod operations {
     }
 
     impl Client {
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         pub fn std(mut self, value: impl Into<::std::string::String>) -> Self {
             self.std = Some(value.into());
             self
         }
-        /// - item
+        /// - list
         ///
         /// ```text
-        ///   fn in_item() {}
+        ///   fn in_list() {}
         /// ```
         pub fn vec(mut self, value: impl Into<::std::string::String>) -> Self {
             self.vec = Some(value.into());
             self
         }
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
         pub fn x_fn_injected_by_name(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4354,9 +4565,7 @@ pub mod operations {
     pub enum ClientError {
         /// Any other status the API declares as `default`.
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         Default,
     }
 
@@ -4387,10 +4596,6 @@ pub mod operations {
     }
 
     impl Vec {
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
         pub fn x_fn_injected_by_name(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4398,15 +4603,14 @@ pub mod operations {
             self.x_fn_injected_by_name = Some(value.into());
             self
         }
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         pub fn std(mut self, value: impl Into<::std::string::String>) -> Self {
             self.std = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4478,9 +4682,9 @@ pub mod operations {
     pub enum VecError {
         /// Any other status the API declares as `default`.
         ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
+        /// ````text
+        /// fn four() {}
+        /// ````
         Default,
     }
 
@@ -4511,7 +4715,9 @@ pub mod operations {
     }
 
     impl Std {
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4522,10 +4728,6 @@ pub mod operations {
             );
             self
         }
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
         pub fn x_fn_injected_by_name(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4533,9 +4735,7 @@ pub mod operations {
             self.x_fn_injected_by_name = Some(value.into());
             self
         }
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
@@ -4598,9 +4798,9 @@ pub mod operations {
     pub enum StdError {
         /// Any other status the API declares as `default`.
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         Default,
     }
 
@@ -4631,14 +4831,14 @@ pub mod operations {
     }
 
     impl XFnInjectedByName {
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         pub fn very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
             mut self,
             value: impl Into<::std::string::String>,
@@ -4649,9 +4849,9 @@ pub mod operations {
             );
             self
         }
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
+        /// ````text
+        /// fn four() {}
+        /// ````
         pub fn param_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param_2 = Some(value.into());
             self
@@ -4717,13 +4917,7 @@ pub mod operations {
     pub enum XFnInjectedByNameError {
         /// Any other status the API declares as `default`.
         ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
+        /// \[31m \ \" \u{41}
         Default,
     }
 
@@ -4752,23 +4946,21 @@ pub mod operations {
     }
 
     impl VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong {
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
+        /// ````text
+        /// fn four() {}
+        /// ````
         pub fn param(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param = Some(value.into());
             self
         }
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         pub fn param_2(mut self, value: impl Into<::std::string::String>) -> Self {
             self.param_2 = Some(value.into());
             self
         }
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         pub fn cfg_any(mut self, value: impl Into<::std::string::String>) -> Self {
             self.cfg_any = Some(value.into());
             self
@@ -4846,7 +5038,10 @@ pub mod operations {
         /// Any other status the API declares as `default`.
         ///
         /// ```text
-        /// fn tab_indented() {}
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
         /// ```
         Default,
     }
@@ -4986,7 +5181,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_4: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -4998,12 +5195,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -5015,13 +5216,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -5030,34 +5233,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -5067,15 +5379,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -5083,103 +5395,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -5295,7 +5527,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -5307,12 +5541,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -5324,13 +5562,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -5339,34 +5579,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_4: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -5376,15 +5725,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -5392,103 +5741,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -5497,12 +5766,10 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
+        /// ````text
+        /// ````
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -5604,7 +5871,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -5616,12 +5885,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -5633,13 +5906,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -5648,34 +5923,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -5685,15 +6069,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -5701,103 +6085,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -5806,20 +6110,18 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
+        /// ````text
+        /// ````
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -5917,7 +6219,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -5929,12 +6233,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -5946,13 +6254,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -5961,34 +6271,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -5998,15 +6417,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -6014,103 +6433,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -6119,27 +6458,25 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
+        /// ````text
+        /// ````
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
+        ///  \[31m \ \" \u{41}
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
     }
@@ -6154,9 +6491,9 @@ pub mod types {
         /// `type`
         Type,
         /// `self`
-        Self_,
+        SelfEmpty,
         /// `Self`
-        Self2,
+        SelfEmpty2,
         /// `crate`
         Crate,
         /// `super`
@@ -6234,8 +6571,8 @@ pub mod types {
     }
 
     ::specforge::__string_enum_impls!(
-        Type { Type => "type", Self_ => "self", Self2 => "Self", Crate => "crate", Super =>
-        "super", Fn => "fn", Async => "async", RType => "r#type", Underscore => "_",
+        Type { Type => "type", SelfEmpty => "self", SelfEmpty2 => "Self", Crate => "crate",
+        Super => "super", Fn => "fn", Async => "async", RType => "r#type", Underscore => "_",
         UnderscoreUnderscore => "__", Union => "union", Gen => "gen", V123abc => "123abc", V1
         => "1", Empty => "", FooBar => "FooBar", FooUnderscoreBar => "foo_bar", FooMinusBar
         => "foo-bar", FooBar2 => "fooBar", FooSpaceBar => "FOO BAR", FooDotBar => "foo.bar",
@@ -6265,7 +6602,7 @@ pub mod types {
         ::specforge::serde::Deserialize
     )]
     #[serde(crate = "::specforge::serde")]
-    pub struct Self_ {
+    pub struct SelfSchema {
         /// - list fn in_list() {}
         ///
         /// ```text
@@ -6322,7 +6659,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -6334,12 +6673,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -6351,13 +6694,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -6366,34 +6711,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -6403,15 +6857,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -6419,103 +6873,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -6524,44 +6898,42 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
+        /// ````text
+        /// ````
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
+        ///  \[31m \ \" \u{41}
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
         /// ```text
-        /// fn indented() {}
         /// ```
         ///
-        /// Outro.
+        /// \[31m \ \" \u{41}
         #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
         pub fn_x: Option<String>,
-        /// - list fn in_list() {}
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
-        /// fn tab_indented() {}
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
         /// ```
         #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
         pub type_: Option<String>,
@@ -6578,7 +6950,7 @@ pub mod types {
         ::specforge::serde::Deserialize
     )]
     #[serde(crate = "::specforge::serde")]
-    pub struct Self2 {
+    pub struct SelfSchema2 {
         /// bidi evil iso
         ///
         /// - list
@@ -6628,7 +7000,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -6640,12 +7014,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -6657,13 +7035,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -6672,34 +7052,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -6709,15 +7198,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -6725,103 +7214,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -6830,54 +7239,52 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
+        /// ````text
+        /// ````
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
+        ///  \[31m \ \" \u{41}
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
         /// ```text
-        /// fn indented() {}
         /// ```
         ///
-        /// Outro.
+        /// \[31m \ \" \u{41}
         #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
         pub fn_x: Option<String>,
-        /// - list fn in_list() {}
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
-        /// fn tab_indented() {}
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
         /// ```
         #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
         pub type_: Option<String>,
-        /// bidi evil iso
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// ````text
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        /// ````
         #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
         pub self_2: Option<String>,
     }
@@ -6932,7 +7339,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -6944,12 +7353,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -6961,13 +7374,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -6976,34 +7391,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -7013,15 +7537,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -7029,103 +7553,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -7134,57 +7578,63 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
+        /// ````text
+        /// ````
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
+        ///  \[31m \ \" \u{41}
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
         /// ```text
-        /// fn indented() {}
         /// ```
         ///
-        /// Outro.
+        /// \[31m \ \" \u{41}
         #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
         pub fn_x: Option<String>,
-        /// - list fn in_list() {}
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
-        /// fn tab_indented() {}
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
         /// ```
         #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
         pub type_: Option<String>,
-        /// bidi evil iso
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// ````text
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        /// ````
         #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
         pub self_: Option<String>,
-        /// bidi evil iso
+        /// ````text
+        /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
         #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
         pub self_2: Option<String>,
     }
@@ -7238,7 +7688,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -7250,12 +7702,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -7267,13 +7723,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -7282,34 +7740,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -7319,15 +7886,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -7335,103 +7902,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -7440,60 +7927,73 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
+        /// ````text
+        /// ````
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
         pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
         /// ```text
-        /// fn bare_fence() {}
         /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
         #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
+        ///  \[31m \ \" \u{41}
         ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
+        /// ```text
+        /// fn two_space() {}
+        /// ```
         #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
         pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
         /// ```text
-        /// fn indented() {}
         /// ```
         ///
-        /// Outro.
+        /// \[31m \ \" \u{41}
         #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
         pub fn_x: Option<String>,
-        /// - list fn in_list() {}
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
-        /// fn tab_indented() {}
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
         /// ```
         #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
         pub type_: Option<String>,
-        /// bidi evil iso
+        /// - item ```rust fn in_item() {} ```
         ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
+        /// ````text
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        /// ````
         #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
         pub self_: Option<String>,
-        /// bidi evil iso
+        /// ````text
+        /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
         #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
         pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
         #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
         pub crate_: Option<String>,
     }
@@ -7574,9 +8074,9 @@ pub mod types {
         /// `type`
         Type,
         /// `self`
-        Self_,
+        SelfEmpty,
         /// `Self`
-        Self2,
+        SelfEmpty2,
         /// `crate`
         Crate,
         /// `super`
@@ -7598,8 +8098,8 @@ pub mod types {
         =>
         "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
         StarSlash => "*/", QuoteBracket => "\"]", CfgAny => "#[cfg(any())]", FnX =>
-        "} fn x() {}", Type => "type", Self_ => "self", Self2 => "Self", Crate => "crate",
-        Super => "super" }
+        "} fn x() {}", Type => "type", SelfEmpty => "self", SelfEmpty2 => "Self", Crate =>
+        "crate", Super => "super" }
     );
 
     /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
@@ -7643,7 +8143,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -7655,12 +8157,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -7672,13 +8178,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -7687,34 +8195,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -7724,15 +8341,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -7740,103 +8357,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -7845,73 +8382,91 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// fn four() {}
+        /// ````
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// ````text
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
+        /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
         pub fn_: Option<String>,
     }
@@ -7952,7 +8507,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -7964,12 +8521,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -7981,13 +8542,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -7996,34 +8559,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8033,15 +8705,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -8049,103 +8721,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -8154,81 +8746,101 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        ///  \[31m \ \" \u{41}
+        ///
+        /// ```text
+        /// fn two_space() {}
+        /// ```
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// ````text
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
+        /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
         #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
         pub async_: Option<String>,
     }
@@ -8259,7 +8871,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -8271,12 +8885,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -8288,13 +8906,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -8303,34 +8923,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_3: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8340,15 +9069,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -8356,103 +9085,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -8461,88 +9110,112 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// \[31m \ \" \u{41}
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// ````text
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
+        /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
         #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
         pub r_type: Option<String>,
     }
@@ -8570,7 +9243,9 @@ pub mod types {
         /// \[31m \ \" \u{41}
         #[serde(rename = "__")]
         pub field: String,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -8582,12 +9257,16 @@ pub mod types {
         pub union_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -8599,13 +9278,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -8614,34 +9295,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_2: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -8651,15 +9441,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -8667,103 +9457,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -8772,94 +9482,123 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
+        /// > ```rust > fn quoted() {} > ```
+        /// ````
+        ///
+        /// ```text
+        /// fn ignored() {}
+        /// ```
+        /// ```text
+        /// fn cf() {}
+        /// ```
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
+        /// - item ```rust fn in_item() {} ```
+        ///
+        /// ````text
+        /// > ```rust
+        /// > fn quoted() {}
+        /// > ```
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
+        /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
         #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -8867,9 +9606,11 @@ pub mod types {
     /// ```text
     /// ```
     ///
+    /// ````text
     /// > ```rust
     /// > fn quoted() {}
     /// > ```
+    /// ````
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Union {
         /// `union`
@@ -8933,9 +9674,9 @@ pub mod types {
         /// `type`
         Type,
         /// `self`
-        Self_,
+        SelfEmpty,
         /// `Self`
-        Self2,
+        SelfEmpty2,
         /// `crate`
         Crate,
         /// `super`
@@ -8966,12 +9707,14 @@ pub mod types {
         =>
         "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
         StarSlash => "*/", QuoteBracket => "\"]", CfgAny => "#[cfg(any())]", FnX =>
-        "} fn x() {}", Type => "type", Self_ => "self", Self2 => "Self", Crate => "crate",
-        Super => "super", Fn => "fn", Async => "async", RType => "r#type", Underscore => "_",
-        UnderscoreUnderscore => "__" }
+        "} fn x() {}", Type => "type", SelfEmpty => "self", SelfEmpty2 => "Self", Crate =>
+        "crate", Super => "super", Fn => "fn", Async => "async", RType => "r#type",
+        Underscore => "_", UnderscoreUnderscore => "__" }
     );
 
+    /// ````text
     /// > ```rust > fn quoted() {} > ```
+    /// ````
     ///
     /// - item
     ///
@@ -8989,12 +9732,16 @@ pub mod types {
     pub struct Gen {
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
         #[serde(rename = "gen")]
         pub gen_: String,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -9006,13 +9753,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -9021,34 +9770,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9058,15 +9916,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9074,103 +9932,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -9179,97 +9957,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -9277,23 +9994,122 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
+        /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
+        ///
+        /// - item
+        ///
+        /// ```text
+        ///   fn in_item() {}
+        /// ```
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
         #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
         pub union_: Option<String>,
     }
 
     /// - item ```rust fn in_item() {} ```
     ///
+    /// ````text
     /// 1. ```
     ///    fn in_numbered_item() {}
-    /// ```text
-    /// ```
+    ///    ```
+    /// ````
     #[derive(
         Debug,
         Clone,
@@ -9303,7 +10119,9 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct V123abc {
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
@@ -9315,13 +10133,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -9330,34 +10150,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9367,15 +10296,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9383,103 +10312,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -9488,97 +10337,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -9586,27 +10374,127 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// x
+        /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
         #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
         pub gen_: Option<String>,
     }
 
+    /// ````text
     /// 1. ``` fn in_numbered_item() {} ```
+    /// ````
     ///
     /// ```text
     /// x
@@ -9624,13 +10512,15 @@ pub mod types {
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        ///    ```
+        /// ````
         #[serde(rename = "1")]
         pub n1: String,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -9639,34 +10529,143 @@ pub mod types {
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field: Option<String>,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9676,15 +10675,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9692,103 +10691,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -9797,97 +10716,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -9895,31 +10753,131 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
         /// ```text
+        /// x
         /// ```
+        /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
         #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
         pub n123abc: Option<String>,
     }
@@ -9927,7 +10885,9 @@ pub mod types {
     /// ```text
     /// ```
     ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// ~~~text
+    /// fn tilde() {}
+    /// ~~~
     #[derive(
         Debug,
         Clone,
@@ -9937,7 +10897,8 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Schema5 {
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
@@ -9946,34 +10907,143 @@ pub mod types {
         #[serde(rename = "")]
         pub field: String,
         /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_7: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -9983,15 +11053,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -9999,103 +11069,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_7: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -10104,97 +11094,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -10202,47 +11131,152 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
     }
 
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// ~~~text
+    /// ~~~
     ///
     /// ```text
-    /// fn injected() { panic!() }
+    /// > ~~~rust
+    /// > fn quoted_tilde() {}
+    /// > ~~~
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum FooBar {
@@ -10298,9 +11332,9 @@ pub mod types {
         /// `type`
         Type,
         /// `self`
-        Self_,
+        SelfEmpty,
         /// `Self`
-        Self2,
+        SelfEmpty2,
         /// `crate`
         Crate,
         /// `super`
@@ -10339,18 +11373,21 @@ pub mod types {
         =>
         "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
         StarSlash => "*/", QuoteBracket => "\"]", CfgAny => "#[cfg(any())]", FnX =>
-        "} fn x() {}", Type => "type", Self_ => "self", Self2 => "Self", Crate => "crate",
-        Super => "super", Fn => "fn", Async => "async", RType => "r#type", Underscore => "_",
-        UnderscoreUnderscore => "__", Union => "union", Gen => "gen", V123abc => "123abc", V1
-        => "1", Empty2 => "" }
+        "} fn x() {}", Type => "type", SelfEmpty => "self", SelfEmpty2 => "Self", Crate =>
+        "crate", Super => "super", Fn => "fn", Async => "async", RType => "r#type",
+        Underscore => "_", UnderscoreUnderscore => "__", Union => "union", Gen => "gen",
+        V123abc => "123abc", V1 => "1", Empty2 => "" }
     );
 
     /// ```text
+    /// > ~~~rust > fn quoted_tilde() {} > ~~~
     /// ```
     ///
-    /// ```text
-    /// fn bare_fence() {}
+    /// ````text
     /// ```
+    /// fn four_ticks() {}
+    /// ```
+    /// ````
     #[derive(
         Debug,
         Clone,
@@ -10360,28 +11397,134 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar2 {
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        pub foo_bar: String,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        pub foo_bar: String,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10391,15 +11534,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10407,103 +11550,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -10512,97 +11575,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -10610,63 +11612,170 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
-        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
-        pub n1: Option<String>,
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+        pub n1: Option<String>,
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// ```text
-    /// ```
+    /// ````text
+    /// ````
     ///
-    /// ~~~text
-    /// fn tilde() {}
-    /// ~~~
+    /// `````text
+    /// > ````rust
+    /// > ```
+    /// > fn quoted_four() {}
+    /// > ```
+    /// > ````
+    /// `````
     #[derive(
         Debug,
         Clone,
@@ -10676,21 +11785,125 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar3 {
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "foo-bar")]
+        pub foo_bar: String,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo-bar")]
-        pub foo_bar: String,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -10700,15 +11913,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -10716,103 +11929,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -10821,97 +11954,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -10919,75 +11991,180 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
         #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// ~~~text
-    /// ~~~
+    /// `````text
+    /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+    /// `````
     ///
-    /// Intro.
+    /// ````text
+    /// - a
+    ///   - b
     ///
-    /// ```text
-    /// fn indented() {}
-    /// ```
-    ///
-    /// Outro.
+    ///     ```rust
+    ///     fn nested_item() {}
+    ///     ```
+    /// ````
     #[derive(
         Debug,
         Clone,
@@ -10997,13 +12174,114 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar4 {
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "fooBar")]
+        pub foo_bar: String,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "fooBar")]
-        pub foo_bar: String,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -11013,15 +12291,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11029,103 +12307,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -11134,97 +12332,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -11232,77 +12369,185 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
         #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// Intro. fn indented() {} Outro.
+    /// - a - b ```rust fn nested_item() {} ```
     ///
-    /// ```text
-    /// fn tab_indented() {}
-    /// ```
+    /// ````text
+    /// > - quoted item
+    /// >
+    /// >   ```rust
+    /// >   fn quoted_item() {}
+    /// >   ```
+    /// ````
     #[derive(
         Debug,
         Clone,
@@ -11312,6 +12557,103 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar5 {
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "FOO BAR")]
+        pub foo_bar: String,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// Intro. fn indented() {} Outro.
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -11321,15 +12663,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "FOO BAR")]
-        pub foo_bar: String,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11337,103 +12679,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -11442,97 +12704,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -11540,90 +12741,190 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
         #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// fn tab_indented() {}
+    /// > - quoted item > > ```rust > fn quoted_item() {} > ```
     ///
-    /// - list
-    ///
-    /// ```text
-    ///   fn in_list() {}
-    /// ```
+    /// ````text
+    /// > > ```
+    /// > > fn double_quote() {}
+    /// > > ```
+    /// ````
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum FooBar6 {
         /// `foo.bar`
@@ -11668,9 +12969,9 @@ pub mod types {
         /// `type`
         Type,
         /// `self`
-        Self_,
+        SelfEmpty,
         /// `Self`
-        Self2,
+        SelfEmpty2,
         /// `crate`
         Crate,
         /// `super`
@@ -11718,16 +13019,25 @@ pub mod types {
         =>
         "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
         StarSlash => "*/", QuoteBracket => "\"]", CfgAny => "#[cfg(any())]", FnX =>
-        "} fn x() {}", Type => "type", Self_ => "self", Self2 => "Self", Crate => "crate",
-        Super => "super", Fn => "fn", Async => "async", RType => "r#type", Underscore => "_",
-        UnderscoreUnderscore => "__", Union => "union", Gen => "gen", V123abc => "123abc", V1
-        => "1", Empty2 => "", FooBar2 => "FooBar", FooUnderscoreBar => "foo_bar", FooMinusBar
-        => "foo-bar", FooBar3 => "fooBar", FooSpaceBar => "FOO BAR" }
+        "} fn x() {}", Type => "type", SelfEmpty => "self", SelfEmpty2 => "Self", Crate =>
+        "crate", Super => "super", Fn => "fn", Async => "async", RType => "r#type",
+        Underscore => "_", UnderscoreUnderscore => "__", Union => "union", Gen => "gen",
+        V123abc => "123abc", V1 => "1", Empty2 => "", FooBar2 => "FooBar", FooUnderscoreBar
+        => "foo_bar", FooMinusBar => "foo-bar", FooBar3 => "fooBar", FooSpaceBar => "FOO BAR"
+        }
     );
 
-    /// - list fn in_list() {}
+    /// ````text
+    /// > > ``` > > fn double_quote() {} > > ```
+    /// ````
     ///
-    /// bidi evil iso
+    /// ````text
+    /// 1. a
+    ///
+    ///    > ```rust
+    ///    > fn quote_in_item() {}
+    ///    > ```
+    /// ````
     #[derive(
         Debug,
         Clone,
@@ -11737,6 +13047,96 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct FooBar7 {
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "Foo Bar!")]
+        pub foo_bar: String,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(
+            rename = "a\u{202e}b\u{2066}c",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub a_b_c: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
+        /// ~~~text
+        /// ~~~
+        ///
+        /// ```text
+        /// fn bare_fence() {}
+        /// ```
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
+        /// Intro. fn indented() {} Outro.
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
+        ///
+        /// ```text
+        /// fn indented() {}
+        /// ```
+        ///
+        /// Outro.
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
+        /// - list fn in_list() {}
+        ///
+        /// ```text
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -11744,103 +13144,23 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "Foo Bar!")]
-        pub foo_bar: String,
-        /// bidi evil iso
-        #[serde(
-            rename = "a\u{202e}b\u{2066}c",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub a_b_c: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ````text
-        /// ````
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -11849,97 +13169,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -11947,70 +13206,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12020,27 +13390,24 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
         #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// bidi evil iso
+    /// 1. a > ```rust > fn quote_in_item() {} > ```
+    ///
+    /// ```text
+    /// > para
+    /// >
+    /// >     fn quoted_indented() {}
+    /// ```
     #[derive(
         Debug,
         Clone,
@@ -12050,97 +13417,107 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct ABC {
-        /// bidi evil iso
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
         #[serde(rename = "a\u{202e}b\u{2066}c")]
         pub a_b_c: String,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
         pub rust: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
         pub naive: Option<String>,
-        /// ````text
-        /// ````
+        /// ```text
+        /// ```
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
         pub field: Option<String>,
         /// ```text
         /// ```
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
         pub a_b_c_2: Option<String>,
-        ///  \[31m \ \" \u{41}
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
         pub result: Option<String>,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
+        /// - list fn in_list() {}
         ///
         /// ```text
-        ///   fn in_item() {}
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -12149,97 +13526,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -12247,70 +13563,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12320,15 +13747,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -12336,16 +13763,17 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
     }
 
-    /// #!\[deny(warnings)\]
-    /// #\[cfg(any())\]
-    /// mod m {}
+    /// > para > > fn quoted_indented() {}
+    ///
+    /// ````text
+    ///       ```rust
+    ///       fn deep() {}
+    ///       ```
+    /// ````
     #[derive(
         Debug,
         Clone,
@@ -12355,94 +13783,96 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Rust {
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "```rust")]
         pub rust: String,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
         pub naive: Option<String>,
-        /// ````text
-        /// ````
+        /// ```text
+        /// ```
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
         pub field: Option<String>,
         /// ```text
         /// ```
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
         pub a_b_c: Option<String>,
-        ///  \[31m \ \" \u{41}
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
         pub result: Option<String>,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
+        /// - list fn in_list() {}
         ///
         /// ```text
-        ///   fn in_item() {}
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -12451,97 +13881,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -12549,70 +13918,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12622,15 +14102,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -12638,12 +14118,9 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
@@ -12652,9 +14129,10 @@ pub mod types {
         pub a_b_c_2: Option<String>,
     }
 
-    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+    /// ```text
+    /// ```
     ///
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     #[derive(
         Debug,
         Clone,
@@ -12664,91 +14142,86 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Naive {
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
         #[serde(rename = "naïve")]
         pub naive: String,
-        /// ````text
-        /// ````
+        /// ```text
+        /// ```
         ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
         pub field: Option<String>,
         /// ```text
         /// ```
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
         pub a_b_c: Option<String>,
-        ///  \[31m \ \" \u{41}
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
         pub result: Option<String>,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
+        /// - list fn in_list() {}
         ///
         /// ```text
-        ///   fn in_item() {}
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -12757,97 +14230,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -12855,70 +14267,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -12928,15 +14451,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -12944,32 +14467,25 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c_2: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
         pub rust: Option<String>,
     }
 
-    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
+    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     ///
-    /// ````text
-    /// fn four() {}
-    /// ````
+    /// ```text
+    /// fn injected() { panic!() }
+    /// ```
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Schema6 {
         /// `日本語`
@@ -13003,9 +14519,9 @@ pub mod types {
         /// `type`
         Type,
         /// `self`
-        Self_,
+        SelfEmpty,
         /// `Self`
-        Self2,
+        SelfEmpty2,
         /// `crate`
         Crate,
         /// `super`
@@ -13062,20 +14578,20 @@ pub mod types {
         =>
         "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
         StarSlash => "*/", QuoteBracket => "\"]", CfgAny => "#[cfg(any())]", FnX =>
-        "} fn x() {}", Type => "type", Self_ => "self", Self2 => "Self", Crate => "crate",
-        Super => "super", Fn => "fn", Async => "async", RType => "r#type", Underscore => "_",
-        UnderscoreUnderscore => "__", Union => "union", Gen => "gen", V123abc => "123abc", V1
-        => "1", Empty2 => "", FooBar => "FooBar", FooUnderscoreBar => "foo_bar", FooMinusBar
-        => "foo-bar", FooBar2 => "fooBar", FooSpaceBar => "FOO BAR", FooDotBar => "foo.bar",
-        FooSpaceBarNot => "Foo Bar!", ABC2 => "a\u{202e}b\u{2066}c", Rust => "```rust", Naive
-        => "naïve" }
+        "} fn x() {}", Type => "type", SelfEmpty => "self", SelfEmpty2 => "Self", Crate =>
+        "crate", Super => "super", Fn => "fn", Async => "async", RType => "r#type",
+        Underscore => "_", UnderscoreUnderscore => "__", Union => "union", Gen => "gen",
+        V123abc => "123abc", V1 => "1", Empty2 => "", FooBar => "FooBar", FooUnderscoreBar =>
+        "foo_bar", FooMinusBar => "foo-bar", FooBar2 => "fooBar", FooSpaceBar => "FOO BAR",
+        FooDotBar => "foo.bar", FooSpaceBarNot => "Foo Bar!", ABC2 => "a\u{202e}b\u{2066}c",
+        Rust => "```rust", Naive => "naïve" }
     );
 
-    /// ````text
-    /// ````
+    /// ```text
+    /// ```
     ///
     /// ```text
-    /// fn two_space() {}
+    /// fn bare_fence() {}
     /// ```
     #[derive(
         Debug,
@@ -13089,75 +14605,68 @@ pub mod types {
         /// ```text
         /// ```
         ///
-        /// ````text
-        /// fn four() {}
-        /// ````
+        /// ```text
+        /// fn injected() { panic!() }
+        /// ```
         #[serde(rename = "a/b~c")]
         pub a_b_c: String,
-        ///  \[31m \ \" \u{41}
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
         pub result: Option<String>,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
+        /// - list fn in_list() {}
         ///
         /// ```text
-        ///   fn in_item() {}
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -13166,97 +14675,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -13264,70 +14712,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13337,15 +14896,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -13353,37 +14912,29 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c_2: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
         #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
         pub field_6: Option<String>,
     }
@@ -13391,7 +14942,9 @@ pub mod types {
     /// ```text
     /// ```
     ///
-    /// \[31m \ \" \u{41}
+    /// ~~~text
+    /// fn tilde() {}
+    /// ~~~
     #[derive(
         Debug,
         Clone,
@@ -13401,70 +14954,63 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Result2 {
-        ///  \[31m \ \" \u{41}
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
-        /// fn two_space() {}
+        /// fn bare_fence() {}
         /// ```
         #[serde(rename = "Result")]
         pub result: String,
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
+        /// - list fn in_list() {}
         ///
         /// ```text
-        ///   fn in_item() {}
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -13473,97 +15019,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -13571,70 +15056,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13644,15 +15240,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -13660,56 +15256,51 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
-        ///  \[31m \ \" \u{41}
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
         #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
         pub a_b_c_2: Option<String>,
     }
 
-    ///  \[31m \ \" \u{41}
+    /// ~~~text
+    /// ~~~
+    ///
+    /// Intro.
     ///
     /// ```text
-    /// fn ignored() {}
+    /// fn indented() {}
     /// ```
-    /// ```text
-    /// fn cf() {}
-    /// ```
+    ///
+    /// Outro.
     #[derive(
         Debug,
         Clone,
@@ -13719,63 +15310,55 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Option2 {
-        /// ```text
-        /// ```
+        /// Intro. fn indented() {} Outro.
         ///
-        /// \[31m \ \" \u{41}
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
         #[serde(rename = "Option")]
         pub option: String,
-        /// > ```rust > fn quoted() {} > ```
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
         pub string: Option<String>,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
+        /// - list fn in_list() {}
         ///
         /// ```text
-        ///   fn in_item() {}
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -13784,97 +15367,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -13882,70 +15404,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -13955,15 +15588,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -13971,60 +15604,53 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// \[31m \ \" \u{41}
         #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
         pub result: Option<String>,
     }
 
-    /// ```text
-    /// ```
+    /// Intro. fn indented() {} Outro.
     ///
-    /// > ```rust
-    /// > fn quoted() {}
-    /// > ```
+    /// ```text
+    /// fn tab_indented() {}
+    /// ```
     #[derive(
         Debug,
         Clone,
@@ -14034,57 +15660,48 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct String2 {
-        /// > ```rust > fn quoted() {} > ```
+        /// fn tab_indented() {}
+        ///
+        /// Intro.
         ///
         /// ```text
-        /// fn ignored() {}
+        /// fn indented() {}
         /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
+        ///
+        /// Outro.
         #[serde(rename = "String")]
         pub string: String,
-        /// - item ```rust fn in_item() {} ```
-        ///
-        /// > ```rust
-        /// > fn quoted() {}
-        /// > ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
+        /// - list fn in_list() {}
         ///
         /// ```text
-        ///   fn in_item() {}
+        /// fn tab_indented() {}
+        /// ```
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// bidi evil iso
+        ///
+        /// - list
+        ///
+        /// ```text
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -14093,97 +15710,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -14191,70 +15747,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14264,15 +15931,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -14280,70 +15947,60 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
-        /// > ```rust > fn quoted() {} > ```
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
         #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
         pub option: Option<String>,
     }
 
-    /// > ```rust > fn quoted() {} > ```
+    /// fn tab_indented() {}
     ///
-    /// - item
+    /// - list
     ///
     /// ```text
-    ///   fn in_item() {}
+    ///   fn in_list() {}
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Client2 {
@@ -14368,9 +16025,9 @@ pub mod types {
         /// `type`
         Type,
         /// `self`
-        Self_,
+        SelfEmpty,
         /// `Self`
-        Self2,
+        SelfEmpty2,
         /// `crate`
         Crate,
         /// `super`
@@ -14436,22 +16093,19 @@ pub mod types {
         =>
         "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
         StarSlash => "*/", QuoteBracket => "\"]", CfgAny => "#[cfg(any())]", FnX =>
-        "} fn x() {}", Type => "type", Self_ => "self", Self2 => "Self", Crate => "crate",
-        Super => "super", Fn => "fn", Async => "async", RType => "r#type", Underscore => "_",
-        UnderscoreUnderscore => "__", Union => "union", Gen => "gen", V123abc => "123abc", V1
-        => "1", Empty => "", FooBar => "FooBar", FooUnderscoreBar => "foo_bar", FooMinusBar
-        => "foo-bar", FooBar2 => "fooBar", FooSpaceBar => "FOO BAR", FooDotBar => "foo.bar",
-        FooSpaceBarNot => "Foo Bar!", ABC => "a\u{202e}b\u{2066}c", Rust => "```rust", Naive
-        => "naïve", Empty2 => "日本語", ASlashBTildeC => "a/b~c", Result => "Result",
-        Option => "Option", String => "String" }
+        "} fn x() {}", Type => "type", SelfEmpty => "self", SelfEmpty2 => "Self", Crate =>
+        "crate", Super => "super", Fn => "fn", Async => "async", RType => "r#type",
+        Underscore => "_", UnderscoreUnderscore => "__", Union => "union", Gen => "gen",
+        V123abc => "123abc", V1 => "1", Empty => "", FooBar => "FooBar", FooUnderscoreBar =>
+        "foo_bar", FooMinusBar => "foo-bar", FooBar2 => "fooBar", FooSpaceBar => "FOO BAR",
+        FooDotBar => "foo.bar", FooSpaceBarNot => "Foo Bar!", ABC => "a\u{202e}b\u{2066}c",
+        Rust => "```rust", Naive => "naïve", Empty2 => "日本語", ASlashBTildeC =>
+        "a/b~c", Result => "Result", Option => "Option", String => "String" }
     );
 
-    /// - item ```rust fn in_item() {} ```
+    /// - list fn in_list() {}
     ///
-    /// 1. ```
-    ///    fn in_numbered_item() {}
-    /// ```text
-    /// ```
+    /// bidi evil iso
     #[derive(
         Debug,
         Clone,
@@ -14461,40 +16115,30 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Vec2 {
-        /// 1. ``` fn in_numbered_item() {} ```
+        /// bidi evil iso
         ///
-        /// - item
+        /// - list
         ///
         /// ```text
-        ///   fn in_item() {}
+        ///   fn in_list() {}
         /// ```
         #[serde(rename = "Vec")]
         pub vec: String,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -14503,97 +16147,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -14601,70 +16184,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14674,15 +16368,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -14690,53 +16384,55 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -14744,32 +16440,20 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
-        /// 1. ``` fn in_numbered_item() {} ```
-        ///
-        /// - item
-        ///
-        /// ```text
-        ///   fn in_item() {}
-        /// ```
+        /// ````
         #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
         pub client: Option<String>,
     }
 
-    /// 1. ``` fn in_numbered_item() {} ```
-    ///
-    /// ```text
-    /// x
-    /// ```
-    /// std::process::exit(1);
+    /// bidi evil iso
     #[derive(
         Debug,
         Clone,
@@ -14779,30 +16463,20 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct Std {
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
+        /// bidi evil iso
         pub std: String,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub x_fn_injected_by_name: Option<String>,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -14811,97 +16485,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -14909,70 +16522,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -14982,15 +16706,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -14998,53 +16722,55 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -15052,39 +16778,33 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        /// ````
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
     }
 
-    /// ```text
-    /// ```
-    ///
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// #!\[deny(warnings)\]
+    /// #\[cfg(any())\]
+    /// mod m {}
     #[derive(
         Debug,
         Clone,
@@ -15094,18 +16814,14 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct XFnInjectedByName {
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
-        /// ```text
-        /// x
-        /// ```
-        /// std::process::exit(1);
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(rename = "x\n\n    fn injected_by_name() {}")]
         pub x_fn_injected_by_name: String,
-        /// ```text
-        /// ```
+        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        /// #!\[deny(warnings)\]
+        /// #\[cfg(any())\]
+        /// mod m {}
         #[serde(
             rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
             default,
@@ -15114,97 +16830,36 @@ pub mod types {
         pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: Option<
             String,
         >,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -15212,70 +16867,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -15285,15 +17051,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -15301,53 +17067,55 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -15355,48 +17123,43 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        /// ````
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// 1. ```
-        ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
         #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
         pub vec: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        ///
         /// ```text
-        /// x
         /// ```
-        /// std::process::exit(1);
+        ///
+        /// ````text
+        /// 1. ```
+        ///    fn in_numbered_item() {}
+        ///    ```
+        /// ````
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub std: Option<String>,
     }
 
-    /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+    /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
     ///
-    /// ```text
-    /// fn injected() { panic!() }
-    /// ```
+    /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
     #[derive(
         Debug,
         Clone,
@@ -15406,105 +17169,45 @@ pub mod types {
     )]
     #[serde(crate = "::specforge::serde")]
     pub struct VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong {
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(
-            rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong"
-        )]
-        pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: String,
-        /// ```text
-        /// ```
-        ///
-        /// ```text
-        /// fn injected() { panic!() }
-        /// ```
-        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
-        pub field: Option<String>,
-        /// ~~~text
-        /// ~~~
-        ///
-        /// ```text
-        /// fn bare_fence() {}
-        /// ```
-        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
-        pub field_2: Option<String>,
-        /// Intro. fn indented() {} Outro.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
-        pub cfg_any: Option<String>,
-        /// fn tab_indented() {}
-        ///
-        /// Intro.
-        ///
-        /// ```text
-        /// fn indented() {}
-        /// ```
-        ///
-        /// Outro.
-        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
-        pub fn_x: Option<String>,
-        /// - list fn in_list() {}
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-        pub type_: Option<String>,
-        /// bidi evil iso
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        /// bidi evil iso
-        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-        pub self_2: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
-        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-        pub crate_: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
-        pub super_: Option<String>,
+        #[serde(
+            rename = "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong"
+        )]
+        pub very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long: String,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
-        pub fn_: Option<String>,
+        #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-        pub async_: Option<String>,
+        #[serde(rename = "\"]", default, skip_serializing_if = "Option::is_none")]
+        pub field_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
-        pub r_type: Option<String>,
+        #[serde(rename = "#[cfg(any())]", default, skip_serializing_if = "Option::is_none")]
+        pub cfg_any: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-        pub field_3: Option<String>,
+        #[serde(rename = "} fn x() {}", default, skip_serializing_if = "Option::is_none")]
+        pub fn_x: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -15512,70 +17215,181 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
-        pub field_4: Option<String>,
+        #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+        pub type_: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
-        pub union_: Option<String>,
+        /// ````
+        #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-        pub gen_: Option<String>,
+        #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+        pub self_2: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
-        pub n123abc: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+        pub crate_: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
+        #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+        pub super_: Option<String>,
+        /// ```text
+        /// > ~~~rust > fn quoted_tilde() {} > ~~~
+        /// ```
+        ///
+        /// ~~~text
+        /// fn tilde() {}
+        /// ~~~
+        #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
+        pub fn_: Option<String>,
+        /// ````text
+        /// ````
+        ///
+        /// ```text
+        /// > ~~~rust
+        /// > fn quoted_tilde() {}
+        /// > ~~~
+        /// ```
+        #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+        pub async_: Option<String>,
+        /// `````text
+        /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
+        /// `````
+        ///
+        /// ````text
+        /// ```
+        /// fn four_ticks() {}
+        /// ```
+        /// ````
+        #[serde(rename = "r#type", default, skip_serializing_if = "Option::is_none")]
+        pub r_type: Option<String>,
+        /// - a - b ```rust fn nested_item() {} ```
+        ///
+        /// `````text
+        /// > ````rust
+        /// > ```
+        /// > fn quoted_four() {}
+        /// > ```
+        /// > ````
+        /// `````
+        #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
+        pub field_3: Option<String>,
+        /// > - quoted item > > ```rust > fn quoted_item() {} > ```
+        ///
+        /// ````text
+        /// - a
+        ///   - b
+        ///
+        ///     ```rust
+        ///     fn nested_item() {}
+        ///     ```
+        /// ````
+        #[serde(rename = "__", default, skip_serializing_if = "Option::is_none")]
+        pub field_4: Option<String>,
+        /// ````text
+        /// > > ``` > > fn double_quote() {} > > ```
+        /// ````
+        ///
+        /// ````text
+        /// > - quoted item
+        /// >
+        /// >   ```rust
+        /// >   fn quoted_item() {}
+        /// >   ```
+        /// ````
+        #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
+        pub union_: Option<String>,
+        /// 1. a > ```rust > fn quote_in_item() {} > ```
+        ///
+        /// ````text
+        /// > > ```
+        /// > > fn double_quote() {}
+        /// > > ```
+        /// ````
+        #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+        pub gen_: Option<String>,
+        /// > para > > fn quoted_indented() {}
+        ///
+        /// ````text
+        /// 1. a
+        ///
+        ///    > ```rust
+        ///    > fn quote_in_item() {}
+        ///    > ```
+        /// ````
+        #[serde(rename = "123abc", default, skip_serializing_if = "Option::is_none")]
+        pub n123abc: Option<String>,
+        /// ```text
+        /// ```
+        ///
+        /// ```text
+        /// > para
+        /// >
+        /// >     fn quoted_indented() {}
+        /// ```
         #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
         pub n1: Option<String>,
+        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///
+        /// ````text
+        ///       ```rust
+        ///       fn deep() {}
+        ///       ```
+        /// ````
+        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+        pub field_5: Option<String>,
         /// ```text
         /// ```
         ///
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
-        #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
-        pub field_5: Option<String>,
+        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar: Option<String>,
         /// ```text
         /// ```
         ///
         /// ```text
         /// fn injected() { panic!() }
         /// ```
-        #[serde(rename = "FooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar: Option<String>,
+        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_2: Option<String>,
         /// ~~~text
         /// ~~~
         ///
         /// ```text
         /// fn bare_fence() {}
         /// ```
-        #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_2: Option<String>,
+        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_3: Option<String>,
         /// Intro. fn indented() {} Outro.
         ///
         /// ~~~text
         /// fn tilde() {}
         /// ~~~
-        #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_3: Option<String>,
+        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_4: Option<String>,
         /// fn tab_indented() {}
         ///
         /// Intro.
@@ -15585,15 +17399,15 @@ pub mod types {
         /// ```
         ///
         /// Outro.
-        #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_4: Option<String>,
+        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_5: Option<String>,
         /// - list fn in_list() {}
         ///
         /// ```text
         /// fn tab_indented() {}
         /// ```
-        #[serde(rename = "FOO BAR", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_5: Option<String>,
+        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
+        pub foo_bar_6: Option<String>,
         /// bidi evil iso
         ///
         /// - list
@@ -15601,53 +17415,55 @@ pub mod types {
         /// ```text
         ///   fn in_list() {}
         /// ```
-        #[serde(rename = "foo.bar", default, skip_serializing_if = "Option::is_none")]
-        pub foo_bar_6: Option<String>,
-        /// bidi evil iso
         #[serde(rename = "Foo Bar!", default, skip_serializing_if = "Option::is_none")]
         pub foo_bar_7: Option<String>,
-        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        /// bidi evil iso
         #[serde(
             rename = "a\u{202e}b\u{2066}c",
             default,
             skip_serializing_if = "Option::is_none"
         )]
         pub a_b_c: Option<String>,
+        /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
+        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
+        pub rust: Option<String>,
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
         /// #!\[deny(warnings)\]
         /// #\[cfg(any())\]
         /// mod m {}
-        #[serde(rename = "```rust", default, skip_serializing_if = "Option::is_none")]
-        pub rust: Option<String>,
+        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+        pub naive: Option<String>,
         /// ````text
         /// ````
         ///
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
-        pub naive: Option<String>,
+        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
+        pub field_6: Option<String>,
         /// ```text
         /// ```
         ///
         /// ````text
         /// fn four() {}
         /// ````
-        #[serde(rename = "日本語", default, skip_serializing_if = "Option::is_none")]
-        pub field_6: Option<String>,
+        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
+        pub a_b_c_2: Option<String>,
         ///  \[31m \ \" \u{41}
         ///
         /// ```text
         /// fn two_space() {}
         /// ```
-        #[serde(rename = "a/b~c", default, skip_serializing_if = "Option::is_none")]
-        pub a_b_c_2: Option<String>,
+        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
+        pub result: Option<String>,
         /// ```text
         /// ```
         ///
         /// \[31m \ \" \u{41}
-        #[serde(rename = "Result", default, skip_serializing_if = "Option::is_none")]
-        pub result: Option<String>,
+        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
+        pub option: Option<String>,
+        /// ````text
         /// > ```rust > fn quoted() {} > ```
+        /// ````
         ///
         /// ```text
         /// fn ignored() {}
@@ -15655,45 +17471,45 @@ pub mod types {
         /// ```text
         /// fn cf() {}
         /// ```
-        #[serde(rename = "Option", default, skip_serializing_if = "Option::is_none")]
-        pub option: Option<String>,
+        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
+        pub string: Option<String>,
         /// - item ```rust fn in_item() {} ```
         ///
+        /// ````text
         /// > ```rust
         /// > fn quoted() {}
         /// > ```
-        #[serde(rename = "String", default, skip_serializing_if = "Option::is_none")]
-        pub string: Option<String>,
+        /// ````
+        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
+        pub client: Option<String>,
+        /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
+        /// ````
         ///
         /// - item
         ///
         /// ```text
         ///   fn in_item() {}
         /// ```
-        #[serde(rename = "Client", default, skip_serializing_if = "Option::is_none")]
-        pub client: Option<String>,
+        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
+        pub vec: Option<String>,
         /// ```text
         /// ```
         ///
+        /// ````text
         /// 1. ```
         ///    fn in_numbered_item() {}
-        /// ```text
-        /// ```
-        #[serde(rename = "Vec", default, skip_serializing_if = "Option::is_none")]
-        pub vec: Option<String>,
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
+        ///    ```
+        /// ````
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub std: Option<String>,
+        /// ~~~text
+        /// ~~~
         ///
         /// ```text
         /// x
         /// ```
         /// std::process::exit(1);
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub std: Option<String>,
-        /// ```text
-        /// ```
-        ///
-        /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         #[serde(
             rename = "x\n\n    fn injected_by_name() {}",
             default,
