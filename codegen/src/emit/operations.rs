@@ -20,6 +20,7 @@ use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr};
 use super::idents::{ident, unique};
 use super::responses;
+use super::sse;
 use super::type_ref::Scope;
 use crate::model::{
     BodyKind, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, RequestBody,
@@ -323,6 +324,14 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         items,
         decode_fn,
     } = plan;
+    // A `text/event-stream` operation returns the stream (see `sse.rs`).
+    let (success, execute) = match sse::event_data(op) {
+        Some(data) => {
+            let sse::StreamSend { body, data_fn } = sse::stream_send(ctx, data);
+            (body, quote!(execute_sse(request, #data_fn, #decode_fn)))
+        }
+        None => (success, quote!(execute(request, #decode_fn))),
+    };
     let request_docs = DocBuilder::new()
         .own(&format!(
             "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
@@ -352,7 +361,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
                 #operation_static
                 let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
                 #(#fills)*
-                self.#client.core.execute(request, #decode_fn).await
+                self.#client.core.#execute.await
             }
         }
 
@@ -419,6 +428,7 @@ fn accept(op: &Operation) -> String {
             ResponseBody::Json(_) => "application/json",
             ResponseBody::Text => "text/*",
             ResponseBody::Binary => "*/*",
+            ResponseBody::EventStream(_) => "text/event-stream",
         };
         if !kinds.contains(&kind) {
             kinds.push(kind);

@@ -316,6 +316,9 @@ pub enum ResponseBody {
     Json(TypeRef),
     Text,
     Binary,
+    /// `text/event-stream` (Server-Sent Events): each event's data is JSON of this
+    /// type, or text when `None`.
+    EventStream(Option<TypeRef>),
 }
 
 // ---------------------------------------------------------------------------
