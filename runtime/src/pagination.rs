@@ -15,6 +15,10 @@
 //! `Link` headers through the client (see `client.rs`).
 
 mod client;
+mod requests;
+
+pub use futures::stream::BoxStream;
+pub use requests::{flatten, paginate};
 
 use std::future::Future;
 

@@ -19,6 +19,7 @@ use quote::quote;
 use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr};
 use super::idents::{ident, unique};
+use super::pagination;
 use super::responses;
 use super::sse;
 use super::type_ref::Scope;
@@ -332,6 +333,21 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         }
         None => (success, quote!(execute(request, #decode_fn))),
     };
+    let paging = pagination::methods(
+        ctx,
+        op,
+        &names.params,
+        &fills,
+        &error,
+        &decode_fn,
+        client,
+        options,
+    );
+    let derive = if paging.is_empty() {
+        quote!(#[derive(Debug)])
+    } else {
+        quote!(#[derive(Debug, Clone)])
+    };
     let request_docs = DocBuilder::new()
         .own(&format!(
             "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
@@ -339,7 +355,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         .build();
     quote! {
         #request_docs
-        #[derive(Debug)]
+        #derive
         #[must_use = "a request does nothing until it is awaited"]
         pub struct #request {
             pub(super) #client: super::Client,
@@ -363,6 +379,8 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
                 #(#fills)*
                 self.#client.core.#execute.await
             }
+
+            #paging
         }
 
         impl ::std::future::IntoFuture for #request {
@@ -378,7 +396,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
 }
 
 /// The `static OPERATION` describing `op` to the runtime.
-fn operation_static(op: &Operation) -> TokenStream {
+pub(crate) fn operation_static(op: &Operation) -> TokenStream {
     let id = &op.id;
     let method = match op.method {
         HttpMethod::Get => quote!(GET),

@@ -12,6 +12,7 @@ pub(crate) mod lower;
 pub(crate) mod naming;
 pub(crate) mod objects;
 pub(crate) mod operations;
+pub(crate) mod pagination;
 pub(crate) mod params;
 pub(crate) mod recursion;
 pub(crate) mod refs;
@@ -232,6 +233,8 @@ pub struct Operation {
     /// Effective security requirement: alternatives (OR) of scheme names (AND).
     /// Empty: none.
     pub security: Vec<Vec<String>>,
+    /// How the operation pages, when it is a paginated list (see [`pagination`]).
+    pub pagination: Option<pagination::Pagination>,
     pub pointer: Pointer,
 }
 
