@@ -13,6 +13,8 @@ pub(crate) mod naming;
 pub(crate) mod objects;
 pub(crate) mod operations;
 pub(crate) mod pagination;
+#[cfg(test)]
+mod pagination_corpus;
 pub(crate) mod params;
 pub(crate) mod recursion;
 pub(crate) mod refs;
