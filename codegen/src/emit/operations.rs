@@ -336,12 +336,14 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let paging = pagination::methods(
         ctx,
         op,
-        &names.params,
-        &fills,
-        &error,
-        &decode_fn,
-        client,
-        options,
+        &pagination::RequestParts {
+            params: &names.params,
+            fills: &fills,
+            error: &error,
+            decode_fn: &decode_fn,
+            client,
+            options,
+        },
     );
     let derive = if paging.is_empty() {
         quote!(#[derive(Debug)])

@@ -26,16 +26,28 @@ use crate::model::{Operation, Parameter};
 
 /// The `pages`/`stream` methods (and helpers) of a paginated operation; empty
 /// when it does not page (or pages in a way not emitted yet).
-pub(crate) fn methods(
-    ctx: &Ctx,
-    op: &Operation,
-    params: &[(&Parameter, Ident)],
-    fills: &[TokenStream],
-    error: &TokenStream,
-    decode_fn: &Ident,
-    client: &Ident,
-    options: &Ident,
-) -> TokenStream {
+/// What the operation emitter already made for the request value.
+pub(crate) struct RequestParts<'a> {
+    /// Parameters and their field names in the request struct.
+    pub(crate) params: &'a [(&'a Parameter, Ident)],
+    /// The statements that fill a runtime `Request` from `self`.
+    pub(crate) fills: &'a [TokenStream],
+    /// The error type `E`.
+    pub(crate) error: &'a TokenStream,
+    pub(crate) decode_fn: &'a Ident,
+    pub(crate) client: &'a Ident,
+    pub(crate) options: &'a Ident,
+}
+
+pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenStream {
+    let RequestParts {
+        params,
+        fills,
+        error,
+        decode_fn,
+        client,
+        options,
+    } = parts;
     let Some(pagination) = &op.pagination else {
         return TokenStream::new();
     };
@@ -204,7 +216,11 @@ fn next_page_call(
         ItemsAt::Body => quote!(page),
         ItemsAt::Property(step) => take_items(step),
     };
+    // A top-level array body is a `Vec`: `&Vec<T>` is the shape `paginate` takes.
+    let ptr_arg =
+        matches!(pagination.items, ItemsAt::Body).then(|| quote!(#[allow(clippy::ptr_arg)]));
     quote! {
+        #ptr_arg
         fn next_page(request: &#request, page: &#body) -> ::std::option::Option<#request> {
             #next_body
         }

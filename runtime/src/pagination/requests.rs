@@ -66,6 +66,7 @@ mod tests {
         })
     }
 
+    #[allow(clippy::ptr_arg)] // the shape `paginate` takes: `fn(&R, &B)` with `B = Vec<u32>`
     fn next(page: &u32, items: &Vec<u32>) -> Option<u32> {
         (!items.is_empty()).then_some(page + 1)
     }
