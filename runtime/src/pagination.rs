@@ -12,9 +12,14 @@
 //! hands back the cursor it was just asked for (a loop that would never end).
 //!
 //! [`ClientCore::link_pages`](crate::ClientCore::link_pages) pages an operation by its
-//! `Link` headers through the client (see `client.rs`).
+//! `Link` headers through the client (see `client.rs`); [`paginate`] pages an
+//! operation whose next request is re-built from the previous one (see `requests.rs`).
 
 mod client;
+mod requests;
+
+pub use futures::stream::BoxStream;
+pub use requests::{flatten, paginate};
 
 use std::future::Future;
 

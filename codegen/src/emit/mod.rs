@@ -5,7 +5,7 @@
 //! - [`client`]: `Client`, `ClientBuilder`, security setters, `SECURITY_SCHEMES`;
 //! - [`operations`]: client methods, request values and their setters,
 //!   `send_with_response`, `IntoFuture`; [`responses`]: decode functions,
-//!   error enums, success enums;
+//!   error enums, success enums; [`pagination`]: `.pages()`/`.stream()`; [`sse`]: `text/event-stream` operations;
 //! - [`types`]: structs, string enums, aliases, unions ([`defaults`]: serde
 //!   defaults as Rust expressions);
 //! - [`type_ref`]: model types → Rust types; [`docs`] and [`markdown`]: doc
@@ -33,7 +33,9 @@ mod example;
 mod idents;
 mod markdown;
 mod operations;
+mod pagination;
 mod responses;
+mod sse;
 mod type_ref;
 mod types;
 

@@ -19,7 +19,9 @@ use quote::quote;
 use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr};
 use super::idents::{ident, unique};
+use super::pagination;
 use super::responses;
+use super::sse;
 use super::type_ref::Scope;
 use crate::model::{
     BodyKind, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, RequestBody,
@@ -323,6 +325,31 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         items,
         decode_fn,
     } = plan;
+    // A `text/event-stream` operation returns the stream (see `sse.rs`).
+    let (success, execute) = match sse::event_data(op) {
+        Some(data) => {
+            let sse::StreamSend { body, data_fn } = sse::stream_send(ctx, data);
+            (body, quote!(execute_sse(request, #data_fn, #decode_fn)))
+        }
+        None => (success, quote!(execute(request, #decode_fn))),
+    };
+    let paging = pagination::methods(
+        ctx,
+        op,
+        &pagination::RequestParts {
+            params: &names.params,
+            fills: &fills,
+            error: &error,
+            decode_fn: &decode_fn,
+            client,
+            options,
+        },
+    );
+    let derive = if paging.is_empty() {
+        quote!(#[derive(Debug)])
+    } else {
+        quote!(#[derive(Debug, Clone)])
+    };
     let request_docs = DocBuilder::new()
         .own(&format!(
             "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
@@ -330,7 +357,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         .build();
     quote! {
         #request_docs
-        #[derive(Debug)]
+        #derive
         #[must_use = "a request does nothing until it is awaited"]
         pub struct #request {
             pub(super) #client: super::Client,
@@ -352,8 +379,10 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
                 #operation_static
                 let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
                 #(#fills)*
-                self.#client.core.execute(request, #decode_fn).await
+                self.#client.core.#execute.await
             }
+
+            #paging
         }
 
         impl ::std::future::IntoFuture for #request {
@@ -369,7 +398,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
 }
 
 /// The `static OPERATION` describing `op` to the runtime.
-fn operation_static(op: &Operation) -> TokenStream {
+pub(crate) fn operation_static(op: &Operation) -> TokenStream {
     let id = &op.id;
     let method = match op.method {
         HttpMethod::Get => quote!(GET),
@@ -419,6 +448,7 @@ fn accept(op: &Operation) -> String {
             ResponseBody::Json(_) => "application/json",
             ResponseBody::Text => "text/*",
             ResponseBody::Binary => "*/*",
+            ResponseBody::EventStream(_) => "text/event-stream",
         };
         if !kinds.contains(&kind) {
             kinds.push(kind);

@@ -109,7 +109,8 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             .map_or(&ResponseBody::None, |e| &e.response.body);
         let patterns = successes.iter().map(|e| pattern(e.status));
         let call = match body {
-            ResponseBody::None => quote!(response.empty()),
+            // An event stream's 2xx never reaches decode (`execute_sse` streams it).
+            ResponseBody::None | ResponseBody::EventStream(_) => quote!(response.empty()),
             ResponseBody::Json(_) => quote!(response.json()),
             ResponseBody::Text => quote!(response.text()),
             ResponseBody::Binary => quote!(response.bytes()),
@@ -121,7 +122,9 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             let v = &e.variant;
             let pattern = pattern(e.status);
             let decode = match &e.response.body {
-                ResponseBody::None => quote!(|_| Ok(#success_name::#v)),
+                ResponseBody::None | ResponseBody::EventStream(_) => {
+                    quote!(|_| Ok(#success_name::#v))
+                }
                 ResponseBody::Json(_) => quote!(|r| r.parse_json().map(#success_name::#v)),
                 ResponseBody::Text => quote!(|r| r.parse_text().map(#success_name::#v)),
                 ResponseBody::Binary => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
@@ -144,7 +147,7 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             let call = match &e.response.body {
                 ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
                 ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
-                ResponseBody::None | ResponseBody::Binary => {
+                ResponseBody::None | ResponseBody::Binary | ResponseBody::EventStream(_) => {
                     quote!(response.error_empty(#error_name::#v))
                 }
             };
@@ -239,7 +242,7 @@ fn pattern(status: StatusMatch) -> TokenStream {
 
 fn body_type(ctx: &Ctx, body: &ResponseBody) -> TokenStream {
     match body {
-        ResponseBody::None => quote!(()),
+        ResponseBody::None | ResponseBody::EventStream(_) => quote!(()),
         ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
         ResponseBody::Text => ctx.std(Scope::Operations, "String"),
         ResponseBody::Binary => quote!(::specforge::bytes::Bytes),
@@ -279,7 +282,7 @@ fn variants(ctx: &Ctx, entries: &[Entry], errors: bool) -> Vec<TokenStream> {
             let docs = variant_docs(e);
             let v = &e.variant;
             match &e.response.body {
-                ResponseBody::None => quote!(#docs #v,),
+                ResponseBody::None | ResponseBody::EventStream(_) => quote!(#docs #v,),
                 ResponseBody::Binary if errors => quote!(#docs #v,),
                 body => {
                     let ty = body_type(ctx, body);

@@ -3,7 +3,8 @@
 //! Order of work, and so of output: info, servers, security schemes, component
 //! schemas (document order), then operations (paths in document order, methods
 //! in the path item's order), then the types met on the way, then the
-//! post-passes (untagged-union ordering, recursion boxes). Every part is read
+//! post-passes (untagged-union ordering, recursion boxes), then pagination
+//! detection. Every part is read
 //! from the JSON value on its own, so one bad part degrades alone.
 //!
 //! Known gaps (each reported, none silent):
@@ -18,7 +19,7 @@
 use serde_json::Value;
 
 use super::types::TypeLowerer;
-use super::{Api, Server, operations, refs, security};
+use super::{Api, Server, operations, pagination, refs, security};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
@@ -32,7 +33,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
     types.lower_components();
     let operations = operations::lower_operations(&mut types, &security_schemes);
     let types = types.finish();
-    Api {
+    let mut api = Api {
         title,
         version,
         description,
@@ -40,7 +41,9 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
         security_schemes,
         operations,
         types,
-    }
+    };
+    pagination::detect_all(document, &mut api, diags);
+    api
 }
 
 fn info(document: &Value, diags: &mut Diagnostics) -> (String, String, Option<String>) {

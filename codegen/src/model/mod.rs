@@ -12,6 +12,9 @@ pub(crate) mod lower;
 pub(crate) mod naming;
 pub(crate) mod objects;
 pub(crate) mod operations;
+pub(crate) mod pagination;
+#[cfg(test)]
+mod pagination_corpus;
 pub(crate) mod params;
 pub(crate) mod recursion;
 pub(crate) mod refs;
@@ -232,6 +235,8 @@ pub struct Operation {
     /// Effective security requirement: alternatives (OR) of scheme names (AND).
     /// Empty: none.
     pub security: Vec<Vec<String>>,
+    /// How the operation pages, when it is a paginated list (see [`pagination`]).
+    pub pagination: Option<pagination::Pagination>,
     pub pointer: Pointer,
 }
 
@@ -316,6 +321,9 @@ pub enum ResponseBody {
     Json(TypeRef),
     Text,
     Binary,
+    /// `text/event-stream` (Server-Sent Events): each event's data is JSON of this
+    /// type, or text when `None`.
+    EventStream(Option<TypeRef>),
 }
 
 // ---------------------------------------------------------------------------

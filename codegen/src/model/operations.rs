@@ -241,6 +241,7 @@ fn lower_operation(
         body,
         responses,
         security,
+        pagination: None,
         pointer: op.at.clone(),
     })
 }

@@ -3,11 +3,13 @@
 //! Media types are classed by their essence (parameters after `;` ignored):
 //! JSON (`application/json`, `*/*+json`, `text/json`; `*/*` when it has a
 //! schema that is not binary), form (`application/x-www-form-urlencoded`),
-//! multipart (`multipart/*`), text (`text/*`, `application/xml`, `*/*+xml`),
+//! multipart (`multipart/*`), event stream (`text/event-stream`: its `itemSchema`
+//! (3.2) or `schema` types each event's data, a string schema or none keeps it
+//! as text), text (`text/*`, `application/xml`, `*/*+xml`),
 //! everything else binary. A request body takes the first of JSON, form, text,
 //! binary; a body that only has multipart is not typed yet: an optional one is
 //! dropped, a required one makes the operation fail (warnings either way). A
-//! response takes JSON, then text, then binary; no content → no body.
+//! response takes JSON, then an event stream, then text, then binary; no content → no body.
 //!
 //! Responses are sorted by status (codes ascending, then ranges, then
 //! `default`) and named after the reason phrase (`NotFound`), `Status418`
@@ -30,6 +32,8 @@ enum MediaClass {
     Text,
     Binary,
     Multipart,
+    /// `text/event-stream`: Server-Sent Events (see [`super::ResponseBody::EventStream`]).
+    EventStream,
 }
 
 fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
@@ -52,6 +56,8 @@ fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
         MediaClass::Json
     } else if essence == "application/x-www-form-urlencoded" {
         MediaClass::Form
+    } else if essence == "text/event-stream" {
+        MediaClass::EventStream
     } else if essence.starts_with("multipart/") {
         MediaClass::Multipart
     } else if essence.starts_with("text/")
@@ -125,7 +131,7 @@ impl TypeLowerer<'_> {
                     BodyKind::Form(ty)
                 }
             }
-            MediaClass::Text => BodyKind::Text,
+            MediaClass::Text | MediaClass::EventStream => BodyKind::Text,
             MediaClass::Binary => BodyKind::Binary,
             MediaClass::Multipart if required => {
                 return Err(format!(
@@ -261,6 +267,23 @@ impl TypeLowerer<'_> {
             },
             MediaClass::Text | MediaClass::Form => ResponseBody::Text,
             MediaClass::Binary | MediaClass::Multipart => ResponseBody::Binary,
+            MediaClass::EventStream => {
+                // OpenAPI 3.2 describes one event's data with `itemSchema`; older
+                // documents put it under `schema`. A string schema is plain text data.
+                let (key, schema) = match media_value.get("itemSchema") {
+                    Some(schema) => ("itemSchema", Some(schema)),
+                    None => ("schema", media_value.get("schema")),
+                };
+                let data = schema.and_then(|schema| {
+                    let schema_at = at.push("content").push(media).push(key);
+                    let ctx = Ctx::new(format!("{hint}Event"));
+                    match self.lower_value(schema, &schema_at, &ctx).into_type() {
+                        TypeRef::String => None,
+                        ty => Some(ty),
+                    }
+                });
+                ResponseBody::EventStream(data)
+            }
         }
     }
 }
@@ -269,8 +292,9 @@ impl TypeLowerer<'_> {
 fn pick_response(content: &serde_json::Map<String, Value>) -> Option<(&str, &Value, MediaClass)> {
     let order = |c: MediaClass| match c {
         MediaClass::Json => 0,
-        MediaClass::Text | MediaClass::Form => 1,
-        MediaClass::Binary | MediaClass::Multipart => 2,
+        MediaClass::EventStream => 1,
+        MediaClass::Text | MediaClass::Form => 2,
+        MediaClass::Binary | MediaClass::Multipart => 3,
     };
     content
         .iter()

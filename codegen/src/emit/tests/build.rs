@@ -120,6 +120,7 @@ pub(super) fn operation(
         body: None,
         responses: Vec::new(),
         security: Vec::new(),
+        pagination: None,
         pointer: Pointer::root().push("paths").push(path),
     }
 }

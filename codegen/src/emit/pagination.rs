@@ -1,0 +1,277 @@
+//! Paginated operations: `.pages()` and `.stream()` on the request value.
+//!
+//! Detection is the model's (`model/pagination.rs`); here each convention gets
+//! its thin glue, the loop is the runtime's:
+//! - `Link`: the request is built as for `send_with_response` and handed to
+//!   `ClientCore::link_pages` with the decode function (mapped to the items
+//!   property when the items are not the whole body);
+//! - cursor, offset, page number: `::specforge::pagination::paginate(self,
+//!   into_future, next_page, page_items)`, where `next_page` (generated, one
+//!   small function) clones the request value and sets the next cursor / offset /
+//!   page from the page it got, or gives `None` on the last page (empty or short
+//!   page, missing/empty/repeated cursor, integer overflow);
+//! - next URL: nothing yet (see the model's known gaps).
+//!
+//! `.stream()` is `::specforge::pagination::flatten(self.pages())`. The request
+//! value of a paginated operation derives `Clone`.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::Ctx;
+use super::idents::ident;
+use super::type_ref::Scope;
+use crate::model::pagination::{FieldStep, ItemsAt, Pagination, PaginationKind};
+use crate::model::{Operation, Parameter};
+
+/// The `pages`/`stream` methods (and helpers) of a paginated operation; empty
+/// when it does not page (or pages in a way not emitted yet).
+/// What the operation emitter already made for the request value.
+pub(crate) struct RequestParts<'a> {
+    /// Parameters and their field names in the request struct.
+    pub(crate) params: &'a [(&'a Parameter, Ident)],
+    /// The statements that fill a runtime `Request` from `self`.
+    pub(crate) fills: &'a [TokenStream],
+    /// The error type `E`.
+    pub(crate) error: &'a TokenStream,
+    pub(crate) decode_fn: &'a Ident,
+    pub(crate) client: &'a Ident,
+    pub(crate) options: &'a Ident,
+}
+
+pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenStream {
+    let RequestParts {
+        params,
+        fills,
+        error,
+        decode_fn,
+        client,
+        options,
+    } = parts;
+    let Some(pagination) = &op.pagination else {
+        return TokenStream::new();
+    };
+    let request_ty = ident(&op.type_name);
+    let item = ctx.type_tokens(&pagination.item, Scope::Operations);
+    let body = ctx.type_tokens(&pagination.body, Scope::Operations);
+    let vec = ctx.std(Scope::Operations, "Vec");
+    let result = ctx.std(Scope::Operations, "Result");
+    let field = |rust_name: &str| {
+        params
+            .iter()
+            .find(|(p, _)| p.name == rust_name)
+            .map(|(p, id)| (p.required, id.clone()))
+    };
+    let page_type = quote!(#result<#vec<#item>, ::specforge::Error<#error>>);
+    let pages_body = match &pagination.kind {
+        PaginationKind::Link => {
+            let mutable = (!fills.is_empty()).then(|| quote!(mut));
+            let decode = match &pagination.items {
+                ItemsAt::Body => quote!(#decode_fn),
+                ItemsAt::Property(step) => {
+                    let take = take_items(step);
+                    quote!(|raw| #decode_fn(raw).map(|response| response.map(|page: #body| #take)))
+                }
+            };
+            let operation_static = super::operations::operation_static(op);
+            quote! {
+                #operation_static
+                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+                #(#fills)*
+                self.#client.core.link_pages(request, #decode)
+            }
+        }
+        PaginationKind::Cursor { param, next } => {
+            let Some((required, param)) = field(param) else {
+                return TokenStream::new();
+            };
+            let value = access(next);
+            let current = if required {
+                quote!(::std::option::Option::Some(&request.#param))
+            } else {
+                quote!(request.#param.as_ref())
+            };
+            let set = if required {
+                quote!(next.#param = cursor.clone();)
+            } else {
+                quote!(next.#param = ::std::option::Option::Some(cursor.clone());)
+            };
+            next_page_call(
+                &request_ty,
+                pagination,
+                &body,
+                &item,
+                quote! {
+                    let cursor: &::std::string::String = #value;
+                    if cursor.is_empty() || #current == ::std::option::Option::Some(cursor) {
+                        return ::std::option::Option::None;
+                    }
+                    let mut next = request.clone();
+                    #set
+                    ::std::option::Option::Some(next)
+                },
+            )
+        }
+        PaginationKind::Offset { offset, limit } => {
+            let Some((required, offset)) = field(offset) else {
+                return TokenStream::new();
+            };
+            let count = count(&pagination.items);
+            let short = match limit.as_deref().and_then(field) {
+                Some((true, limit)) => quote! {
+                    if usize::try_from(request.#limit).is_ok_and(|limit| fetched < limit) {
+                        return ::std::option::Option::None;
+                    }
+                },
+                Some((false, limit)) => quote! {
+                    if request.#limit.and_then(|limit| usize::try_from(limit).ok()).is_some_and(|limit| fetched < limit) {
+                        return ::std::option::Option::None;
+                    }
+                },
+                None => TokenStream::new(),
+            };
+            let (current, set) = if required {
+                (quote!(request.#offset), quote!(next.#offset = advanced;))
+            } else {
+                (
+                    quote!(request.#offset.unwrap_or_default()),
+                    quote!(next.#offset = ::std::option::Option::Some(advanced);),
+                )
+            };
+            next_page_call(
+                &request_ty,
+                pagination,
+                &body,
+                &item,
+                quote! {
+                    let fetched = #count;
+                    if fetched == 0 {
+                        return ::std::option::Option::None;
+                    }
+                    #short
+                    let advanced = #current.checked_add(fetched.try_into().ok()?)?;
+                    let mut next = request.clone();
+                    #set
+                    ::std::option::Option::Some(next)
+                },
+            )
+        }
+        PaginationKind::Page { page, .. } => {
+            let Some((required, page)) = field(page) else {
+                return TokenStream::new();
+            };
+            let count = count(&pagination.items);
+            let (current, set) = if required {
+                (quote!(request.#page), quote!(next.#page = advanced;))
+            } else {
+                (
+                    quote!(request.#page.unwrap_or(1)),
+                    quote!(next.#page = ::std::option::Option::Some(advanced);),
+                )
+            };
+            next_page_call(
+                &request_ty,
+                pagination,
+                &body,
+                &item,
+                quote! {
+                    if #count == 0 {
+                        return ::std::option::Option::None;
+                    }
+                    let advanced = #current.checked_add(1)?;
+                    let mut next = request.clone();
+                    #set
+                    ::std::option::Option::Some(next)
+                },
+            )
+        }
+        PaginationKind::NextUrl { .. } => return TokenStream::new(),
+    };
+    let convention = pagination.kind.name();
+    let pages_doc = format!(
+        " Every page of the list, one after the other ({convention} pagination), each as its items."
+    );
+    quote! {
+        #[doc = #pages_doc]
+        pub fn pages(self) -> ::specforge::pagination::BoxStream<'static, #page_type> {
+            #pages_body
+        }
+
+        /// Every item of every page, one by one (see [`pages`](Self::pages)).
+        pub fn stream(self) -> ::specforge::pagination::BoxStream<'static, #result<#item, ::specforge::Error<#error>>> {
+            ::specforge::pagination::flatten(self.pages())
+        }
+    }
+}
+
+/// `paginate(self, ...)` with `next_page` made of `next_body` and `page_items`.
+fn next_page_call(
+    request: &Ident,
+    pagination: &Pagination,
+    body: &TokenStream,
+    item: &TokenStream,
+    next_body: TokenStream,
+) -> TokenStream {
+    let take = match &pagination.items {
+        ItemsAt::Body => quote!(page),
+        ItemsAt::Property(step) => take_items(step),
+    };
+    // A top-level array body is a `Vec`: `&Vec<T>` is the shape `paginate` takes.
+    let ptr_arg =
+        matches!(pagination.items, ItemsAt::Body).then(|| quote!(#[allow(clippy::ptr_arg)]));
+    quote! {
+        #ptr_arg
+        fn next_page(request: &#request, page: &#body) -> ::std::option::Option<#request> {
+            #next_body
+        }
+        fn page_items(page: #body) -> ::std::vec::Vec<#item> {
+            #take
+        }
+        ::specforge::pagination::paginate(self, ::std::future::IntoFuture::into_future, next_page, page_items)
+    }
+}
+
+/// `page.items` (or `page.items.unwrap_or_default()`), moving out of `page`.
+fn take_items(step: &FieldStep) -> TokenStream {
+    let name = ident(&step.name);
+    match step.options {
+        0 => quote!(page.#name),
+        1 => quote!(page.#name.unwrap_or_default()),
+        _ => quote!(page.#name.flatten().unwrap_or_default()),
+    }
+}
+
+/// How many items `page` (a `&Body`) holds.
+fn count(items: &ItemsAt) -> TokenStream {
+    match items {
+        ItemsAt::Body => quote!(page.len()),
+        ItemsAt::Property(step) => {
+            let name = ident(&step.name);
+            match step.options {
+                0 => quote!(page.#name.len()),
+                1 => quote!(page.#name.as_ref().map_or(0, ::std::vec::Vec::len)),
+                _ => quote!(page
+                    .#name
+                    .as_ref()
+                    .and_then(::std::option::Option::as_ref)
+                    .map_or(0, ::std::vec::Vec::len)),
+            }
+        }
+    }
+}
+
+/// A reference to the value at `steps` of `page` (inside a fn returning `Option`:
+/// an absent or `null` value is `None`).
+fn access(steps: &[FieldStep]) -> TokenStream {
+    let mut tokens = quote!(page);
+    let mut by_ref = false;
+    for step in steps {
+        let name = ident(&step.name);
+        tokens = quote!(#tokens.#name);
+        by_ref = step.options > 0;
+        for _ in 0..step.options {
+            tokens = quote!(#tokens.as_ref()?);
+        }
+    }
+    if by_ref { tokens } else { quote!(&#tokens) }
+}

@@ -1,0 +1,410 @@
+//! Pagination detection: which list operations page, and how.
+//!
+//! Run after lowering, on each operation with its document value. The first rule
+//! that matches wins:
+//! 1. the vendor extension `x-specforge-pagination` on the operation, always
+//!    (`{kind: cursor|offset|page|link|next-url, items: <property>, cursor_param,
+//!    next_cursor: <property>, offset_param, limit_param, page_param, size_param,
+//!    next_url: <property>}`; omitted keys fall back to the detected names);
+//! 2. `Link`: a 2xx response declaring a `Link` header, or a GitHub-style list
+//!    (top-level array response and `page` + `per_page` query parameters);
+//! 3. cursor: a string query parameter `cursor`, `page_token`, `pageToken`,
+//!    `starting_after`, `after`, `next_token`, `nextToken`, `continuation_token`
+//!    and a string response property `next_cursor`, `nextCursor`,
+//!    `next_page_token`, `nextPageToken`, `next_token`, `nextToken`,
+//!    `continuation_token`, `cursor` or `next` (top level or one object down, e.g.
+//!    `meta.next_cursor`), with the items in `data`/`items`/`results`/the only array;
+//! 4. offset: integer `offset` and `limit` query parameters and an array of items
+//!    (top level or the single array property); stops on a short or empty page;
+//! 5. page number: integer `page` and `per_page`/`page_size`/`pageSize`/`limit`
+//!    (or `page` alone) with an array of items; stops on an empty page;
+//! 6. next URL: a string property `next`, `next_url`, `nextUrl` or `links.next`
+//!    next to the items, no cursor parameter (detected only: nothing is emitted
+//!    for it yet, the runtime cannot send a request to an absolute URL).
+//!
+//! The items are a top-level array or an array property of the 2xx JSON body
+//! (every 2xx response must carry that same body). Known gaps: a cursor in a
+//! response header (the model has no response headers), items nested deeper than
+//! one property, next-URL pagination is not emitted.
+
+use serde_json::Value;
+
+use super::{
+    Api, Field, Operation, ParamLocation, Parameter, ResponseBody, StatusMatch, TypeArena,
+    TypeKind, TypeRef,
+};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// How one operation pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    pub kind: PaginationKind,
+    /// Where a page's items are in the success body.
+    pub items: ItemsAt,
+    /// The item type.
+    pub item: TypeRef,
+    /// The success body type (one page).
+    pub body: TypeRef,
+    /// Set by `x-specforge-pagination`.
+    pub explicit: bool,
+}
+
+/// One property step from a body to a value: the Rust field name and how many
+/// `Option`s wrap it (0; 1 for optional or nullable; 2 for optional and nullable).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldStep {
+    pub name: String,
+    pub options: u8,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemsAt {
+    /// The body is the array.
+    Body,
+    /// The body's property.
+    Property(FieldStep),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PaginationKind {
+    /// `Link: <...>; rel="next"` response headers.
+    Link,
+    /// The `param` query parameter (its Rust name) takes the body value at `next`.
+    Cursor { param: String, next: Vec<FieldStep> },
+    /// `offset` advances by the items received; `limit` (if any) is the page size.
+    Offset {
+        offset: String,
+        limit: Option<String>,
+    },
+    /// `page` advances by one; `size` (if any) is the page size.
+    Page { page: String, size: Option<String> },
+    /// The body value at `next` is the next page's URL.
+    NextUrl { next: Vec<FieldStep> },
+}
+
+impl PaginationKind {
+    /// The convention's name, as in the extension's `kind`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Link => "link",
+            Self::Cursor { .. } => "cursor",
+            Self::Offset { .. } => "offset",
+            Self::Page { .. } => "page",
+            Self::NextUrl { .. } => "next-url",
+        }
+    }
+}
+
+const EXTENSION: &str = "x-specforge-pagination";
+const CURSOR_PARAMS: &[&str] = &[
+    "cursor",
+    "page_token",
+    "pageToken",
+    "starting_after",
+    "after",
+    "next_token",
+    "nextToken",
+    "continuation_token",
+];
+const NEXT_CURSOR_PROPERTIES: &[&str] = &[
+    "next_cursor",
+    "nextCursor",
+    "next_page_token",
+    "nextPageToken",
+    "next_token",
+    "nextToken",
+    "continuation_token",
+    "cursor",
+    "next",
+];
+const ITEMS_PROPERTIES: &[&str] = &["data", "items", "results"];
+const SIZE_PARAMS: &[&str] = &["per_page", "page_size", "pageSize", "limit"];
+const NEXT_URL_PROPERTIES: &[&str] = &["next", "next_url", "nextUrl"];
+
+/// Sets [`Operation::pagination`] on every operation of `api`.
+pub(crate) fn detect_all(document: &Value, api: &mut Api, diags: &mut Diagnostics) {
+    let types = &api.types;
+    for op in &mut api.operations {
+        let value = document
+            .pointer(op.pointer.as_str())
+            .unwrap_or(&Value::Null);
+        op.pagination = detect(value, op, types, diags);
+    }
+}
+
+fn detect(
+    value: &Value,
+    op: &Operation,
+    types: &TypeArena,
+    diags: &mut Diagnostics,
+) -> Option<Pagination> {
+    let body = success_body(op)?;
+    let shape = Shape::of(body, types);
+    if let Some(extension) = value.get(EXTENSION) {
+        let found = explicit(extension, op, &shape, body);
+        if found.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    "SF3401",
+                    op.pointer.push(EXTENSION),
+                    format!("`{EXTENSION}` does not fit the operation; it is not paginated"),
+                )
+                .with_help(
+                    "name a known `kind` and the query parameters and array/string properties \
+                     the operation declares",
+                ),
+            );
+        }
+        return found;
+    }
+    let make = |kind: PaginationKind, (items, item): (ItemsAt, TypeRef)| Pagination {
+        kind,
+        items,
+        item,
+        body: body.clone(),
+        explicit: false,
+    };
+    let query = |names: &[&str], integer: bool| {
+        op.params
+            .iter()
+            .find(|p| {
+                p.location == ParamLocation::Query
+                    && names.contains(&p.wire_name.as_str())
+                    && if integer {
+                        matches!(p.ty, TypeRef::Integer(_))
+                    } else {
+                        p.ty == TypeRef::String
+                    }
+            })
+            .map(|p| p.name.clone())
+    };
+    let page = query(&["page"], true);
+    let size = query(SIZE_PARAMS, true);
+    // 2. Link
+    let declares_link = value
+        .get("responses")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(status, _)| status.starts_with('2'))
+        .any(|(_, response)| {
+            response
+                .get("headers")
+                .and_then(Value::as_object)
+                .is_some_and(|h| h.keys().any(|k| k.eq_ignore_ascii_case("link")))
+        });
+    let github_list =
+        matches!(shape, Shape::Array(_)) && page.is_some() && query(&["per_page"], true).is_some();
+    if let Some(items) = shape.items(None)
+        && (declares_link || github_list)
+    {
+        return Some(make(PaginationKind::Link, items));
+    }
+    // 3. cursor
+    if let (Some(param), Some(next), Some(items)) = (
+        query(CURSOR_PARAMS, false),
+        shape.string_at(NEXT_CURSOR_PROPERTIES, types),
+        shape.items(None),
+    ) {
+        return Some(make(PaginationKind::Cursor { param, next }, items));
+    }
+    // 4. offset
+    if let (Some(offset), Some(limit), Some(items)) = (
+        query(&["offset"], true),
+        query(&["limit"], true),
+        shape.items(None),
+    ) {
+        let kind = PaginationKind::Offset {
+            offset,
+            limit: Some(limit),
+        };
+        return Some(make(kind, items));
+    }
+    // 5. page number
+    if let (Some(page), Some(items)) = (page, shape.items(None)) {
+        return Some(make(PaginationKind::Page { page, size }, items));
+    }
+    // 6. next URL
+    if let (Some(next), Some(items)) = (shape.next_url(types), shape.items(None)) {
+        return Some(make(PaginationKind::NextUrl { next }, items));
+    }
+    None
+}
+
+/// `x-specforge-pagination`.
+fn explicit(
+    extension: &Value,
+    op: &Operation,
+    shape: &Shape,
+    body: &TypeRef,
+) -> Option<Pagination> {
+    let text = |key: &str| extension.get(key).and_then(Value::as_str);
+    let param = |key: &str, default: &str| {
+        let wire = text(key).unwrap_or(default);
+        op.params
+            .iter()
+            .find(|p: &&Parameter| p.location == ParamLocation::Query && p.wire_name == wire)
+            .map(|p| p.name.clone())
+    };
+    let (items, item) = shape.items(text("items"))?;
+    let kind = match text("kind")? {
+        "link" => PaginationKind::Link,
+        "cursor" => PaginationKind::Cursor {
+            param: param("cursor_param", "cursor")?,
+            next: match text("next_cursor") {
+                Some(path) => shape.string_path(path)?,
+                None => shape.string_at(NEXT_CURSOR_PROPERTIES, &TypeArena::default())?,
+            },
+        },
+        "offset" => PaginationKind::Offset {
+            offset: param("offset_param", "offset")?,
+            limit: param("limit_param", "limit"),
+        },
+        "page" => PaginationKind::Page {
+            page: param("page_param", "page")?,
+            size: param("size_param", "per_page"),
+        },
+        "next-url" => PaginationKind::NextUrl {
+            next: shape.string_path(text("next_url").unwrap_or("next"))?,
+        },
+        _ => return None,
+    };
+    Some(Pagination {
+        kind,
+        items,
+        item,
+        body: body.clone(),
+        explicit: true,
+    })
+}
+
+/// The JSON body every 2xx response carries (one type for all).
+fn success_body(op: &Operation) -> Option<&TypeRef> {
+    let mut bodies = op
+        .responses
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                StatusMatch::Code(200..=299) | StatusMatch::Range(2)
+            )
+        })
+        .map(|r| match &r.body {
+            ResponseBody::Json(ty) => Some(ty),
+            _ => None,
+        });
+    let first = bodies.next()??;
+    bodies.all(|b| b == Some(first)).then_some(first)
+}
+
+/// The success body seen from pagination: a top-level array or an object's fields.
+enum Shape<'a> {
+    Array(&'a TypeRef),
+    Object(&'a [Field]),
+    Other,
+}
+
+impl<'a> Shape<'a> {
+    fn of(ty: &'a TypeRef, types: &'a TypeArena) -> Self {
+        match resolve(ty, types) {
+            TypeRef::Array(item) => Shape::Array(item),
+            TypeRef::Named(id) => match types.defs.get(id.0).map(|d| &d.kind) {
+                Some(TypeKind::Struct(s)) => Shape::Object(&s.fields),
+                _ => Shape::Other,
+            },
+            _ => Shape::Other,
+        }
+    }
+
+    /// The items: the array body, the named array property, or `data`/`items`/
+    /// `results`, or the only array property.
+    fn items(&self, named: Option<&str>) -> Option<(ItemsAt, TypeRef)> {
+        match self {
+            Shape::Array(item) if named.is_none() => Some((ItemsAt::Body, (*item).clone())),
+            Shape::Object(fields) => {
+                let arrays: Vec<&Field> = fields
+                    .iter()
+                    .filter(|f| matches!(f.ty, TypeRef::Array(_)))
+                    .collect();
+                let field = match named {
+                    Some(name) => arrays.iter().find(|f| f.wire_name == name),
+                    None => ITEMS_PROPERTIES
+                        .iter()
+                        .find_map(|n| arrays.iter().find(|f| f.wire_name == *n))
+                        .or(match arrays.as_slice() {
+                            [only] => Some(only),
+                            _ => None,
+                        }),
+                }?;
+                let TypeRef::Array(item) = &field.ty else {
+                    return None;
+                };
+                Some((ItemsAt::Property(step(field)), (**item).clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first string property among `names`, at the top or one object down.
+    fn string_at(&self, names: &[&str], types: &TypeArena) -> Option<Vec<FieldStep>> {
+        let Shape::Object(fields) = self else {
+            return None;
+        };
+        let top = names.iter().find_map(|n| {
+            fields
+                .iter()
+                .find(|f| f.wire_name == *n && f.ty == TypeRef::String)
+        });
+        if let Some(field) = top {
+            return Some(vec![step(field)]);
+        }
+        fields.iter().find_map(|outer| {
+            let Shape::Object(inner) = Shape::of(&outer.ty, types) else {
+                return None;
+            };
+            names.iter().find_map(|n| {
+                inner
+                    .iter()
+                    .find(|f| f.wire_name == *n && f.ty == TypeRef::String)
+                    .map(|f| vec![step(outer), step(f)])
+            })
+        })
+    }
+
+    /// A string property by wire name (`next_cursor`; no nesting).
+    fn string_path(&self, name: &str) -> Option<Vec<FieldStep>> {
+        let Shape::Object(fields) = self else {
+            return None;
+        };
+        fields
+            .iter()
+            .find(|f| f.wire_name == name && f.ty == TypeRef::String)
+            .map(|f| vec![step(f)])
+    }
+
+    /// `next`/`next_url`/`nextUrl`, or `links.next`.
+    fn next_url(&self, types: &TypeArena) -> Option<Vec<FieldStep>> {
+        self.string_at(NEXT_URL_PROPERTIES, types)
+    }
+}
+
+fn step(field: &Field) -> FieldStep {
+    FieldStep {
+        name: field.name.clone(),
+        options: u8::from(!field.required) + u8::from(field.nullable),
+    }
+}
+
+/// Follows aliases (`type X = Vec<Y>`), at most a few steps.
+fn resolve<'a>(mut ty: &'a TypeRef, types: &'a TypeArena) -> &'a TypeRef {
+    for _ in 0..8 {
+        match ty {
+            TypeRef::Named(id) => match types.defs.get(id.0).map(|d| &d.kind) {
+                Some(TypeKind::Alias(target)) => ty = target,
+                _ => return ty,
+            },
+            _ => return ty,
+        }
+    }
+    ty
+}
