@@ -157,6 +157,46 @@ impl TypeLowerer<'_> {
         }
     }
 
+    /// A `oneOf`/`anyOf` written next to object keywords (`type: object`,
+    /// `properties`), which `openapiv3` drops once `type` is set: read from the
+    /// document at `at`. It wins over the object when it has two or more
+    /// non-null branches, each a `$ref` or an object of its own (the common
+    /// "base properties + discriminated variants" spelling); the outer
+    /// properties are then expected to be repeated by the variants (a known
+    /// gap: they are not merged into inline variants). Constraint-only branches
+    /// (`{required: [a]}`) leave the object alone.
+    pub(crate) fn union_beside_object(
+        &self,
+        schema: &Schema,
+        at: &Pointer,
+    ) -> Option<(&'static str, Vec<ReferenceOr<Schema>>)> {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(_)) => {}
+            SchemaKind::Any(any) if !any.one_of.is_empty() || !any.any_of.is_empty() => {}
+            _ => return None,
+        }
+        let value = refs::lookup(self.document, at)?;
+        for keyword in ["oneOf", "anyOf"] {
+            let Some(list) = value.get(keyword).and_then(serde_json::Value::as_array) else {
+                continue;
+            };
+            let branches: Vec<ReferenceOr<Schema>> = list
+                .iter()
+                .map(|b| refs::parse::<ReferenceOr<Schema>>(b).ok())
+                .collect::<Option<_>>()?;
+            let live: Vec<&ReferenceOr<Schema>> =
+                branches.iter().filter(|b| !is_null_branch(b)).collect();
+            let structural = live.iter().all(|b| match b {
+                ReferenceOr::Reference { .. } => true,
+                ReferenceOr::Item(s) => !own_keys(s).is_empty() || !all_of_parts(s).is_empty(),
+            });
+            if structural && live.len() >= 2 {
+                return Some((keyword, branches));
+            }
+        }
+        None
+    }
+
     /// The discriminator every `$ref` branch inherits through `allOf` from a
     /// base schema (the same property name for all), if any.
     fn inherited_discriminator(
