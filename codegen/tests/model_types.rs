@@ -705,7 +705,10 @@ fn a_one_of_beside_object_keywords_is_the_tagged_union() {
         .collect();
     assert_eq!(
         tags,
-        [("Circle", vec!["Circle".to_owned()]), ("Square", vec!["sq".to_owned()])]
+        [
+            ("Circle", vec!["Circle".to_owned()]),
+            ("Square", vec!["sq".to_owned()])
+        ]
     );
     assert_eq!(strukt(&api, "Either").fields.len(), 2);
 }
@@ -738,10 +741,18 @@ fn a_discriminator_on_a_base_schema_is_a_tagged_union_of_its_allof_children() {
         .collect();
     assert_eq!(
         tags,
-        [("Circle", vec!["circle".to_owned()]), ("Square", vec!["Square".to_owned()])]
+        [
+            ("Circle", vec!["circle".to_owned()]),
+            ("Square", vec!["Square".to_owned()])
+        ]
     );
     // The children merge the base's properties, not the enum.
-    let names = |s: &Struct| s.fields.iter().map(|f| f.wire_name.clone()).collect::<Vec<_>>();
+    let names = |s: &Struct| {
+        s.fields
+            .iter()
+            .map(|f| f.wire_name.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(strukt(&api, "Circle")), ["kind", "label", "radius"]);
     assert_eq!(names(strukt(&api, "Square")), ["kind", "label", "side"]);
     let shape = id(&api, "Shape");

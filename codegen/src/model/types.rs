@@ -246,8 +246,7 @@ impl<'a> TypeLowerer<'a> {
                         .map(str::to_owned)
                 };
                 let alias = self.def_mut(id);
-                alias.kind =
-                    TypeKind::Alias(TypeRef::Nullable(Box::new(TypeRef::Named(union_id))));
+                alias.kind = TypeKind::Alias(TypeRef::Nullable(Box::new(TypeRef::Named(union_id))));
                 alias.docs.summary = text("title");
                 alias.docs.description = text("description");
                 self.by_pointer.insert(at.as_str().to_owned(), union_id);
@@ -693,7 +692,9 @@ fn is_union_value(value: &Value) -> bool {
     ["oneOf", "anyOf"].iter().any(|k| {
         map.get(*k)
             .and_then(Value::as_array)
-            .is_some_and(|branches| branches.iter().filter(|b| !is_null_branch_value(b)).count() >= 2)
+            .is_some_and(|branches| {
+                branches.iter().filter(|b| !is_null_branch_value(b)).count() >= 2
+            })
     })
 }
 

@@ -213,8 +213,8 @@ impl TypeLowerer<'_> {
             return Vec::new();
         };
         let components = Pointer::root().push("components").push("schemas");
-        let Some(schemas) = refs::lookup(self.document, &components)
-            .and_then(serde_json::Value::as_object)
+        let Some(schemas) =
+            refs::lookup(self.document, &components).and_then(serde_json::Value::as_object)
         else {
             return Vec::new();
         };
