@@ -634,3 +634,127 @@ fn any_of_is_an_untagged_union_tried_most_specific_first() {
     let names: Vec<&str> = u.variants.iter().map(|v| v.name.as_str()).collect();
     assert_eq!(names, ["Full", "Partial"]);
 }
+
+#[test]
+fn a_nullable_union_component_is_an_option_of_its_union() {
+    let (api, _) = run(json!({
+        "MaybeName": {"nullable": true, "oneOf": [{"type": "string"}, {"type": "integer"}]},
+        "Null31": {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]},
+        "Holder": {
+            "type": "object",
+            "required": ["must"],
+            "properties": {
+                "must": {"$ref": "#/components/schemas/MaybeName"},
+                "may": {"$ref": "#/components/schemas/MaybeName"},
+                "list": {"type": "array", "items": {"$ref": "#/components/schemas/MaybeName"}}
+            }
+        }
+    }));
+    let value = id(&api, "MaybeNameValue");
+    assert_eq!(
+        def(&api, "MaybeName").kind_alias(),
+        Some(&TypeRef::Nullable(Box::new(TypeRef::Named(value))))
+    );
+    assert_eq!(union(&api, "MaybeNameValue").variants.len(), 2);
+    let null31 = id(&api, "Null31Value");
+    assert_eq!(
+        def(&api, "Null31").kind_alias(),
+        Some(&TypeRef::Nullable(Box::new(TypeRef::Named(null31))))
+    );
+    assert_eq!(union(&api, "Null31Value").variants.len(), 2);
+    // Uses resolve to the union itself, nullable there.
+    let s = strukt(&api, "Holder");
+    let [must, may, list] = &s.fields[..] else {
+        panic!("{s:?}")
+    };
+    assert_eq!(must.ty, TypeRef::Named(value));
+    assert!(must.required && must.nullable);
+    assert_eq!(may.ty, TypeRef::Named(value));
+    assert!(!may.required && may.nullable);
+    assert_eq!(
+        list.ty,
+        TypeRef::Array(Box::new(TypeRef::Nullable(Box::new(TypeRef::Named(value)))))
+    );
+}
+
+#[test]
+fn a_one_of_beside_object_keywords_is_the_tagged_union() {
+    let (api, _) = run(json!({
+        "Shape": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string"}},
+            "discriminator": {"propertyName": "kind", "mapping": {"sq": "#/components/schemas/Square"}},
+            "oneOf": [{"$ref": "#/components/schemas/Circle"}, {"$ref": "#/components/schemas/Square"}]
+        },
+        "Circle": {"type": "object", "properties": {"kind": {"type": "string"}, "radius": {"type": "number"}}},
+        "Square": {"type": "object", "properties": {"kind": {"type": "string"}, "side": {"type": "number"}}},
+        // Constraint-only branches leave the object alone.
+        "Either": {
+            "type": "object",
+            "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+            "oneOf": [{"required": ["a"]}, {"required": ["b"]}]
+        }
+    }));
+    let u = union(&api, "Shape");
+    assert_eq!(u.tag.as_deref(), Some("kind"));
+    let tags: Vec<(&str, Vec<String>)> = u
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), v.tag_values.clone()))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("Circle", vec!["Circle".to_owned()]),
+            ("Square", vec!["sq".to_owned()])
+        ]
+    );
+    assert_eq!(strukt(&api, "Either").fields.len(), 2);
+}
+
+#[test]
+fn a_discriminator_on_a_base_schema_is_a_tagged_union_of_its_allof_children() {
+    let (api, _) = run(json!({
+        "Shape": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string"}, "label": {"type": "string"}},
+            "discriminator": {"propertyName": "kind", "mapping": {"circle": "#/components/schemas/Circle"}}
+        },
+        "Circle": {"allOf": [
+            {"$ref": "#/components/schemas/Shape"},
+            {"type": "object", "required": ["radius"], "properties": {"radius": {"type": "number"}}}
+        ]},
+        "Square": {"allOf": [
+            {"$ref": "#/components/schemas/Shape"},
+            {"type": "object", "required": ["side"], "properties": {"side": {"type": "number"}}}
+        ]},
+        "Drawing": {"type": "object", "properties": {"shape": {"$ref": "#/components/schemas/Shape"}}}
+    }));
+    let u = union(&api, "Shape");
+    assert_eq!(u.tag.as_deref(), Some("kind"));
+    let tags: Vec<(&str, Vec<String>)> = u
+        .variants
+        .iter()
+        .map(|v| (v.name.as_str(), v.tag_values.clone()))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("Circle", vec!["circle".to_owned()]),
+            ("Square", vec!["Square".to_owned()])
+        ]
+    );
+    // The children merge the base's properties, not the enum.
+    let names = |s: &Struct| {
+        s.fields
+            .iter()
+            .map(|f| f.wire_name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(strukt(&api, "Circle")), ["kind", "label", "radius"]);
+    assert_eq!(names(strukt(&api, "Square")), ["kind", "label", "side"]);
+    let shape = id(&api, "Shape");
+    assert_eq!(strukt(&api, "Drawing").fields[0].ty, TypeRef::Named(shape));
+}

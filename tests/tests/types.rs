@@ -114,6 +114,21 @@ mod tagged {
     }
 
     #[test]
+    fn the_tag_is_written_once_whether_or_not_the_variant_declares_it() {
+        // Snake does not declare `petType`: encoding adds it.
+        let snake: Pet = round_trip(json!({"petType": "Snake", "length": 3}));
+        assert!(
+            matches!(snake, Pet::Snake(ref s) if s.length == 3),
+            "{snake:?}"
+        );
+        // Cat declares it: written by the struct, not twice.
+        let encoded =
+            serde_json::to_string(&round_trip::<Pet>(json!({"petType": "cat", "name": "Tom"})))
+                .unwrap_or_default();
+        assert_eq!(encoded.matches("petType").count(), 1, "{encoded}");
+    }
+
+    #[test]
     fn a_discriminator_on_a_base_schema_selects_the_allof_variant() {
         let square: Shape = round_trip(json!({"kind": "square", "side": 2.5}));
         let circle: Shape = round_trip(json!({"kind": "circle", "radius": 1.0, "label": "c"}));

@@ -275,7 +275,11 @@ fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> TokenStream {
 /// variant schema lists the discriminator as a required property) serde's
 /// internal tagging would hide the tag from the variant, so the enum
 /// serializes untagged (the variant writes its own tag) and deserializes by
-/// reading the tag and decoding the whole object as the chosen variant.
+/// reading the tag and decoding the whole object as the chosen variant. When
+/// only some variants declare the tag, a hand-written `Serialize` adds the
+/// variant's (first) tag value to the encoded object unless it is already
+/// there, so the tag is written exactly once either way. Unknown tag values are
+/// an error (no fallback variant yet).
 /// Anything else is `#[serde(untagged)]`: variants are tried in order.
 fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     let name = ident(&def.name);
@@ -341,6 +345,41 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
         };
     }
     let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
+    // Variants that declare the tag write it themselves; when some do not, a
+    // hand-written `Serialize` adds it to those that lack it (exactly once).
+    let tag_in_all = u.variants.iter().all(|v| ctx.declares_property(&v.ty, tag));
+    let (serialize_derive, serialize_impl) = if tag_in_all {
+        (
+            quote!(
+                #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
+                #[serde(crate = "::specforge::serde", untagged)]
+            ),
+            quote!(),
+        )
+    } else {
+        let encode_arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
+            let value = v
+                .tag_values
+                .first()
+                .cloned()
+                .unwrap_or_else(|| n.to_string());
+            quote!(Self::#n(v) => (#value, ::specforge::serde_json::to_value(v)),)
+        });
+        let serialize = quote! {
+            impl ::specforge::serde::Serialize for #name {
+                fn serialize<S: ::specforge::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    use ::specforge::serde::ser::Error as _;
+                    let (tag, value) = match self { #(#encode_arms)* };
+                    let mut value = value.map_err(S::Error::custom)?;
+                    if let Some(object) = value.as_object_mut() {
+                        object.entry(#tag).or_insert_with(|| ::specforge::serde_json::Value::from(tag));
+                    }
+                    ::specforge::serde::Serialize::serialize(&value, serializer)
+                }
+            }
+        };
+        (quote!(#[derive(Debug, Clone, PartialEq)]), serialize)
+    };
     let arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
         let values = &v.tag_values;
         let wrap = if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
@@ -354,9 +393,10 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     quote! {
         #docs
         #lints
-        #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
-        #[serde(crate = "::specforge::serde", untagged)]
+        #serialize_derive
         pub enum #name { #(#body)* }
+
+        #serialize_impl
 
         impl<'de> ::specforge::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::specforge::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {

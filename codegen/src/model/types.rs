@@ -21,6 +21,12 @@
 //! - `nullable` on a field's schema (or on the component it references) sets
 //!   `Field.nullable`; elsewhere (array items, map values, union variants,
 //!   bodies) the type is wrapped in [`TypeRef::Nullable`].
+//! - A nullable component (or `$ref` target) whose body is a `oneOf`/`anyOf`
+//!   of two or more non-null branches (`nullable: true`, or a null branch) is
+//!   two types: the union, named `{Name}Value`, and `type {Name} =
+//!   Option<{Name}Value>`, so the schema's own name decodes `null`. Every
+//!   `$ref` to it resolves to the union and is nullable there (a field gets
+//!   `Field.nullable`, so optional + nullable keeps absent apart from `null`).
 //! - A schema `openapiv3` cannot place in one kind (`SchemaKind::Any`) is
 //!   decided from its keywords; an enum mixing value types is `Any` (SF2009).
 //! - `not` → `Any`.
@@ -217,6 +223,36 @@ impl<'a> TypeLowerer<'a> {
         });
         if value_is_nullable(value) {
             self.nullable_targets.insert(id);
+            if is_union_value(value) {
+                // A nullable union: the name is `Option<{Name}Value>`; every
+                // `$ref` resolves to the union itself, nullable (see module docs).
+                let union_name = self.names.claim(&naming::pascal(
+                    &format!("{} Value", self.def(id).name),
+                    "Value",
+                ));
+                let union_id = TypeId(self.defs.len());
+                self.defs.push(TypeDef {
+                    name: union_name,
+                    pointer: at.clone(),
+                    docs: Docs::default(),
+                    kind: TypeKind::Alias(TypeRef::Any),
+                });
+                self.nullable_targets.insert(union_id);
+                let text = |key: &str| {
+                    value
+                        .get(key)
+                        .and_then(Value::as_str)
+                        .filter(|t| !t.trim().is_empty())
+                        .map(str::to_owned)
+                };
+                let alias = self.def_mut(id);
+                alias.kind = TypeKind::Alias(TypeRef::Nullable(Box::new(TypeRef::Named(union_id))));
+                alias.docs.summary = text("title");
+                alias.docs.description = text("description");
+                self.by_pointer.insert(at.as_str().to_owned(), union_id);
+                self.pending_list.push((union_id, at));
+                return union_id;
+            }
         }
         self.by_pointer.insert(at.as_str().to_owned(), id);
         self.pending_list.push((id, at));
@@ -417,6 +453,11 @@ impl<'a> TypeLowerer<'a> {
             return self.too_deep(at);
         }
         let data = &schema.schema_data;
+        if let Some((keyword, branches)) = self.union_beside_object(schema, at) {
+            let mut lowered = self.lower_union(keyword, &branches, data, at, ctx);
+            lowered.nullable |= data.nullable;
+            return lowered;
+        }
         let mut lowered = match &schema.schema_kind {
             SchemaKind::Type(ty) => self.lower_type(ty, data, at, ctx),
             SchemaKind::OneOf { one_of } => self.lower_union("oneOf", one_of, data, at, ctx),
@@ -636,30 +677,53 @@ fn names_a_type(value: &Value) -> bool {
         || map.get("type").and_then(Value::as_str) == Some("object")
 }
 
+/// Whether a schema value is a `oneOf`/`anyOf` of two or more non-null branches
+/// (and no object keywords beside it).
+fn is_union_value(value: &Value) -> bool {
+    let Some(map) = value.as_object() else {
+        return false;
+    };
+    if ["properties", "allOf", "additionalProperties", "$ref"]
+        .iter()
+        .any(|k| map.contains_key(*k))
+    {
+        return false;
+    }
+    ["oneOf", "anyOf"].iter().any(|k| {
+        map.get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|branches| {
+                branches.iter().filter(|b| !is_null_branch_value(b)).count() >= 2
+            })
+    })
+}
+
+/// A `oneOf`/`anyOf` branch value that only admits `null` (as
+/// `unions::is_null_branch` reads it).
+fn is_null_branch_value(v: &Value) -> bool {
+    v.get("type").and_then(Value::as_str) == Some("null")
+        || v.get("enum")
+            .and_then(Value::as_array)
+            .is_some_and(|e| e.len() == 1 && e.first().is_some_and(Value::is_null))
+        || v.get("nullable").and_then(Value::as_bool) == Some(true)
+            && v.as_object().is_some_and(|m| {
+                // Only docs besides `nullable` (and perhaps a bare `type: object`).
+                m.keys().all(|k| {
+                    matches!(k.as_str(), "nullable" | "title" | "description")
+                        || (k == "type" && m.get("type") == Some(&Value::from("object")))
+                })
+            })
+}
+
 /// Whether a schema value says `null` is allowed (`nullable`, a null enum value,
 /// a null branch of `oneOf`/`anyOf`).
 pub(crate) fn value_is_nullable(value: &Value) -> bool {
-    let is_null_branch = |v: &Value| {
-        v.get("type").and_then(Value::as_str) == Some("null")
-            || v.get("enum")
-                .and_then(Value::as_array)
-                .is_some_and(|e| e.len() == 1 && e[0].is_null())
-            || v.get("nullable").and_then(Value::as_bool) == Some(true)
-                && v.as_object().is_some_and(|m| {
-                    // Only docs besides `nullable` (and perhaps a bare `type: object`),
-                    // as `composition::is_null_branch` reads it.
-                    m.keys().all(|k| {
-                        matches!(k.as_str(), "nullable" | "title" | "description")
-                            || (k == "type" && m.get("type") == Some(&Value::from("object")))
-                    })
-                })
-    };
     value.get("nullable").and_then(Value::as_bool) == Some(true)
         || ["oneOf", "anyOf"].iter().any(|k| {
             value
                 .get(*k)
                 .and_then(Value::as_array)
-                .is_some_and(|branches| branches.iter().any(is_null_branch))
+                .is_some_and(|branches| branches.iter().any(is_null_branch_value))
         })
 }
 

@@ -157,6 +157,109 @@ impl TypeLowerer<'_> {
         }
     }
 
+    /// A `oneOf`/`anyOf` written next to object keywords (`type: object`,
+    /// `properties`), which `openapiv3` drops once `type` is set: read from the
+    /// document at `at`. It wins over the object when it has two or more
+    /// non-null branches, each a `$ref` or an object of its own (the common
+    /// "base properties + discriminated variants" spelling); the outer
+    /// properties are then expected to be repeated by the variants (a known
+    /// gap: they are not merged into inline variants). Constraint-only branches
+    /// (`{required: [a]}`) leave the object alone.
+    pub(crate) fn union_beside_object(
+        &self,
+        schema: &Schema,
+        at: &Pointer,
+    ) -> Option<(&'static str, Vec<ReferenceOr<Schema>>)> {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(_)) => {}
+            SchemaKind::Any(any) if !any.one_of.is_empty() || !any.any_of.is_empty() => {}
+            _ => return None,
+        }
+        let value = refs::lookup(self.document, at)?;
+        for keyword in ["oneOf", "anyOf"] {
+            let Some(list) = value.get(keyword).and_then(serde_json::Value::as_array) else {
+                continue;
+            };
+            let branches: Vec<ReferenceOr<Schema>> = list
+                .iter()
+                .map(|b| refs::parse::<ReferenceOr<Schema>>(b).ok())
+                .collect::<Option<_>>()?;
+            let live: Vec<&ReferenceOr<Schema>> =
+                branches.iter().filter(|b| !is_null_branch(b)).collect();
+            let structural = live.iter().all(|b| match b {
+                ReferenceOr::Reference { .. } => true,
+                ReferenceOr::Item(s) => !own_keys(s).is_empty() || !all_of_parts(s).is_empty(),
+            });
+            if structural && live.len() >= 2 {
+                return Some((keyword, branches));
+            }
+        }
+        let discriminator = schema.schema_data.discriminator.as_ref()?;
+        let children = self.discriminated_children(discriminator, at);
+        (!children.is_empty()).then_some(("oneOf", children))
+    }
+
+    /// The variants of a base component that carries a `discriminator` but no
+    /// `oneOf`: every component schema whose `allOf` has a `$ref` to it, plus
+    /// the explicit `mapping`'s targets (never the base itself), in document
+    /// order. Only direct children count (a grandchild is reached through
+    /// its parent's own discriminator, if any).
+    fn discriminated_children(
+        &self,
+        discriminator: &Discriminator,
+        at: &Pointer,
+    ) -> Vec<ReferenceOr<Schema>> {
+        let Some(base_name) = component_schema_name(at) else {
+            return Vec::new();
+        };
+        let components = Pointer::root().push("components").push("schemas");
+        let Some(schemas) =
+            refs::lookup(self.document, &components).and_then(serde_json::Value::as_object)
+        else {
+            return Vec::new();
+        };
+        let targets_base = |reference: &str| {
+            refs::ref_pointer(reference).is_some_and(|p| p.as_str() == at.as_str())
+        };
+        let mut names: Vec<String> = schemas
+            .iter()
+            .filter(|(name, value)| {
+                *name != &base_name
+                    && value
+                        .get("allOf")
+                        .and_then(serde_json::Value::as_array)
+                        .is_some_and(|parts| {
+                            parts.iter().any(|part| {
+                                part.get("$ref")
+                                    .and_then(serde_json::Value::as_str)
+                                    .is_some_and(targets_base)
+                            })
+                        })
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        for to in discriminator.mapping.values() {
+            let pointer = if to.starts_with('#') {
+                refs::ref_pointer(to)
+            } else {
+                Some(components.push(to.as_str()))
+            };
+            if let Some(name) = pointer.as_ref().and_then(component_schema_name)
+                && name != base_name
+                && schemas.contains_key(&name)
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        names
+            .into_iter()
+            .map(|name| ReferenceOr::Reference {
+                reference: format!("#{}", components.push(name.as_str()).as_str()),
+            })
+            .collect()
+    }
+
     /// The discriminator every `$ref` branch inherits through `allOf` from a
     /// base schema (the same property name for all), if any.
     fn inherited_discriminator(

@@ -1375,11 +1375,30 @@ pub mod types {
     }
 
     #[allow(clippy::large_enum_variant)]
-    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
-    #[serde(crate = "::specforge::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum Animal {
         Dog(Dog),
         Cat(Cat),
+    }
+
+    impl ::specforge::serde::Serialize for Animal {
+        fn serialize<S: ::specforge::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            use ::specforge::serde::ser::Error as _;
+            let (tag, value) = match self {
+                Self::Dog(v) => ("dog", ::specforge::serde_json::to_value(v)),
+                Self::Cat(v) => ("cat", ::specforge::serde_json::to_value(v)),
+            };
+            let mut value = value.map_err(S::Error::custom)?;
+            if let Some(object) = value.as_object_mut() {
+                object
+                    .entry("petType")
+                    .or_insert_with(|| ::specforge::serde_json::Value::from(tag));
+            }
+            ::specforge::serde::Serialize::serialize(&value, serializer)
+        }
     }
 
     impl<'de> ::specforge::serde::Deserialize<'de> for Animal {
