@@ -33,9 +33,14 @@ pub(crate) fn render(tokens: &TokenStream, _settings: &Settings) -> Result<Strin
 /// too); `generate` can call this instead of `emit` + `render`.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn render_api(api: &Api, settings: &Settings) -> Result<String, String> {
-    let indent = if settings.module.is_some() { INDENT } else { "" };
+    let indent = if settings.module.is_some() {
+        INDENT
+    } else {
+        ""
+    };
     let part = |part: Part| -> Result<String, String> {
-        let file: syn::File = syn::parse2(emit_part(api, settings, part)).map_err(|e| e.to_string())?;
+        let file: syn::File =
+            syn::parse2(emit_part(api, settings, part)).map_err(|e| e.to_string())?;
         let mut out = String::with_capacity(64 * 1024);
         render_items(file.items, indent, &mut out);
         Ok(out)
@@ -45,7 +50,9 @@ pub(crate) fn render_api(api: &Api, settings: &Settings) -> Result<String, Strin
         let types = scope.spawn(|| part(Part::Types));
         let client = part(Part::Client);
         let join = |handle: std::thread::ScopedJoinHandle<'_, Result<String, String>>| {
-            handle.join().unwrap_or_else(|_| Err("the emitter panicked".to_owned()))
+            handle
+                .join()
+                .unwrap_or_else(|_| Err("the emitter panicked".to_owned()))
         };
         (client, join(operations), join(types))
     });

@@ -39,8 +39,17 @@ use specforge::serde_json::{self, json};
 #[test]
 fn tagged_union_whose_variants_carry_the_tag() {
     let dog: Animal = serde_json::from_value(json!({"petType": "dog", "bark": true})).unwrap();
-    assert_eq!(dog, Animal::Dog(Dog { pet_type: "dog".into(), bark: Some(true) }));
-    assert_eq!(serde_json::to_value(&dog).unwrap(), json!({"petType": "dog", "bark": true}));
+    assert_eq!(
+        dog,
+        Animal::Dog(Dog {
+            pet_type: "dog".into(),
+            bark: Some(true)
+        })
+    );
+    assert_eq!(
+        serde_json::to_value(&dog).unwrap(),
+        json!({"petType": "dog", "bark": true})
+    );
     let cat: Animal = serde_json::from_value(json!({"petType": "Cat"})).unwrap();
     assert_eq!(cat, Animal::Cat(Cat { meow: None }));
     assert!(serde_json::from_value::<Animal>(json!({"petType": "cow"})).is_err());
@@ -51,14 +60,26 @@ fn tagged_union_whose_variants_carry_the_tag() {
 fn tagged_union_by_serde() {
     let shape: Shape = serde_json::from_value(json!({"kind": "box", "side": 2.0})).unwrap();
     assert_eq!(shape, Shape::Square(Square { side: 2.0 }));
-    assert_eq!(serde_json::to_value(&shape).unwrap(), json!({"kind": "square", "side": 2.0}));
+    assert_eq!(
+        serde_json::to_value(&shape).unwrap(),
+        json!({"kind": "square", "side": 2.0})
+    );
 }
 
 #[test]
 fn untagged_union_in_order() {
-    assert_eq!(serde_json::from_value::<StringOrPets>(json!(3)).unwrap(), StringOrPets::Integer(3));
-    assert_eq!(serde_json::from_value::<StringOrPets>(json!("x")).unwrap(), StringOrPets::String("x".into()));
-    assert_eq!(serde_json::from_value::<StringOrPets>(json!([])).unwrap(), StringOrPets::Pets(Vec::new()));
+    assert_eq!(
+        serde_json::from_value::<StringOrPets>(json!(3)).unwrap(),
+        StringOrPets::Integer(3)
+    );
+    assert_eq!(
+        serde_json::from_value::<StringOrPets>(json!("x")).unwrap(),
+        StringOrPets::String("x".into())
+    );
+    assert_eq!(
+        serde_json::from_value::<StringOrPets>(json!([])).unwrap(),
+        StringOrPets::Pets(Vec::new())
+    );
 }
 
 #[test]
@@ -66,7 +87,10 @@ fn string_enum_keeps_unknown_values() {
     let status: PetStatus = serde_json::from_value(json!("new-thing")).unwrap();
     assert_eq!(status, PetStatus::Unknown("new-thing".into()));
     assert_eq!(serde_json::to_value(&status).unwrap(), json!("new-thing"));
-    assert_eq!(serde_json::from_value::<PetStatus>(json!("in-stock")).unwrap(), PetStatus::InStock);
+    assert_eq!(
+        serde_json::from_value::<PetStatus>(json!("in-stock")).unwrap(),
+        PetStatus::InStock
+    );
     assert_eq!("sold".parse::<PetStatus>(), Ok(PetStatus::Sold));
     assert_eq!(PetStatus::Available.to_string(), "available");
 }
@@ -100,11 +124,22 @@ fn presence_required_optional_nullable() {
     assert!(pet.updated_at.is_some(), "readOnly field decoded");
     assert_eq!(pet.secret, None, "writeOnly field not demanded");
     let mut written = serde_json::to_value(&pet).unwrap();
-    assert_eq!(written["nickname"], json!(null), "required + nullable is written as null");
-    assert!(written.get("note").is_none(), "optional absent stays absent");
+    assert_eq!(
+        written["nickname"],
+        json!(null),
+        "required + nullable is written as null"
+    );
+    assert!(
+        written.get("note").is_none(),
+        "optional absent stays absent"
+    );
     let mut cleared = pet.clone();
     cleared.note = Some(None);
-    assert_eq!(serde_json::to_value(&cleared).unwrap()["note"], json!(null), "optional + nullable can send null");
+    assert_eq!(
+        serde_json::to_value(&cleared).unwrap()["note"],
+        json!(null),
+        "optional + nullable can send null"
+    );
     let noted: Pet = serde_json::from_value({
         written["note"] = json!(null);
         written
@@ -116,14 +151,24 @@ fn presence_required_optional_nullable() {
 #[test]
 fn additional_properties_flatten() {
     let labels: Labels = serde_json::from_value(json!({"name": "n", "extra": "x"})).unwrap();
-    assert_eq!(labels.additional_properties_.get("extra").map(String::as_str), Some("x"));
-    assert_eq!(serde_json::to_value(&labels).unwrap(), json!({"name": "n", "extra": "x"}));
+    assert_eq!(
+        labels
+            .additional_properties_
+            .get("extra")
+            .map(String::as_str),
+        Some("x")
+    );
+    assert_eq!(
+        serde_json::to_value(&labels).unwrap(),
+        json!({"name": "n", "extra": "x"})
+    );
 }
 
 #[test]
 fn recursive_types() {
     let tree: Tree =
-        serde_json::from_value(json!({"children": [{"children": []}], "parent": {"children": []}})).unwrap();
+        serde_json::from_value(json!({"children": [{"children": []}], "parent": {"children": []}}))
+            .unwrap();
     assert_eq!(tree.children.len(), 1);
     assert!(tree.parent.is_some());
 }
@@ -137,9 +182,20 @@ async fn client_surface() -> Result<(), Box<dyn std::error::Error>> {
         .basic_auth("u", "p")
         .oauth("id", "secret")
         .build()?;
-    let _: Pet = client.get_pet_by_id(1, "request-id").verbose(true).session("s").await?;
-    let _: Vec<Pet> = client.list_pets().limit(10).status(vec![PetStatus::Available]).await?;
-    let response = client.upload_photo(1, vec![1u8, 2]).send_with_response().await?;
+    let _: Pet = client
+        .get_pet_by_id(1, "request-id")
+        .verbose(true)
+        .session("s")
+        .await?;
+    let _: Vec<Pet> = client
+        .list_pets()
+        .limit(10)
+        .status(vec![PetStatus::Available])
+        .await?;
+    let response = client
+        .upload_photo(1, vec![1u8, 2])
+        .send_with_response()
+        .await?;
     let _: specforge::bytes::Bytes = response.into_body();
     let _: specforge::serde_json::Value = client.post_note().body("note").await?;
     let _: petstore::operations::UpdatePetResponse = client.update_pet(3).await?;
@@ -152,7 +208,10 @@ fn requests_are_send_and_static() {
     let client = petstore::Client::new("http://127.0.0.1:1").unwrap();
     let request = std::future::IntoFuture::into_future(client.list_pets());
     is_send(&request);
-    assert_eq!(petstore::Client::DEFAULT_BASE_URL, Some("https://petstore.example.com/v1"));
+    assert_eq!(
+        petstore::Client::DEFAULT_BASE_URL,
+        Some("https://petstore.example.com/v1")
+    );
     assert_eq!(empty::Client::DEFAULT_BASE_URL, None);
 }
 
@@ -160,5 +219,8 @@ fn requests_are_send_and_static() {
 fn nullable_items_and_variants() {
     let sparse: Sparse = serde_json::from_value(json!({"values": [1, null, 3]})).unwrap();
     assert_eq!(sparse.values, vec![Some(1), None, Some(3)]);
-    assert_eq!(serde_json::from_value::<MaybeTree>(json!(null)).unwrap(), MaybeTree::Tree(None));
+    assert_eq!(
+        serde_json::from_value::<MaybeTree>(json!(null)).unwrap(),
+        MaybeTree::Tree(None)
+    );
 }

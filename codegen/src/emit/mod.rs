@@ -32,6 +32,7 @@ mod docs;
 mod example;
 mod idents;
 mod markdown;
+mod multipart;
 mod operations;
 mod responses;
 mod type_ref;

@@ -19,6 +19,7 @@ use quote::quote;
 use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr};
 use super::idents::{ident, unique};
+use super::multipart;
 use super::responses;
 use super::type_ref::Scope;
 use crate::model::{
@@ -90,8 +91,16 @@ fn param_taken(ctx: &Ctx, ty: &TypeRef, scope: Scope) -> Taken {
     }
 }
 
-fn body_taken(ctx: &Ctx, body: &RequestBody, scope: Scope) -> Taken {
+fn body_taken(ctx: &Ctx, op: &Operation, body: &RequestBody, scope: Scope) -> Taken {
     match &body.kind {
+        BodyKind::Multipart(_) => {
+            let ty = multipart::body_type_tokens(op, scope);
+            Taken {
+                arg: ty.clone(),
+                stored: ty,
+                convert: false,
+            }
+        }
         BodyKind::Json(ty) | BodyKind::Form(ty) => {
             let ty = ctx.type_tokens(ty, scope);
             Taken {
@@ -175,7 +184,7 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
     }
     if let Some((body, name)) = &names.body {
         if body.required {
-            let taken = body_taken(ctx, body, Scope::Root);
+            let taken = body_taken(ctx, op, body, Scope::Root);
             let arg = taken.arg;
             args.push(quote!(#name: #arg));
             inits.push(if taken.convert {
@@ -240,6 +249,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let mut fields = Vec::new();
     let mut setters = Vec::new();
     let mut fills = Vec::new();
+    let mut body_items = TokenStream::new();
     for (param, name) in &names.params {
         let taken = param_taken(ctx, &param.ty, Scope::Operations);
         let stored = &taken.stored;
@@ -270,7 +280,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         fills.push(quote!(request.param(#spec, &self.#name);));
     }
     if let Some((body, name)) = &names.body {
-        let taken = body_taken(ctx, body, Scope::Operations);
+        let taken = body_taken(ctx, op, body, Scope::Operations);
         let stored = &taken.stored;
         let content_type = &body.media_type;
         let call = match &body.kind {
@@ -278,11 +288,17 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             BodyKind::Form(_) => quote!(form_body),
             BodyKind::Text => quote!(text_body),
             BodyKind::Binary => quote!(bytes_body),
+            BodyKind::Multipart(_) => quote!(multipart_body),
         };
+        if let BodyKind::Multipart(parts) = &body.kind {
+            body_items = multipart::items(ctx, op, parts);
+        }
         let by_ref = matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_));
         if body.required {
             fields.push(quote!(pub(super) #name: #stored));
-            fills.push(if by_ref {
+            fills.push(if matches!(body.kind, BodyKind::Multipart(_)) {
+                quote!(request.#call(self.#name.to_multipart());)
+            } else if by_ref {
                 quote!(request.#call(#content_type, &self.#name);)
             } else {
                 quote!(request.#call(#content_type, self.#name);)
@@ -308,7 +324,9 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
                     self
                 }
             });
-            fills.push(if by_ref {
+            fills.push(if matches!(body.kind, BodyKind::Multipart(_)) {
+                quote!(if let Some(body) = &self.#name { request.#call(body.to_multipart()); })
+            } else if by_ref {
                 quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
             } else {
                 quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
@@ -364,6 +382,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             }
         }
 
+        #body_items
         #items
     }
 }

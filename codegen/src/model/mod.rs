@@ -9,6 +9,7 @@
 
 pub(crate) mod composition;
 pub(crate) mod lower;
+pub(crate) mod multipart;
 pub(crate) mod naming;
 pub(crate) mod objects;
 pub(crate) mod operations;
@@ -289,6 +290,40 @@ pub enum BodyKind {
     Form(TypeRef),
     Text,
     Binary,
+    /// `multipart/form-data`: one typed part per property of the schema.
+    Multipart(MultipartBody),
+}
+
+/// The parts of a `multipart/form-data` body, in schema property order. The
+/// emitter makes a `{Operation}Body` struct of them in `operations`.
+#[derive(Debug, Clone, Default)]
+pub struct MultipartBody {
+    pub parts: Vec<MultipartPart>,
+}
+
+/// One property of a multipart body.
+#[derive(Debug, Clone)]
+pub struct MultipartPart {
+    /// Field name in the body struct: snake_case, unique, never a keyword.
+    pub name: String,
+    /// The part name on the wire (`Content-Disposition: form-data; name=…`).
+    pub wire_name: String,
+    pub kind: PartKind,
+    /// An array property: one part per item, all with the same name.
+    pub repeated: bool,
+    pub required: bool,
+    /// The Encoding Object's `contentType` for this property.
+    pub content_type: Option<String>,
+    pub docs: Docs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartKind {
+    /// `format: binary` (or `contentMediaType`/`contentEncoding` content): a file.
+    File,
+    /// A value: text for a primitive, JSON for an object or array (runtime
+    /// `Multipart::field`), JSON when the encoding's content type says so.
+    Value(TypeRef),
 }
 
 /// Which statuses a response entry covers.

@@ -6,7 +6,8 @@
 //!   method + path (`GET /pets/{petId}/toys` → `get_pets_pet_id_toys`);
 //!   duplicate operationIds are made unique with a warning (SF3002); names the
 //!   `Client` uses itself are never taken. `type_name` is the method name in
-//!   PascalCase, unique together with its `{T}Error` and `{T}Response` siblings.
+//!   PascalCase, unique together with its `{T}Error`, `{T}Response` and
+//!   `{T}Body` (multipart body) siblings.
 //! - Security: the operation's `security`, else the document's (see
 //!   [`super::security::requirement`]).
 
@@ -129,6 +130,7 @@ fn claim_type_siblings(operations: &mut [Operation]) {
             !used.contains(t)
                 && !used.contains(&format!("{t}Error"))
                 && !used.contains(&format!("{t}Response"))
+                && !used.contains(&format!("{t}Body"))
         };
         let mut name = op.type_name.clone();
         let mut n = 2usize;
@@ -139,6 +141,7 @@ fn claim_type_siblings(operations: &mut [Operation]) {
         used.insert(&name);
         used.insert(&format!("{name}Error"));
         used.insert(&format!("{name}Response"));
+        used.insert(&format!("{name}Body"));
         op.type_name = name;
     }
 }

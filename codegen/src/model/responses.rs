@@ -5,8 +5,9 @@
 //! schema that is not binary), form (`application/x-www-form-urlencoded`),
 //! multipart (`multipart/*`), text (`text/*`, `application/xml`, `*/*+xml`),
 //! everything else binary. A request body takes the first of JSON, form, text,
-//! binary; a body that only has multipart is not typed yet: an optional one is
-//! dropped, a required one makes the operation fail (warnings either way). A
+//! binary, multipart (see [`super::multipart`]; a multipart body without an
+//! object schema is not typed: an optional one is dropped, a required one makes
+//! the operation fail, warnings either way). A
 //! response takes JSON, then text, then binary; no content → no body.
 //!
 //! Responses are sorted by status (codes ascending, then ranges, then
@@ -127,20 +128,23 @@ impl TypeLowerer<'_> {
             }
             MediaClass::Text => BodyKind::Text,
             MediaClass::Binary => BodyKind::Binary,
-            MediaClass::Multipart if required => {
-                return Err(format!(
-                    "its required `{media}` request body cannot be typed yet (multipart is not supported)"
-                ));
-            }
-            MediaClass::Multipart => {
-                self.warn(
-                    "SF3302",
-                    &media_at,
-                    format!("optional `{media}` request body cannot be typed yet; the operation is generated without it"),
-                    "offer an `application/json` or form alternative, or wait for multipart support",
-                );
-                return Ok(None);
-            }
+            MediaClass::Multipart => match self.lower_multipart(media_value, &media_at, &ctx) {
+                Some(parts) => BodyKind::Multipart(parts),
+                None if required => {
+                    return Err(format!(
+                        "its required `{media}` request body has no object schema with `properties` to type its parts"
+                    ));
+                }
+                None => {
+                    self.warn(
+                        "SF3302",
+                        &media_at,
+                        format!("optional `{media}` request body has no object schema with `properties`; the operation is generated without it"),
+                        "describe the parts as the properties of an object schema",
+                    );
+                    return Ok(None);
+                }
+            },
         };
         Ok(Some(RequestBody {
             required,

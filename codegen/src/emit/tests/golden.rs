@@ -150,11 +150,20 @@ fn hostile_docs_golden() {
 
 #[test]
 fn threaded_render_is_identical() {
-    for settings in [Settings::default(), Settings { module: Some("petstore".to_owned()), ..Settings::default() }] {
+    for settings in [
+        Settings::default(),
+        Settings {
+            module: Some("petstore".to_owned()),
+            ..Settings::default()
+        },
+    ] {
         let api = petstore::api();
         let threaded = crate::render::render_api(&api, &settings).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(threaded, generate(&api, &settings));
     }
     let empty = petstore::empty_api();
-    assert_eq!(crate::render::render_api(&empty, &Settings::default()).ok(), Some(generate(&empty, &Settings::default())));
+    assert_eq!(
+        crate::render::render_api(&empty, &Settings::default()).ok(),
+        Some(generate(&empty, &Settings::default()))
+    );
 }

@@ -251,7 +251,9 @@ fn types() -> Vec<TypeDef> {
             structure(vec![field(
                 "values",
                 "values",
-                array(TypeRef::Nullable(Box::new(TypeRef::Integer(IntFormat::I64)))),
+                array(TypeRef::Nullable(Box::new(TypeRef::Integer(
+                    IntFormat::I64,
+                )))),
                 true,
             )]),
         ),

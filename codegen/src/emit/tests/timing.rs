@@ -61,7 +61,11 @@ fn large(copies: usize) -> Api {
 /// CPU time of this thread (Linux), which the machine's load does not inflate.
 fn cpu() -> std::time::Duration {
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-    let nanos = text.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let nanos = text
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     std::time::Duration::from_nanos(nanos)
 }
 
