@@ -141,7 +141,7 @@ mod tests {
         let dir = scratch("broken.json", "{ this is not json");
         let out = expand(quote!("broken.json"), Some(&dir)).to_string();
         assert!(out.contains("compile_error"), "{out}");
-        assert!(out.contains("specforge: error["), "{out}");
+        assert!(out.contains("error[SF0001]"), "{out}");
         assert!(out.contains("include_bytes"), "{out}");
         assert!(out.contains("broken.json"), "{out}");
     }
