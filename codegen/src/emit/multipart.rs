@@ -114,7 +114,7 @@ pub(crate) fn items(ctx: &Ctx, op: &Operation, body: &MultipartBody) -> TokenStr
     });
     let adds = body.parts.iter().map(add_part);
     let struct_docs = format!(
-        "The `multipart/form-data` body of [`{0}`]: one field per part.",
+        " The `multipart/form-data` body of [`{0}`]: one field per part.",
         op.type_name
     );
     quote! {

@@ -427,20 +427,28 @@ fn operation_static(op: &Operation) -> TokenStream {
     }
 }
 
-/// The `Accept` header: what the declared responses can be. The model keeps
-/// the kind of a response body, not its media type, so this is
-/// `application/json` for JSON, `text/*` for text and `*/*` for binary.
+/// The `Accept` header: exactly the media types the declared responses list,
+/// in document order, each once. (Known gap: when one response declares
+/// several kinds, e.g. JSON or CSV, the body is still decoded as the
+/// preferred kind only.)
 fn accept(op: &Operation) -> String {
     let mut kinds: Vec<&str> = Vec::new();
     for response in &op.responses {
-        let kind = match response.body {
-            ResponseBody::None => continue,
-            ResponseBody::Json(_) => "application/json",
-            ResponseBody::Text => "text/*",
-            ResponseBody::Binary => "*/*",
+        let declared: Vec<&str> = if response.media_types.is_empty() {
+            // A model built without media types: the kind's family.
+            match response.body {
+                ResponseBody::None => continue,
+                ResponseBody::Json(_) => vec!["application/json"],
+                ResponseBody::Text => vec!["text/*"],
+                ResponseBody::Binary => vec!["*/*"],
+            }
+        } else {
+            response.media_types.iter().map(String::as_str).collect()
         };
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
+        for kind in declared {
+            if !kinds.iter().any(|k| k.eq_ignore_ascii_case(kind)) {
+                kinds.push(kind);
+            }
         }
     }
     kinds.join(", ")

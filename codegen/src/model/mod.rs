@@ -341,6 +341,9 @@ pub struct Response {
     /// Variant name in the error enum (`NotFound`, `ClientError`, `Default`, `Status418`).
     pub variant_name: String,
     pub body: ResponseBody,
+    /// Every media type of the response's `content`, in document order (the
+    /// `Accept` header lists them all; `body` is decoded from the preferred one).
+    pub media_types: Vec<String>,
     pub docs: Docs,
     pub pointer: Pointer,
 }

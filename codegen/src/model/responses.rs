@@ -236,10 +236,16 @@ impl TypeLowerer<'_> {
                     .map(str::to_owned),
                 deprecated: false,
             };
+            let media_types = response
+                .get("content")
+                .and_then(Value::as_object)
+                .map(|content| content.keys().cloned().collect())
+                .unwrap_or_default();
             out.push(Response {
                 status,
                 variant_name,
                 body,
+                media_types,
                 docs,
                 pointer: response_at,
             });

@@ -87,6 +87,7 @@ pub(super) fn response(
         status,
         variant_name: variant.to_owned(),
         body,
+        media_types: Vec::new(),
         docs: docs(None, Some(description)),
         pointer: Pointer::root(),
     }
