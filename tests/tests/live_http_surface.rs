@@ -32,7 +32,9 @@ mod wire {
     use specforge_tests::http_surface::operations::{
         GetJobResponse, GetRangesError, UploadFileBody,
     };
-    use specforge_tests::http_surface::types::{Color, JobState, SubmitFormBody, Thing};
+    use specforge_tests::http_surface::types::{
+        Color, JobState, SubmitEncodedFormBody, SubmitEncodedFormBodyFilter, SubmitFormBody, Thing,
+    };
 
     use crate::common::{Recorded, Server, serve, within};
 
@@ -198,6 +200,24 @@ mod wire {
             );
             // PE-24: a space is '+' in a form body, and '+' itself is encoded.
             assert_eq!(recorded.body_text(), "name=a+b%2Bc&tags=x&tags=y&count=2");
+
+            // Encoding Object: a pipeDelimited array, a deepObject object.
+            client
+                .submit_encoded_form(SubmitEncodedFormBody {
+                    tags: Some(vec![String::from("x"), String::from("y z")]),
+                    filter: Some(SubmitEncodedFormBodyFilter {
+                        kind: Some(String::from("a&b")),
+                    }),
+                })
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let recorded = server.recorder.single();
+            assert_wire(&recorded, "POST", "/api/bodies/form-encoded", None);
+            assert_eq!(
+                recorded.header("content-type"),
+                Some("application/x-www-form-urlencoded")
+            );
+            assert_eq!(recorded.body_text(), "tags=x%7Cy+z&filter%5Bkind%5D=a%26b");
 
             client
                 .send_text("héllo\nworld")

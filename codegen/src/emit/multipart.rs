@@ -9,6 +9,9 @@
 //! with `file_part` (the Encoding Object's `contentType` as the default content
 //! type), values with `field` (text for primitives, JSON for objects and
 //! arrays) or `json` when the encoding's content type is a JSON one.
+//!
+//! Also here: a form body with Encoding Object entries is sent with
+//! `form_body_with` and a `const` table of `FieldEncoding`s.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -17,7 +20,9 @@ use super::Ctx;
 use super::docs::DocBuilder;
 use super::idents::ident;
 use super::type_ref::Scope;
-use crate::model::{MultipartBody, MultipartPart, Operation, PartKind};
+use crate::model::{
+    BodyKind, MultipartBody, MultipartPart, Operation, ParamStyle, PartKind, RequestBody,
+};
 
 /// The body struct's name: `{Operation}Body`.
 pub(crate) fn body_type(op: &Operation) -> Ident {
@@ -133,4 +138,45 @@ pub(crate) fn items(ctx: &Ctx, op: &Operation, body: &MultipartBody) -> TokenStr
             }
         }
     }
+}
+
+/// `request.form_body_with(…)` for a form body with Encoding Object entries
+/// (`value` is a reference to the body), or `None` when it has none.
+pub(crate) fn form_body_with(body: &RequestBody, value: TokenStream) -> Option<TokenStream> {
+    if body.form_encoding.is_empty() || !matches!(body.kind, BodyKind::Form(_)) {
+        return None;
+    }
+    let entries = body.form_encoding.iter().map(|entry| {
+        let name = &entry.name;
+        let mut spec = quote!(::specforge::__private::FieldEncoding::new(#name));
+        if let Some(style) = entry.style {
+            let style = match style {
+                ParamStyle::Matrix => quote!(Matrix),
+                ParamStyle::Label => quote!(Label),
+                ParamStyle::Simple => quote!(Simple),
+                ParamStyle::Form => quote!(Form),
+                ParamStyle::SpaceDelimited => quote!(SpaceDelimited),
+                ParamStyle::PipeDelimited => quote!(PipeDelimited),
+                ParamStyle::DeepObject => quote!(DeepObject),
+            };
+            spec.extend(quote!(.style(::specforge::__private::Style::#style)));
+        }
+        if let Some(explode) = entry.explode {
+            spec.extend(quote!(.explode(#explode)));
+        }
+        if entry.allow_reserved {
+            spec.extend(quote!(.allow_reserved(true)));
+        }
+        if let Some(content_type) = &entry.content_type {
+            spec.extend(quote!(.content_type(#content_type)));
+        }
+        spec
+    });
+    let content_type = &body.media_type;
+    Some(quote! {
+        {
+            const ENCODINGS: &[::specforge::__private::FieldEncoding] = &[#(#entries),*];
+            request.form_body_with(#content_type, #value, ENCODINGS);
+        }
+    })
 }

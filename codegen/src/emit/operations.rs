@@ -296,13 +296,17 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         let by_ref = matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_));
         if body.required {
             fields.push(quote!(pub(super) #name: #stored));
-            fills.push(if matches!(body.kind, BodyKind::Multipart(_)) {
-                quote!(request.#call(self.#name.to_multipart());)
-            } else if by_ref {
-                quote!(request.#call(#content_type, &self.#name);)
-            } else {
-                quote!(request.#call(#content_type, self.#name);)
-            });
+            fills.push(
+                if let Some(fill) = multipart::form_body_with(body, quote!(&self.#name)) {
+                    fill
+                } else if matches!(body.kind, BodyKind::Multipart(_)) {
+                    quote!(request.#call(self.#name.to_multipart());)
+                } else if by_ref {
+                    quote!(request.#call(#content_type, &self.#name);)
+                } else {
+                    quote!(request.#call(#content_type, self.#name);)
+                },
+            );
         } else {
             fields.push(quote!(pub(super) #name: #option<#stored>));
             let arg = &taken.arg;
@@ -324,13 +328,17 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
                     self
                 }
             });
-            fills.push(if matches!(body.kind, BodyKind::Multipart(_)) {
-                quote!(if let Some(body) = &self.#name { request.#call(body.to_multipart()); })
-            } else if by_ref {
-                quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
-            } else {
-                quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
-            });
+            fills.push(
+                if let Some(fill) = multipart::form_body_with(body, quote!(body)) {
+                    quote!(if let Some(body) = &self.#name { #fill })
+                } else if matches!(body.kind, BodyKind::Multipart(_)) {
+                    quote!(if let Some(body) = &self.#name { request.#call(body.to_multipart()); })
+                } else if by_ref {
+                    quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
+                } else {
+                    quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
+                },
+            );
         }
     }
     let mutable = (!fills.is_empty()).then(|| quote!(mut));

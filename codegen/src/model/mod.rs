@@ -278,6 +278,8 @@ pub struct RequestBody {
     pub required: bool,
     pub media_type: String,
     pub kind: BodyKind,
+    /// The Encoding Object entries of a form body (empty: defaults for all).
+    pub form_encoding: Vec<FormFieldEncoding>,
     pub docs: Docs,
     pub pointer: Pointer,
 }
@@ -324,6 +326,18 @@ pub enum PartKind {
     /// A value: text for a primitive, JSON for an object or array (runtime
     /// `Multipart::field`), JSON when the encoding's content type says so.
     Value(TypeRef),
+}
+
+/// One Encoding Object entry of an `application/x-www-form-urlencoded` body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormFieldEncoding {
+    /// The property name.
+    pub name: String,
+    pub style: Option<ParamStyle>,
+    /// `None`: the style's default.
+    pub explode: Option<bool>,
+    pub allow_reserved: bool,
+    pub content_type: Option<String>,
 }
 
 /// Which statuses a response entry covers.

@@ -9,13 +9,53 @@
 //! - An array property is repeated: one part per item, under the same name.
 //! - The Encoding Object's `contentType` is kept per property; `headers`,
 //!   `style`, `explode` of multipart encodings are not used (known gap).
+//! - Form bodies (`application/x-www-form-urlencoded`) keep their Encoding
+//!   Object entries too ([`form_encoding`]): style, explode, allowReserved,
+//!   contentType per property.
 
 use serde_json::Value;
 
 use super::naming::{self, UniqueNames};
 use super::types::{Ctx, TypeLowerer};
-use super::{Docs, MultipartBody, MultipartPart, PartKind, refs};
+use super::{Docs, FormFieldEncoding, MultipartBody, MultipartPart, ParamStyle, PartKind, refs};
 use crate::diagnostics::Pointer;
+
+/// The `encoding` entries of a form Media Type Object, in document order.
+/// Unknown styles are ignored (the property keeps the defaults).
+pub(crate) fn form_encoding(media_value: &Value) -> Vec<FormFieldEncoding> {
+    let Some(encoding) = media_value.get("encoding").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    encoding
+        .iter()
+        .filter_map(|(name, entry)| {
+            let entry = entry.as_object()?;
+            let style = entry
+                .get("style")
+                .and_then(Value::as_str)
+                .and_then(|s| match s {
+                    "form" => Some(ParamStyle::Form),
+                    "spaceDelimited" => Some(ParamStyle::SpaceDelimited),
+                    "pipeDelimited" => Some(ParamStyle::PipeDelimited),
+                    "deepObject" => Some(ParamStyle::DeepObject),
+                    _ => None,
+                });
+            Some(FormFieldEncoding {
+                name: name.clone(),
+                style,
+                explode: entry.get("explode").and_then(Value::as_bool),
+                allow_reserved: entry
+                    .get("allowReserved")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                content_type: entry
+                    .get("contentType")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            })
+        })
+        .collect()
+}
 
 /// Is `schema` (a resolved schema object) binary content?
 fn is_binary(schema: &Value) -> bool {
@@ -96,5 +136,97 @@ impl TypeLowerer<'_> {
             });
         }
         Some(MultipartBody { parts })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::model::{BodyKind, MultipartBody, PartKind, TypeRef};
+
+    fn lower_body(media: serde_json::Value) -> (Option<MultipartBody>, usize) {
+        let document = json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/up": {"post": {
+                "operationId": "up",
+                "requestBody": {"required": true, "content": {"multipart/form-data": media}},
+                "responses": {"204": {"description": "ok"}}
+            }}},
+            "components": {"schemas": {"Meta": {"type": "object", "properties": {"a": {"type": "string"}}}}}
+        });
+        let (api, _) = crate::__internal::lower(&document, &crate::Settings::default());
+        let body = api
+            .operations
+            .first()
+            .and_then(|op| op.body.as_ref())
+            .and_then(|b| match &b.kind {
+                BodyKind::Multipart(parts) => Some(parts.clone()),
+                _ => None,
+            });
+        (body, api.operations.len())
+    }
+
+    #[test]
+    fn properties_become_typed_parts() {
+        let (body, _) = lower_body(json!({
+            "schema": {
+                "type": "object",
+                "required": ["file", "count"],
+                "properties": {
+                    "file": {"type": "string", "format": "binary"},
+                    "photos": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                    "count": {"type": "integer", "format": "int32"},
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "meta": {"$ref": "#/components/schemas/Meta"},
+                    "content-type": {"type": "string"}
+                }
+            },
+            "encoding": {"file": {"contentType": "image/png"}, "meta": {"contentType": "application/json"}}
+        }));
+        let body = body.unwrap_or_else(|| panic!("multipart body not lowered"));
+        let summary: Vec<(&str, &str, bool, bool, Option<&str>)> = body
+            .parts
+            .iter()
+            .map(|p| {
+                let kind = match &p.kind {
+                    PartKind::File => "file",
+                    PartKind::Value(TypeRef::Named(_)) => "named",
+                    PartKind::Value(TypeRef::Integer(_)) => "integer",
+                    PartKind::Value(TypeRef::String) => "string",
+                    PartKind::Value(_) => "other",
+                };
+                (
+                    p.wire_name.as_str(),
+                    kind,
+                    p.repeated,
+                    p.required,
+                    p.content_type.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("file", "file", false, true, Some("image/png")),
+                ("photos", "file", true, false, None),
+                ("count", "integer", false, true, None),
+                ("tags", "string", true, false, None),
+                ("meta", "named", false, false, Some("application/json")),
+                ("content-type", "string", false, false, None),
+            ]
+        );
+        assert_eq!(
+            body.parts.last().map(|p| p.name.as_str()),
+            Some("content_type")
+        );
+    }
+
+    #[test]
+    fn a_required_multipart_body_without_properties_skips_the_operation() {
+        let (body, operations) = lower_body(json!({"schema": {"type": "string"}}));
+        assert!(body.is_none());
+        assert_eq!(operations, 0);
     }
 }

@@ -149,6 +149,11 @@ impl TypeLowerer<'_> {
         Ok(Some(RequestBody {
             required,
             media_type: media.to_owned(),
+            form_encoding: if class == MediaClass::Form {
+                super::multipart::form_encoding(media_value)
+            } else {
+                Vec::new()
+            },
             kind,
             docs,
             pointer: at,

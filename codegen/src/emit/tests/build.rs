@@ -97,6 +97,7 @@ pub(super) fn body(required: bool, media_type: &str, kind: BodyKind) -> RequestB
     RequestBody {
         required,
         media_type: media_type.to_owned(),
+        form_encoding: Vec::new(),
         kind,
         docs: Docs::default(),
         pointer: Pointer::root(),
