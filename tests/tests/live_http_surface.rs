@@ -201,7 +201,9 @@ mod wire {
             // PE-24: a space is '+' in a form body, and '+' itself is encoded.
             assert_eq!(recorded.body_text(), "name=a+b%2Bc&tags=x&tags=y&count=2");
 
-            // Encoding Object: a pipeDelimited array, a deepObject object.
+            // Encoding Object: a pipeDelimited array (ST-35: '|' as %7C), a deepObject
+            // object (ST-37). The runtime writes a space as %20 in delimited styles
+            // (the form style writes '+'); both decode to a space.
             client
                 .submit_encoded_form(SubmitEncodedFormBody {
                     tags: Some(vec![String::from("x"), String::from("y z")]),
@@ -217,7 +219,10 @@ mod wire {
                 recorded.header("content-type"),
                 Some("application/x-www-form-urlencoded")
             );
-            assert_eq!(recorded.body_text(), "tags=x%7Cy+z&filter%5Bkind%5D=a%26b");
+            assert_eq!(
+                recorded.body_text(),
+                "tags=x%7Cy%20z&filter%5Bkind%5D=a%26b"
+            );
 
             client
                 .send_text("héllo\nworld")
