@@ -9,8 +9,9 @@
 //! Multipart: `uploadFile` sends text, file and JSON parts; the test rebuilds the exact
 //! body with the boundary the request announced.
 //!
-//! Known gaps (not testable until generated): typed response headers, choosing between
-//! two request media types.
+//! Response headers: `{Op}Headers::from_response` decodes the declared ones.
+//!
+//! Known gaps (not testable until generated): choosing between two request media types.
 
 #[cfg(not(fixture = "http_surface"))]
 #[test]
@@ -30,7 +31,7 @@ mod http_surface_server;
 mod wire {
     use specforge_tests::http_surface::Client;
     use specforge_tests::http_surface::operations::{
-        GetJobResponse, GetRangesError, UploadFileBody,
+        GetJobResponse, GetRangesError, GetWithHeadersHeaders, UploadFileBody,
     };
     use specforge_tests::http_surface::types::{
         Color, JobState, SubmitEncodedFormBody, SubmitEncodedFormBodyFilter, SubmitFormBody, Thing,
@@ -372,6 +373,16 @@ mod wire {
             assert_eq!(header("x-rate-limit-remaining").as_deref(), Some("42"));
             assert_eq!(header("etag").as_deref(), Some("\"abc\""));
             assert_eq!(response.body().name, "box");
+            // The typed view of the declared headers.
+            let typed =
+                GetWithHeadersHeaders::from_response(&response).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(
+                typed,
+                GetWithHeadersHeaders {
+                    x_rate_limit_remaining: Some(42),
+                    e_tag: Some(String::from("\"abc\"")),
+                }
+            );
         })
         .await;
     }

@@ -34,6 +34,7 @@ mod idents;
 mod markdown;
 mod multipart;
 mod operations;
+mod response_headers;
 mod responses;
 mod type_ref;
 mod types;

@@ -341,6 +341,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             );
         }
     }
+    let header_items = super::response_headers::items(ctx, op);
     let mutable = (!fills.is_empty()).then(|| quote!(mut));
     let operation_static = operation_static(op);
     let responses::Plan {
@@ -391,6 +392,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         }
 
         #body_items
+        #header_items
         #items
     }
 }

@@ -340,6 +340,15 @@ pub struct FormFieldEncoding {
     pub content_type: Option<String>,
 }
 
+/// A declared response header.
+#[derive(Debug, Clone)]
+pub struct ResponseHeader {
+    /// The header name as declared.
+    pub wire_name: String,
+    pub ty: TypeRef,
+    pub docs: Docs,
+}
+
 /// Which statuses a response entry covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum StatusMatch {
@@ -358,6 +367,8 @@ pub struct Response {
     /// Every media type of the response's `content`, in document order (the
     /// `Accept` header lists them all; `body` is decoded from the preferred one).
     pub media_types: Vec<String>,
+    /// Declared response headers (`Content-Type` excluded), in document order.
+    pub headers: Vec<ResponseHeader>,
     pub docs: Docs,
     pub pointer: Pointer,
 }

@@ -17,7 +17,10 @@ use serde_json::Value;
 
 use super::naming::{self, UniqueNames};
 use super::types::{Ctx, TypeLowerer};
-use super::{Docs, FormFieldEncoding, MultipartBody, MultipartPart, ParamStyle, PartKind, refs};
+use super::{
+    Docs, FormFieldEncoding, MultipartBody, MultipartPart, ParamStyle, PartKind, ResponseHeader,
+    TypeRef, refs,
+};
 use crate::diagnostics::Pointer;
 
 /// The `encoding` entries of a form Media Type Object, in document order.
@@ -55,6 +58,67 @@ pub(crate) fn form_encoding(media_value: &Value) -> Vec<FormFieldEncoding> {
             })
         })
         .collect()
+}
+
+impl TypeLowerer<'_> {
+    /// The declared headers of a Response Object (`Content-Type` is ignored, as
+    /// the specification says); a header without a schema is a string.
+    pub(crate) fn lower_response_headers(
+        &mut self,
+        response: &Value,
+        at: &Pointer,
+        op_type: &str,
+    ) -> Vec<ResponseHeader> {
+        let document = self.document;
+        let Ok((response, at)) = refs::follow(document, response, at) else {
+            return Vec::new();
+        };
+        let Some(headers) = response.get("headers").and_then(Value::as_object) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, header) in headers {
+            if name.eq_ignore_ascii_case("content-type") {
+                continue;
+            }
+            let header_at = at.push("headers").push(name);
+            let Ok((header, header_at)) = refs::follow(document, header, &header_at) else {
+                continue;
+            };
+            let schema = header.get("schema").or_else(|| {
+                header
+                    .get("content")
+                    .and_then(Value::as_object)
+                    .and_then(|c| c.values().next())
+                    .and_then(|m| m.get("schema"))
+            });
+            let ty = match schema {
+                Some(schema) => {
+                    let ctx = Ctx::new(format!("{op_type} {name}"));
+                    self.lower_value(schema, &header_at.push("schema"), &ctx)
+                        .into_type()
+                }
+                None => TypeRef::String,
+            };
+            out.push(ResponseHeader {
+                wire_name: name.clone(),
+                ty,
+                docs: Docs {
+                    summary: None,
+                    description: header
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .filter(|d| !d.trim().is_empty())
+                        .map(str::to_owned),
+                    deprecated: header
+                        .get("deprecated")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                },
+            });
+        }
+        out
+    }
 }
 
 /// Is `schema` (a resolved schema object) binary content?

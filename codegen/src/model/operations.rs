@@ -7,7 +7,7 @@
 //!   duplicate operationIds are made unique with a warning (SF3002); names the
 //!   `Client` uses itself are never taken. `type_name` is the method name in
 //!   PascalCase, unique together with its `{T}Error`, `{T}Response` and
-//!   `{T}Body` (multipart body) siblings.
+//!   `{T}Body` (multipart body) and `{T}Headers` (response headers) siblings.
 //! - Security: the operation's `security`, else the document's (see
 //!   [`super::security::requirement`]).
 
@@ -131,6 +131,7 @@ fn claim_type_siblings(operations: &mut [Operation]) {
                 && !used.contains(&format!("{t}Error"))
                 && !used.contains(&format!("{t}Response"))
                 && !used.contains(&format!("{t}Body"))
+                && !used.contains(&format!("{t}Headers"))
         };
         let mut name = op.type_name.clone();
         let mut n = 2usize;
@@ -142,6 +143,7 @@ fn claim_type_siblings(operations: &mut [Operation]) {
         used.insert(&format!("{name}Error"));
         used.insert(&format!("{name}Response"));
         used.insert(&format!("{name}Body"));
+        used.insert(&format!("{name}Headers"));
         op.type_name = name;
     }
 }

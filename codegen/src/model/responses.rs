@@ -246,11 +246,13 @@ impl TypeLowerer<'_> {
                 .and_then(Value::as_object)
                 .map(|content| content.keys().cloned().collect())
                 .unwrap_or_default();
+            let headers = self.lower_response_headers(response, &resolved_at, op_type);
             out.push(Response {
                 status,
                 variant_name,
                 body,
                 media_types,
+                headers,
                 docs,
                 pointer: response_at,
             });

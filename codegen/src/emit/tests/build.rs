@@ -88,6 +88,7 @@ pub(super) fn response(
         variant_name: variant.to_owned(),
         body,
         media_types: Vec::new(),
+        headers: Vec::new(),
         docs: docs(None, Some(description)),
         pointer: Pointer::root(),
     }
