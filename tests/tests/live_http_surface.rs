@@ -11,7 +11,7 @@
 //!
 //! Response headers: `{Op}Headers::from_response` decodes the declared ones.
 //!
-//! Known gaps (not testable until generated): choosing between two request media types.
+//! Two request media types: `create_thing` (JSON) and its sibling `create_thing_form`.
 
 #[cfg(not(fixture = "http_surface"))]
 #[test]
@@ -176,6 +176,19 @@ mod wire {
             let recorded = server.recorder.single();
             assert_eq!(recorded.header("content-type"), Some("application/json"));
             assert_eq!(recorded.body_text(), r#"{"name":"box","size":3}"#);
+
+            // The other media type of the same operation: a sibling method.
+            client
+                .create_thing_form(thing.clone())
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let recorded = server.recorder.single();
+            assert_wire(&recorded, "POST", "/api/bodies/choice", None);
+            assert_eq!(
+                recorded.header("content-type"),
+                Some("application/x-www-form-urlencoded")
+            );
+            assert_eq!(recorded.body_text(), "name=box&size=3");
         })
         .await;
     }

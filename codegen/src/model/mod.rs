@@ -7,6 +7,7 @@
 //! It knows OpenAPI semantics and nothing about tokens; `emit` reads only this.
 //! Every node keeps the JSON pointer of the place it came from.
 
+pub(crate) mod body_alternatives;
 pub(crate) mod composition;
 pub(crate) mod lower;
 pub(crate) mod multipart;

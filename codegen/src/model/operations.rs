@@ -8,6 +8,8 @@
 //!   `Client` uses itself are never taken. `type_name` is the method name in
 //!   PascalCase, unique together with its `{T}Error`, `{T}Response` and
 //!   `{T}Body` (multipart body) and `{T}Headers` (response headers) siblings.
+//! - A request body with several media types adds sibling operations, one per
+//!   other media type (`create_thing_form`), see [`super::body_alternatives`].
 //! - Security: the operation's `security`, else the document's (see
 //!   [`super::security::requirement`]).
 
@@ -101,9 +103,24 @@ pub(crate) fn lower_operations(
         };
         match lower_operation(types, op, &id, schemes) {
             Ok(mut operation) => {
+                let alternatives = match op.value.get("requestBody") {
+                    Some(body) => types.body_alternatives(
+                        body,
+                        &op.at.push("requestBody"),
+                        &naming::pascal(&id, "Operation"),
+                        &operation,
+                    ),
+                    None => Vec::new(),
+                };
                 operation.method_name = method_names.claim(&naming::snake(&id, "operation"));
                 operation.type_name = naming::pascal(&operation.method_name, "Operation");
+                let base = operation.method_name.clone();
                 out.push(operation);
+                for (suffix, mut sibling) in alternatives {
+                    sibling.method_name = method_names.claim(&format!("{base}_{suffix}"));
+                    sibling.type_name = naming::pascal(&sibling.method_name, "Operation");
+                    out.push(sibling);
+                }
             }
             Err(why) => types.warn(
                 "SF3001",
