@@ -231,7 +231,7 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
         operations_generated: api
             .operations
             .iter()
-            .map(|op| &op.pointer)
+            .map(|op| (&op.pointer, &op.id, &op.path, op.method))
             .collect::<std::collections::HashSet<_>>()
             .len(),
         operations_skipped,
