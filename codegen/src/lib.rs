@@ -89,6 +89,8 @@ pub type PhaseTimes = Vec<(&'static str, Duration)>;
 pub struct Summary {
     pub title: String,
     pub version: String,
+    /// Operations of the document that were generated (an operation with several
+    /// request media types counts once, though it has a method per media type).
     pub operations_generated: usize,
     /// Operation ids (or `METHOD path`) that were skipped, with the reason.
     pub operations_skipped: Vec<(String, String)>,

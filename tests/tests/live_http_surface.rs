@@ -6,9 +6,12 @@
 //! 2xx statuses with different bodies, text, negotiated media types, response headers,
 //! status ranges.
 //!
-//! Known gaps (not testable until generated): multipart bodies (`uploadFile` is skipped
-//! by the generator, see `golden.rs` `no_operation_is_skipped`), typed response headers,
-//! choosing between two request media types.
+//! Multipart: `uploadFile` sends text, file and JSON parts; the test rebuilds the exact
+//! body with the boundary the request announced.
+//!
+//! Response headers: `{Op}Headers::from_response` decodes the declared ones.
+//!
+//! Two request media types: `create_thing` (JSON) and its sibling `create_thing_form`.
 
 #[cfg(not(fixture = "http_surface"))]
 #[test]
@@ -27,8 +30,12 @@ mod http_surface_server;
 #[cfg(fixture = "http_surface")]
 mod wire {
     use specforge_tests::http_surface::Client;
-    use specforge_tests::http_surface::operations::{GetJobResponse, GetRangesError};
-    use specforge_tests::http_surface::types::{Color, JobState, SubmitFormBody, Thing};
+    use specforge_tests::http_surface::operations::{
+        GetJobResponse, GetRangesError, GetWithHeadersHeaders, UploadFileBody,
+    };
+    use specforge_tests::http_surface::types::{
+        Color, JobState, SubmitEncodedFormBody, SubmitEncodedFormBodyFilter, SubmitFormBody, Thing,
+    };
 
     use crate::common::{Recorded, Server, serve, within};
 
@@ -169,6 +176,19 @@ mod wire {
             let recorded = server.recorder.single();
             assert_eq!(recorded.header("content-type"), Some("application/json"));
             assert_eq!(recorded.body_text(), r#"{"name":"box","size":3}"#);
+
+            // The other media type of the same operation: a sibling method.
+            client
+                .create_thing_form(thing.clone())
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let recorded = server.recorder.single();
+            assert_wire(&recorded, "POST", "/api/bodies/choice", None);
+            assert_eq!(
+                recorded.header("content-type"),
+                Some("application/x-www-form-urlencoded")
+            );
+            assert_eq!(recorded.body_text(), "name=box&size=3");
         })
         .await;
     }
@@ -195,6 +215,29 @@ mod wire {
             // PE-24: a space is '+' in a form body, and '+' itself is encoded.
             assert_eq!(recorded.body_text(), "name=a+b%2Bc&tags=x&tags=y&count=2");
 
+            // Encoding Object: a pipeDelimited array (ST-35: '|' as %7C), a deepObject
+            // object (ST-37). The runtime writes a space as %20 in delimited styles
+            // (the form style writes '+'); both decode to a space.
+            client
+                .submit_encoded_form(SubmitEncodedFormBody {
+                    tags: Some(vec![String::from("x"), String::from("y z")]),
+                    filter: Some(SubmitEncodedFormBodyFilter {
+                        kind: Some(String::from("a&b")),
+                    }),
+                })
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let recorded = server.recorder.single();
+            assert_wire(&recorded, "POST", "/api/bodies/form-encoded", None);
+            assert_eq!(
+                recorded.header("content-type"),
+                Some("application/x-www-form-urlencoded")
+            );
+            assert_eq!(
+                recorded.body_text(),
+                "tags=x%7Cy%20z&filter%5Bkind%5D=a%26b"
+            );
+
             client
                 .send_text("héllo\nworld")
                 .await
@@ -203,6 +246,73 @@ mod wire {
             assert_wire(&recorded, "POST", "/api/bodies/text", None);
             assert_eq!(recorded.header("content-type"), Some("text/plain"));
             assert_eq!(&recorded.body[..], "héllo\nworld".as_bytes());
+        })
+        .await;
+    }
+
+    /// The boundary announced by a `multipart/form-data` content type.
+    fn boundary(recorded: &Recorded) -> String {
+        let content_type = recorded.header("content-type").unwrap_or_default();
+        content_type
+            .strip_prefix("multipart/form-data; boundary=")
+            .unwrap_or_else(|| panic!("not multipart: {content_type}"))
+            .to_owned()
+    }
+
+    #[tokio::test]
+    async fn multipart_body_sends_text_file_and_json_parts() {
+        within(async {
+            let (server, client) = start().await;
+            client
+                .upload_file(UploadFileBody {
+                    description: Some("a b".to_owned()),
+                    file: specforge::FilePart::new(vec![0u8, 1, 2, 255]).file_name("a.png"),
+                    meta: Some(color()),
+                })
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let recorded = server.recorder.single();
+            assert_wire(&recorded, "POST", "/api/bodies/multipart", None);
+            let b = boundary(&recorded);
+            let mut expected = format!(
+                "--{b}\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\na b\r\n\
+                 --{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\
+                 Content-Type: image/png\r\n\r\n"
+            )
+            .into_bytes();
+            expected.extend_from_slice(&[0, 1, 2, 255]);
+            expected.extend_from_slice(
+                format!(
+                    "\r\n--{b}\r\nContent-Disposition: form-data; name=\"meta\"\r\n\
+                     Content-Type: application/json\r\n\r\n{{\"R\":100,\"G\":200,\"B\":150}}\r\n\
+                     --{b}--\r\n"
+                )
+                .as_bytes(),
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&recorded.body),
+                String::from_utf8_lossy(&expected)
+            );
+            assert_eq!(&recorded.body[..], &expected[..]);
+
+            // Optional parts left out send nothing; the value's content type wins.
+            client
+                .upload_file(UploadFileBody {
+                    description: None,
+                    file: specforge::FilePart::new("x").content_type("text/plain"),
+                    meta: None,
+                })
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            let recorded = server.recorder.single();
+            let b = boundary(&recorded);
+            assert_eq!(
+                recorded.body_text(),
+                format!(
+                    "--{b}\r\nContent-Disposition: form-data; name=\"file\"\r\n\
+                     Content-Type: text/plain\r\n\r\nx\r\n--{b}--\r\n"
+                )
+            );
         })
         .await;
     }
@@ -276,6 +386,16 @@ mod wire {
             assert_eq!(header("x-rate-limit-remaining").as_deref(), Some("42"));
             assert_eq!(header("etag").as_deref(), Some("\"abc\""));
             assert_eq!(response.body().name, "box");
+            // The typed view of the declared headers.
+            let typed =
+                GetWithHeadersHeaders::from_response(&response).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(
+                typed,
+                GetWithHeadersHeaders {
+                    x_rate_limit_remaining: Some(42),
+                    e_tag: Some(String::from("\"abc\"")),
+                }
+            );
         })
         .await;
     }

@@ -32,8 +32,10 @@ mod docs;
 mod example;
 mod idents;
 mod markdown;
+mod multipart;
 mod operations;
 mod pagination;
+mod response_headers;
 mod responses;
 mod sse;
 mod type_ref;
@@ -231,7 +233,13 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
     crate::Summary {
         title: api.title.clone(),
         version: api.version.clone(),
-        operations_generated: api.operations.len(),
+        // Siblings for other request media types share their operation's pointer.
+        operations_generated: api
+            .operations
+            .iter()
+            .map(|op| (&op.pointer, &op.id, &op.path, op.method))
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
         operations_skipped,
         types_generated: api.types.defs.len(),
         example: example::example(api),

@@ -20,6 +20,7 @@ use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr};
 use super::idents::{ident, unique};
 use super::pagination;
+use super::multipart;
 use super::responses;
 use super::sse;
 use super::type_ref::Scope;
@@ -92,8 +93,16 @@ fn param_taken(ctx: &Ctx, ty: &TypeRef, scope: Scope) -> Taken {
     }
 }
 
-fn body_taken(ctx: &Ctx, body: &RequestBody, scope: Scope) -> Taken {
+fn body_taken(ctx: &Ctx, op: &Operation, body: &RequestBody, scope: Scope) -> Taken {
     match &body.kind {
+        BodyKind::Multipart(_) => {
+            let ty = multipart::body_type_tokens(op, scope);
+            Taken {
+                arg: ty.clone(),
+                stored: ty,
+                convert: false,
+            }
+        }
         BodyKind::Json(ty) | BodyKind::Form(ty) => {
             let ty = ctx.type_tokens(ty, scope);
             Taken {
@@ -177,7 +186,7 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
     }
     if let Some((body, name)) = &names.body {
         if body.required {
-            let taken = body_taken(ctx, body, Scope::Root);
+            let taken = body_taken(ctx, op, body, Scope::Root);
             let arg = taken.arg;
             args.push(quote!(#name: #arg));
             inits.push(if taken.convert {
@@ -242,6 +251,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let mut fields = Vec::new();
     let mut setters = Vec::new();
     let mut fills = Vec::new();
+    let mut body_items = TokenStream::new();
     for (param, name) in &names.params {
         let taken = param_taken(ctx, &param.ty, Scope::Operations);
         let stored = &taken.stored;
@@ -272,7 +282,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         fills.push(quote!(request.param(#spec, &self.#name);));
     }
     if let Some((body, name)) = &names.body {
-        let taken = body_taken(ctx, body, Scope::Operations);
+        let taken = body_taken(ctx, op, body, Scope::Operations);
         let stored = &taken.stored;
         let content_type = &body.media_type;
         let call = match &body.kind {
@@ -280,15 +290,25 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             BodyKind::Form(_) => quote!(form_body),
             BodyKind::Text => quote!(text_body),
             BodyKind::Binary => quote!(bytes_body),
+            BodyKind::Multipart(_) => quote!(multipart_body),
         };
+        if let BodyKind::Multipart(parts) = &body.kind {
+            body_items = multipart::items(ctx, op, parts);
+        }
         let by_ref = matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_));
         if body.required {
             fields.push(quote!(pub(super) #name: #stored));
-            fills.push(if by_ref {
-                quote!(request.#call(#content_type, &self.#name);)
-            } else {
-                quote!(request.#call(#content_type, self.#name);)
-            });
+            fills.push(
+                if let Some(fill) = multipart::form_body_with(body, quote!(&self.#name)) {
+                    fill
+                } else if matches!(body.kind, BodyKind::Multipart(_)) {
+                    quote!(request.#call(self.#name.to_multipart());)
+                } else if by_ref {
+                    quote!(request.#call(#content_type, &self.#name);)
+                } else {
+                    quote!(request.#call(#content_type, self.#name);)
+                },
+            );
         } else {
             fields.push(quote!(pub(super) #name: #option<#stored>));
             let arg = &taken.arg;
@@ -310,13 +330,20 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
                     self
                 }
             });
-            fills.push(if by_ref {
-                quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
-            } else {
-                quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
-            });
+            fills.push(
+                if let Some(fill) = multipart::form_body_with(body, quote!(body)) {
+                    quote!(if let Some(body) = &self.#name { #fill })
+                } else if matches!(body.kind, BodyKind::Multipart(_)) {
+                    quote!(if let Some(body) = &self.#name { request.#call(body.to_multipart()); })
+                } else if by_ref {
+                    quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
+                } else {
+                    quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
+                },
+            );
         }
     }
+    let header_items = super::response_headers::items(ctx, op);
     let mutable = (!fills.is_empty()).then(|| quote!(mut));
     let operation_static = operation_static(op);
     let responses::Plan {
@@ -393,6 +420,8 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             }
         }
 
+        #body_items
+        #header_items
         #items
     }
 }
@@ -437,21 +466,29 @@ pub(crate) fn operation_static(op: &Operation) -> TokenStream {
     }
 }
 
-/// The `Accept` header: what the declared responses can be. The model keeps
-/// the kind of a response body, not its media type, so this is
-/// `application/json` for JSON, `text/*` for text and `*/*` for binary.
+/// The `Accept` header: exactly the media types the declared responses list,
+/// in document order, each once. (Known gap: when one response declares
+/// several kinds, e.g. JSON or CSV, the body is still decoded as the
+/// preferred kind only.)
 fn accept(op: &Operation) -> String {
     let mut kinds: Vec<&str> = Vec::new();
     for response in &op.responses {
-        let kind = match response.body {
-            ResponseBody::None => continue,
-            ResponseBody::Json(_) => "application/json",
-            ResponseBody::Text => "text/*",
-            ResponseBody::Binary => "*/*",
-            ResponseBody::EventStream(_) => "text/event-stream",
+        let declared: Vec<&str> = if response.media_types.is_empty() {
+            // A model built without media types: the kind's family.
+            match response.body {
+                ResponseBody::None => continue,
+                ResponseBody::Json(_) => vec!["application/json"],
+                ResponseBody::Text => vec!["text/*"],
+                ResponseBody::Binary => vec!["*/*"],
+                ResponseBody::EventStream(_) => vec!["text/event-stream"],
+            }
+        } else {
+            response.media_types.iter().map(String::as_str).collect()
         };
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
+        for kind in declared {
+            if !kinds.iter().any(|k| k.eq_ignore_ascii_case(kind)) {
+                kinds.push(kind);
+            }
         }
     }
     kinds.join(", ")

@@ -70,6 +70,8 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             status: StatusMatch::Range(2),
             variant_name: "Success".to_owned(),
             body: default.map_or(ResponseBody::None, |d| d.body.clone()),
+            media_types: default.map_or_else(Vec::new, |d| d.media_types.clone()),
+            headers: Vec::new(),
             docs: Docs::default(),
             pointer: op.pointer.clone(),
         };

@@ -8,8 +8,9 @@
 //! from the JSON value on its own, so one bad part degrades alone.
 //!
 //! Known gaps (each reported, none silent):
-//! - multipart request bodies are not typed (optional ones dropped with SF3302,
-//!   required ones skip the operation with SF3001);
+//! - multipart request bodies whose schema is not an object with `properties`
+//!   are not typed (optional ones dropped with SF3302, required ones skip the
+//!   operation with SF3001);
 //! - `allOf` of objects and a `oneOf` keeps only the objects (SF2005);
 //! - operation- and path-level `servers`, response headers, links and
 //!   callbacks are not in the IR;

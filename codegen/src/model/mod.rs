@@ -7,8 +7,10 @@
 //! It knows OpenAPI semantics and nothing about tokens; `emit` reads only this.
 //! Every node keeps the JSON pointer of the place it came from.
 
+pub(crate) mod body_alternatives;
 pub(crate) mod composition;
 pub(crate) mod lower;
+pub(crate) mod multipart;
 pub(crate) mod naming;
 pub(crate) mod objects;
 pub(crate) mod operations;
@@ -282,6 +284,8 @@ pub struct RequestBody {
     pub required: bool,
     pub media_type: String,
     pub kind: BodyKind,
+    /// The Encoding Object entries of a form body (empty: defaults for all).
+    pub form_encoding: Vec<FormFieldEncoding>,
     pub docs: Docs,
     pub pointer: Pointer,
 }
@@ -294,6 +298,61 @@ pub enum BodyKind {
     Form(TypeRef),
     Text,
     Binary,
+    /// `multipart/form-data`: one typed part per property of the schema.
+    Multipart(MultipartBody),
+}
+
+/// The parts of a `multipart/form-data` body, in schema property order. The
+/// emitter makes a `{Operation}Body` struct of them in `operations`.
+#[derive(Debug, Clone, Default)]
+pub struct MultipartBody {
+    pub parts: Vec<MultipartPart>,
+}
+
+/// One property of a multipart body.
+#[derive(Debug, Clone)]
+pub struct MultipartPart {
+    /// Field name in the body struct: snake_case, unique, never a keyword.
+    pub name: String,
+    /// The part name on the wire (`Content-Disposition: form-data; name=…`).
+    pub wire_name: String,
+    pub kind: PartKind,
+    /// An array property: one part per item, all with the same name.
+    pub repeated: bool,
+    pub required: bool,
+    /// The Encoding Object's `contentType` for this property.
+    pub content_type: Option<String>,
+    pub docs: Docs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartKind {
+    /// `format: binary` (or `contentMediaType`/`contentEncoding` content): a file.
+    File,
+    /// A value: text for a primitive, JSON for an object or array (runtime
+    /// `Multipart::field`), JSON when the encoding's content type says so.
+    Value(TypeRef),
+}
+
+/// One Encoding Object entry of an `application/x-www-form-urlencoded` body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormFieldEncoding {
+    /// The property name.
+    pub name: String,
+    pub style: Option<ParamStyle>,
+    /// `None`: the style's default.
+    pub explode: Option<bool>,
+    pub allow_reserved: bool,
+    pub content_type: Option<String>,
+}
+
+/// A declared response header.
+#[derive(Debug, Clone)]
+pub struct ResponseHeader {
+    /// The header name as declared.
+    pub wire_name: String,
+    pub ty: TypeRef,
+    pub docs: Docs,
 }
 
 /// Which statuses a response entry covers.
@@ -311,6 +370,11 @@ pub struct Response {
     /// Variant name in the error enum (`NotFound`, `ClientError`, `Default`, `Status418`).
     pub variant_name: String,
     pub body: ResponseBody,
+    /// Every media type of the response's `content`, in document order (the
+    /// `Accept` header lists them all; `body` is decoded from the preferred one).
+    pub media_types: Vec<String>,
+    /// Declared response headers (`Content-Type` excluded), in document order.
+    pub headers: Vec<ResponseHeader>,
     pub docs: Docs,
     pub pointer: Pointer,
 }

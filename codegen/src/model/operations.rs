@@ -6,7 +6,10 @@
 //!   method + path (`GET /pets/{petId}/toys` → `get_pets_pet_id_toys`);
 //!   duplicate operationIds are made unique with a warning (SF3002); names the
 //!   `Client` uses itself are never taken. `type_name` is the method name in
-//!   PascalCase, unique together with its `{T}Error` and `{T}Response` siblings.
+//!   PascalCase, unique together with its `{T}Error`, `{T}Response` and
+//!   `{T}Body` (multipart body) and `{T}Headers` (response headers) siblings.
+//! - A request body with several media types adds sibling operations, one per
+//!   other media type (`create_thing_form`), see [`super::body_alternatives`].
 //! - Security: the operation's `security`, else the document's (see
 //!   [`super::security::requirement`]).
 
@@ -100,9 +103,24 @@ pub(crate) fn lower_operations(
         };
         match lower_operation(types, op, &id, schemes) {
             Ok(mut operation) => {
+                let alternatives = match op.value.get("requestBody") {
+                    Some(body) => types.body_alternatives(
+                        body,
+                        &op.at.push("requestBody"),
+                        &naming::pascal(&id, "Operation"),
+                        &operation,
+                    ),
+                    None => Vec::new(),
+                };
                 operation.method_name = method_names.claim(&naming::snake(&id, "operation"));
                 operation.type_name = naming::pascal(&operation.method_name, "Operation");
+                let base = operation.method_name.clone();
                 out.push(operation);
+                for (suffix, mut sibling) in alternatives {
+                    sibling.method_name = method_names.claim(&format!("{base}_{suffix}"));
+                    sibling.type_name = naming::pascal(&sibling.method_name, "Operation");
+                    out.push(sibling);
+                }
             }
             Err(why) => types.warn(
                 "SF3001",
@@ -129,6 +147,8 @@ fn claim_type_siblings(operations: &mut [Operation]) {
             !used.contains(t)
                 && !used.contains(&format!("{t}Error"))
                 && !used.contains(&format!("{t}Response"))
+                && !used.contains(&format!("{t}Body"))
+                && !used.contains(&format!("{t}Headers"))
         };
         let mut name = op.type_name.clone();
         let mut n = 2usize;
@@ -139,6 +159,8 @@ fn claim_type_siblings(operations: &mut [Operation]) {
         used.insert(&name);
         used.insert(&format!("{name}Error"));
         used.insert(&format!("{name}Response"));
+        used.insert(&format!("{name}Body"));
+        used.insert(&format!("{name}Headers"));
         op.type_name = name;
     }
 }

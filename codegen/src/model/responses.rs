@@ -7,8 +7,9 @@
 //! (3.2) or `schema` types each event's data, a string schema or none keeps it
 //! as text), text (`text/*`, `application/xml`, `*/*+xml`),
 //! everything else binary. A request body takes the first of JSON, form, text,
-//! binary; a body that only has multipart is not typed yet: an optional one is
-//! dropped, a required one makes the operation fail (warnings either way). A
+//! binary, multipart (see [`super::multipart`]; a multipart body without an
+//! object schema is not typed: an optional one is dropped, a required one makes
+//! the operation fail, warnings either way). A
 //! response takes JSON, then an event stream, then text, then binary; no content → no body.
 //!
 //! Responses are sorted by status (codes ascending, then ranges, then
@@ -133,24 +134,32 @@ impl TypeLowerer<'_> {
             }
             MediaClass::Text | MediaClass::EventStream => BodyKind::Text,
             MediaClass::Binary => BodyKind::Binary,
-            MediaClass::Multipart if required => {
-                return Err(format!(
-                    "its required `{media}` request body cannot be typed yet (multipart is not supported)"
-                ));
-            }
-            MediaClass::Multipart => {
-                self.warn(
-                    "SF3302",
-                    &media_at,
-                    format!("optional `{media}` request body cannot be typed yet; the operation is generated without it"),
-                    "offer an `application/json` or form alternative, or wait for multipart support",
-                );
-                return Ok(None);
-            }
+            MediaClass::Multipart => match self.lower_multipart(media_value, &media_at, &ctx) {
+                Some(parts) => BodyKind::Multipart(parts),
+                None if required => {
+                    return Err(format!(
+                        "its required `{media}` request body has no object schema with `properties` to type its parts"
+                    ));
+                }
+                None => {
+                    self.warn(
+                        "SF3302",
+                        &media_at,
+                        format!("optional `{media}` request body has no object schema with `properties`; the operation is generated without it"),
+                        "describe the parts as the properties of an object schema",
+                    );
+                    return Ok(None);
+                }
+            },
         };
         Ok(Some(RequestBody {
             required,
             media_type: media.to_owned(),
+            form_encoding: if class == MediaClass::Form {
+                super::multipart::form_encoding(media_value)
+            } else {
+                Vec::new()
+            },
             kind,
             docs,
             pointer: at,
@@ -238,10 +247,18 @@ impl TypeLowerer<'_> {
                     .map(str::to_owned),
                 deprecated: false,
             };
+            let media_types = response
+                .get("content")
+                .and_then(Value::as_object)
+                .map(|content| content.keys().cloned().collect())
+                .unwrap_or_default();
+            let headers = self.lower_response_headers(response, &resolved_at, op_type);
             out.push(Response {
                 status,
                 variant_name,
                 body,
+                media_types,
+                headers,
                 docs,
                 pointer: response_at,
             });

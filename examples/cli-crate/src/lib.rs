@@ -137,6 +137,27 @@ pub mod operations {
         }
     }
 
+    /// The declared headers of a successful [`ListPets`] response; read them with [`ListPetsHeaders::from_response`] from what `send_with_response()` returns.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct ListPetsHeaders {
+        /// Header `x-next`.
+        ///
+        /// A link to the next page of responses
+        pub x_next: Option<String>,
+    }
+
+    impl ListPetsHeaders {
+        /// Decodes the declared headers of `response` (absent ones are `None`).
+        pub fn from_response<T>(
+            response: &::specforge::Response<T>,
+        ) -> Result<Self, ::specforge::DecodeError> {
+            let headers = response.headers();
+            Result::Ok(Self {
+                x_next: ::specforge::__private::parse_header(headers, "x-next")?,
+            })
+        }
+    }
+
     /// Error responses of [`Client::list_pets`](super::Client::list_pets).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
     #[derive(Debug, Clone, PartialEq)]

@@ -87,6 +87,8 @@ pub(super) fn response(
         status,
         variant_name: variant.to_owned(),
         body,
+        media_types: Vec::new(),
+        headers: Vec::new(),
         docs: docs(None, Some(description)),
         pointer: Pointer::root(),
     }
@@ -96,6 +98,7 @@ pub(super) fn body(required: bool, media_type: &str, kind: BodyKind) -> RequestB
     RequestBody {
         required,
         media_type: media_type.to_owned(),
+        form_encoding: Vec::new(),
         kind,
         docs: Docs::default(),
         pointer: Pointer::root(),

@@ -1,0 +1,115 @@
+//! Typed response headers: one `{Operation}Headers` struct per operation whose
+//! success responses declare headers, in `operations`.
+//!
+//! The struct has one `Option<T>` field per declared header (the union over
+//! the 2xx responses, first declaration wins; a server may always omit one),
+//! and `from_response(&::specforge::Response<T>)` that decodes them with the
+//! runtime's `parse_header` (a present header that does not fit its type is a
+//! `DecodeError` naming it). Users reach it from `send_with_response()`:
+//!
+//! ```ignore
+//! let response = client.get_with_headers().send_with_response().await?;
+//! let headers = operations::GetWithHeadersHeaders::from_response(&response)?;
+//! ```
+//!
+//! Headers of error responses are not typed (known gap: they are on
+//! `specforge::Error::headers()` as raw values).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::Ctx;
+use super::docs::DocBuilder;
+use super::idents::ident;
+use super::type_ref::Scope;
+use crate::model::naming::{self, UniqueNames};
+use crate::model::{Operation, ResponseHeader, StatusMatch};
+
+/// The struct's name: `{Operation}Headers`.
+fn headers_type(op: &Operation) -> Ident {
+    ident(&format!("{}Headers", op.type_name))
+}
+
+fn is_success(status: StatusMatch) -> bool {
+    match status {
+        StatusMatch::Code(code) => (200..300).contains(&code),
+        StatusMatch::Range(range) => range == 2,
+        StatusMatch::Default => false,
+    }
+}
+
+/// The headers the success responses declare, each name (case-insensitive) once.
+fn success_headers(op: &Operation) -> Vec<&ResponseHeader> {
+    let mut out: Vec<&ResponseHeader> = Vec::new();
+    for response in op.responses.iter().filter(|r| is_success(r.status)) {
+        for header in &response.headers {
+            if !out
+                .iter()
+                .any(|h| h.wire_name.eq_ignore_ascii_case(&header.wire_name))
+            {
+                out.push(header);
+            }
+        }
+    }
+    out
+}
+
+/// The `{Operation}Headers` struct and its decoding, or nothing.
+pub(crate) fn items(ctx: &Ctx, op: &Operation) -> TokenStream {
+    let headers = success_headers(op);
+    if headers.is_empty() {
+        return TokenStream::new();
+    }
+    let name = headers_type(op);
+    let option = ctx.std(Scope::Operations, "Option");
+    let result = ctx.std(Scope::Operations, "Result");
+    let mut names = UniqueNames::default();
+    let fields: Vec<(Ident, &ResponseHeader)> = headers
+        .into_iter()
+        .map(|h| {
+            (
+                ident(&names.claim(&naming::snake(&h.wire_name, "header"))),
+                h,
+            )
+        })
+        .collect();
+    let declarations = fields.iter().map(|(field, header)| {
+        let ty = ctx.type_tokens(&header.ty, Scope::Operations);
+        let docs = DocBuilder::new()
+            .own(&format!("Header `{}`.", header.wire_name))
+            .docs(&header.docs)
+            .build();
+        quote! {
+            #docs
+            pub #field: #option<#ty>
+        }
+    });
+    let reads = fields.iter().map(|(field, header)| {
+        let wire = &header.wire_name;
+        quote!(#field: ::specforge::__private::parse_header(headers, #wire)?)
+    });
+    let struct_docs = format!(
+        " The declared headers of a successful [`{0}`] response; read them with \
+         [`{1}::from_response`] from what `send_with_response()` returns.",
+        op.type_name, name
+    );
+    quote! {
+        #[doc = #struct_docs]
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct #name {
+            #(#declarations,)*
+        }
+
+        impl #name {
+            /// Decodes the declared headers of `response` (absent ones are `None`).
+            pub fn from_response<T>(
+                response: &::specforge::Response<T>,
+            ) -> #result<Self, ::specforge::DecodeError> {
+                let headers = response.headers();
+                #result::Ok(Self {
+                    #(#reads,)*
+                })
+            }
+        }
+    }
+}
