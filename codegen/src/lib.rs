@@ -235,7 +235,9 @@ pub fn generate_timed(settings: &Settings) -> (Result<Generated, GenerateError>,
 fn generate_with(settings: &Settings, timer: &mut Timer) -> Result<Generated, GenerateError> {
     let pipeline = run_pipeline(settings, timer)?;
     let code = timer
-        .time("emit+format", || render::render_api(&pipeline.api, settings))
+        .time("emit+format", || {
+            render::render_api(&pipeline.api, settings)
+        })
         .map_err(|message| {
             GenerateError::Invalid(vec![
                 Diagnostic::error(

@@ -195,11 +195,16 @@ pub(crate) fn pascal(raw: &str, fallback: &str) -> String {
 /// A string-enum value as a PascalCase variant name. Values without any letter
 /// or digit spell their punctuation (`>=` → `GtEq`).
 pub(crate) fn enum_variant(value: &str) -> String {
-    if value.chars().any(char::is_alphanumeric) {
-        pascal(value, "Empty")
+    let source = if value.chars().any(char::is_alphanumeric) {
+        value.to_owned()
     } else {
-        pascal(&spell_symbols(value), "Empty")
+        spell_symbols(value)
+    };
+    // `Empty` names the empty value; a keyword value (`self`) reads as `SelfValue`.
+    if is_keyword(&fold(&source).to_upper_camel_case()) {
+        return pascal(&source, "Value");
     }
+    pascal(&source, "Empty")
 }
 
 /// Like [`enum_variant`], but every punctuation character is spelled
@@ -410,6 +415,8 @@ mod tests {
         assert_eq!(pascal("Self", "X"), "SelfX");
         assert_eq!(pascal("self", "Operation"), "SelfOperation");
         assert_eq!(pascal("self", ""), "SelfType");
+        assert_eq!(enum_variant("self"), "SelfValue");
+        assert_eq!(enum_variant(""), "Empty");
     }
 
     #[test]
