@@ -195,23 +195,26 @@ pub(crate) fn pascal(raw: &str, fallback: &str) -> String {
 /// A string-enum value as a PascalCase variant name. Values without any letter
 /// or digit spell their punctuation (`>=` → `GtEq`).
 pub(crate) fn enum_variant(value: &str) -> String {
-    let source = if value.chars().any(char::is_alphanumeric) {
-        value.to_owned()
+    if value.chars().any(char::is_alphanumeric) {
+        variant_name(value)
     } else {
-        spell_symbols(value)
-    };
-    // `Empty` names the empty value; a keyword value (`self`) reads as `SelfValue`.
-    if is_keyword(&fold(&source).to_upper_camel_case()) {
-        return pascal(&source, "Value");
+        variant_name(&spell_symbols(value))
     }
-    pascal(&source, "Empty")
+}
+
+/// `Empty` names the empty value; a keyword value (`self`) reads as `SelfValue`.
+fn variant_name(source: &str) -> String {
+    if is_keyword(&fold(source).to_upper_camel_case()) {
+        return pascal(source, "Value");
+    }
+    pascal(source, "Empty")
 }
 
 /// Like [`enum_variant`], but every punctuation character is spelled
 /// (`in_active` → `InUnderscoreActive`): the second try when two values fold
 /// to the same name.
 pub(crate) fn enum_variant_spelled(value: &str) -> String {
-    pascal(&spell_symbols(value), "Empty")
+    variant_name(&spell_symbols(value))
 }
 
 /// ASCII folding: accented Latin letters lose the accent, everything that is

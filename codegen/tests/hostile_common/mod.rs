@@ -11,9 +11,13 @@ use std::time::Duration;
 /// big main-thread stack.
 pub const SMALL_STACK: usize = 2 * 1024 * 1024;
 
-/// Writes `contents` to `<tmp>/specforge-hostile-<pid>/<name>` and returns the path.
+/// Writes `contents` to `<tmp>/specforge-hostile-<pid>-<n>/<name>` and returns the
+/// path. Each call gets its own folder: tests run in parallel and may use the
+/// same file name.
 pub fn write_spec(name: &str, contents: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("specforge-hostile-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("specforge-hostile-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create scratch dir");
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("write scratch spec");
