@@ -239,7 +239,7 @@ pub fn render(reports: &[EntryReport], cases: &[RoundTripCase], build: &str) -> 
         millis(total_time)
     );
     let mut slowest: Vec<&EntryReport> = reports.iter().collect();
-    slowest.sort_by(|a, b| b.time.cmp(&a.time));
+    slowest.sort_by_key(|entry| std::cmp::Reverse(entry.time));
     let _ = writeln!(out, "- three slowest entries:");
     for r in slowest.iter().take(3) {
         let _ = writeln!(
