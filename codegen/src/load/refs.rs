@@ -37,27 +37,10 @@ pub(crate) fn push_token(pointer: &mut String, token: &str) {
 
 /// `%XX` escapes of a URI reference decoded (invalid escapes kept as written).
 pub(crate) fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_owned();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok());
-            if let Some(decoded) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(decoded);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+    // Invalid escapes stay as written; invalid UTF-8 becomes U+FFFD.
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// `a/b/../c/./d` → `a/c/d`, without touching the file system (for messages).
