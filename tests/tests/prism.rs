@@ -6,7 +6,8 @@
 //!
 //! Prism is found through `SPECFORGE_PRISM` (the path of the `prism` binary; `.ci/run`
 //! installs it). Without it these tests print that they did not run and pass: the test
-//! suite must run on a machine with only the Rust toolchain. CI always sets it.
+//! suite must run on a machine with only the Rust toolchain. CI always sets it, and when
+//! the `CI` variable is set a missing `SPECFORGE_PRISM` fails the tests.
 //!
 //! Prism checks numbers as JavaScript doubles, so it rejects an int64 above 2^53 (the
 //! bookshelf server sends `word_count: 9007199254740993` on purpose): under Prism the
@@ -75,6 +76,12 @@ mod prism {
     /// `SPECFORGE_PRISM` is not set.
     pub(crate) fn start_prism(spec: &Path, upstream: &str) -> Option<Prism> {
         let Some(binary) = std::env::var_os("SPECFORGE_PRISM") else {
+            // On a developer machine with only Rust the suite still passes; in CI a
+            // missing Prism is a broken install, never a silent pass.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but SPECFORGE_PRISM is not: .ci/run must install Prism"
+            );
             eprintln!("SPECFORGE_PRISM is not set: the Prism tests did not run");
             return None;
         };
