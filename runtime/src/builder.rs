@@ -76,6 +76,7 @@ pub struct ClientBuilder {
     pub(crate) allow_insecure_credentials: bool,
     pub(crate) max_response_bytes: usize,
     pub(crate) retry_policy: RetryPolicy,
+    pub(crate) hooks: crate::hooks::Hooks,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -106,6 +107,7 @@ impl fmt::Debug for ClientBuilder {
             )
             .field("max_response_bytes", &self.max_response_bytes)
             .field("retry_policy", &self.retry_policy)
+            .field("hooks", &self.hooks)
             .finish()
     }
 }
@@ -127,6 +129,7 @@ impl ClientBuilder {
             allow_insecure_credentials: false,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry_policy: RetryPolicy::default(),
+            hooks: crate::hooks::Hooks::default(),
         }
     }
 
@@ -199,6 +202,21 @@ impl ClientBuilder {
         self
     }
 
+    /// Adds a hook run on every attempt's request just before it is sent, after the
+    /// credentials are applied (see [`crate::hooks`]). Several hooks run in the order
+    /// they were added.
+    pub fn before_send(mut self, hook: impl crate::hooks::BeforeSend) -> Self {
+        self.hooks.before_send.push(std::sync::Arc::new(hook));
+        self
+    }
+
+    /// Adds a hook run on the status and headers of every attempt's response; its error
+    /// fails the request with [`Error::Hook`](crate::Error::Hook) (see [`crate::hooks`]).
+    pub fn after_receive(mut self, hook: impl crate::hooks::AfterReceive) -> Self {
+        self.hooks.after_receive.push(std::sync::Arc::new(hook));
+        self
+    }
+
     /// Validates the configuration and creates the client.
     pub fn build(self) -> Result<ClientCore, BuildError> {
         let base_url = parse_base_url(self.base_url.as_deref().or(self.default_base_url))?;
@@ -230,6 +248,7 @@ impl ClientBuilder {
                 .map(crate::retry::BudgetState::new),
             retry_policy: self.retry_policy,
             oauth2: crate::oauth2::TokenSources::default(),
+            hooks: self.hooks,
         }))
     }
 }
@@ -417,6 +436,20 @@ macro_rules! __builder_methods {
         pub fn retry_policy(self, policy: ::specforge::RetryPolicy) -> Self {
             Self {
                 inner: self.inner.retry_policy(policy),
+            }
+        }
+        /// Adds a hook run on every attempt's request just before it is sent (signing,
+        /// tracing); see `specforge::hooks`.
+        pub fn before_send(self, hook: impl ::specforge::hooks::BeforeSend) -> Self {
+            Self {
+                inner: self.inner.before_send(hook),
+            }
+        }
+        /// Adds a hook run on the status and headers of every attempt's response; see
+        /// `specforge::hooks`.
+        pub fn after_receive(self, hook: impl ::specforge::hooks::AfterReceive) -> Self {
+            Self {
+                inner: self.inner.after_receive(hook),
             }
         }
         /// Validates the configuration and creates the client.

@@ -36,6 +36,8 @@ pub(crate) struct ClientInner {
     pub(crate) retry_budget: Option<crate::retry::BudgetState>,
     /// OAuth2 client-credentials token caches, one per scheme.
     pub(crate) oauth2: crate::oauth2::TokenSources,
+    /// Before-send and after-receive hooks.
+    pub(crate) hooks: crate::hooks::Hooks,
 }
 
 impl ClientCore {
@@ -97,6 +99,7 @@ impl fmt::Debug for ClientCore {
             )
             .field("max_response_bytes", &inner.max_response_bytes)
             .field("retry_policy", &inner.retry_policy)
+            .field("hooks", &inner.hooks)
             .finish_non_exhaustive()
     }
 }

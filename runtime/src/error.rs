@@ -11,6 +11,7 @@
 //! | [`Error::Decode`] | the response could not be decoded (status, headers and raw body kept) |
 //! | [`Error::Api`] | the API answered with a status the operation declares as an error (`E`) |
 //! | [`Error::UnexpectedStatus`] | the API answered with a status the operation does not declare |
+//! | [`Error::Hook`] | a before-send or after-receive hook ([`crate::hooks`]) failed the request |
 //!
 //! Payloads are boxed so `size_of::<Error<E>>()` stays two words whatever `E` is.
 //! Messages never carry a secret, a parameter value or a query string: they name the
@@ -43,6 +44,9 @@ pub enum Error<E> {
     Api(Box<ApiError<E>>),
     /// The API answered with a status the operation does not declare.
     UnexpectedStatus(Box<UnexpectedResponse>),
+    /// A hook ([`crate::hooks`]) failed the request; its error is the `source`. Never
+    /// retried.
+    Hook(Box<HookFailure>),
 }
 
 /// Which operation a failure belongs to: its id, method and path template (never the
@@ -72,6 +76,19 @@ pub struct InvalidRequest {
     pub parameter: Option<String>,
     /// What is wrong, without the offending value.
     pub reason: String,
+}
+
+/// Payload of [`Error::Hook`].
+#[derive(Debug)]
+pub struct HookFailure {
+    /// The operation.
+    pub operation: Option<OperationRef>,
+    /// Which kind of hook failed.
+    pub phase: crate::hooks::HookPhase,
+    /// The response status, when an after-receive hook failed.
+    pub status: Option<StatusCode>,
+    /// The hook's error.
+    pub source: crate::hooks::HookError,
 }
 
 /// Payload of [`Error::Transport`].
@@ -245,6 +262,7 @@ impl<E> Error<E> {
             Self::Decode(e) => Some(e.status),
             Self::Api(e) => Some(e.status),
             Self::UnexpectedStatus(e) => Some(e.status),
+            Self::Hook(e) => e.status,
             Self::InvalidRequest(_) | Self::Transport(_) | Self::Timeout(_) => None,
         }
     }
@@ -256,7 +274,7 @@ impl<E> Error<E> {
             Self::Decode(e) => Some(&e.headers),
             Self::Api(e) => Some(&e.headers),
             Self::UnexpectedStatus(e) => Some(&e.headers),
-            Self::InvalidRequest(_) | Self::Transport(_) | Self::Timeout(_) => None,
+            Self::InvalidRequest(_) | Self::Transport(_) | Self::Timeout(_) | Self::Hook(_) => None,
         }
     }
 
@@ -293,7 +311,10 @@ impl<E> Error<E> {
             Self::Transport(_) | Self::Timeout(_) => true,
             Self::Api(e) => status_is_retryable(e.status),
             Self::UnexpectedStatus(e) => status_is_retryable(e.status),
-            Self::InvalidRequest(_) | Self::ResponseTooLarge(_) | Self::Decode(_) => false,
+            Self::InvalidRequest(_)
+            | Self::ResponseTooLarge(_)
+            | Self::Decode(_)
+            | Self::Hook(_) => false,
         }
     }
 
@@ -312,6 +333,7 @@ impl<E> Error<E> {
             Self::Decode(e) => e.operation,
             Self::Api(e) => e.operation,
             Self::UnexpectedStatus(e) => e.operation,
+            Self::Hook(e) => e.operation,
         }
     }
 
@@ -324,6 +346,7 @@ impl<E> Error<E> {
             Self::ResponseTooLarge(e) => Error::ResponseTooLarge(e),
             Self::Decode(e) => Error::Decode(e),
             Self::UnexpectedStatus(e) => Error::UnexpectedStatus(e),
+            Self::Hook(e) => Error::Hook(e),
             Self::Api(e) => {
                 let ApiError {
                     operation,
@@ -369,6 +392,7 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
             Self::Decode(e) => f.debug_tuple("Decode").field(e).finish(),
             Self::Api(e) => f.debug_tuple("Api").field(e).finish(),
             Self::UnexpectedStatus(e) => f.debug_tuple("UnexpectedStatus").field(e).finish(),
+            Self::Hook(e) => f.debug_tuple("Hook").field(e).finish(),
         }
     }
 }
@@ -430,6 +454,17 @@ impl<E> fmt::Display for Error<E> {
                 write_operation(f, e.operation)?;
                 write!(f, ": undeclared response status {}", e.status)
             }
+            Self::Hook(e) => {
+                write_operation(f, e.operation)?;
+                match e.phase {
+                    crate::hooks::HookPhase::BeforeSend => {
+                        f.write_str(": a before-send hook failed the request")
+                    }
+                    crate::hooks::HookPhase::AfterReceive => {
+                        f.write_str(": an after-receive hook failed the request")
+                    }
+                }
+            }
         }
     }
 }
@@ -439,6 +474,7 @@ impl<E: fmt::Debug> std::error::Error for Error<E> {
         match self {
             Self::Transport(e) => Some(&*e.source),
             Self::Decode(e) => Some(&e.source),
+            Self::Hook(e) => Some(&*e.source),
             _ => None,
         }
     }

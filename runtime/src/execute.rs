@@ -47,6 +47,60 @@ pub(crate) struct Prepared {
     pub(crate) next_url: Option<url::Url>,
     /// Whether an idempotency key is sent.
     pub(crate) has_idempotency_key: bool,
+    /// The request's own hooks (run after the client's).
+    pub(crate) hooks: crate::hooks::Hooks,
+    /// The attempt in progress, from 1 (for hooks).
+    pub(crate) attempt: AttemptNumber,
+}
+
+/// The number of the attempt in progress, set by the attempt loop and read by the hooks
+/// (`Prepared` is shared by reference across attempts).
+#[derive(Debug, Default)]
+pub(crate) struct AttemptNumber(std::sync::atomic::AtomicU32);
+
+impl AttemptNumber {
+    pub(crate) fn get(&self) -> u32 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Clone for AttemptNumber {
+    fn clone(&self) -> Self {
+        Self(std::sync::atomic::AtomicU32::new(self.get()))
+    }
+}
+
+impl Prepared {
+    /// Starts attempt `number` (from 1): recorded on the current span and for the hooks.
+    pub(crate) fn start_attempt(&self, number: u32) {
+        self.attempt
+            .0
+            .store(number, std::sync::atomic::Ordering::Relaxed);
+        tracing::Span::current().record("attempt", number);
+    }
+}
+
+/// The `specforge.request` span of one request (a page of a paginated operation is a
+/// request): operation id, method, path template, and, recorded as they are known,
+/// the attempt, the status of the last response and the duration in milliseconds.
+/// Never the filled-in path, the query or a header.
+pub(crate) fn request_span(operation: &'static Operation, stream: bool) -> tracing::Span {
+    tracing::debug_span!(
+        "specforge.request",
+        operation = operation.id,
+        method = %operation.method,
+        path = operation.path,
+        stream,
+        attempt = tracing::field::Empty,
+        status = tracing::field::Empty,
+        duration_ms = tracing::field::Empty,
+    )
+}
+
+/// Records the time since `started` as `duration_ms` on the current span.
+pub(crate) fn record_duration(started: std::time::Instant) {
+    let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    tracing::Span::current().record("duration_ms", millis);
 }
 
 impl ClientCore {
@@ -68,20 +122,33 @@ impl ClientCore {
         &self,
         request: Request,
     ) -> Result<RawResponse, Error<NoErrors>> {
-        let operation = request.operation;
-        let span = tracing::debug_span!(
-            "specforge.request",
-            operation = operation.id,
-            method = %operation.method,
-            path = operation.path,
-            attempt = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
+        let span = request_span(request.operation, false);
         async move {
-            let prepared = self.prepare(request)?;
-            self.attempts(&prepared).await
+            let started = std::time::Instant::now();
+            let result = match self.prepare(request) {
+                Ok(prepared) => self.attempts(&prepared).await,
+                Err(error) => Err(error),
+            };
+            record_duration(started);
+            result
         }
         .instrument(span)
+        .await
+    }
+
+    /// [`attempts`](Self::attempts) in its own `specforge.request` span (a page of a
+    /// paginated operation).
+    pub(crate) async fn traced_attempts(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<RawResponse, Error<NoErrors>> {
+        async move {
+            let started = std::time::Instant::now();
+            let result = self.attempts(prepared).await;
+            record_duration(started);
+            result
+        }
+        .instrument(request_span(prepared.operation, false))
         .await
     }
 
@@ -153,6 +220,8 @@ impl ClientCore {
             retry_policy: inner.options.retry_policy,
             next_url: None,
             has_idempotency_key,
+            hooks: inner.options.hooks,
+            attempt: AttemptNumber::default(),
         })
     }
 
@@ -163,8 +232,10 @@ impl ClientCore {
     ) -> Result<RawResponse, Error<NoErrors>> {
         let policy = self.request_policy(prepared);
         let mut state = AttemptState::default();
+        let mut number = 0_u32;
         loop {
-            tracing::Span::current().record("attempt", state.retries_done + 1);
+            number = number.saturating_add(1);
+            prepared.start_attempt(number);
             let mut oauth2_tokens = Vec::new();
             let result = self.attempt(prepared, &mut oauth2_tokens).await;
             match self
@@ -307,6 +378,7 @@ pub(crate) fn error_outcome(error: &Error<NoErrors>) -> Option<Outcome<'static>>
         }
         Error::Timeout(timeout) if timeout.phase == TimeoutPhase::Connect => Some(Outcome::Connect),
         Error::Timeout(_) => Some(Outcome::Timeout),
+        // Also a hook's refusal: its own decision, not a transient failure.
         _ => None,
     }
 }

@@ -18,6 +18,9 @@
 //!   rules, a per-client [`RetryBudget`]), OAuth2 token cache with single-flight refresh
 //!   and 401 replay ([`oauth2`]), redirects that never carry credentials to another
 //!   origin ([`redirect_policy`]).
+//! - Hooks ([`hooks`]): async before-send (signing) and after-receive code per client
+//!   and per request; a `tracing` span per request (`specforge.request`: operation,
+//!   method, path template, attempt, status, duration; never a secret).
 //! - Server-Sent Events ([`sse`]: the runtime's own WHATWG parser, typed event streams)
 //!   and pagination ([`pagination`]: `Link` headers, page and item streams).
 //! - Errors ([`Error<E>`]): one enum separating "could not build", "not sent",
@@ -44,6 +47,7 @@ mod credential;
 mod encoding;
 mod error;
 mod execute;
+pub mod hooks;
 mod multipart;
 pub mod oauth2;
 mod options;
@@ -70,8 +74,8 @@ pub use builder::{
 pub use client::ClientCore;
 pub use credential::Credential;
 pub use error::{
-    ApiError, DecodeError, DecodeFailure, Error, InvalidRequest, NoErrors, OperationRef,
-    TimeoutError, TimeoutPhase, TooLargeError, TransportError, UnexpectedResponse,
+    ApiError, DecodeError, DecodeFailure, Error, HookFailure, InvalidRequest, NoErrors,
+    OperationRef, TimeoutError, TimeoutPhase, TooLargeError, TransportError, UnexpectedResponse,
 };
 pub use multipart::FilePart;
 pub use options::RequestOptions;

@@ -20,6 +20,7 @@ pub struct RequestOptions {
     pub(crate) retries: Option<u32>,
     pub(crate) idempotency_key: Option<String>,
     pub(crate) retry_policy: Option<crate::RetryPolicy>,
+    pub(crate) hooks: crate::hooks::Hooks,
 }
 
 impl std::fmt::Debug for RequestOptions {
@@ -30,6 +31,7 @@ impl std::fmt::Debug for RequestOptions {
             .field("headers", &names)
             .field("retries", &self.retries)
             .field("idempotency_key", &self.idempotency_key)
+            .field("hooks", &self.hooks)
             .finish()
     }
 }
@@ -76,6 +78,20 @@ impl RequestOptions {
     /// attempt of this request.
     pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
         self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Adds a before-send hook for this request, run after the client's (see
+    /// [`crate::hooks`]).
+    pub fn before_send(mut self, hook: impl crate::hooks::BeforeSend) -> Self {
+        self.hooks.before_send.push(std::sync::Arc::new(hook));
+        self
+    }
+
+    /// Adds an after-receive hook for this request, run after the client's (see
+    /// [`crate::hooks`]).
+    pub fn after_receive(mut self, hook: impl crate::hooks::AfterReceive) -> Self {
+        self.hooks.after_receive.push(std::sync::Arc::new(hook));
         self
     }
 

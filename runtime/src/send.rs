@@ -118,13 +118,13 @@ impl ClientCore {
             }
         };
 
+        let request = builder
+            .build()
+            .map_err(|e| self.reqwest_error(prepared, e, true))?;
+        let request = self.before_send_hooks(prepared, request).await?;
         let mut response = client
             .http
-            .execute(
-                builder
-                    .build()
-                    .map_err(|e| self.reqwest_error(prepared, e, true))?,
-            )
+            .execute(request)
             .await
             .map_err(|e| self.reqwest_error(prepared, e, true))?;
         if response.status().is_redirection() {
@@ -153,6 +153,7 @@ impl ClientCore {
                 }))
             })?;
         }
+        self.after_receive_hooks(prepared, &response).await?;
         Ok(response)
     }
 

@@ -41,7 +41,10 @@ impl ClientCore {
             let page_url = next.clone().or_else(|| first_url.clone());
             prepared.next_url = next;
             async move {
-                let raw = core.attempts(&prepared).await.map_err(Error::widen)?;
+                let raw = core
+                    .traced_attempts(&prepared)
+                    .await
+                    .map_err(Error::widen)?;
                 let next = page_url
                     .and_then(|url| next_link(&raw.headers, &url))
                     .filter(|url| matches!(url.scheme(), "http" | "https"));

@@ -37,16 +37,7 @@ impl ClientCore {
         data: DecodeData<T>,
         decode: Decode<(), E>,
     ) -> Result<Response<SseStream<T>>, Error<E>> {
-        let operation = request.operation;
-        let span = tracing::debug_span!(
-            "specforge.request",
-            operation = operation.id,
-            method = %operation.method,
-            path = operation.path,
-            stream = true,
-            attempt = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
+        let span = crate::execute::request_span(request.operation, true);
         self.execute_sse_inner(request, data, decode)
             .instrument(span)
             .await
@@ -61,8 +52,10 @@ impl ClientCore {
         let prepared = self.prepare(request).map_err(Error::widen)?;
         let policy = self.request_policy(&prepared);
         let mut state = AttemptState::default();
+        let mut number = 0_u32;
         loop {
-            tracing::Span::current().record("attempt", state.retries_done + 1);
+            number = number.saturating_add(1);
+            prepared.start_attempt(number);
             let mut oauth2_tokens = Vec::new();
             let result = match self.attempt_head(&prepared, &mut oauth2_tokens, data).await {
                 Attempt::Stream(stream) => return Ok(stream),
