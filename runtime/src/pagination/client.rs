@@ -1,16 +1,22 @@
-//! `Link: rel="next"` pagination of an operation through the client:
-//! [`ClientCore::link_pages`] and [`ClientCore::link_items`].
+//! Pagination of an operation by following URLs through the client:
+//! [`ClientCore::link_pages`] (`Link: rel="next"` response headers) and
+//! [`ClientCore::next_url_pages`] (the next page's URL in the body, e.g. `next`,
+//! `next_url` or `links.next`).
 //!
 //! The first page is the operation's request as built; each next page is the same
-//! request (method, headers, options) sent to the `rel="next"` URL of the previous
-//! response (resolved against that page's URL), which replaces base URL, path and query.
-//! Credentials go only to a next URL of the client's own origin (API-key query
-//! parameters are re-added, replacing any the server echoed); a next URL on another
-//! origin gets none. Each page goes through the full attempt loop (retries, OAuth2
-//! replay). The stream ends at a page without `rel="next"`, at the first error, at a
-//! non-HTTP(S) next URL, or when a page points to itself.
+//! request (method, headers, options, hooks) sent to the next URL, which replaces base
+//! URL, path and query. A next URL is resolved against the URL of the page that gave it
+//! (RFC 3986: an absolute URL stays as is, `/v1/items?page=2` keeps the origin,
+//! `?page=2` keeps the path). Credentials go only to a next URL of the client's own
+//! origin (scheme, host and port; API-key query parameters are re-added, replacing any
+//! the server echoed); a next URL on another origin is still followed, with no
+//! credential at all (as a redirect would be). Each page goes through the full attempt
+//! loop (retries, OAuth2 replay, hooks) in its own `specforge.request` span. The stream
+//! ends at a page without a next URL (absent, `null` or empty), at the first error, at a
+//! next URL that is not HTTP(S) or does not parse, or when a page points to itself.
 
 use futures::stream::{BoxStream, StreamExt as _, TryStreamExt as _};
+use http::HeaderMap;
 
 use crate::client::ClientCore;
 use crate::error::Error;
@@ -28,36 +34,12 @@ impl ClientCore {
         T: Send + 'static,
         E: Send + 'static,
     {
-        let prepared = match self.prepare(request) {
-            Ok(prepared) => prepared,
-            Err(error) => return futures::stream::once(async move { Err(error.widen()) }).boxed(),
-        };
-        let first_url =
-            crate::url_build::build_url(&self.inner.base_url, &prepared.path, &prepared.query).ok();
-        let core = self.clone();
-        pages(None::<url::Url>, move |next| {
-            let core = core.clone();
-            let mut prepared = prepared.clone();
-            let page_url = next.clone().or_else(|| first_url.clone());
-            prepared.next_url = next;
-            async move {
-                let raw = core
-                    .traced_attempts(&prepared)
-                    .await
-                    .map_err(Error::widen)?;
-                let next = page_url
-                    .and_then(|url| next_link(&raw.headers, &url))
-                    .filter(|url| matches!(url.scheme(), "http" | "https"));
-                let items = decode(raw)?.into_body();
-                Ok(Page {
-                    items: vec![items],
-                    next: next.map(Some),
-                })
-            }
-        })
-        .map_ok(|page| futures::stream::iter(page.items.into_iter().map(Ok)))
-        .try_flatten()
-        .boxed()
+        self.follow_pages(
+            request,
+            decode,
+            |headers: &HeaderMap, _: &Vec<T>, page_url: &url::Url| next_link(headers, page_url),
+            |items| items,
+        )
     }
 
     /// The items of [`link_pages`](Self::link_pages), one by one.
@@ -70,9 +52,82 @@ impl ClientCore {
         T: Send + 'static,
         E: Send + 'static,
     {
-        self.link_pages(request, decode)
-            .map_ok(|items| futures::stream::iter(items.into_iter().map(Ok)))
-            .try_flatten()
-            .boxed()
+        crate::pagination::flatten(self.link_pages(request, decode))
+    }
+
+    /// The pages of an operation whose body names the next page's URL: `decode` gives
+    /// the body `B`, `next` the URL in it (`None`, or an empty string, on the last
+    /// page), `items` the page's items.
+    pub fn next_url_pages<B, T, E>(
+        &self,
+        request: Request,
+        decode: Decode<B, E>,
+        next: fn(&B) -> Option<&str>,
+        items: fn(B) -> Vec<T>,
+    ) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
+    where
+        B: Send + 'static,
+        T: Send + 'static,
+        E: Send + 'static,
+    {
+        self.follow_pages(
+            request,
+            decode,
+            move |_: &HeaderMap, body: &B, page_url: &url::Url| {
+                next(body)
+                    .filter(|target| !target.trim().is_empty())
+                    .and_then(|target| page_url.join(target.trim()).ok())
+            },
+            items,
+        )
+    }
+
+    /// Page after page: the request as built, then the URL `next` finds in each
+    /// response (headers, decoded body, the page's URL).
+    fn follow_pages<B, T, E, N>(
+        &self,
+        request: Request,
+        decode: Decode<B, E>,
+        next: N,
+        items: fn(B) -> Vec<T>,
+    ) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
+    where
+        B: Send + 'static,
+        T: Send + 'static,
+        E: Send + 'static,
+        N: Fn(&HeaderMap, &B, &url::Url) -> Option<url::Url> + Clone + Send + Sync + 'static,
+    {
+        let prepared = match self.prepare(request) {
+            Ok(prepared) => prepared,
+            Err(error) => return futures::stream::once(async move { Err(error.widen()) }).boxed(),
+        };
+        let first_url =
+            crate::url_build::build_url(&self.inner.base_url, &prepared.path, &prepared.query).ok();
+        let core = self.clone();
+        pages(None::<url::Url>, move |cursor| {
+            let core = core.clone();
+            let next = next.clone();
+            let mut prepared = prepared.clone();
+            let page_url = cursor.clone().or_else(|| first_url.clone());
+            prepared.next_url = cursor;
+            async move {
+                let raw = core
+                    .traced_attempts(&prepared)
+                    .await
+                    .map_err(Error::widen)?;
+                let headers = raw.headers.clone();
+                let body = decode(raw)?.into_body();
+                let following = page_url
+                    .and_then(|url| next(&headers, &body, &url))
+                    .filter(|url| matches!(url.scheme(), "http" | "https"));
+                Ok(Page {
+                    items: vec![items(body)],
+                    next: following.map(Some),
+                })
+            }
+        })
+        .map_ok(|page| futures::stream::iter(page.items.into_iter().map(Ok)))
+        .try_flatten()
+        .boxed()
     }
 }
