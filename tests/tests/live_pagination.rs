@@ -2,8 +2,9 @@
 //! generated `.stream()` / `.pages()` walks every page of an axum server on 127.0.0.1,
 //! and the test checks the items, the pages and the exact query of every request.
 //! Conventions: `Link` headers (GitHub style), body cursor, offset/limit (stops on a
-//! short page), page number (stops on an empty page), and the `x-specforge-pagination`
-//! extension (stops on an empty cursor).
+//! short page), page number (stops on an empty page), the `x-specforge-pagination`
+//! extension (stops on an empty cursor), and a next URL in the body (`links.next`:
+//! relative, then absolute, then `null`).
 
 #[cfg(not(fixture = "pagination"))]
 #[test]
@@ -100,13 +101,31 @@ mod live {
         )
     }
 
+    async fn invoices(headers: axum::http::HeaderMap, Query(params): Params) -> Response {
+        let host = headers
+            .get("host")
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default();
+        let (page, next) = match params.get("cursor").map(String::as_str) {
+            None => (1, json!("/invoices?status=open&cursor=2")),
+            Some("2") => (2, json!(format!("http://{host}/invoices?status=open&cursor=3"))),
+            Some("3") => (3, Value::Null),
+            Some(_) => return json_response(400, &json!({})),
+        };
+        json_response(
+            200,
+            &json!({"items": items([page * 10 + 1, page * 10 + 2]), "links": {"self": "x", "next": next}}),
+        )
+    }
+
     async fn start() -> (Server, Client) {
         let router = Router::new()
             .route("/repos", get(repos))
             .route("/events", get(events))
             .route("/logs", get(logs))
             .route("/users", get(users))
-            .route("/orders", get(orders));
+            .route("/orders", get(orders))
+            .route("/invoices", get(invoices));
         let server = serve(router).await;
         let client = Client::new(&server.origin).unwrap_or_else(|e| panic!("{e}"));
         (server, client)
@@ -236,6 +255,38 @@ mod live {
                 queries(&server),
                 [None, Some("from=r2".to_owned()), Some("from=r3".to_owned())]
             );
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn a_next_url_in_the_body_is_followed() {
+        within(async {
+            let (server, client) = start().await;
+            let pages: Vec<Vec<Item>> = client
+                .list_invoices()
+                .status("open")
+                .pages()
+                .try_collect()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            let pages: Vec<Vec<i64>> = pages.iter().map(|page| ids(page)).collect();
+            assert_eq!(pages, [[11, 12], [21, 22], [31, 32]]);
+            assert_eq!(
+                queries(&server),
+                [
+                    Some("status=open".to_owned()),
+                    Some("status=open&cursor=2".to_owned()),
+                    Some("status=open&cursor=3".to_owned()),
+                ]
+            );
+            let items: Vec<Item> = client
+                .list_invoices()
+                .stream()
+                .try_collect()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(ids(&items), [11, 12, 21, 22, 31, 32]);
         })
         .await;
     }

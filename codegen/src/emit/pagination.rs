@@ -10,7 +10,10 @@
 //!   small function) clones the request value and sets the next cursor / offset /
 //!   page from the page it got, or gives `None` on the last page (empty or short
 //!   page, missing/empty/repeated cursor, integer overflow);
-//! - next URL: nothing yet (see the model's known gaps).
+//! - next URL: the request is built as for `Link` and handed to
+//!   `ClientCore::next_url_pages` with the decode function, `next_url` (generated: the
+//!   string at the detected property, `None` when absent or `null`) and `page_items`;
+//!   the runtime resolves and follows the URL (credentials only to the same origin).
 //!
 //! `.stream()` is `::specforge::pagination::flatten(self.pages())`. The request
 //! value of a paginated operation derives `Clone`.
@@ -185,7 +188,28 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
                 },
             )
         }
-        PaginationKind::NextUrl { .. } => return TokenStream::new(),
+        PaginationKind::NextUrl { next } => {
+            let mutable = (!fills.is_empty()).then(|| quote!(mut));
+            let value = access(next);
+            let take = match &pagination.items {
+                ItemsAt::Body => quote!(page),
+                ItemsAt::Property(step) => take_items(step),
+            };
+            let operation_static = super::operations::operation_static(op);
+            quote! {
+                #operation_static
+                fn next_url(page: &#body) -> ::std::option::Option<&str> {
+                    let url: &::std::string::String = #value;
+                    ::std::option::Option::Some(url.as_str())
+                }
+                fn page_items(page: #body) -> ::std::vec::Vec<#item> {
+                    #take
+                }
+                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+                #(#fills)*
+                self.#client.core.next_url_pages(request, #decode_fn, next_url, page_items)
+            }
+        }
     };
     let convention = pagination.kind.name();
     let pages_doc = format!(

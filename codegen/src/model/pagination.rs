@@ -18,14 +18,15 @@
 //!    (top level or the single array property); stops on a short or empty page;
 //! 5. page number: integer `page` and `per_page`/`page_size`/`pageSize`/`limit`
 //!    (or `page` alone) with an array of items; stops on an empty page;
-//! 6. next URL: a string property `next`, `next_url`, `nextUrl` or `links.next`
-//!    next to the items, no cursor parameter (detected only: nothing is emitted
-//!    for it yet, the runtime cannot send a request to an absolute URL).
+//! 6. next URL: a string property `next`, `next_url`, `nextUrl` (top level or one
+//!    object down, e.g. `links.next`) next to the items, no cursor parameter; the
+//!    runtime follows it (`ClientCore::next_url_pages`: resolved against the page's
+//!    URL, credentials only to the client's own origin).
 //!
 //! The items are a top-level array or an array property of the 2xx JSON body
 //! (every 2xx response must carry that same body). Known gaps: a cursor in a
 //! response header (the model has no response headers), items nested deeper than
-//! one property, next-URL pagination is not emitted.
+//! one property, the extension's `next_url` naming a nested property.
 
 use serde_json::Value;
 
