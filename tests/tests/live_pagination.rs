@@ -108,7 +108,10 @@ mod live {
             .unwrap_or_default();
         let (page, next) = match params.get("cursor").map(String::as_str) {
             None => (1, json!("/invoices?status=open&cursor=2")),
-            Some("2") => (2, json!(format!("http://{host}/invoices?status=open&cursor=3"))),
+            Some("2") => (
+                2,
+                json!(format!("http://{host}/invoices?status=open&cursor=3")),
+            ),
             Some("3") => (3, Value::Null),
             Some(_) => return json_response(400, &json!({})),
         };
