@@ -236,6 +236,7 @@ pub(crate) async fn oauth2_access_token(
             scopes,
             client.allow_insecure_credentials,
         )
+        .map(|source| source.client_auth(credentials.client_auth))
     });
     let source = source.map_err(&failed)?;
     source.token().await.map_err(failed)

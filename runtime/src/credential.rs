@@ -39,12 +39,13 @@ pub(crate) enum CredentialKind {
 #[derive(Clone)]
 pub(crate) struct ClientCredentials {
     pub(crate) client_id: String,
-    #[allow(dead_code)] // read by the OAuth2 token source behind `auth::oauth2_access_token`
     pub(crate) client_secret: SecretString,
     /// `None`: the scopes the security scheme declares.
     pub(crate) scopes: Option<Vec<String>>,
     /// `None`: the scheme's `tokenUrl` (relative ones resolve against the base URL).
     pub(crate) token_url: Option<String>,
+    /// How the client authenticates to the token endpoint.
+    pub(crate) client_auth: crate::oauth2::ClientAuth,
 }
 
 impl Credential {
@@ -84,6 +85,7 @@ impl Credential {
                 client_secret: SecretString::from(client_secret.into()),
                 scopes: None,
                 token_url: None,
+                client_auth: crate::oauth2::ClientAuth::default(),
             }),
         }
     }
@@ -106,6 +108,17 @@ impl Credential {
     pub fn token_url(mut self, url: impl Into<String>) -> Self {
         if let CredentialKind::ClientCredentials(cc) = &mut self.kind {
             cc.token_url = Some(url.into());
+        }
+        self
+    }
+
+    /// How client credentials authenticate to the token endpoint: HTTP Basic
+    /// ([`ClientAuth::ClientSecretBasic`](crate::oauth2::ClientAuth), the default) or
+    /// the form body ([`ClientAuth::ClientSecretPost`](crate::oauth2::ClientAuth)). No
+    /// effect on other kinds of credential.
+    pub fn client_auth(mut self, client_auth: crate::oauth2::ClientAuth) -> Self {
+        if let CredentialKind::ClientCredentials(cc) = &mut self.kind {
+            cc.client_auth = client_auth;
         }
         self
     }
@@ -137,6 +150,7 @@ impl fmt::Debug for Credential {
                 .field("client_secret", &"[REDACTED]")
                 .field("scopes", &cc.scopes)
                 .field("token_url", &cc.token_url)
+                .field("client_auth", &cc.client_auth)
                 .finish(),
         }
     }

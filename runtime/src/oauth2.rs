@@ -1,9 +1,11 @@
 //! OAuth 2.0 client credentials (RFC 6749 §4.4): fetch, cache and refresh of an access token.
 //!
 //! - The token request is `POST` `grant_type=client_credentials` (and `scope`, space
-//!   separated, when scopes are given), the client authenticated with HTTP Basic per
-//!   RFC 6749 §2.3.1: id and secret each `application/x-www-form-urlencoded` before
-//!   they are joined with `:` (so `a:b` / `p@ss w/rd` → `a%3Ab:p%40ss+w%2Frd`).
+//!   separated, when scopes are given). The client authenticates ([`ClientAuth`]) by
+//!   default with HTTP Basic per RFC 6749 §2.3.1 (`client_secret_basic`): id and secret
+//!   each `application/x-www-form-urlencoded` before they are joined with `:` (so
+//!   `a:b` / `p@ss w/rd` → `a%3Ab:p%40ss+w%2Frd`); or, opted in, with `client_id` and
+//!   `client_secret` in the form body (`client_secret_post`) and no `Authorization`.
 //! - The token endpoint is requested by its own reqwest client that follows no
 //!   redirects (a 3xx is an error) and sends no `Referer`; connect timeout 5 s, total 30 s.
 //! - A plain `http://` token URL is refused unless it is loopback or the caller allows it.
@@ -17,8 +19,8 @@
 //!   them and the `Authorization` header is marked sensitive. Error messages carry the
 //!   token URL without its query.
 //!
-//! Not supported: client authentication in the body (`client_secret_post`), private
-//! key JWT, refresh tokens (the client credentials grant has none).
+//! Not supported: private key JWT and `client_secret_jwt` client authentication, mutual
+//! TLS, refresh tokens (the client credentials grant has none).
 
 use std::fmt;
 use std::time::Duration;
@@ -105,6 +107,19 @@ fn detail(error: &Option<String>, description: &Option<String>) -> String {
     }
 }
 
+/// How the client authenticates to the token endpoint (RFC 6749 §2.3.1; the names are
+/// those of the OAuth `token_endpoint_auth_method` registry).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ClientAuth {
+    /// `client_secret_basic`: HTTP Basic with the form-encoded id and secret (default;
+    /// every server must support it).
+    #[default]
+    ClientSecretBasic,
+    /// `client_secret_post`: `client_id` and `client_secret` in the form body.
+    ClientSecretPost,
+}
+
 struct CachedToken {
     token: SecretString,
     /// When the token turns stale; `None` when the server gave no lifetime.
@@ -117,6 +132,7 @@ pub struct ClientCredentials {
     client_id: String,
     client_secret: SecretString,
     scopes: Vec<String>,
+    client_auth: ClientAuth,
     http: reqwest::Client,
     cache: Mutex<Option<CachedToken>>,
 }
@@ -128,6 +144,7 @@ impl fmt::Debug for ClientCredentials {
             .field("client_id", &self.client_id)
             .field("client_secret", &"[redacted]")
             .field("scopes", &self.scopes)
+            .field("client_auth", &self.client_auth)
             .finish_non_exhaustive()
     }
 }
@@ -160,9 +177,17 @@ impl ClientCredentials {
             client_id: client_id.into(),
             client_secret: client_secret.into(),
             scopes,
+            client_auth: ClientAuth::default(),
             http,
             cache: Mutex::new(None),
         })
+    }
+
+    /// How the client authenticates to the token endpoint (default
+    /// [`ClientAuth::ClientSecretBasic`]).
+    pub fn client_auth(mut self, client_auth: ClientAuth) -> Self {
+        self.client_auth = client_auth;
+        self
     }
 
     /// A fresh token: the cached one, or one fetched now (one fetch at a time).
@@ -203,13 +228,18 @@ impl ClientCredentials {
             if !self.scopes.is_empty() {
                 form.append_pair("scope", &self.scopes.join(" "));
             }
+            if self.client_auth == ClientAuth::ClientSecretPost {
+                form.append_pair("client_id", &self.client_id);
+                form.append_pair("client_secret", self.client_secret.expose_secret());
+            }
             form.finish()
         };
         let requested_at = Instant::now();
-        let mut response = self
-            .http
-            .post(self.token_url.clone())
-            .header(http::header::AUTHORIZATION, self.basic_authorization())
+        let mut request = self.http.post(self.token_url.clone());
+        if self.client_auth == ClientAuth::ClientSecretBasic {
+            request = request.header(http::header::AUTHORIZATION, self.basic_authorization());
+        }
+        let mut response = request
             .header(
                 http::header::CONTENT_TYPE,
                 "application/x-www-form-urlencoded",

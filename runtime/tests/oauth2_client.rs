@@ -1,6 +1,7 @@
 //! OAuth2 client credentials through `ClientCore::execute`: a token endpoint and an API
 //! on 127.0.0.1; the relative `tokenUrl`, the token on the wire, ten concurrent requests
-//! → one token request, 401 → drop the token, fetch once, replay once.
+//! → one token request, 401 → drop the token, fetch once, replay once, client
+//! authentication in the body (`client_secret_post`) when the credential asks for it.
 
 mod common;
 
@@ -37,12 +38,17 @@ async fn token(State(server): State<Shared>, headers: HeaderMap, body: String) -
     if server.token_fails_first && n == 1 {
         return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "down").into_response();
     }
+    // client_id "id", secret "s3cret": in an HTTP Basic header (client_secret_basic),
+    // or in the body with no Authorization header (client_secret_post).
+    let authorization = headers.get("authorization").and_then(|v| v.to_str().ok());
+    let in_body = |pair: &str| body.split('&').any(|p| p == pair);
+    let basic = authorization == Some("Basic aWQ6czNjcmV0");
+    let post =
+        authorization.is_none() && in_body("client_id=id") && in_body("client_secret=s3cret");
     if let Ok(mut bodies) = server.token_bodies.lock() {
-        bodies.push(body);
+        bodies.push(body.clone());
     }
-    // client_id "id", secret "s3cret".
-    let expected = "Basic aWQ6czNjcmV0";
-    if headers.get("authorization").and_then(|v| v.to_str().ok()) != Some(expected) {
+    if !(basic || post) {
         return (
             axum::http::StatusCode::UNAUTHORIZED,
             r#"{"error":"invalid_client"}"#,
@@ -280,6 +286,53 @@ async fn token_endpoint_outage_is_a_transport_error_and_retried() {
         let result = list(&core).await;
         assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
         assert_eq!(server.api_requests.load(Ordering::SeqCst), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn client_secret_post_puts_id_and_secret_in_the_body() {
+    bounded(async {
+        let (base, server) = start(Server::default()).await;
+        let core = ClientBuilder::new(None, SCHEMES)
+            .base_url(&base)
+            .credential(
+                "oauth",
+                Credential::client_credentials("id", "s3cret")
+                    .client_auth(specforge::oauth2::ClientAuth::ClientSecretPost),
+            )
+            .build()
+            .expect("client");
+        let body = list(&core).await.expect("ok").into_body();
+        assert_eq!(body["token"], "tok-1");
+        let bodies = server.token_bodies.lock().expect("lock").clone();
+        assert_eq!(
+            bodies,
+            ["grant_type=client_credentials&scope=things%3Aread&client_id=id&client_secret=s3cret"]
+        );
+        // The default (HTTP Basic) sends neither in the body.
+        let (base, server) = start(Server::default()).await;
+        list(&client(&base, "s3cret")).await.expect("ok");
+        let bodies = server.token_bodies.lock().expect("lock").clone();
+        assert_eq!(
+            bodies,
+            ["grant_type=client_credentials&scope=things%3Aread"]
+        );
+        // A wrong secret in the body is refused like a wrong Basic header.
+        let (base, _server) = start(Server::default()).await;
+        let refused = ClientBuilder::new(None, SCHEMES)
+            .base_url(&base)
+            .credential(
+                "oauth",
+                Credential::client_credentials("id", "wrong")
+                    .client_auth(specforge::oauth2::ClientAuth::ClientSecretPost),
+            )
+            .build()
+            .expect("client");
+        assert!(matches!(
+            list(&refused).await,
+            Err(Error::InvalidRequest(_))
+        ));
     })
     .await;
 }

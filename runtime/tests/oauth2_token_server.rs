@@ -184,6 +184,29 @@ async fn oauth2_tsv_vectors_on_the_wire() {
 }
 
 #[tokio::test]
+async fn client_secret_post_sends_no_authorization_header() {
+    bounded(async {
+        // The server expects no Authorization header at all.
+        let (base, server) = start(String::new(), 3600, Duration::ZERO).await;
+        let source = credentials(&base, "token", "a:b", "p@ss w/rd", &["read"])
+            .client_auth(specforge::oauth2::ClientAuth::ClientSecretPost);
+        let token = source.token().await.expect("token");
+        assert_eq!(token.expose_secret(), "tok-1");
+        assert_eq!(*server.last_authorization.lock().expect("lock"), "");
+        assert_eq!(
+            *server.last_body.lock().expect("lock"),
+            "grant_type=client_credentials&scope=read&client_id=a%3Ab&client_secret=p%40ss+w%2Frd"
+        );
+        let debug = format!("{source:?}");
+        assert!(
+            debug.contains("ClientSecretPost") && !debug.contains("p@ss"),
+            "{debug}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn cached_until_stale_then_refreshed() {
     bounded(async {
         // 2 s lifetime: stale after 2 - min(300, 1) = 1 s.
