@@ -271,7 +271,7 @@ async fn an_after_receive_hook_fails_the_request_without_retry() {
         assert_eq!(failure.phase, HookPhase::AfterReceive);
         assert_eq!(failure.status.map(|s| s.as_u16()), Some(503));
         assert_eq!(failure.source.to_string(), "refused by policy");
-        let error = result.err().expect("error");
+        let error = result.expect_err("error");
         assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
         assert!(!error.is_retryable());
         assert_eq!(
