@@ -21,6 +21,7 @@ pub struct RequestOptions {
     pub(crate) idempotency_key: Option<String>,
     pub(crate) retry_policy: Option<crate::RetryPolicy>,
     pub(crate) hooks: crate::hooks::Hooks,
+    pub(crate) sse_reconnect: Option<crate::sse::Reconnect>,
 }
 
 impl std::fmt::Debug for RequestOptions {
@@ -32,6 +33,7 @@ impl std::fmt::Debug for RequestOptions {
             .field("retries", &self.retries)
             .field("idempotency_key", &self.idempotency_key)
             .field("hooks", &self.hooks)
+            .field("sse_reconnect", &self.sse_reconnect)
             .finish()
     }
 }
@@ -92,6 +94,14 @@ impl RequestOptions {
     /// [`crate::hooks`]).
     pub fn after_receive(mut self, hook: impl crate::hooks::AfterReceive) -> Self {
         self.hooks.after_receive.push(std::sync::Arc::new(hook));
+        self
+    }
+
+    /// For an operation answering `text/event-stream`: reconnect when the connection
+    /// ends, with `Last-Event-ID`, after the server's `retry:` time (see
+    /// [`crate::sse::Reconnect`]). Default: no reconnection, the stream ends.
+    pub fn sse_reconnect(mut self, policy: crate::sse::Reconnect) -> Self {
+        self.sse_reconnect = Some(policy);
         self
     }
 

@@ -11,11 +11,15 @@
 //! [`ClientCore::execute_sse`](crate::ClientCore::execute_sse) sends an operation's
 //! request through the runtime's attempt loop and returns the stream (see `client.rs`).
 //!
-//! Not done here: automatic reconnection. [`SseStream::last_event_id`] and
-//! [`Event::retry`] give what a caller needs to reconnect with `Last-Event-ID`.
+//! Reconnection is opt-in per request ([`Reconnect`], see `reconnect.rs`): the stream
+//! then survives a dropped connection by sending the request again with
+//! `Last-Event-ID`, after the server's `retry:` time. Without it the stream ends at the
+//! first drop; [`SseStream::last_event_id`] and [`Event::retry`] give what a caller
+//! needs to reconnect by hand.
 
 mod client;
 mod parser;
+mod reconnect;
 
 use std::collections::VecDeque;
 use std::error::Error as StdError;
@@ -30,9 +34,10 @@ use bytes::Bytes;
 use futures::Stream;
 
 pub use parser::{DEFAULT_MAX_EVENT, DEFAULT_MAX_LINE, ParseError, RawEvent, SseParser};
+pub use reconnect::Reconnect;
 
-type BoxError = Box<dyn StdError + Send + Sync>;
-type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
+pub(crate) type BoxError = Box<dyn StdError + Send + Sync>;
+pub(crate) type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
 
 /// One event, its data decoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +68,9 @@ pub enum SseError {
     },
     /// No bytes arrived for this long.
     IdleTimeout(Duration),
+    /// Reconnecting ([`Reconnect`]) failed: the request's error (an
+    /// [`Error<NoErrors>`](crate::Error), e.g. an undeclared status) is the source.
+    Reconnect(BoxError),
 }
 
 impl fmt::Display for SseError {
@@ -74,6 +82,7 @@ impl fmt::Display for SseError {
                 write!(f, "event `{event}` has data that does not decode: {source}")
             }
             Self::IdleTimeout(idle) => write!(f, "event stream idle for {idle:?}"),
+            Self::Reconnect(_) => f.write_str("event stream could not reconnect"),
         }
     }
 }
@@ -85,6 +94,7 @@ impl StdError for SseError {
             Self::Parse(error) => Some(error),
             Self::Decode { source, .. } => Some(source),
             Self::IdleTimeout(_) => None,
+            Self::Reconnect(error) => Some(error.as_ref()),
         }
     }
 }
@@ -111,6 +121,7 @@ pub struct SseStream<T> {
     finished: bool,
     decode: DecodeData<T>,
     idle: Option<(Duration, Pin<Box<tokio::time::Sleep>>)>,
+    reconnect: Option<reconnect::Reconnector>,
     _data: PhantomData<fn() -> T>,
 }
 
@@ -119,6 +130,7 @@ impl<T> fmt::Debug for SseStream<T> {
         f.debug_struct("SseStream")
             .field("last_event_id", &self.parser.last_event_id())
             .field("finished", &self.finished)
+            .field("reconnect", &self.reconnect)
             .finish_non_exhaustive()
     }
 }
@@ -153,8 +165,20 @@ impl<T> SseStream<T> {
             finished: false,
             decode,
             idle: None,
+            reconnect: None,
             _data: PhantomData,
         }
+    }
+
+    /// Reconnects per `policy` with `connect` when the connection ends.
+    pub(crate) fn with_reconnect(mut self, policy: Reconnect, connect: reconnect::Connect) -> Self {
+        self.reconnect = Some(reconnect::Reconnector {
+            policy,
+            connect,
+            in_a_row: 0,
+            pending: None,
+        });
+        self
     }
 
     /// Fails the stream with [`SseError::IdleTimeout`] when no bytes arrive for `idle`.
@@ -206,6 +230,49 @@ impl<T> SseStream<T> {
         self.finished = true;
         self.final_error = Some(error);
     }
+
+    /// The connection ended (`error`: how; `None`: the server closed it): reconnect if
+    /// allowed, else end with `error`.
+    fn dropped(&mut self, error: Option<SseError>) {
+        self.parser.finish();
+        let last_event_id = self.parser.last_event_id().map(str::to_owned);
+        let server_millis = self.parser.reconnection_time();
+        if let Some(reconnect) = &mut self.reconnect
+            && reconnect.start(last_event_id.as_deref(), server_millis)
+        {
+            // Close the old connection now, not when the new one arrives.
+            self.body = Box::pin(futures::stream::empty());
+            return;
+        }
+        self.finished = true;
+        self.final_error = error;
+    }
+
+    /// Polls a reconnection in progress; `Pending` while it waits.
+    fn poll_reconnect(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let Some(reconnect) = &mut self.reconnect else {
+            return Poll::Ready(());
+        };
+        let Some(pending) = &mut reconnect.pending else {
+            return Poll::Ready(());
+        };
+        let Poll::Ready(result) = pending.as_mut().poll(cx) else {
+            return Poll::Pending;
+        };
+        reconnect.pending = None;
+        match result {
+            Ok(Some(body)) => {
+                self.body = body;
+                if let Some((idle, sleep)) = &mut self.idle {
+                    sleep.as_mut().reset(tokio::time::Instant::now() + *idle);
+                }
+            }
+            // 204 No Content: the server asks the client to stop.
+            Ok(None) => self.finished = true,
+            Err(error) => self.end_with(SseError::Reconnect(error)),
+        }
+        Poll::Ready(())
+    }
 }
 
 impl<T> Stream for SseStream<T> {
@@ -216,24 +283,27 @@ impl<T> Stream for SseStream<T> {
         let this = self.get_mut();
         loop {
             if let Some(raw) = this.ready.pop_front() {
+                if let Some(reconnect) = &mut this.reconnect {
+                    reconnect.in_a_row = 0;
+                }
                 return Poll::Ready(Some(this.decoded(raw)));
+            }
+            if this.poll_reconnect(cx).is_pending() {
+                return Poll::Pending;
             }
             if this.finished {
                 return Poll::Ready(this.final_error.take().map(Err));
             }
             match this.body.as_mut().poll_next(cx) {
                 Poll::Ready(Some(Ok(bytes))) => this.on_bytes(&bytes),
-                Poll::Ready(Some(Err(error))) => this.end_with(SseError::Transport(error)),
-                Poll::Ready(None) => {
-                    this.parser.finish();
-                    this.finished = true;
-                }
+                Poll::Ready(Some(Err(error))) => this.dropped(Some(SseError::Transport(error))),
+                Poll::Ready(None) => this.dropped(None),
                 Poll::Pending => {
                     if let Some((idle, sleep)) = &mut this.idle
                         && sleep.as_mut().poll(cx).is_ready()
                     {
                         let idle = *idle;
-                        this.end_with(SseError::IdleTimeout(idle));
+                        this.dropped(Some(SseError::IdleTimeout(idle)));
                         continue;
                     }
                     return Poll::Pending;

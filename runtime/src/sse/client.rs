@@ -5,7 +5,9 @@
 //! client's budget, the OAuth2 401 replay) applied to the response head: the per-attempt
 //! timeout bounds the wait for the head; once a 2xx head arrives the stream is returned
 //! and the same duration becomes its idle timeout (no total timeout: a stream may last).
-//! A started stream is never retried or resumed. A non-2xx response is buffered (capped)
+//! A started stream is never retried; it is resumed (a new request with
+//! `Last-Event-ID`) only when the request opted in with
+//! `RequestOptions::sse_reconnect` (see `reconnect.rs`). A non-2xx response is buffered (capped)
 //! and given to the operation's `decode` function, as `execute` does.
 //!
 //! The content type of a 2xx response is not checked: servers that mislabel an event
@@ -20,9 +22,9 @@ use crate::private::{Decode, RawResponse, Request};
 use crate::response::Response;
 use crate::sse::{DecodeData, SseStream};
 
-/// What one attempt gave: a stream to return, or a buffered response / error to judge.
-enum Attempt<T> {
-    Stream(Response<SseStream<T>>),
+/// What one attempt gave: a 2xx head to stream, or a buffered response / error to judge.
+enum Attempt {
+    Head(reqwest::Response),
     Buffered(Result<RawResponse, Error<NoErrors>>),
 }
 
@@ -49,37 +51,90 @@ impl ClientCore {
         data: DecodeData<T>,
         decode: Decode<(), E>,
     ) -> Result<Response<SseStream<T>>, Error<E>> {
+        let reconnect = request.inner.options.sse_reconnect.clone();
         let prepared = self.prepare(request).map_err(Error::widen)?;
-        let policy = self.request_policy(&prepared);
+        let head = match self.connect_sse(&prepared).await {
+            Ok(head) => head,
+            Err(Ok(raw)) => return Err(decode_failure_status(raw, decode)),
+            Err(Err(error)) => return Err(error.widen()),
+        };
+        let status = head.status();
+        let headers = head.headers().clone();
+        let mut stream =
+            SseStream::from_byte_stream(head.bytes_stream(), data).idle_timeout(prepared.timeout);
+        if let Some(policy) = reconnect {
+            stream = stream.with_reconnect(policy, self.sse_reconnector(prepared));
+        }
+        Ok(Response::new(status, headers, stream))
+    }
+
+    /// The attempt loop up to a 2xx response head, or the final buffered response or
+    /// error.
+    async fn connect_sse(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<reqwest::Response, Result<RawResponse, Error<NoErrors>>> {
+        let policy = self.request_policy(prepared);
         let mut state = AttemptState::default();
         let mut number = 0_u32;
         loop {
             number = number.saturating_add(1);
             prepared.start_attempt(number);
             let mut oauth2_tokens = Vec::new();
-            let result = match self.attempt_head(&prepared, &mut oauth2_tokens, data).await {
-                Attempt::Stream(stream) => return Ok(stream),
+            let result = match self.attempt_head(prepared, &mut oauth2_tokens).await {
+                Attempt::Head(head) => return Ok(head),
                 Attempt::Buffered(result) => result,
             };
             if self
-                .after_attempt(&prepared, &policy, &mut state, &oauth2_tokens, &result)
+                .after_attempt(prepared, &policy, &mut state, &oauth2_tokens, &result)
                 .await
                 == Next::Done
             {
-                return match result {
-                    Ok(raw) => Err(decode_failure_status(raw, decode)),
-                    Err(error) => Err(error.widen()),
-                };
+                return Err(result);
             }
         }
     }
 
-    async fn attempt_head<T: 'static>(
+    /// Sends `prepared` again with `Last-Event-ID` (see `reconnect.rs`), in a new
+    /// `specforge.request` span.
+    fn sse_reconnector(&self, prepared: Prepared) -> crate::sse::reconnect::Connect {
+        let core = self.clone();
+        let prepared = std::sync::Arc::new(prepared);
+        std::sync::Arc::new(move |last_event_id: Option<String>| {
+            let core = core.clone();
+            let mut prepared = (*prepared).clone();
+            Box::pin(async move {
+                let span = crate::execute::request_span(prepared.operation, true);
+                if let Some(id) = last_event_id.filter(|id| !id.is_empty()) {
+                    // An ID with a byte a header cannot carry is not sent (it cannot be).
+                    if let Ok(value) = http::HeaderValue::from_str(&id) {
+                        prepared.headers.insert("last-event-id", value);
+                    }
+                }
+                match core.connect_sse(&prepared).instrument(span).await {
+                    Ok(head) if head.status() == http::StatusCode::NO_CONTENT => Ok(None),
+                    Ok(head) => {
+                        use futures::TryStreamExt as _;
+                        let body: crate::sse::ByteStream =
+                            Box::pin(head.bytes_stream().map_err(|e| -> crate::sse::BoxError {
+                                Box::new(e.without_url())
+                            }));
+                        Ok(Some(body))
+                    }
+                    // A declared error status too: the stream has no error type of its own.
+                    Err(Ok(raw)) => Err(Box::new(crate::response::unexpected::<NoErrors>(raw))
+                        as crate::sse::BoxError),
+                    Err(Err(error)) => Err(Box::new(error) as crate::sse::BoxError),
+                }
+            })
+        })
+    }
+
+    async fn attempt_head(
         &self,
         prepared: &Prepared,
         oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
-        data: DecodeData<T>,
-    ) -> Attempt<T> {
+    ) -> Attempt {
         let timeout = prepared.timeout;
         let timed_out = || {
             Error::Timeout(Box::new(TimeoutError {
@@ -101,10 +156,7 @@ impl ClientCore {
             if let Some(budget) = &self.inner.retry_budget {
                 budget.record_response(status);
             }
-            let headers = head.headers().clone();
-            let stream =
-                SseStream::from_byte_stream(head.bytes_stream(), data).idle_timeout(timeout);
-            return Attempt::Stream(Response::new(status, headers, stream));
+            return Attempt::Head(head);
         }
         // The rest of the attempt's time for the error body.
         let left = timeout.saturating_sub(started.elapsed());

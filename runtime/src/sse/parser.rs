@@ -82,6 +82,8 @@ pub struct SseParser {
     event_type: String,
     last_event_id: Option<String>,
     retry: Option<u64>,
+    /// The latest valid `retry` value, kept across events and connections.
+    reconnection_time: Option<u64>,
     max_line: usize,
     max_event: usize,
     failed: Option<ParseError>,
@@ -109,6 +111,7 @@ impl SseParser {
             event_type: String::new(),
             last_event_id: None,
             retry: None,
+            reconnection_time: None,
             max_line,
             max_event,
             failed: None,
@@ -118,6 +121,12 @@ impl SseParser {
     /// The last event ID seen so far (to send as `Last-Event-ID` when reconnecting).
     pub fn last_event_id(&self) -> Option<&str> {
         self.last_event_id.as_deref()
+    }
+
+    /// The reconnection time in milliseconds the server set with the latest valid
+    /// `retry` field (applied at once, even in a block that dispatches no event).
+    pub fn reconnection_time(&self) -> Option<u64> {
+        self.reconnection_time
     }
 
     /// Feeds one chunk; dispatched events are appended to `out`.
@@ -233,7 +242,9 @@ impl SseParser {
             }
             "retry" if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
                 // All digits: only overflow can fail, and saturating is the sane reading.
-                self.retry = Some(value.parse().unwrap_or(u64::MAX));
+                let millis = value.parse().unwrap_or(u64::MAX);
+                self.retry = Some(millis);
+                self.reconnection_time = Some(millis);
             }
             _ => {}
         }

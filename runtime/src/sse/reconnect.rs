@@ -1,0 +1,149 @@
+//! Opt-in reconnection of an event stream ([`Reconnect`]), as an `EventSource` does
+//! (WHATWG HTML §9.2 "reestablish the connection").
+//!
+//! When the connection of a stream made by
+//! [`ClientCore::execute_sse`](crate::ClientCore::execute_sse) ends (the server closes
+//! it, it drops mid-body, or the idle timeout elapses) and the request's
+//! [`RequestOptions::sse_reconnect`](crate::RequestOptions::sse_reconnect) is set, the
+//! stream waits the reconnection time (the server's latest `retry:` value, capped by
+//! [`Reconnect::max_delay`], else [`Reconnect::initial_delay`]), then sends the same
+//! request again with `Last-Event-ID` set to the last event ID seen (none when the
+//! stream never set one), through the whole attempt loop (credentials, retries, OAuth2
+//! replay, hooks). Events then continue on the same stream; a partial event of the
+//! dropped connection is discarded.
+//!
+//! The stream ends instead: when a reconnection answers `204 No Content` (the server's
+//! way to say "stop", no error); when it answers another status that is not 2xx, or
+//! fails (its error is [`SseError::Reconnect`](crate::sse::SseError::Reconnect)); after
+//! [`Reconnect::max_reconnects`] reconnections in a row that delivered no event (the
+//! last drop's error, or a clean end); on a parse error (a limit was broken: reconnecting
+//! would break it again). A caller's data decode error never reconnects.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::{BoxError, ByteStream};
+use crate::BoxFuture;
+
+/// Sends the request again with this `Last-Event-ID`: the new body, or `None` on 204.
+pub(crate) type Connect =
+    Arc<dyn Fn(Option<String>) -> BoxFuture<Result<Option<ByteStream>, BoxError>> + Send + Sync>;
+
+/// How an event stream reconnects when its connection ends (opt-in, per request).
+///
+/// ```
+/// # use std::time::Duration;
+/// let options = specforge::RequestOptions::default().sse_reconnect(
+///     specforge::sse::Reconnect::default()
+///         .max_reconnects(10)
+///         .initial_delay(Duration::from_secs(1)),
+/// );
+/// # let _ = options;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reconnect {
+    pub(crate) max_reconnects: u32,
+    pub(crate) initial_delay: Duration,
+    pub(crate) max_delay: Duration,
+}
+
+impl Default for Reconnect {
+    /// 5 reconnections in a row, 3 s before the server sets `retry:`, at most 60 s.
+    fn default() -> Self {
+        Self {
+            max_reconnects: 5,
+            initial_delay: Duration::from_secs(3),
+            max_delay: Duration::from_secs(60),
+        }
+    }
+}
+
+impl Reconnect {
+    /// How many reconnections in a row may deliver no event before the stream ends
+    /// (the count starts again at each event).
+    pub fn max_reconnects(mut self, max: u32) -> Self {
+        self.max_reconnects = max;
+        self
+    }
+
+    /// The wait before reconnecting while the server has not set `retry:`.
+    pub fn initial_delay(mut self, delay: Duration) -> Self {
+        self.initial_delay = delay;
+        self
+    }
+
+    /// The longest wait honoured from a server's `retry:`.
+    pub fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    /// The wait before the next reconnection, given the server's latest `retry:` (ms).
+    pub(crate) fn delay(&self, server_millis: Option<u64>) -> Duration {
+        match server_millis {
+            Some(millis) => Duration::from_millis(millis).min(self.max_delay),
+            None => self.initial_delay,
+        }
+    }
+}
+
+/// The reconnection state of one stream.
+pub(crate) struct Reconnector {
+    pub(crate) policy: Reconnect,
+    pub(crate) connect: Connect,
+    /// Reconnections made since the last event.
+    pub(crate) in_a_row: u32,
+    /// A reconnection in progress (wait, then the request).
+    pub(crate) pending: Option<BoxFuture<Result<Option<ByteStream>, BoxError>>>,
+}
+
+impl fmt::Debug for Reconnector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reconnector")
+            .field("policy", &self.policy)
+            .field("in_a_row", &self.in_a_row)
+            .field("pending", &self.pending.is_some())
+            .finish()
+    }
+}
+
+impl Reconnector {
+    /// Starts a reconnection if the policy allows another one; `false` when it does not.
+    pub(crate) fn start(
+        &mut self,
+        last_event_id: Option<&str>,
+        server_millis: Option<u64>,
+    ) -> bool {
+        if self.in_a_row >= self.policy.max_reconnects {
+            return false;
+        }
+        self.in_a_row += 1;
+        let delay = self.policy.delay(server_millis);
+        let connect = self.connect.clone();
+        let last_event_id = last_event_id.map(str::to_owned);
+        tracing::debug!(
+            ?delay,
+            attempt = self.in_a_row,
+            "event stream dropped: reconnecting"
+        );
+        self.pending = Some(Box::pin(async move {
+            tokio::time::sleep(delay).await;
+            connect(last_event_id).await
+        }));
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delay_honours_retry_up_to_the_cap() {
+        let policy = Reconnect::default();
+        assert_eq!(policy.delay(None), Duration::from_secs(3));
+        assert_eq!(policy.delay(Some(250)), Duration::from_millis(250));
+        assert_eq!(policy.delay(Some(u64::MAX)), Duration::from_secs(60));
+    }
+}
