@@ -293,4 +293,51 @@ mod live {
         })
         .await;
     }
+
+    #[tokio::test]
+    async fn the_generated_builder_takes_hooks_that_run_on_every_page() {
+        within(async {
+            let (server, _) = start().await;
+            let pages = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let seen = pages.clone();
+            let client = Client::builder()
+                .base_url(&server.origin)
+                .before_send(
+                    |mut request: specforge::reqwest::Request,
+                     context: specforge::hooks::HookContext| async move {
+                        let operation = context.operation.id.parse()?;
+                        request.headers_mut().insert("x-operation", operation);
+                        Ok::<_, specforge::hooks::HookError>(request)
+                    },
+                )
+                .after_receive(
+                    move |_head: specforge::hooks::ResponseHead,
+                          _context: specforge::hooks::HookContext| {
+                        let seen = seen.clone();
+                        async move {
+                            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            Ok::<(), specforge::hooks::HookError>(())
+                        }
+                    },
+                )
+                .build()
+                .unwrap_or_else(|e| panic!("{e}"));
+            let items: Vec<Item> = client
+                .list_invoices()
+                .stream()
+                .try_collect()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(items.len(), 6);
+            let operations: Vec<Option<String>> = server
+                .recorder
+                .take()
+                .iter()
+                .map(|recorded| recorded.header("x-operation").map(str::to_owned))
+                .collect();
+            assert_eq!(operations, vec![Some("listInvoices".to_owned()); 3]);
+            assert_eq!(pages.load(std::sync::atomic::Ordering::SeqCst), 3);
+        })
+        .await;
+    }
 }
