@@ -1,7 +1,8 @@
 //! Pagination detection: which list operations page, and how.
 //!
 //! Run after lowering, on each operation with its document value. The first rule
-//! that matches wins:
+//! that matches wins (rules 2 to 6 only for GET operations: a PUT, DELETE or POST that
+//! answers with a page is not re-sent page after page unless the extension says so):
 //! 1. the vendor extension `x-specforge-pagination` on the operation, always
 //!    (`{kind: cursor|offset|page|link|next-url, items: <property>, cursor_param,
 //!    next_cursor: <property>, offset_param, limit_param, page_param, size_param,
@@ -31,8 +32,8 @@
 use serde_json::Value;
 
 use super::{
-    Api, Field, Operation, ParamLocation, Parameter, ResponseBody, StatusMatch, TypeArena,
-    TypeKind, TypeRef,
+    Api, Field, HttpMethod, Operation, ParamLocation, Parameter, ResponseBody, StatusMatch,
+    TypeArena, TypeKind, TypeRef,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -157,6 +158,12 @@ fn detect(
             );
         }
         return found;
+    }
+    // The conventions describe reading a list: a PUT, DELETE or POST that happens to
+    // answer with a page (Bitbucket's `PUT .../watch` returns the watchers) is not sent
+    // again page after page unless the extension says so.
+    if op.method != HttpMethod::Get {
+        return None;
     }
     let make = |kind: PaginationKind, (items, item): (ItemsAt, TypeRef)| Pagination {
         kind,
@@ -408,4 +415,87 @@ fn resolve<'a>(mut ty: &'a TypeRef, types: &'a TypeArena) -> &'a TypeRef {
         }
     }
     ty
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::PaginationKind;
+    use crate::Settings;
+    use crate::diagnostics::Diagnostics;
+
+    /// The pagination of each operation of a one-path document, by operationId.
+    fn detected(path_item: serde_json::Value) -> Vec<(String, Option<PaginationKind>)> {
+        let document = json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/things": path_item},
+        });
+        let mut diags = Diagnostics::default();
+        let api = crate::model::lower::lower(&document, &Settings::new("t.json"), &mut diags);
+        api.operations
+            .iter()
+            .map(|op| {
+                (
+                    op.id.clone(),
+                    op.pagination.as_ref().map(|p| p.kind.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn page_with_links_next() -> serde_json::Value {
+        json!({"200": {"description": "ok", "content": {"application/json": {"schema": {
+            "type": "object",
+            "properties": {
+                "values": {"type": "array", "items": {"type": "string"}},
+                "links": {"type": "object", "properties": {"next": {"type": "string"}}}
+            }
+        }}}}})
+    }
+
+    #[test]
+    fn next_url_is_found_one_object_down_on_get_only() {
+        let found = detected(json!({
+            "get": {"operationId": "list", "responses": page_with_links_next()},
+            "put": {"operationId": "watch", "responses": page_with_links_next()},
+        }));
+        let kind = |id: &str| {
+            found
+                .iter()
+                .find(|(op, _)| op == id)
+                .and_then(|(_, kind)| kind.clone())
+        };
+        let Some(PaginationKind::NextUrl { next }) = kind("list") else {
+            panic!("list: {found:?}");
+        };
+        let names: Vec<&str> = next.iter().map(|step| step.name.as_str()).collect();
+        assert_eq!(names, ["links", "next"]);
+        assert_eq!(kind("watch"), None, "a PUT is not paged by the heuristics");
+    }
+
+    #[test]
+    fn the_extension_pages_any_method() {
+        let found = detected(json!({
+            "post": {
+                "operationId": "search",
+                "x-specforge-pagination": {"kind": "next-url", "items": "values", "next_url": "next"},
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {
+                        "values": {"type": "array", "items": {"type": "string"}},
+                        "next": {"type": "string"}
+                    }
+                }}}}}
+            }
+        }));
+        assert!(
+            matches!(
+                found.as_slice(),
+                [(_, Some(PaginationKind::NextUrl { .. }))]
+            ),
+            "{found:?}"
+        );
+    }
 }

@@ -43,11 +43,15 @@ fn pagination_corpus_counts() {
         let api = crate::model::lower::lower(&document, &settings, &mut diags);
         total += api.operations.len();
         let mut kinds_here = Vec::new();
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
         for op in &api.operations {
             let Some(pagination) = &op.pagination else {
                 continue;
             };
             let kind = pagination.kind.name();
+            if kind == "next-url" {
+                println!("next-url {name}: {}", op.id);
+            }
             *counts.entry(kind).or_default() += 1;
             if !kinds_here.contains(&kind) {
                 kinds_here.push(kind);
@@ -56,7 +60,6 @@ fn pagination_corpus_counts() {
         for kind in kinds_here {
             *documents.entry(kind).or_default() += 1;
         }
-        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with("github.com__api.github.com") {
             for op in &api.operations {
                 // GitHub's list operations: `<tag>/list...` ids with `page` + `per_page`
