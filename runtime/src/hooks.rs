@@ -75,6 +75,11 @@ pub struct ResponseHead {
 }
 
 /// A hook that runs on the request of every attempt just before it is sent.
+///
+/// Implemented by every `Fn(reqwest::Request, HookContext) -> impl Future<Output =
+/// Result<reqwest::Request, HookError>> + Send + 'static` closure. The returned future
+/// is `'static`: a hook with state (a signing key) keeps it in an `Arc` and clones that
+/// into the future.
 pub trait BeforeSend: Send + Sync + 'static {
     /// Returns the request to send (usually `request`, changed).
     fn before_send(
@@ -98,7 +103,11 @@ where
     }
 }
 
-/// A hook that runs on the head of every attempt's response.
+/// A hook that runs on the head of every attempt's response (a 3xx the runtime follows
+/// is not seen, its final response is).
+///
+/// Implemented by every `Fn(ResponseHead, HookContext) -> impl Future<Output =
+/// Result<(), HookError>> + Send + 'static` closure.
 pub trait AfterReceive: Send + Sync + 'static {
     /// `Ok(())` to go on, an error to fail the request with [`Error::Hook`](crate::Error::Hook).
     fn after_receive(
