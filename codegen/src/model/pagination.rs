@@ -27,7 +27,7 @@
 //! The items are a top-level array or an array property of the 2xx JSON body
 //! (every 2xx response must carry that same body). Known gaps: a cursor in a
 //! response header (the model has no response headers), items nested deeper than
-//! one property, the extension's `next_url` naming a nested property.
+//! one property.
 
 use serde_json::Value;
 
@@ -143,7 +143,7 @@ fn detect(
     let body = success_body(op)?;
     let shape = Shape::of(body, types);
     if let Some(extension) = value.get(EXTENSION) {
-        let found = explicit(extension, op, &shape, body);
+        let found = explicit(extension, op, &shape, body, types);
         if found.is_none() {
             diags.push(
                 Diagnostic::warning(
@@ -245,6 +245,7 @@ fn explicit(
     op: &Operation,
     shape: &Shape,
     body: &TypeRef,
+    types: &TypeArena,
 ) -> Option<Pagination> {
     let text = |key: &str| extension.get(key).and_then(Value::as_str);
     let param = |key: &str, default: &str| {
@@ -260,8 +261,8 @@ fn explicit(
         "cursor" => PaginationKind::Cursor {
             param: param("cursor_param", "cursor")?,
             next: match text("next_cursor") {
-                Some(path) => shape.string_path(path)?,
-                None => shape.string_at(NEXT_CURSOR_PROPERTIES, &TypeArena::default())?,
+                Some(path) => shape.string_path(path, types)?,
+                None => shape.string_at(NEXT_CURSOR_PROPERTIES, types)?,
             },
         },
         "offset" => PaginationKind::Offset {
@@ -273,7 +274,7 @@ fn explicit(
             size: param("size_param", "per_page"),
         },
         "next-url" => PaginationKind::NextUrl {
-            next: shape.string_path(text("next_url").unwrap_or("next"))?,
+            next: shape.string_path(text("next_url").unwrap_or("next"), types)?,
         },
         _ => return None,
     };
@@ -379,15 +380,27 @@ impl<'a> Shape<'a> {
         })
     }
 
-    /// A string property by wire name (`next_cursor`; no nesting).
-    fn string_path(&self, name: &str) -> Option<Vec<FieldStep>> {
-        let Shape::Object(fields) = self else {
-            return None;
+    /// A string property by wire name, dotted for nesting (`next_cursor`,
+    /// `links.next`, `meta.page.next`).
+    fn string_path(&self, path: &str, types: &TypeArena) -> Option<Vec<FieldStep>> {
+        let mut steps = Vec::new();
+        let mut shape = match self {
+            Shape::Object(fields) => Shape::Object(fields),
+            _ => return None,
         };
-        fields
-            .iter()
-            .find(|f| f.wire_name == name && f.ty == TypeRef::String)
-            .map(|f| vec![step(f)])
+        let mut names = path.split('.').peekable();
+        while let Some(name) = names.next() {
+            let Shape::Object(fields) = shape else {
+                return None;
+            };
+            let field = fields.iter().find(|f| f.wire_name == name)?;
+            steps.push(step(field));
+            if names.peek().is_none() {
+                return (field.ty == TypeRef::String).then_some(steps);
+            }
+            shape = Shape::of(&field.ty, types);
+        }
+        None
     }
 
     /// `next`/`next_url`/`nextUrl`, or `links.next`.
@@ -480,12 +493,12 @@ mod tests {
         let found = detected(json!({
             "post": {
                 "operationId": "search",
-                "x-specforge-pagination": {"kind": "next-url", "items": "values", "next_url": "next"},
+                "x-specforge-pagination": {"kind": "next-url", "items": "values", "next_url": "page.next"},
                 "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
                     "type": "object",
                     "properties": {
                         "values": {"type": "array", "items": {"type": "string"}},
-                        "next": {"type": "string"}
+                        "page": {"type": "object", "properties": {"next": {"type": "string"}}}
                     }
                 }}}}}
             }
