@@ -1,6 +1,7 @@
 //! Opt-in SSE reconnection (`RequestOptions::sse_reconnect`) against axum on
 //! 127.0.0.1: a clean close and a connection dropped mid-body are both resumed with
-//! `Last-Event-ID` after the server's `retry:` time, credentials on every connection,
+//! `Last-Event-ID` after the server's `retry:` time (also after an idle timeout),
+//! credentials on every connection,
 //! 204 stops, a failed reconnection ends the stream with its error, a bound on
 //! reconnections that deliver nothing, and no reconnection without the option.
 
@@ -41,6 +42,8 @@ fn decode(raw: RawResponse) -> Result<Response<()>, Error<NoErrors>> {
 #[derive(Clone)]
 enum Reply {
     Events(&'static str, bool),
+    /// Events, then nothing for a minute (the connection stays open).
+    Stall(&'static str),
     Status(u16),
 }
 
@@ -81,6 +84,19 @@ async fn server(script: Vec<Reply>) -> (String, Seen) {
                         .body(Body::from_stream(chunks))
                         .unwrap_or_default();
                     response
+                }
+                Some(Reply::Stall(text)) => {
+                    let stall = futures::stream::once(async {
+                        tokio::time::sleep(Duration::from_secs(60)).await;
+                        Ok::<_, std::io::Error>(Bytes::new())
+                    });
+                    let chunks = futures::stream::iter([Ok(Bytes::from_static(text.as_bytes()))])
+                        .chain(stall);
+                    AxumResponse::builder()
+                        .status(200)
+                        .header("content-type", "text/event-stream")
+                        .body(Body::from_stream(chunks))
+                        .unwrap_or_default()
                 }
                 Some(Reply::Status(status)) => respond(status, &[], ""),
                 None => respond(500, &[], ""),
@@ -223,6 +239,36 @@ async fn a_failed_reconnection_ends_the_stream_with_its_error() {
         assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
         // No ID was ever set: none is sent.
         assert_eq!(seen(&log)[1].0, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_idle_stream_reconnects() {
+    bounded(async {
+        let (base, log) = server(vec![
+            Reply::Stall("retry: 10\nid: 5\ndata: a\n\n"),
+            Reply::Events("id: 6\ndata: b\n\n", false),
+            Reply::Status(204),
+        ])
+        .await;
+        let options = RequestOptions::default()
+            .timeout(Duration::from_millis(300))
+            .sse_reconnect(Reconnect::default());
+        let started = Instant::now();
+        let items = collect(&client(&base), options).await;
+        let data: Vec<String> = items
+            .into_iter()
+            .map(|item| item.unwrap_or_else(|e| panic!("{e}")))
+            .collect();
+        assert_eq!(data, ["a", "b"]);
+        let ids: Vec<Option<String>> = seen(&log).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, [None, Some("5".to_owned()), Some("6".to_owned())]);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
     })
     .await;
 }
