@@ -38,6 +38,7 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod base64_bytes;
 mod builder;
 mod client;
 mod credential;
@@ -53,6 +54,7 @@ mod redirect;
 mod request;
 mod response;
 mod retry;
+mod scalar_enum;
 mod send;
 pub mod sse;
 mod string_enum;
@@ -64,6 +66,7 @@ mod url_build;
 pub mod __private;
 pub(crate) use __private as private;
 
+pub use base64_bytes::Base64Bytes;
 pub use builder::{
     BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
