@@ -116,7 +116,7 @@ fn pet_json() -> serde_json::Value {
 #[test]
 fn presence_required_optional_nullable() {
     let pet: Pet = serde_json::from_value(pet_json()).unwrap();
-    assert_eq!(pet.photo, vec![1, 2, 3]);
+    assert_eq!(pet.photo.as_slice(), [1, 2, 3]);
     assert_eq!(pet.nickname, None);
     assert_eq!(pet.note, None);
     assert_eq!(pet.status, PetStatus::Available);

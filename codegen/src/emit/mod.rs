@@ -29,6 +29,7 @@
 mod client;
 mod defaults;
 mod docs;
+mod enums;
 mod example;
 mod idents;
 mod markdown;

@@ -7,8 +7,7 @@
 //!   `readOnly`/`writeOnly` fields are optional (each is absent in one
 //!   direction); defaults through `#[serde(default = "Type::default_field")]`;
 //!   `additionalProperties` next to fields as a `#[serde(flatten)]` map;
-//! - string enums with `Unknown(String)`, their serde/`Display`/`FromStr`
-//!   impls from `::specforge::__string_enum_impls!`;
+//! - enums (see [`super::enums`]);
 //! - aliases; unions (see [`union_item`]).
 //!
 //! Derives: `Debug, Clone, PartialEq` (+ `Default` when every field may be
@@ -18,10 +17,10 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Ctx;
-use super::docs::{DocBuilder, doc_attrs};
+use super::docs::doc_attrs;
 use super::idents::{ident, unique};
 use super::type_ref::Scope;
-use crate::model::{Field, StringEnum, Struct, TypeDef, TypeKind, TypeRef, Union};
+use crate::model::{Field, Struct, TypeDef, TypeKind, TypeRef, Union};
 
 const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
 
@@ -45,7 +44,8 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
 fn item(ctx: &Ctx, def: &TypeDef) -> TokenStream {
     match &def.kind {
         TypeKind::Struct(s) => struct_item(ctx, def, s),
-        TypeKind::StringEnum(e) => string_enum_item(ctx, def, e),
+        TypeKind::StringEnum(e) => super::enums::string_enum_item(ctx, def, e),
+        TypeKind::ScalarEnum(e) => super::enums::scalar_enum_item(def, e),
         TypeKind::Alias(ty) => {
             let docs = doc_attrs(&def.docs);
             let name = ident(&def.name);
@@ -113,11 +113,7 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
             let wire = &field.wire_name;
             serde_args.push(quote!(rename = #wire));
         }
-        let base64 = matches!(field.ty, TypeRef::Base64) && !field.boxed;
-        let ty = if base64 {
-            let vec = ctx.std(Scope::Types, "Vec");
-            quote!(#vec<u8>)
-        } else if field.boxed {
+        let ty = if field.boxed {
             ctx.boxed_type_tokens(&field.ty, Scope::Types)
         } else {
             ctx.type_tokens(&field.ty, Scope::Types)
@@ -125,9 +121,6 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         let (ty, default_value) = match presence(ctx, field) {
             Presence::Required => {
                 all_absent_ok = false;
-                if base64 {
-                    serde_args.push(quote!(with = "::specforge::__private::base64"));
-                }
                 (ty, quote!(::std::default::Default::default()))
             }
             Presence::Defaulted(expr) => {
@@ -145,28 +138,13 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
             }
             Presence::Optional => {
                 serde_args.push(quote!(default, skip_serializing_if = #is_none));
-                if base64 {
-                    serde_args.push(quote!(with = "::specforge::__private::base64::option"));
-                }
                 (quote!(#option<#ty>), quote!(None))
             }
             Presence::RequiredNullable => {
                 all_absent_ok = false;
-                if base64 {
-                    serde_args.push(quote!(
-                        default,
-                        with = "::specforge::__private::base64::option"
-                    ));
-                }
                 (quote!(#option<#ty>), quote!(None))
             }
             Presence::OptionalNullable => {
-                // Base64 text stays a string here: the adapters do not nest.
-                let ty = if base64 {
-                    ctx.std(Scope::Types, "String")
-                } else {
-                    ty
-                };
                 serde_args.push(quote!(
                     default,
                     skip_serializing_if = #is_none,
@@ -222,47 +200,6 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         }
         #default_fns
         #default_impl
-    }
-}
-
-fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> TokenStream {
-    let name = ident(&def.name);
-    let string = ctx.std(Scope::Types, "String");
-    let docs = doc_attrs(&def.docs);
-    let mut taken: Vec<String> = vec!["Unknown".to_owned()];
-    let mut variants = Vec::new();
-    let mut pairs = Vec::new();
-    let mut values: Vec<&str> = Vec::new();
-    for variant in &e.variants {
-        // A repeated value would make an unreachable match arm when parsing.
-        if values.contains(&variant.value.as_str()) {
-            continue;
-        }
-        values.push(&variant.value);
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let variant_name = unique(&variant.name, &refs);
-        taken.push(variant_name.clone());
-        let variant_ident = ident(&variant_name);
-        let value = &variant.value;
-        let doc = if value.contains('`') || value.trim().is_empty() {
-            DocBuilder::new().paragraph(value).build()
-        } else {
-            DocBuilder::new()
-                .own(&format!("`{}`", value.escape_debug()))
-                .build()
-        };
-        variants.push(quote!(#doc #variant_ident,));
-        pairs.push(quote!(#variant_ident => #value));
-    }
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum #name {
-            #(#variants)*
-            /// A value this client does not know yet.
-            Unknown(#string),
-        }
-        ::specforge::__string_enum_impls!(#name { #(#pairs),* });
     }
 }
 

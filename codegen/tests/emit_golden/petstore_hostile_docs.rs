@@ -5198,8 +5198,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(with = "::specforge::__private::base64")]
-        pub photo: Vec<u8>,
+        pub photo: ::specforge::Base64Bytes,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -5245,12 +5244,8 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::specforge::__private::base64::option"
-        )]
-        pub thumbnail: Option<Vec<u8>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub thumbnail: Option<::specforge::Base64Bytes>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -5296,8 +5291,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, with = "::specforge::__private::base64::option")]
-        pub raw: Option<Vec<u8>>,
+        pub raw: Option<::specforge::Base64Bytes>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -7646,7 +7640,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    pub type Blob = String;
+    pub type Blob = ::specforge::Base64Bytes;
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///

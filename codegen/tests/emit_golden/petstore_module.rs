@@ -1268,16 +1268,10 @@ pub mod petstore {
                 with = "::specforge::__private::double_option"
             )]
             pub note: Option<Option<String>>,
-            #[serde(with = "::specforge::__private::base64")]
-            pub photo: Vec<u8>,
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                with = "::specforge::__private::base64::option"
-            )]
-            pub thumbnail: Option<Vec<u8>>,
-            #[serde(default, with = "::specforge::__private::base64::option")]
-            pub raw: Option<Vec<u8>>,
+            pub photo: ::specforge::Base64Bytes,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub thumbnail: Option<::specforge::Base64Bytes>,
+            pub raw: Option<::specforge::Base64Bytes>,
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub born: Option<::specforge::chrono::NaiveDate>,
             #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
@@ -1604,7 +1598,7 @@ pub mod petstore {
             pub id: i64,
         }
 
-        pub type Blob = String;
+        pub type Blob = ::specforge::Base64Bytes;
 
         pub type Nothing = ::specforge::serde_json::Value;
 
