@@ -81,9 +81,18 @@ pub(crate) fn scalar_enum_item(def: &TypeDef, e: &ScalarEnum) -> TokenStream {
         let variant_name = unique(&variant.name, &refs);
         taken.push(variant_name.clone());
         let variant_ident = ident(&variant_name);
-        let doc = DocBuilder::new()
-            .own(&format!("`{}`", variant.value.to_string().escape_debug()))
-            .build();
+        let text = match (&variant.value, e.kind) {
+            // `1`, not `1.0`: as the document writes a whole number.
+            (Value::Number(n), ScalarEnumKind::Number) => {
+                n.as_f64().map_or_else(|| n.to_string(), |f| f.to_string())
+            }
+            (value, _) => value.to_string(),
+        };
+        let doc = if text.contains('`') || text.contains('\n') {
+            DocBuilder::new().paragraph(&text).build()
+        } else {
+            DocBuilder::new().own(&format!("`{text}`")).build()
+        };
         variants.push(quote!(#doc #variant_ident,));
         pairs.push(quote!(#variant_ident => #literal));
     }

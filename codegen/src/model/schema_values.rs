@@ -101,6 +101,10 @@ fn is_null_branch_value(v: &Value) -> bool {
 /// a null branch of `oneOf`/`anyOf`).
 pub(crate) fn value_is_nullable(value: &Value) -> bool {
     value.get("nullable").and_then(Value::as_bool) == Some(true)
+        || value
+            .get("enum")
+            .and_then(Value::as_array)
+            .is_some_and(|values| values.iter().any(Value::is_null))
         || ["oneOf", "anyOf"].iter().any(|k| {
             value
                 .get(*k)
