@@ -67,14 +67,14 @@ impl FromStr for Base64Bytes {
 }
 
 impl Deref for Base64Bytes {
-    type Target = Vec<u8>;
-    fn deref(&self) -> &Vec<u8> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
         &self.0
     }
 }
 
 impl DerefMut for Base64Bytes {
-    fn deref_mut(&mut self) -> &mut Vec<u8> {
+    fn deref_mut(&mut self) -> &mut [u8] {
         &mut self.0
     }
 }
