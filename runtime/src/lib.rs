@@ -58,6 +58,7 @@ mod scalar_enum;
 mod send;
 pub mod sse;
 mod string_enum;
+mod tagged_union;
 mod typed_header;
 mod url_build;
 

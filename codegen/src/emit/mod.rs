@@ -39,6 +39,7 @@ mod pagination;
 mod response_headers;
 mod responses;
 mod sse;
+mod tagged_union;
 mod type_ref;
 mod types;
 

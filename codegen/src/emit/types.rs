@@ -207,24 +207,14 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
 ///
 /// With a discriminator, and when every variant is an object (a struct or a
 /// map) selected by at least one tag value, the enum is tagged by that
-/// property: through serde's `#[serde(tag = "…")]` when no variant struct
-/// declares the tag property itself; otherwise (the common case where each
-/// variant schema lists the discriminator as a required property) serde's
-/// internal tagging would hide the tag from the variant, so the enum
-/// serializes untagged (the variant writes its own tag) and deserializes by
-/// reading the tag and decoding the whole object as the chosen variant. When
-/// only some variants declare the tag, a hand-written `Serialize` adds the
-/// variant's (first) tag value to the encoded object unless it is already
-/// there, so the tag is written exactly once either way. Unknown tag values are
-/// an error (no fallback variant yet).
-/// Anything else is `#[serde(untagged)]`: variants are tried in order.
+/// property (see [`super::tagged_union`]). Anything else is
+/// `#[serde(untagged)]`: variants are tried in order.
 fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs);
     if u.variants.is_empty() {
         return quote!(#docs pub type #name = ::specforge::serde_json::Value;);
     }
-    let boxed = ctx.std(Scope::Types, "Box");
     let mut taken: Vec<String> = Vec::new();
     let variants: Vec<(proc_macro2::Ident, TokenStream)> = u
         .variants
@@ -264,91 +254,7 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
             pub enum #name { #(#body)* }
         };
     };
-    let tag_in_variants = u.variants.iter().any(|v| ctx.declares_property(&v.ty, tag));
-    if !tag_in_variants {
-        let body = variants.iter().zip(&u.variants).map(|((n, ty), v)| {
-            let (first, rest) = v
-                .tag_values
-                .split_first()
-                .map_or((n.to_string(), &[][..]), |(f, r)| (f.clone(), r));
-            quote!(#[serde(rename = #first #(, alias = #rest)*)] #n(#ty),)
-        });
-        return quote! {
-            #docs
-            #lints
-            #[derive(Debug, Clone, PartialEq, #serde)]
-            #[serde(crate = "::specforge::serde", tag = #tag)]
-            pub enum #name { #(#body)* }
-        };
-    }
-    let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
-    // Variants that declare the tag write it themselves; when some do not, a
-    // hand-written `Serialize` adds it to those that lack it (exactly once).
-    let tag_in_all = u.variants.iter().all(|v| ctx.declares_property(&v.ty, tag));
-    let (serialize_derive, serialize_impl) = if tag_in_all {
-        (
-            quote!(
-                #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
-                #[serde(crate = "::specforge::serde", untagged)]
-            ),
-            quote!(),
-        )
-    } else {
-        let encode_arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
-            let value = v
-                .tag_values
-                .first()
-                .cloned()
-                .unwrap_or_else(|| n.to_string());
-            quote!(Self::#n(v) => (#value, ::specforge::serde_json::to_value(v)),)
-        });
-        let serialize = quote! {
-            impl ::specforge::serde::Serialize for #name {
-                fn serialize<S: ::specforge::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    use ::specforge::serde::ser::Error as _;
-                    let (tag, value) = match self { #(#encode_arms)* };
-                    let mut value = value.map_err(S::Error::custom)?;
-                    if let Some(object) = value.as_object_mut() {
-                        object.entry(#tag).or_insert_with(|| ::specforge::serde_json::Value::from(tag));
-                    }
-                    ::specforge::serde::Serialize::serialize(&value, serializer)
-                }
-            }
-        };
-        (quote!(#[derive(Debug, Clone, PartialEq)]), serialize)
-    };
-    let arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
-        let values = &v.tag_values;
-        let wrap = if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
-            quote!(|v| Self::#n(#boxed::new(v)))
-        } else {
-            quote!(Self::#n)
-        };
-        quote!(Some(#(#values)|*) => ::specforge::serde_json::from_value(value).map(#wrap),)
-    });
-    let all_values = u.variants.iter().flat_map(|v| v.tag_values.iter());
-    quote! {
-        #docs
-        #lints
-        #serialize_derive
-        pub enum #name { #(#body)* }
-
-        #serialize_impl
-
-        impl<'de> ::specforge::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::specforge::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                use ::specforge::serde::de::Error as _;
-                let value = <::specforge::serde_json::Value as ::specforge::serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get(#tag).and_then(::specforge::serde_json::Value::as_str).map(str::to_owned);
-                let decoded = match tag.as_deref() {
-                    #(#arms)*
-                    Some(other) => return Err(D::Error::unknown_variant(other, &[#(#all_values),*])),
-                    None => return Err(D::Error::missing_field(#tag)),
-                };
-                decoded.map_err(D::Error::custom)
-            }
-        }
-    }
+    super::tagged_union::tagged_union_item(ctx, def, u, tag)
 }
 
 /// `#[allow]`s for clippy lints an enum's generated names may trip:
@@ -400,7 +306,7 @@ fn camel_words(name: &str) -> Vec<String> {
 
 impl Ctx<'_> {
     /// Whether `ty` is a JSON object type (a struct or a map, through aliases).
-    fn is_object(&self, ty: &TypeRef) -> bool {
+    pub(crate) fn is_object(&self, ty: &TypeRef) -> bool {
         match self.resolve_alias(ty) {
             TypeRef::Map(_) => true,
             TypeRef::Named(id) => {
@@ -414,7 +320,7 @@ impl Ctx<'_> {
     }
 
     /// Whether the struct `ty` declares a property named `wire_name`.
-    fn declares_property(&self, ty: &TypeRef, wire_name: &str) -> bool {
+    pub(crate) fn declares_property(&self, ty: &TypeRef, wire_name: &str) -> bool {
         match self.resolve_alias(ty) {
             TypeRef::Named(id) => match self.api.types.defs.get(id.0).map(|d| &d.kind) {
                 Some(TypeKind::Struct(s)) => s.fields.iter().any(|f| f.wire_name == wire_name),
