@@ -226,15 +226,19 @@ pub(crate) fn string_variants<'g>(
 
 fn scalar_enum(kind: ScalarEnumKind, values: &[(&Value, Option<&str>)]) -> TypeKind {
     let mut names = UniqueNames::with_reserved(&["Unknown"]);
+    let mut seen = HashSet::new();
     let variants = values
         .iter()
         .filter_map(|(value, given)| {
             let value = match kind {
-                // Whole numbers are kept as integers so the JSON value (and
-                // the variant name) reads as the document wrote it.
+                // Compared as `f64`s: `1` and `1.0` are one value.
                 ScalarEnumKind::Number => Value::from(value.as_f64()?),
                 _ => (*value).clone(),
             };
+            // A repeated value would make an unreachable match arm.
+            if !seen.insert(value.to_string()) {
+                return None;
+            }
             let name = claim_variant(&mut names, *given, || scalar_names(&value));
             Some(ScalarVariant { name, value })
         })
@@ -314,6 +318,18 @@ mod tests {
         };
         let names: Vec<&str> = e.variants.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["V1", "Minus1", "V0Dot5", "V2"]);
+    }
+
+    #[test]
+    fn equal_numbers_are_one_variant() {
+        let kind = scalar_enum(
+            ScalarEnumKind::Number,
+            &[(&json!(1), None), (&json!(1.0), None), (&json!(2), None)],
+        );
+        let TypeKind::ScalarEnum(e) = kind else {
+            panic!("not a scalar enum: {kind:?}");
+        };
+        assert_eq!(e.variants.len(), 2);
     }
 
     #[test]

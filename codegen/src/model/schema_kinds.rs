@@ -37,7 +37,7 @@ impl TypeLowerer<'_> {
             SchemaKind::Not { .. } => Lowered::of(TypeRef::Any),
             SchemaKind::Any(any) => self.lower_any(any, data, at, ctx),
         };
-        lowered.nullable |= data.nullable;
+        lowered.nullable |= data.nullable || enum_has_null(&schema.schema_kind);
         lowered
     }
 
@@ -215,5 +215,17 @@ impl TypeLowerer<'_> {
             return None;
         }
         self.lower_enum(&values, Some(declared), data, at, ctx)
+    }
+}
+
+/// Whether a typed schema's `enum` lists `null` (which makes it nullable even
+/// when no other value is left).
+fn enum_has_null(kind: &SchemaKind) -> bool {
+    match kind {
+        SchemaKind::Type(Type::String(s)) => s.enumeration.iter().any(Option::is_none),
+        SchemaKind::Type(Type::Integer(i)) => i.enumeration.iter().any(Option::is_none),
+        SchemaKind::Type(Type::Number(n)) => n.enumeration.iter().any(Option::is_none),
+        SchemaKind::Type(Type::Boolean(b)) => b.enumeration.iter().any(Option::is_none),
+        _ => false,
     }
 }
