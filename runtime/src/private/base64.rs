@@ -1,6 +1,8 @@
-//! `#[serde(with = "::specforge::__private::base64")]` for `format: byte` fields:
-//! `Vec<u8>` ↔ standard base64 (RFC 4648 §4, padded). Decoding also accepts the URL-safe
-//! alphabet (§5) and missing padding, since servers send both.
+//! Base64 for `format: byte`: `Vec<u8>` ↔ standard base64 (RFC 4648 §4, padded).
+//! Decoding also accepts the URL-safe alphabet (§5) and missing padding, since servers
+//! send both. Generated code uses [`crate::Base64Bytes`], which is built on these; the
+//! `#[serde(with = "::specforge::__private::base64")]` adapters (and `::option`) stay for
+//! code generated before it.
 
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
