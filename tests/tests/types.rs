@@ -330,7 +330,7 @@ mod recursion {
 mod scalar_enums {
     use serde_json::json;
     use specforge_tests::types_scalar_enums::types::{
-        Flag, HttpCode, Job, JobRetries, Kind, Level, Mode, Priority, Ratio, Version,
+        Big, Flag, HttpCode, Job, JobRetries, Kind, Level, Mode, Priority, Ratio, Version, Wide,
     };
 
     use super::{decode, encode, round_trip};
@@ -375,6 +375,27 @@ mod scalar_enums {
         );
         assert_eq!(round_trip::<Mode>(json!(1.5)), Mode::Unknown(json!(1.5)));
         assert_eq!(Mode::Auto.to_value(), json!("auto"));
+    }
+
+    #[test]
+    fn values_beyond_i32_and_i64_are_known() {
+        assert_eq!(
+            round_trip::<Wide>(json!(5_000_000_000_i64)),
+            Wide::V5000000000
+        );
+        assert_eq!(
+            round_trip::<Wide>(json!(-5_000_000_000_i64)),
+            Wide::Minus5000000000
+        );
+        assert_eq!(
+            round_trip::<Wide>(json!(u64::MAX)),
+            Wide::V18446744073709551615
+        );
+        assert_eq!(round_trip::<Wide>(json!("off")), Wide::Off);
+        assert_eq!(
+            round_trip::<Big>(json!(-5_000_000_000_i64)),
+            Big::Minus5000000000
+        );
     }
 
     #[test]

@@ -132,9 +132,12 @@ fn value_literal(kind: ScalarEnumKind, value: &Value) -> Option<TokenStream> {
     let literal = match (kind, value) {
         (ScalarEnumKind::Integer, Value::Number(n)) => Literal::i64_unsuffixed(n.as_i64()?),
         (ScalarEnumKind::Number, Value::Number(n)) => number(n.as_f64()?)?,
-        (ScalarEnumKind::Mixed, Value::Number(n)) => match n.as_i64() {
-            Some(i) => Literal::i64_unsuffixed(i),
-            None => number(n.as_f64()?)?,
+        // `json!(lit)` types an unsuffixed integer as `i32`: larger ones get a suffix.
+        (ScalarEnumKind::Mixed, Value::Number(n)) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) if i32::try_from(i).is_ok() => Literal::i64_unsuffixed(i),
+            (Some(i), _) => Literal::i64_suffixed(i),
+            (None, Some(u)) => Literal::u64_suffixed(u),
+            (None, None) => number(n.as_f64()?)?,
         },
         (ScalarEnumKind::Mixed, Value::String(s)) => Literal::string(s),
         (ScalarEnumKind::Mixed, Value::Bool(b)) => return Some(quote!(#b)),
