@@ -330,7 +330,8 @@ mod recursion {
 mod scalar_enums {
     use serde_json::json;
     use specforge_tests::types_scalar_enums::types::{
-        Big, Flag, HttpCode, Job, JobRetries, Kind, Level, Mode, Priority, Ratio, Version, Wide,
+        Big, Color, Flag, HttpCode, Job, JobRetries, Kind, Level, Mode, Priority, Ratio, Version,
+        Wide,
     };
 
     use super::{decode, encode, round_trip};
@@ -353,6 +354,8 @@ mod scalar_enums {
         assert_eq!(round_trip::<HttpCode>(json!(200)), HttpCode::Ok);
         assert_eq!(round_trip::<Level>(json!(1)), Level::High);
         assert_eq!(round_trip::<Level>(json!(0)), Level::Low);
+        assert_eq!(round_trip::<Color>(json!("g")), Color::Green);
+        assert_eq!(Color::Blue.as_str(), "b");
     }
 
     #[test]
