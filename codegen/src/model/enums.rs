@@ -13,7 +13,10 @@
 //!   their own and decode to `Unknown` (listed in the docs). A declared `type`
 //!   the values do not fit warns (SF2009).
 //!
-//! `null` among the values makes the type nullable (`Option`) and is no variant.
+//! `null` among the values makes the type nullable (`Option`) and is no variant;
+//! the positions that use the enum are `Option`s, the named enum itself does
+//! not decode `null` (known gap, unlike nullable unions, which get
+//! `type Name = Option<NameValue>`).
 //! A single value (a `const`) is an enum of one variant plus `Unknown`, so a
 //! server that changes the constant does not break decoding.
 //!
