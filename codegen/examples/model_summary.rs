@@ -18,6 +18,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let names: Vec<&str> = e.variants.iter().map(|v| v.name.as_str()).collect();
                 format!("enum {names:?}")
             }
+            TypeKind::ScalarEnum(e) => {
+                let names: Vec<&str> = e.variants.iter().map(|v| v.name.as_str()).collect();
+                format!("{:?} enum {names:?}", e.kind)
+            }
             TypeKind::Alias(t) => format!("alias {t:?}").chars().take(100).collect(),
             TypeKind::Union(u) => {
                 let names: Vec<&str> = u.variants.iter().map(|v| v.name.as_str()).collect();

@@ -4,7 +4,8 @@
 
 use serde_json::{Value, json};
 use specforge_codegen::__internal::{
-    Api, FloatFormat, IntFormat, Struct, TypeDef, TypeId, TypeKind, TypeRef, Union, lower,
+    Api, FloatFormat, IntFormat, ScalarEnum, ScalarEnumKind, Struct, TypeDef, TypeId, TypeKind,
+    TypeRef, Union, lower,
 };
 use specforge_codegen::{Diagnostic, Settings};
 
@@ -228,31 +229,54 @@ fn string_enum_variants_resolve_collisions() {
     assert_eq!(names("WithNull"), ["A"]);
 }
 
+fn scalar_enum<'a>(api: &'a Api, name: &str) -> &'a ScalarEnum {
+    match &def(api, name).kind {
+        TypeKind::ScalarEnum(e) => e,
+        other => panic!("{name} is not a scalar enum: {other:?}"),
+    }
+}
+
 #[test]
-fn non_string_enums_are_primitives_with_a_note() {
-    let (api, _) = run(json!({
+fn non_string_enums_are_enums_of_their_values() {
+    let (api, diags) = run(json!({
         "S": {"type": "object", "properties": {"level": {"type": "integer", "enum": [1, 2, 3]}}},
-        "Level": {"type": "integer", "format": "int32", "enum": [10, 20]}
+        "Level": {"type": "integer", "format": "int32", "enum": [10, 20, null]},
+        "Ratio": {"type": "number", "enum": [0.5, 1, 1.0]},
+        "Mixed": {"enum": ["auto", 1, true, [1]]},
+        "Odd": {"type": "string", "enum": ["a", 1]},
+        "Flag": {"type": "boolean", "enum": [true]}
     }));
-    let level = def(&api, "Level");
-    assert_eq!(level.kind_alias(), Some(&TypeRef::Integer(IntFormat::I32)));
-    assert!(
-        level
-            .docs
-            .description
-            .as_deref()
-            .unwrap_or("")
-            .contains("10, 20")
-    );
+    let level = scalar_enum(&api, "Level");
+    assert_eq!(level.kind, ScalarEnumKind::Integer);
+    let values: Vec<&Value> = level.variants.iter().map(|v| &v.value).collect();
+    assert_eq!(values, [&json!(10), &json!(20)], "null is no variant");
     let field = &strukt(&api, "S").fields[0];
-    assert_eq!(field.ty, TypeRef::Integer(IntFormat::I64));
+    assert_eq!(field.ty, TypeRef::Named(id(&api, "SLevel")));
+    assert_eq!(scalar_enum(&api, "SLevel").variants.len(), 3);
+    let ratio = scalar_enum(&api, "Ratio");
+    assert_eq!(ratio.kind, ScalarEnumKind::Number);
+    assert_eq!(ratio.variants.len(), 2, "1 and 1.0 are one value");
+    let mixed = scalar_enum(&api, "Mixed");
+    assert_eq!(mixed.kind, ScalarEnumKind::Mixed);
+    let names: Vec<&str> = mixed.variants.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Auto", "V1", "True"],
+        "array values have no variant"
+    );
+    assert_eq!(scalar_enum(&api, "Odd").kind, ScalarEnumKind::Mixed);
     assert!(
-        field
+        diags.iter().any(|d| d.code == "SF2009"),
+        "a declared type the values do not fit warns"
+    );
+    assert_eq!(def(&api, "Flag").kind_alias(), Some(&TypeRef::Bool));
+    assert!(
+        def(&api, "Flag")
             .docs
             .description
             .as_deref()
             .unwrap_or("")
-            .contains("1, 2, 3")
+            .contains("true")
     );
 }
 

@@ -41,6 +41,7 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod base64_bytes;
 mod builder;
 mod client;
 mod credential;
@@ -57,9 +58,11 @@ mod redirect;
 mod request;
 mod response;
 mod retry;
+mod scalar_enum;
 mod send;
 pub mod sse;
 mod string_enum;
+mod tagged_union;
 mod typed_header;
 mod url_build;
 
@@ -68,6 +71,7 @@ mod url_build;
 pub mod __private;
 pub(crate) use __private as private;
 
+pub use base64_bytes::Base64Bytes;
 pub use builder::{
     BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };

@@ -19,6 +19,8 @@ pub use crate::client::ClientCore;
 pub use crate::error::{DecodeError, Error, OperationRef};
 pub use crate::multipart::Multipart;
 pub use crate::response::Response;
+pub use crate::scalar_enum::serialize_number;
+pub use crate::tagged_union::{encode_tagged, union_tag};
 pub use crate::typed_header::parse_header;
 
 /// Where a parameter goes.

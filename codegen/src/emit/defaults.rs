@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::Ctx;
 use super::idents::ident;
 use super::type_ref::Scope;
-use crate::model::{FloatFormat, IntFormat, TypeKind, TypeRef};
+use crate::model::{FloatFormat, IntFormat, ScalarEnumKind, TypeKind, TypeRef};
 
 impl Ctx<'_> {
     /// An expression of type `ty` (as written in `types`) equal to `value`.
@@ -62,6 +62,15 @@ impl Ctx<'_> {
                     TypeKind::StringEnum(e) => {
                         let wanted = value.as_str()?;
                         let variant = e.variants.iter().find(|v| v.value == wanted)?;
+                        let name = ident(&def.name);
+                        let variant = ident(&variant.name);
+                        quote!(#name::#variant)
+                    }
+                    TypeKind::ScalarEnum(e) => {
+                        let variant = e.variants.iter().find(|v| match e.kind {
+                            ScalarEnumKind::Number => v.value.as_f64() == value.as_f64(),
+                            _ => v.value == *value,
+                        })?;
                         let name = ident(&def.name);
                         let variant = ident(&variant.name);
                         quote!(#name::#variant)

@@ -19,8 +19,8 @@
 //! - the `Accept` header is derived from the kinds of the response bodies
 //!   (`application/json`, `text/*`, `*/*`): the model keeps no response media type;
 //! - declared response headers are not typed (the model has none yet);
-//! - `format: byte` is `Vec<u8>` only as a struct field; elsewhere (array
-//!   items, aliases, parameters) it stays base64 text;
+//! - a `format: byte` parameter is base64 text the caller passes (every other
+//!   position is `::specforge::Base64Bytes`);
 //! - names the model must keep apart are not re-checked here: an operation
 //!   method named like `new`/`builder`/`core`, a security setter named like a
 //!   `__builder_methods!` method, or an operation type `X` next to another
@@ -29,6 +29,7 @@
 mod client;
 mod defaults;
 mod docs;
+mod enums;
 mod example;
 mod idents;
 mod markdown;
@@ -38,6 +39,7 @@ mod pagination;
 mod response_headers;
 mod responses;
 mod sse;
+mod tagged_union;
 mod type_ref;
 mod types;
 

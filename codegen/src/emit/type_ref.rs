@@ -7,9 +7,11 @@
 //! full (`::std::result::Result`) at the top level, where the user's own
 //! items (a crate-wide `Result` alias is common) are in scope.
 //!
-//! Mapping decisions not fixed by docs/generated-code.md: `format: byte`
-//! outside a struct field (array items, aliases, parameters) stays base64
-//! text (`String`), since the runtime's base64 adapter works on a field; a
+//! Mapping decisions: `format: byte` is `::specforge::Base64Bytes` in every
+//! position (fields, items, map values, `Option`s, aliases, union variants,
+//! bodies, response headers), a runtime newtype whose serde impls do the
+//! base64, so no position needs a `#[serde(with)]`; parameters stay base64
+//! text the caller passes as `impl Into<String>` (see [`Ctx::is_string`]); a
 //! `format: binary` string inside a JSON document is text on the wire, so it
 //! is a `String` too (binary *bodies* are `bytes::Bytes`, see operations).
 
@@ -71,7 +73,8 @@ impl Ctx<'_> {
             TypeRef::Integer(IntFormat::U64) => quote!(u64),
             TypeRef::Number(FloatFormat::F32) => quote!(f32),
             TypeRef::Number(FloatFormat::F64) => quote!(f64),
-            TypeRef::String | TypeRef::Base64 | TypeRef::Binary => self.std(scope, "String"),
+            TypeRef::String | TypeRef::Binary => self.std(scope, "String"),
+            TypeRef::Base64 => quote!(::specforge::Base64Bytes),
             TypeRef::DateTime if self.settings.date_time_as_string => self.std(scope, "String"),
             TypeRef::DateTime => quote!(::specforge::chrono::DateTime<::specforge::chrono::Utc>),
             TypeRef::Date => quote!(::specforge::chrono::NaiveDate),
@@ -134,7 +137,8 @@ impl Ctx<'_> {
         ty
     }
 
-    /// Whether `ty` is text a caller may pass as `impl Into<String>`.
+    /// Whether `ty` is text a caller may pass as `impl Into<String>` (a
+    /// `format: byte` parameter too: the caller passes the base64 text).
     pub(crate) fn is_string(&self, ty: &TypeRef) -> bool {
         let rendered_as_string = |t: &TypeRef| match t {
             TypeRef::String | TypeRef::Base64 | TypeRef::Binary => true,

@@ -7,8 +7,7 @@
 //!   `readOnly`/`writeOnly` fields are optional (each is absent in one
 //!   direction); defaults through `#[serde(default = "Type::default_field")]`;
 //!   `additionalProperties` next to fields as a `#[serde(flatten)]` map;
-//! - string enums with `Unknown(String)`, their serde/`Display`/`FromStr`
-//!   impls from `::specforge::__string_enum_impls!`;
+//! - enums (see [`super::enums`]);
 //! - aliases; unions (see [`union_item`]).
 //!
 //! Derives: `Debug, Clone, PartialEq` (+ `Default` when every field may be
@@ -18,10 +17,10 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Ctx;
-use super::docs::{DocBuilder, doc_attrs};
+use super::docs::doc_attrs;
 use super::idents::{ident, unique};
 use super::type_ref::Scope;
-use crate::model::{Field, StringEnum, Struct, TypeDef, TypeKind, TypeRef, Union};
+use crate::model::{Field, Struct, TypeDef, TypeKind, TypeRef, Union};
 
 const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
 
@@ -45,7 +44,8 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
 fn item(ctx: &Ctx, def: &TypeDef) -> TokenStream {
     match &def.kind {
         TypeKind::Struct(s) => struct_item(ctx, def, s),
-        TypeKind::StringEnum(e) => string_enum_item(ctx, def, e),
+        TypeKind::StringEnum(e) => super::enums::string_enum_item(ctx, def, e),
+        TypeKind::ScalarEnum(e) => super::enums::scalar_enum_item(def, e),
         TypeKind::Alias(ty) => {
             let docs = doc_attrs(&def.docs);
             let name = ident(&def.name);
@@ -113,11 +113,7 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
             let wire = &field.wire_name;
             serde_args.push(quote!(rename = #wire));
         }
-        let base64 = matches!(field.ty, TypeRef::Base64) && !field.boxed;
-        let ty = if base64 {
-            let vec = ctx.std(Scope::Types, "Vec");
-            quote!(#vec<u8>)
-        } else if field.boxed {
+        let ty = if field.boxed {
             ctx.boxed_type_tokens(&field.ty, Scope::Types)
         } else {
             ctx.type_tokens(&field.ty, Scope::Types)
@@ -125,9 +121,6 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         let (ty, default_value) = match presence(ctx, field) {
             Presence::Required => {
                 all_absent_ok = false;
-                if base64 {
-                    serde_args.push(quote!(with = "::specforge::__private::base64"));
-                }
                 (ty, quote!(::std::default::Default::default()))
             }
             Presence::Defaulted(expr) => {
@@ -145,28 +138,13 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
             }
             Presence::Optional => {
                 serde_args.push(quote!(default, skip_serializing_if = #is_none));
-                if base64 {
-                    serde_args.push(quote!(with = "::specforge::__private::base64::option"));
-                }
                 (quote!(#option<#ty>), quote!(None))
             }
             Presence::RequiredNullable => {
                 all_absent_ok = false;
-                if base64 {
-                    serde_args.push(quote!(
-                        default,
-                        with = "::specforge::__private::base64::option"
-                    ));
-                }
                 (quote!(#option<#ty>), quote!(None))
             }
             Presence::OptionalNullable => {
-                // Base64 text stays a string here: the adapters do not nest.
-                let ty = if base64 {
-                    ctx.std(Scope::Types, "String")
-                } else {
-                    ty
-                };
                 serde_args.push(quote!(
                     default,
                     skip_serializing_if = #is_none,
@@ -225,69 +203,18 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
-fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> TokenStream {
-    let name = ident(&def.name);
-    let string = ctx.std(Scope::Types, "String");
-    let docs = doc_attrs(&def.docs);
-    let mut taken: Vec<String> = vec!["Unknown".to_owned()];
-    let mut variants = Vec::new();
-    let mut pairs = Vec::new();
-    let mut values: Vec<&str> = Vec::new();
-    for variant in &e.variants {
-        // A repeated value would make an unreachable match arm when parsing.
-        if values.contains(&variant.value.as_str()) {
-            continue;
-        }
-        values.push(&variant.value);
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let variant_name = unique(&variant.name, &refs);
-        taken.push(variant_name.clone());
-        let variant_ident = ident(&variant_name);
-        let value = &variant.value;
-        let doc = if value.contains('`') || value.trim().is_empty() {
-            DocBuilder::new().paragraph(value).build()
-        } else {
-            DocBuilder::new()
-                .own(&format!("`{}`", value.escape_debug()))
-                .build()
-        };
-        variants.push(quote!(#doc #variant_ident,));
-        pairs.push(quote!(#variant_ident => #value));
-    }
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum #name {
-            #(#variants)*
-            /// A value this client does not know yet.
-            Unknown(#string),
-        }
-        ::specforge::__string_enum_impls!(#name { #(#pairs),* });
-    }
-}
-
 /// Unions (`oneOf`/`anyOf`), variants in the model's order.
 ///
 /// With a discriminator, and when every variant is an object (a struct or a
 /// map) selected by at least one tag value, the enum is tagged by that
-/// property: through serde's `#[serde(tag = "…")]` when no variant struct
-/// declares the tag property itself; otherwise (the common case where each
-/// variant schema lists the discriminator as a required property) serde's
-/// internal tagging would hide the tag from the variant, so the enum
-/// serializes untagged (the variant writes its own tag) and deserializes by
-/// reading the tag and decoding the whole object as the chosen variant. When
-/// only some variants declare the tag, a hand-written `Serialize` adds the
-/// variant's (first) tag value to the encoded object unless it is already
-/// there, so the tag is written exactly once either way. Unknown tag values are
-/// an error (no fallback variant yet).
-/// Anything else is `#[serde(untagged)]`: variants are tried in order.
+/// property (see [`super::tagged_union`]). Anything else is
+/// `#[serde(untagged)]`: variants are tried in order.
 fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs);
     if u.variants.is_empty() {
         return quote!(#docs pub type #name = ::specforge::serde_json::Value;);
     }
-    let boxed = ctx.std(Scope::Types, "Box");
     let mut taken: Vec<String> = Vec::new();
     let variants: Vec<(proc_macro2::Ident, TokenStream)> = u
         .variants
@@ -327,91 +254,7 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
             pub enum #name { #(#body)* }
         };
     };
-    let tag_in_variants = u.variants.iter().any(|v| ctx.declares_property(&v.ty, tag));
-    if !tag_in_variants {
-        let body = variants.iter().zip(&u.variants).map(|((n, ty), v)| {
-            let (first, rest) = v
-                .tag_values
-                .split_first()
-                .map_or((n.to_string(), &[][..]), |(f, r)| (f.clone(), r));
-            quote!(#[serde(rename = #first #(, alias = #rest)*)] #n(#ty),)
-        });
-        return quote! {
-            #docs
-            #lints
-            #[derive(Debug, Clone, PartialEq, #serde)]
-            #[serde(crate = "::specforge::serde", tag = #tag)]
-            pub enum #name { #(#body)* }
-        };
-    }
-    let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
-    // Variants that declare the tag write it themselves; when some do not, a
-    // hand-written `Serialize` adds it to those that lack it (exactly once).
-    let tag_in_all = u.variants.iter().all(|v| ctx.declares_property(&v.ty, tag));
-    let (serialize_derive, serialize_impl) = if tag_in_all {
-        (
-            quote!(
-                #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
-                #[serde(crate = "::specforge::serde", untagged)]
-            ),
-            quote!(),
-        )
-    } else {
-        let encode_arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
-            let value = v
-                .tag_values
-                .first()
-                .cloned()
-                .unwrap_or_else(|| n.to_string());
-            quote!(Self::#n(v) => (#value, ::specforge::serde_json::to_value(v)),)
-        });
-        let serialize = quote! {
-            impl ::specforge::serde::Serialize for #name {
-                fn serialize<S: ::specforge::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    use ::specforge::serde::ser::Error as _;
-                    let (tag, value) = match self { #(#encode_arms)* };
-                    let mut value = value.map_err(S::Error::custom)?;
-                    if let Some(object) = value.as_object_mut() {
-                        object.entry(#tag).or_insert_with(|| ::specforge::serde_json::Value::from(tag));
-                    }
-                    ::specforge::serde::Serialize::serialize(&value, serializer)
-                }
-            }
-        };
-        (quote!(#[derive(Debug, Clone, PartialEq)]), serialize)
-    };
-    let arms = variants.iter().zip(&u.variants).map(|((n, _), v)| {
-        let values = &v.tag_values;
-        let wrap = if v.boxed && matches!(v.ty, TypeRef::Named(_)) {
-            quote!(|v| Self::#n(#boxed::new(v)))
-        } else {
-            quote!(Self::#n)
-        };
-        quote!(Some(#(#values)|*) => ::specforge::serde_json::from_value(value).map(#wrap),)
-    });
-    let all_values = u.variants.iter().flat_map(|v| v.tag_values.iter());
-    quote! {
-        #docs
-        #lints
-        #serialize_derive
-        pub enum #name { #(#body)* }
-
-        #serialize_impl
-
-        impl<'de> ::specforge::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::specforge::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                use ::specforge::serde::de::Error as _;
-                let value = <::specforge::serde_json::Value as ::specforge::serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get(#tag).and_then(::specforge::serde_json::Value::as_str).map(str::to_owned);
-                let decoded = match tag.as_deref() {
-                    #(#arms)*
-                    Some(other) => return Err(D::Error::unknown_variant(other, &[#(#all_values),*])),
-                    None => return Err(D::Error::missing_field(#tag)),
-                };
-                decoded.map_err(D::Error::custom)
-            }
-        }
-    }
+    super::tagged_union::tagged_union_item(ctx, def, u, tag)
 }
 
 /// `#[allow]`s for clippy lints an enum's generated names may trip:
@@ -463,7 +306,7 @@ fn camel_words(name: &str) -> Vec<String> {
 
 impl Ctx<'_> {
     /// Whether `ty` is a JSON object type (a struct or a map, through aliases).
-    fn is_object(&self, ty: &TypeRef) -> bool {
+    pub(crate) fn is_object(&self, ty: &TypeRef) -> bool {
         match self.resolve_alias(ty) {
             TypeRef::Map(_) => true,
             TypeRef::Named(id) => {
@@ -477,7 +320,7 @@ impl Ctx<'_> {
     }
 
     /// Whether the struct `ty` declares a property named `wire_name`.
-    fn declares_property(&self, ty: &TypeRef, wire_name: &str) -> bool {
+    pub(crate) fn declares_property(&self, ty: &TypeRef, wire_name: &str) -> bool {
         match self.resolve_alias(ty) {
             TypeRef::Named(id) => match self.api.types.defs.get(id.0).map(|d| &d.kind) {
                 Some(TypeKind::Struct(s)) => s.fields.iter().any(|f| f.wire_name == wire_name),

@@ -9,6 +9,7 @@
 
 pub(crate) mod body_alternatives;
 pub(crate) mod composition;
+pub(crate) mod enums;
 pub(crate) mod lower;
 pub(crate) mod multipart;
 pub(crate) mod naming;
@@ -22,6 +23,8 @@ pub(crate) mod recursion;
 pub(crate) mod refs;
 pub(crate) mod responses;
 pub(crate) mod scalars;
+pub(crate) mod schema_kinds;
+pub(crate) mod schema_values;
 pub(crate) mod security;
 pub(crate) mod types;
 pub(crate) mod unions;
@@ -93,6 +96,9 @@ pub enum TypeKind {
     Struct(Struct),
     /// A string enum, forward compatible (`Unknown(String)`).
     StringEnum(StringEnum),
+    /// An enum of integer, number or mixed-type values, forward compatible
+    /// (`Unknown(i64)`, `Unknown(f64)`, `Unknown(serde_json::Value)`).
+    ScalarEnum(ScalarEnum),
     /// A named schema that is not an object or enum: `pub type Name = <ty>;`
     Alias(TypeRef),
     /// `oneOf` / `anyOf`: an enum over variants (tagged when `tag` is set).
@@ -142,6 +148,33 @@ pub struct EnumVariant {
 }
 
 #[derive(Debug, Clone)]
+pub struct ScalarEnum {
+    pub kind: ScalarEnumKind,
+    /// Known values, each a JSON integer, number, string or boolean (never
+    /// `null`: that makes the type nullable instead). Unique.
+    pub variants: Vec<ScalarVariant>,
+}
+
+/// What values a [`ScalarEnum`] holds, which decides its Rust representation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarEnumKind {
+    /// Integers (`i64`).
+    Integer,
+    /// Numbers (`f64`).
+    Number,
+    /// Values of several JSON types (`serde_json::Value`).
+    Mixed,
+}
+
+#[derive(Debug, Clone)]
+pub struct ScalarVariant {
+    /// Final PascalCase identifier, unique in the enum (never `Unknown`).
+    pub name: String,
+    /// The value on the wire.
+    pub value: serde_json::Value,
+}
+
+#[derive(Debug, Clone)]
 pub struct Union {
     /// Discriminator property (tagged enum) or `None` (untagged, tried in order).
     pub tag: Option<String>,
@@ -169,7 +202,7 @@ pub enum TypeRef {
     /// `format: date` → `chrono::NaiveDate`.
     Date,
     Uuid,
-    /// `format: byte`: base64 on the wire, `Vec<u8>` in Rust.
+    /// `format: byte`: base64 on the wire, `specforge::Base64Bytes` in Rust.
     Base64,
     /// `format: binary` in a JSON document: bytes.
     Binary,

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::naming::{self, UniqueNames};
 use super::types::{Ctx, Lowered, SchemaRef, TypeLowerer, docs_of};
-use super::{Docs, Field, Struct, TypeKind, TypeRef, refs};
+use super::{Docs, Field, ScalarEnumKind, Struct, TypeKind, TypeRef, refs};
 use crate::diagnostics::Pointer;
 
 impl TypeLowerer<'_> {
@@ -123,6 +123,10 @@ impl TypeLowerer<'_> {
                 TypeKind::StringEnum(e) => value
                     .as_str()
                     .is_some_and(|v| e.variants.iter().any(|x| x.value == v)),
+                TypeKind::ScalarEnum(e) => e.variants.iter().any(|x| match e.kind {
+                    ScalarEnumKind::Number => x.value.as_f64() == value.as_f64(),
+                    _ => x.value == value,
+                }),
                 TypeKind::Struct(_) => value.is_object(),
                 _ => false,
             },

@@ -4,19 +4,12 @@
 //! none → `i64`, `uint32`/`uint64` → `u32`/`u64` (8- and 16-bit formats widen);
 //! number `float` → `f32`, else `f64`; string `date-time` (unless the setting
 //! keeps strings), `date`, `uuid`, `byte` (base64), `binary`; every other string
-//! format → `String`. String enums become named types with variants named from
-//! their values; non-string enums are the primitive type with the allowed
-//! values in the docs.
+//! format → `String`. Enums are in [`super::enums`].
 
-use std::collections::HashSet;
-
-use openapiv3::SchemaData;
 use serde_json::Value;
 
-use super::naming::{self, UniqueNames};
-use super::types::{Ctx, Lowered, TypeLowerer, docs_of};
-use super::{EnumVariant, FloatFormat, IntFormat, StringEnum, TypeKind, TypeRef};
-use crate::diagnostics::Pointer;
+use super::types::{Lowered, TypeLowerer};
+use super::{FloatFormat, IntFormat, TypeRef};
 
 impl TypeLowerer<'_> {
     /// `type: string` with a format (or none).
@@ -30,46 +23,6 @@ impl TypeLowerer<'_> {
             _ => TypeRef::String,
         }
     }
-
-    /// A string enum (named), or `String` when no value is left.
-    pub(crate) fn string_enum(
-        &mut self,
-        values: Vec<String>,
-        has_null: bool,
-        data: &SchemaData,
-        at: &Pointer,
-        ctx: &Ctx,
-    ) -> Lowered {
-        if values.is_empty() {
-            return Lowered {
-                ty: TypeRef::String,
-                nullable: has_null,
-                note: None,
-            };
-        }
-        let kind = TypeKind::StringEnum(StringEnum {
-            variants: enum_variants(values),
-        });
-        let id = self.place(kind, docs_of(data), at, ctx);
-        Lowered {
-            ty: TypeRef::Named(id),
-            nullable: has_null,
-            note: None,
-        }
-    }
-}
-
-pub(super) fn infer_type(values: &[&Value]) -> Option<&'static str> {
-    let first = values.first()?;
-    let kind = |v: &Value| match v {
-        Value::String(_) => Some("string"),
-        Value::Bool(_) => Some("boolean"),
-        Value::Number(n) if n.is_i64() || n.is_u64() => Some("integer"),
-        Value::Number(_) => Some("number"),
-        _ => None,
-    };
-    let k = kind(first)?;
-    values.iter().all(|v| kind(v) == Some(k)).then_some(k)
 }
 
 pub(super) fn scalar_text(value: &Value) -> String {
@@ -106,29 +59,4 @@ pub(super) fn with_values_note(mut lowered: Lowered, values: &[String]) -> Lower
         lowered.note = Some(format!("Allowed values: {}.", values.join(", ")));
     }
     lowered
-}
-
-/// Variant names for string-enum values: unique, readable, never `Unknown`.
-/// Duplicate values are dropped. When folding makes a value's name clash with
-/// an earlier one (`in-active` after `in_active`), its punctuation is spelled
-/// (`InMinusActive`); what still clashes (`active`/`Active`) gets a number.
-pub(crate) fn enum_variants(values: Vec<String>) -> Vec<EnumVariant> {
-    let mut seen = HashSet::new();
-    let mut names = UniqueNames::with_reserved(&["Unknown"]);
-    values
-        .into_iter()
-        .filter(|v| seen.insert(v.clone()))
-        .map(|value| {
-            let plain = naming::enum_variant(&value);
-            let candidate = if names.contains(&plain) {
-                naming::enum_variant_spelled(&value)
-            } else {
-                plain
-            };
-            EnumVariant {
-                name: names.claim(&candidate),
-                value,
-            }
-        })
-        .collect()
 }

@@ -27,25 +27,23 @@
 //!   Option<{Name}Value>`, so the schema's own name decodes `null`. Every
 //!   `$ref` to it resolves to the union and is nullable there (a field gets
 //!   `Field.nullable`, so optional + nullable keeps absent apart from `null`).
-//! - A schema `openapiv3` cannot place in one kind (`SchemaKind::Any`) is
-//!   decided from its keywords; an enum mixing value types is `Any` (SF2009).
-//! - `not` → `Any`.
 //!
-//! Objects live in [`super::objects`], primitives and enums in
-//! [`super::scalars`], `allOf` in [`super::composition`], `oneOf`/`anyOf` in
+//! The dispatch on a schema's kind lives in [`super::schema_kinds`], questions
+//! asked of raw schema JSON in [`super::schema_values`], objects in
+//! [`super::objects`], primitives in [`super::scalars`], enums in
+//! [`super::enums`], `allOf` in [`super::composition`], `oneOf`/`anyOf` in
 //! [`super::unions`], and the recursion boxes in [`super::recursion`].
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use openapiv3::{
-    AnySchema, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaData, SchemaKind,
-    StringFormat, Type, VariantOrUnknownOrEmpty,
-};
+use openapiv3::{ReferenceOr, Schema, SchemaData};
 use serde_json::Value;
 
 use super::naming::{self, UniqueNames};
-use super::scalars::{infer_type, int_format, number_format, scalar_text, texts, with_values_note};
+use super::schema_values::{
+    is_union_value, names_a_type, shared_component_hint, value_is_nullable,
+};
 use super::{Docs, TypeArena, TypeDef, TypeId, TypeKind, TypeRef, refs};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
@@ -438,7 +436,7 @@ impl<'a> TypeLowerer<'a> {
         self.lower_value(value, &target, &inner)
     }
 
-    fn too_deep(&mut self, at: &Pointer) -> Lowered {
+    pub(crate) fn too_deep(&mut self, at: &Pointer) -> Lowered {
         self.warn(
             "SF2004",
             at,
@@ -447,284 +445,6 @@ impl<'a> TypeLowerer<'a> {
         );
         Lowered::of(TypeRef::Any)
     }
-
-    pub(crate) fn lower_schema(&mut self, schema: &Schema, at: &Pointer, ctx: &Ctx) -> Lowered {
-        if ctx.depth >= MAX_DEPTH {
-            return self.too_deep(at);
-        }
-        let data = &schema.schema_data;
-        if let Some((keyword, branches)) = self.union_beside_object(schema, at) {
-            let mut lowered = self.lower_union(keyword, &branches, data, at, ctx);
-            lowered.nullable |= data.nullable;
-            return lowered;
-        }
-        let mut lowered = match &schema.schema_kind {
-            SchemaKind::Type(ty) => self.lower_type(ty, data, at, ctx),
-            SchemaKind::OneOf { one_of } => self.lower_union("oneOf", one_of, data, at, ctx),
-            SchemaKind::AnyOf { any_of } => self.lower_union("anyOf", any_of, data, at, ctx),
-            SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, None, data, at, ctx),
-            SchemaKind::Not { .. } => Lowered::of(TypeRef::Any),
-            SchemaKind::Any(any) => self.lower_any(any, data, at, ctx),
-        };
-        lowered.nullable |= data.nullable;
-        lowered
-    }
-
-    fn lower_type(&mut self, ty: &Type, data: &SchemaData, at: &Pointer, ctx: &Ctx) -> Lowered {
-        match ty {
-            Type::String(s) => {
-                if !s.enumeration.is_empty() {
-                    let values: Vec<String> = s.enumeration.iter().flatten().cloned().collect();
-                    let has_null = s.enumeration.iter().any(Option::is_none);
-                    return self.string_enum(values, has_null, data, at, ctx);
-                }
-                let format = match &s.format {
-                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => "date-time",
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => "date",
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => "byte",
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => "binary",
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Password) => "password",
-                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
-                    VariantOrUnknownOrEmpty::Empty => "",
-                };
-                Lowered::of(self.string_format(format))
-            }
-            Type::Number(n) => {
-                let format = match &n.format {
-                    VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => "float",
-                    VariantOrUnknownOrEmpty::Item(NumberFormat::Double) => "double",
-                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
-                    VariantOrUnknownOrEmpty::Empty => "",
-                };
-                let values: Vec<String> =
-                    n.enumeration.iter().flatten().map(f64::to_string).collect();
-                with_values_note(Lowered::of(number_format(format)), &values)
-            }
-            Type::Integer(i) => {
-                let format = match &i.format {
-                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => "int32",
-                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => "int64",
-                    VariantOrUnknownOrEmpty::Unknown(other) => other.as_str(),
-                    VariantOrUnknownOrEmpty::Empty => "",
-                };
-                let values: Vec<String> =
-                    i.enumeration.iter().flatten().map(i64::to_string).collect();
-                with_values_note(Lowered::of(int_format(format)), &values)
-            }
-            Type::Boolean(_) => Lowered::of(TypeRef::Bool),
-            Type::Object(o) => {
-                let props: Vec<(&str, SchemaRef<'_>)> = o
-                    .properties
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), SchemaRef::from(v)))
-                    .collect();
-                let required: HashSet<&str> = o.required.iter().map(String::as_str).collect();
-                self.object(
-                    &props,
-                    &required,
-                    o.additional_properties.as_ref(),
-                    data,
-                    at,
-                    ctx,
-                )
-            }
-            Type::Array(a) => self.array(a.items.as_ref(), at, ctx),
-        }
-    }
-
-    fn array(
-        &mut self,
-        items: Option<&ReferenceOr<Box<Schema>>>,
-        at: &Pointer,
-        ctx: &Ctx,
-    ) -> Lowered {
-        let item = match items {
-            None => TypeRef::Any,
-            Some(items) => {
-                let lowered = self.lower(
-                    SchemaRef::from(items),
-                    &at.push("items"),
-                    &ctx.child("Item"),
-                );
-                lowered.into_type()
-            }
-        };
-        Lowered::of(TypeRef::Array(Box::new(item)))
-    }
-
-    /// A schema `openapiv3` could not place in one kind: decided here from the
-    /// keywords it has.
-    fn lower_any(
-        &mut self,
-        any: &AnySchema,
-        data: &SchemaData,
-        at: &Pointer,
-        ctx: &Ctx,
-    ) -> Lowered {
-        let has_object_keywords = !any.properties.is_empty() || any.additional_properties.is_some();
-        if !any.all_of.is_empty() {
-            let own = has_object_keywords.then_some(any);
-            return self.lower_all_of(&any.all_of, own, data, at, ctx);
-        }
-        if has_object_keywords || any.typ.as_deref() == Some("object") {
-            let props: Vec<(&str, SchemaRef<'_>)> = any
-                .properties
-                .iter()
-                .map(|(k, v)| (k.as_str(), SchemaRef::from(v)))
-                .collect();
-            let required: HashSet<&str> = any.required.iter().map(String::as_str).collect();
-            return self.object(
-                &props,
-                &required,
-                any.additional_properties.as_ref(),
-                data,
-                at,
-                ctx,
-            );
-        }
-        if !any.one_of.is_empty() {
-            return self.lower_union("oneOf", &any.one_of, data, at, ctx);
-        }
-        if !any.any_of.is_empty() {
-            return self.lower_union("anyOf", &any.any_of, data, at, ctx);
-        }
-        if any.items.is_some() || any.typ.as_deref() == Some("array") {
-            return self.array(any.items.as_ref(), at, ctx);
-        }
-        let format = any.format.as_deref().unwrap_or("");
-        let has_null = any.enumeration.iter().any(Value::is_null);
-        let values: Vec<&Value> = any.enumeration.iter().filter(|v| !v.is_null()).collect();
-        let typ = any.typ.as_deref().or_else(|| infer_type(&values));
-        let mut lowered = match typ {
-            Some("string") if !values.is_empty() => {
-                let values = values.iter().map(|v| scalar_text(v)).collect();
-                self.string_enum(values, has_null, data, at, ctx)
-            }
-            Some("string") => Lowered::of(self.string_format(format)),
-            Some("integer") => with_values_note(Lowered::of(int_format(format)), &texts(&values)),
-            Some("number") => with_values_note(Lowered::of(number_format(format)), &texts(&values)),
-            Some("boolean") => Lowered::of(TypeRef::Bool),
-            Some("null") => Lowered {
-                ty: TypeRef::Any,
-                nullable: true,
-                note: None,
-            },
-            None if !values.is_empty() => {
-                self.warn(
-                    "SF2009",
-                    at,
-                    "enum with values of different types; typed as a JSON value".to_owned(),
-                    "give the enum one `type` and values of that type",
-                );
-                with_values_note(Lowered::of(TypeRef::Any), &texts(&values))
-            }
-            _ => Lowered::of(TypeRef::Any),
-        };
-        lowered.nullable |= has_null;
-        lowered
-    }
-}
-
-/// The name hint for the schema of a shared component (the parameter's,
-/// response's or request body's key: `per-page` → `PerPage`, `not_found` →
-/// `NotFoundResponse`, `Pet` → `PetBody`), or `None` elsewhere.
-fn shared_component_hint(at: &Pointer) -> Option<String> {
-    let tokens: Vec<String> = at.tokens().collect();
-    let [components, section, key, rest @ ..] = tokens.as_slice() else {
-        return None;
-    };
-    if components != "components" {
-        return None;
-    }
-    let at_schema = match rest {
-        [schema] => schema == "schema",
-        [content, _, schema] => content == "content" && schema == "schema",
-        _ => false,
-    };
-    if !at_schema {
-        return None;
-    }
-    let suffix = match section.as_str() {
-        "parameters" | "headers" => "",
-        "responses" => "Response",
-        "requestBodies" => "Body",
-        _ => return None,
-    };
-    let name = naming::pascal(key, "Shared");
-    Some(if name.ends_with(suffix) {
-        name
-    } else {
-        format!("{name}{suffix}")
-    })
-}
-
-/// Whether a `$ref` target deserves its own named type (object, enum, composition).
-fn names_a_type(value: &Value) -> bool {
-    let Some(map) = value.as_object() else {
-        return false;
-    };
-    [
-        "properties",
-        "allOf",
-        "oneOf",
-        "anyOf",
-        "enum",
-        "additionalProperties",
-        "$ref",
-    ]
-    .iter()
-    .any(|k| map.contains_key(*k))
-        || map.get("type").and_then(Value::as_str) == Some("object")
-}
-
-/// Whether a schema value is a `oneOf`/`anyOf` of two or more non-null branches
-/// (and no object keywords beside it).
-fn is_union_value(value: &Value) -> bool {
-    let Some(map) = value.as_object() else {
-        return false;
-    };
-    if ["properties", "allOf", "additionalProperties", "$ref"]
-        .iter()
-        .any(|k| map.contains_key(*k))
-    {
-        return false;
-    }
-    ["oneOf", "anyOf"].iter().any(|k| {
-        map.get(*k)
-            .and_then(Value::as_array)
-            .is_some_and(|branches| {
-                branches.iter().filter(|b| !is_null_branch_value(b)).count() >= 2
-            })
-    })
-}
-
-/// A `oneOf`/`anyOf` branch value that only admits `null` (as
-/// `unions::is_null_branch` reads it).
-fn is_null_branch_value(v: &Value) -> bool {
-    v.get("type").and_then(Value::as_str) == Some("null")
-        || v.get("enum")
-            .and_then(Value::as_array)
-            .is_some_and(|e| e.len() == 1 && e.first().is_some_and(Value::is_null))
-        || v.get("nullable").and_then(Value::as_bool) == Some(true)
-            && v.as_object().is_some_and(|m| {
-                // Only docs besides `nullable` (and perhaps a bare `type: object`).
-                m.keys().all(|k| {
-                    matches!(k.as_str(), "nullable" | "title" | "description")
-                        || (k == "type" && m.get("type") == Some(&Value::from("object")))
-                })
-            })
-}
-
-/// Whether a schema value says `null` is allowed (`nullable`, a null enum value,
-/// a null branch of `oneOf`/`anyOf`).
-pub(crate) fn value_is_nullable(value: &Value) -> bool {
-    value.get("nullable").and_then(Value::as_bool) == Some(true)
-        || ["oneOf", "anyOf"].iter().any(|k| {
-            value
-                .get(*k)
-                .and_then(Value::as_array)
-                .is_some_and(|branches| branches.iter().any(is_null_branch_value))
-        })
 }
 
 /// Docs of a schema: `title` as summary, `description`, `deprecated`.

@@ -23,7 +23,7 @@ use openapiv3::{Discriminator, ReferenceOr, Schema, SchemaData, SchemaKind, Type
 use super::composition::is_doc_only_schema;
 use super::naming::{self, UniqueNames};
 use super::types::{Ctx, Lowered, SchemaRef, TypeLowerer, docs_of};
-use super::{TypeArena, TypeKind, TypeRef, Union, UnionVariant, refs};
+use super::{ScalarEnumKind, TypeArena, TypeKind, TypeRef, Union, UnionVariant, refs};
 use crate::diagnostics::Pointer;
 
 impl TypeLowerer<'_> {
@@ -531,6 +531,14 @@ fn rank(arena: &TypeArena, ty: &TypeRef) -> (u8, i64, i64) {
                 }
                 Some(TypeKind::Union(_)) => return (1, 0, 0),
                 Some(TypeKind::StringEnum(_)) => return (2, 0, 0),
+                Some(TypeKind::ScalarEnum(e)) => {
+                    return match e.kind {
+                        ScalarEnumKind::Integer => (5, 0, 0),
+                        ScalarEnumKind::Number => (6, 0, 0),
+                        // `Unknown(Value)` takes anything: last, like `Any`.
+                        ScalarEnumKind::Mixed => (10, 0, 0),
+                    };
+                }
                 None => return (10, 0, 0),
             },
             TypeRef::Array(_) => return (3, 0, 0),

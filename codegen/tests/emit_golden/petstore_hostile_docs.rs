@@ -5198,8 +5198,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(with = "::specforge::__private::base64")]
-        pub photo: Vec<u8>,
+        pub photo: ::specforge::Base64Bytes,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -5245,12 +5244,8 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "::specforge::__private::base64::option"
-        )]
-        pub thumbnail: Option<Vec<u8>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub thumbnail: Option<::specforge::Base64Bytes>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -5296,8 +5291,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, with = "::specforge::__private::base64::option")]
-        pub raw: Option<Vec<u8>>,
+        pub raw: Option<::specforge::Base64Bytes>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
         /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -6250,6 +6244,9 @@ pub mod types {
     pub enum Animal {
         Dog(Dog),
         Cat(Cat),
+        /// A variant this client does not know yet (its tag is not one of
+        /// the above): the object as received.
+        Unknown(::specforge::serde_json::Value),
     }
 
     impl ::specforge::serde::Serialize for Animal {
@@ -6257,18 +6254,15 @@ pub mod types {
             &self,
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
-            use ::specforge::serde::ser::Error as _;
-            let (tag, value) = match self {
-                Self::Dog(v) => ("dog", ::specforge::serde_json::to_value(v)),
-                Self::Cat(v) => ("cat", ::specforge::serde_json::to_value(v)),
-            };
-            let mut value = value.map_err(S::Error::custom)?;
-            if let Some(object) = value.as_object_mut() {
-                object
-                    .entry("petType")
-                    .or_insert_with(|| ::specforge::serde_json::Value::from(tag));
+            match self {
+                Self::Dog(v) => {
+                    ::specforge::__private::encode_tagged(v, "petType", "dog", serializer)
+                }
+                Self::Cat(v) => {
+                    ::specforge::__private::encode_tagged(v, "petType", "cat", serializer)
+                }
+                Self::Unknown(v) => ::specforge::serde::Serialize::serialize(v, serializer),
             }
-            ::specforge::serde::Serialize::serialize(&value, serializer)
         }
     }
 
@@ -6280,18 +6274,14 @@ pub mod types {
             let value = <::specforge::serde_json::Value as ::specforge::serde::Deserialize>::deserialize(
                 deserializer,
             )?;
-            let tag = value
-                .get("petType")
-                .and_then(::specforge::serde_json::Value::as_str)
+            let tag = ::specforge::__private::union_tag(&value, "petType")
                 .map(str::to_owned);
             let decoded = match tag.as_deref() {
                 Some("dog") => ::specforge::serde_json::from_value(value).map(Self::Dog),
                 Some("cat" | "Cat") => {
                     ::specforge::serde_json::from_value(value).map(Self::Cat)
                 }
-                Some(other) => {
-                    return Err(D::Error::unknown_variant(other, &["dog", "cat", "Cat"]));
-                }
+                Some(_) => return Ok(Self::Unknown(value)),
                 None => return Err(D::Error::missing_field("petType")),
             };
             decoded.map_err(D::Error::custom)
@@ -6548,19 +6538,53 @@ pub mod types {
     /// /// outer
     /// \[31m
     #[allow(clippy::large_enum_variant)]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
-    #[serde(crate = "::specforge::serde", tag = "kind")]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum Shape {
-        #[serde(rename = "circle")]
         Circle(Circle),
-        #[serde(rename = "square", alias = "box")]
         Square(Square),
+        /// A variant this client does not know yet (its tag is not one of
+        /// the above): the object as received.
+        Unknown(::specforge::serde_json::Value),
+    }
+
+    impl ::specforge::serde::Serialize for Shape {
+        fn serialize<S: ::specforge::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Circle(v) => {
+                    ::specforge::__private::encode_tagged(v, "kind", "circle", serializer)
+                }
+                Self::Square(v) => {
+                    ::specforge::__private::encode_tagged(v, "kind", "square", serializer)
+                }
+                Self::Unknown(v) => ::specforge::serde::Serialize::serialize(v, serializer),
+            }
+        }
+    }
+
+    impl<'de> ::specforge::serde::Deserialize<'de> for Shape {
+        fn deserialize<D: ::specforge::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            use ::specforge::serde::de::Error as _;
+            let value = <::specforge::serde_json::Value as ::specforge::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            let tag = ::specforge::__private::union_tag(&value, "kind").map(str::to_owned);
+            let decoded = match tag.as_deref() {
+                Some("circle") => {
+                    ::specforge::serde_json::from_value(value).map(Self::Circle)
+                }
+                Some("square" | "box") => {
+                    ::specforge::serde_json::from_value(value).map(Self::Square)
+                }
+                Some(_) => return Ok(Self::Unknown(value)),
+                None => return Err(D::Error::missing_field("kind")),
+            };
+            decoded.map_err(D::Error::custom)
+        }
     }
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -7646,7 +7670,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    pub type Blob = String;
+    pub type Blob = ::specforge::Base64Bytes;
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///

@@ -1268,16 +1268,10 @@ pub mod petstore {
                 with = "::specforge::__private::double_option"
             )]
             pub note: Option<Option<String>>,
-            #[serde(with = "::specforge::__private::base64")]
-            pub photo: Vec<u8>,
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                with = "::specforge::__private::base64::option"
-            )]
-            pub thumbnail: Option<Vec<u8>>,
-            #[serde(default, with = "::specforge::__private::base64::option")]
-            pub raw: Option<Vec<u8>>,
+            pub photo: ::specforge::Base64Bytes,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub thumbnail: Option<::specforge::Base64Bytes>,
+            pub raw: Option<::specforge::Base64Bytes>,
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub born: Option<::specforge::chrono::NaiveDate>,
             #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
@@ -1376,6 +1370,9 @@ pub mod petstore {
         pub enum Animal {
             Dog(Dog),
             Cat(Cat),
+            /// A variant this client does not know yet (its tag is not one of
+            /// the above): the object as received.
+            Unknown(::specforge::serde_json::Value),
         }
 
         impl ::specforge::serde::Serialize for Animal {
@@ -1383,18 +1380,15 @@ pub mod petstore {
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::specforge::serde::ser::Error as _;
-                let (tag, value) = match self {
-                    Self::Dog(v) => ("dog", ::specforge::serde_json::to_value(v)),
-                    Self::Cat(v) => ("cat", ::specforge::serde_json::to_value(v)),
-                };
-                let mut value = value.map_err(S::Error::custom)?;
-                if let Some(object) = value.as_object_mut() {
-                    object
-                        .entry("petType")
-                        .or_insert_with(|| ::specforge::serde_json::Value::from(tag));
+                match self {
+                    Self::Dog(v) => {
+                        ::specforge::__private::encode_tagged(v, "petType", "dog", serializer)
+                    }
+                    Self::Cat(v) => {
+                        ::specforge::__private::encode_tagged(v, "petType", "cat", serializer)
+                    }
+                    Self::Unknown(v) => ::specforge::serde::Serialize::serialize(v, serializer),
                 }
-                ::specforge::serde::Serialize::serialize(&value, serializer)
             }
         }
 
@@ -1406,18 +1400,14 @@ pub mod petstore {
                 let value = <::specforge::serde_json::Value as ::specforge::serde::Deserialize>::deserialize(
                     deserializer,
                 )?;
-                let tag = value
-                    .get("petType")
-                    .and_then(::specforge::serde_json::Value::as_str)
+                let tag = ::specforge::__private::union_tag(&value, "petType")
                     .map(str::to_owned);
                 let decoded = match tag.as_deref() {
                     Some("dog") => ::specforge::serde_json::from_value(value).map(Self::Dog),
                     Some("cat" | "Cat") => {
                         ::specforge::serde_json::from_value(value).map(Self::Cat)
                     }
-                    Some(other) => {
-                        return Err(D::Error::unknown_variant(other, &["dog", "cat", "Cat"]));
-                    }
+                    Some(_) => return Ok(Self::Unknown(value)),
                     None => return Err(D::Error::missing_field("petType")),
                 };
                 decoded.map_err(D::Error::custom)
@@ -1449,19 +1439,53 @@ pub mod petstore {
         }
 
         #[allow(clippy::large_enum_variant)]
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            ::specforge::serde::Serialize,
-            ::specforge::serde::Deserialize
-        )]
-        #[serde(crate = "::specforge::serde", tag = "kind")]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Shape {
-            #[serde(rename = "circle")]
             Circle(Circle),
-            #[serde(rename = "square", alias = "box")]
             Square(Square),
+            /// A variant this client does not know yet (its tag is not one of
+            /// the above): the object as received.
+            Unknown(::specforge::serde_json::Value),
+        }
+
+        impl ::specforge::serde::Serialize for Shape {
+            fn serialize<S: ::specforge::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Circle(v) => {
+                        ::specforge::__private::encode_tagged(v, "kind", "circle", serializer)
+                    }
+                    Self::Square(v) => {
+                        ::specforge::__private::encode_tagged(v, "kind", "square", serializer)
+                    }
+                    Self::Unknown(v) => ::specforge::serde::Serialize::serialize(v, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::specforge::serde::Deserialize<'de> for Shape {
+            fn deserialize<D: ::specforge::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                use ::specforge::serde::de::Error as _;
+                let value = <::specforge::serde_json::Value as ::specforge::serde::Deserialize>::deserialize(
+                    deserializer,
+                )?;
+                let tag = ::specforge::__private::union_tag(&value, "kind").map(str::to_owned);
+                let decoded = match tag.as_deref() {
+                    Some("circle") => {
+                        ::specforge::serde_json::from_value(value).map(Self::Circle)
+                    }
+                    Some("square" | "box") => {
+                        ::specforge::serde_json::from_value(value).map(Self::Square)
+                    }
+                    Some(_) => return Ok(Self::Unknown(value)),
+                    None => return Err(D::Error::missing_field("kind")),
+                };
+                decoded.map_err(D::Error::custom)
+            }
         }
 
         #[derive(
@@ -1604,7 +1628,7 @@ pub mod petstore {
             pub id: i64,
         }
 
-        pub type Blob = String;
+        pub type Blob = ::specforge::Base64Bytes;
 
         pub type Nothing = ::specforge::serde_json::Value;
 

@@ -1,6 +1,8 @@
-//! `#[serde(with = "::specforge::__private::base64")]` for `format: byte` fields:
-//! `Vec<u8>` ↔ standard base64 (RFC 4648 §4, padded). Decoding also accepts the URL-safe
-//! alphabet (§5) and missing padding, since servers send both.
+//! Base64 for `format: byte`: `Vec<u8>` ↔ standard base64 (RFC 4648 §4, padded).
+//! Decoding also accepts the URL-safe alphabet (§5) and missing padding, since servers
+//! send both. Generated code uses [`crate::Base64Bytes`], which is built on these; the
+//! `#[serde(with = "::specforge::__private::base64")]` adapters (and `::option`) stay for
+//! code generated before it.
 
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -15,6 +17,11 @@ const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::
 /// Encodes bytes as standard, padded base64.
 pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+/// Encodes bytes as standard, padded base64 text.
+pub fn encode(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Decodes standard or URL-safe base64, padded or not.

@@ -224,6 +224,12 @@ fn with_hostile_names(mut api: Api) -> Api {
                 v.name = hostile(&v.name);
                 v.value = hostile(&v.value);
             }),
+            TypeKind::ScalarEnum(e) => e.variants.iter_mut().for_each(|v| {
+                v.name = hostile(&v.name);
+                if let serde_json::Value::String(value) = &mut v.value {
+                    *value = hostile(value);
+                }
+            }),
             TypeKind::Union(u) => {
                 u.tag = u.tag.as_deref().map(hostile);
                 u.variants.iter_mut().for_each(|v| {

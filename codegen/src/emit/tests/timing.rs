@@ -34,7 +34,7 @@ fn large(copies: usize) -> Api {
                 }
                 TypeKind::Alias(ty) => shift(ty, offset),
                 TypeKind::Union(u) => u.variants.iter_mut().for_each(|v| shift(&mut v.ty, offset)),
-                TypeKind::StringEnum(_) => {}
+                TypeKind::StringEnum(_) | TypeKind::ScalarEnum(_) => {}
             }
             api.types.defs.push(def);
         }
