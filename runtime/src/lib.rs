@@ -38,6 +38,8 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod body;
+mod byte_stream;
 mod builder;
 mod client;
 mod credential;
@@ -64,6 +66,7 @@ mod url_build;
 pub mod __private;
 pub(crate) use __private as private;
 
+pub use body::{Body, BoxError};
 pub use builder::{
     BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
@@ -73,10 +76,11 @@ pub use error::{
     ApiError, DecodeError, DecodeFailure, Error, InvalidRequest, NoErrors, OperationRef,
     TimeoutError, TimeoutPhase, TooLargeError, TransportError, UnexpectedResponse,
 };
+pub use byte_stream::{ByteStream, ByteStreamError};
 pub use multipart::FilePart;
 pub use options::RequestOptions;
 pub use redirect::redirect_policy;
-pub use response::Response;
+pub use response::{RawContent, Response};
 pub use retry::{RetryBudget, RetryPolicy};
 
 pub use bytes;

@@ -10,7 +10,9 @@
 //! binary, multipart (see [`super::multipart`]; a multipart body without an
 //! object schema is not typed: an optional one is dropped, a required one makes
 //! the operation fail, warnings either way). A
-//! response takes JSON, then an event stream, then text, then binary; no content → no body.
+//! response takes JSON, then an event stream, then text, then binary; no content → no body;
+//! a success response whose media types have different bodies is negotiated by
+//! `Content-Type` (see [`super::negotiation`]).
 //!
 //! Responses are sorted by status (codes ascending, then ranges, then
 //! `default`) and named after the reason phrase (`NotFound`), `Status418`
@@ -27,7 +29,7 @@ use super::{BodyKind, Docs, RequestBody, Response, ResponseBody, StatusMatch, Ty
 use crate::diagnostics::Pointer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum MediaClass {
+pub(super) enum MediaClass {
     Json,
     Form,
     Text,
@@ -37,7 +39,7 @@ enum MediaClass {
     EventStream,
 }
 
-fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
+pub(super) fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
     let essence = media
         .split(';')
         .next()
@@ -237,7 +239,7 @@ impl TypeLowerer<'_> {
                     (&Value::Null, response_at.clone())
                 }
             };
-            let body = self.response_body(response, &resolved_at, &hint);
+            let body = self.response_body(response, &resolved_at, &hint, success);
             let docs = Docs {
                 summary: None,
                 description: response
@@ -266,10 +268,19 @@ impl TypeLowerer<'_> {
         out
     }
 
-    fn response_body(&mut self, response: &Value, at: &Pointer, hint: &str) -> ResponseBody {
+    fn response_body(
+        &mut self,
+        response: &Value,
+        at: &Pointer,
+        hint: &str,
+        success: bool,
+    ) -> ResponseBody {
         let Some(content) = response.get("content").and_then(Value::as_object) else {
             return ResponseBody::None;
         };
+        if success && let Some(negotiated) = self.negotiated_body(content, at, hint) {
+            return negotiated;
+        }
         let Some((media, media_value, class)) = pick_response(content) else {
             return ResponseBody::None;
         };
