@@ -89,7 +89,11 @@ impl Body {
         E: Into<BoxError> + 'static,
     {
         use futures::StreamExt as _;
-        let stream = stream.map(|chunk| chunk.map(Into::<Bytes>::into).map_err(Into::<BoxError>::into));
+        let stream = stream.map(|chunk| {
+            chunk
+                .map(Into::<Bytes>::into)
+                .map_err(Into::<BoxError>::into)
+        });
         Self::from_reqwest(reqwest::Body::wrap_stream(stream), length)
     }
 
@@ -135,10 +139,9 @@ impl Body {
     pub(crate) fn take_for_send(&self) -> Option<reqwest::Body> {
         match &self.kind {
             Kind::Bytes(bytes) => Some(reqwest::Body::from(bytes.clone())),
-            Kind::Stream { stream, .. } => stream
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .take(),
+            Kind::Stream { stream, .. } => {
+                stream.lock().unwrap_or_else(PoisonError::into_inner).take()
+            }
         }
     }
 }
@@ -216,7 +219,10 @@ mod tests {
         assert_eq!(stream.content_length(), None);
         let shared = stream.clone();
         assert!(stream.take_for_send().is_some());
-        assert!(shared.take_for_send().is_none(), "a clone shares the stream");
+        assert!(
+            shared.take_for_send().is_none(),
+            "a clone shares the stream"
+        );
     }
 
     #[tokio::test]

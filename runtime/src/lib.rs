@@ -39,8 +39,8 @@
 
 mod auth;
 mod body;
-mod byte_stream;
 mod builder;
+mod byte_stream;
 mod client;
 mod credential;
 mod encoding;
@@ -70,13 +70,13 @@ pub use body::{Body, BoxError};
 pub use builder::{
     BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
+pub use byte_stream::{ByteStream, ByteStreamError};
 pub use client::ClientCore;
 pub use credential::Credential;
 pub use error::{
     ApiError, DecodeError, DecodeFailure, Error, InvalidRequest, NoErrors, OperationRef,
     TimeoutError, TimeoutPhase, TooLargeError, TransportError, UnexpectedResponse,
 };
-pub use byte_stream::{ByteStream, ByteStreamError};
 pub use multipart::FilePart;
 pub use options::RequestOptions;
 pub use redirect::redirect_policy;

@@ -27,11 +27,21 @@ pub(crate) fn enum_name(type_name: &str, status_variant: &str, only_one: bool) -
     }
 }
 
-/// The decode function's name for enum `name`.
-pub(crate) fn decode_name(method_name: &str, name: &Ident) -> Ident {
+/// The decode function's name: `decode_{method}_content`, or
+/// `decode_{method}_{status}_content` when the operation has several.
+pub(crate) fn decode_name(method_name: &str, status_variant: &str, only_one: bool) -> Ident {
     let method = ident(method_name).to_string();
-    let enum_snake = crate::model::naming::snake(&name.to_string(), "content");
-    format_ident!("decode_{}_{}", method.trim_start_matches("r#"), enum_snake)
+    let method = method.trim_start_matches("r#");
+    if only_one {
+        format_ident!("decode_{}_content", method)
+    } else {
+        let status = crate::model::naming::snake(status_variant, "status");
+        format_ident!(
+            "decode_{}_{}_content",
+            method,
+            status.trim_start_matches("r#")
+        )
+    }
 }
 
 /// The enum and its decode function.
@@ -62,10 +72,7 @@ pub(crate) fn items(
                 ctx.type_tokens(ty, Scope::Operations),
                 quote!(response.parse_json().map(#name::#v)),
             ),
-            ResponseBody::Text => (
-                string.clone(),
-                quote!(response.parse_text().map(#name::#v)),
-            ),
+            ResponseBody::Text => (string.clone(), quote!(response.parse_text().map(#name::#v))),
             _ => (
                 quote!(::specforge::bytes::Bytes),
                 quote!(Ok(#name::#v(response.body().clone()))),

@@ -34,6 +34,7 @@ const REQUEST_METHODS: &[&str] = &[
     "request_options",
     "send_with_response",
     "send_streaming",
+    "into_request",
     "into_future",
 ];
 
@@ -367,20 +368,42 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         }
         None => (success, quote!(execute(request, #decode_fn))),
     };
-    let streaming = binary_success.then(|| {
-        quote! {
-            /// Sends the request and returns a successful body as a byte stream, read as
-            /// it arrives: no size cap, and the request's timeout becomes an idle timeout
-            /// (no bytes for that long ends the stream with an error). Error statuses are
-            /// decoded as with `.await`.
-            pub async fn send_streaming(self) -> #result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>> {
+    // A binary download is sent two ways (buffered and streamed) from one filled request.
+    let (send_body, streaming) = if binary_success {
+        (
+            quote! {
+                let (client, request) = self.into_request();
+                client.core.#execute.await
+            },
+            quote! {
+                /// Sends the request and returns a successful body as a byte stream, read as
+                /// it arrives: no size cap, and the request's timeout becomes an idle timeout
+                /// (no bytes for that long ends the stream with an error). Error statuses are
+                /// decoded as with `.await`.
+                pub async fn send_streaming(self) -> #result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>> {
+                    let (client, request) = self.into_request();
+                    client.core.execute_stream(request, #decode_fn).await
+                }
+
+                fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+                    #operation_static
+                    let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+                    #(#fills)*
+                    (self.#client, request)
+                }
+            },
+        )
+    } else {
+        (
+            quote! {
                 #operation_static
                 let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
                 #(#fills)*
-                self.#client.core.execute_stream(request, #decode_fn).await
-            }
-        }
-    });
+                self.#client.core.#execute.await
+            },
+            TokenStream::new(),
+        )
+    };
     let paging = pagination::methods(
         ctx,
         op,
@@ -424,10 +447,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
 
             /// Sends the request; the response's status and headers come with the body.
             pub async fn send_with_response(self) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
-                #operation_static
-                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
-                #(#fills)*
-                self.#client.core.#execute.await
+                #send_body
             }
 
             #streaming

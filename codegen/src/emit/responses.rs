@@ -113,7 +113,8 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     for e in &mut successes {
         if let ResponseBody::Negotiated(alternatives) = &e.response.body {
             let name = negotiated::enum_name(type_name, &e.variant.to_string(), negotiated == 1);
-            let decode = negotiated::decode_name(&op.method_name, &name);
+            let decode =
+                negotiated::decode_name(&op.method_name, &e.variant.to_string(), negotiated == 1);
             items.extend(negotiated::items(
                 ctx,
                 &name,
