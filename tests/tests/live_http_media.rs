@@ -32,7 +32,7 @@ mod live {
     use specforge_tests::http_media::Client;
     use specforge_tests::http_media::operations::{
         DownloadFileError, ExportReportContent, ExportReportResponse, GetReportContent,
-        GetReportError, UploadFileError,
+        GetReportError, GetReportErrorHeaders, UploadFileError,
     };
     use specforge_tests::http_media::types::Report;
 
@@ -256,8 +256,15 @@ mod live {
                 "Accept lists what the operation declares: {accepts:?}"
             );
 
-            // A declared error: typed body; its declared header is reachable raw.
-            match client.get_report("missing").await {
+            // A declared error: typed body and typed declared headers.
+            let error = client.get_report("missing").await;
+            if let Err(error) = &error {
+                let headers = GetReportErrorHeaders::from_error(error)
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .unwrap_or_else(|| panic!("a declared API error has headers"));
+                assert_eq!(headers.x_request_id.as_deref(), Some("req-9"));
+            }
+            match error {
                 Err(specforge::Error::Api(api)) => {
                     assert_eq!(api.status.as_u16(), 404);
                     assert_eq!(
