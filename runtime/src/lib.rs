@@ -13,7 +13,11 @@
 //!   error messages or traces.
 //! - Parameter encoding for every OpenAPI style/explode combination and percent-encoding
 //!   per RFC 3986/6570, done by the runtime itself.
-//! - Request bodies: JSON, form-urlencoded, multipart, text, bytes.
+//! - Request bodies: JSON, form-urlencoded, multipart, text, and binary [`Body`]s from
+//!   bytes, a stream or a file (a streamed body is sent once, never retried).
+//! - Responses: typed per status, negotiated by `Content-Type` ([`RawContent`] for an
+//!   undeclared one), binary downloads buffered or as a [`ByteStream`] (no size cap,
+//!   idle timeout).
 //! - Resilience: retries ([`RetryPolicy`]: backoff with jitter, `Retry-After`, idempotency
 //!   rules, a per-client [`RetryBudget`]), OAuth2 token cache with single-flight refresh
 //!   and 401 replay ([`oauth2`]), redirects that never carry credentials to another
@@ -29,8 +33,8 @@
 //! `__private` and the `__`-prefixed macros are the contract with generated code
 //! (see `docs/generated-code.md`); they are not a stable user API.
 //!
-//! Known limits: request bodies are buffered (no streamed uploads; multipart parts come
-//! from bytes or a file read whole); the connect timeout is per client, not per request,
+//! Known limits: a streamed upload is bounded by the request's total timeout (set a
+//! longer one per request for big uploads); the connect timeout is per client, not per request,
 //! and a custom `reqwest::Client` keeps its own; a corrupt compressed body is reported as
 //! a transport error; `deepObject` supports one level of nesting, as the specification
 //! defines it; text bodies in a charset `encoding_rs` does not know are read as UTF-8.
