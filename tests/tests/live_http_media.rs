@@ -214,6 +214,11 @@ mod live {
                 }
             };
             assert_eq!(got("json").await, GetReportContent::Json(report_value()));
+            assert_eq!(got("json").await.into_json(), Ok(report_value()));
+            assert!(
+                got("csv").await.into_json().is_err(),
+                "CSV is not the JSON body"
+            );
             assert_eq!(
                 got("suffix").await,
                 GetReportContent::Json(report_value()),
@@ -248,7 +253,7 @@ mod live {
                 .iter()
                 .map(|r| r.header("accept").map(str::to_owned))
                 .collect();
-            assert_eq!(accepts.len(), 6);
+            assert_eq!(accepts.len(), 8);
             assert!(
                 accepts
                     .iter()

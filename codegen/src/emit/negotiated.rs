@@ -100,6 +100,30 @@ pub(crate) fn items(
             "The `{status_doc}` body of {method_link}, by the response's `Content-Type`."
         ))
         .build();
+    let mut json = alternatives
+        .iter()
+        .filter(|a| matches!(a.body, ResponseBody::Json(_)));
+    let into_json = match (json.next(), json.next()) {
+        (Some(alternative), None) => {
+            let v = ident(&alternative.variant_name);
+            let ty = match &alternative.body {
+                ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
+                _ => quote!(()),
+            };
+            quote! {
+                impl #name {
+                    /// The JSON body, or `Err(self)` when the response came in another media type.
+                    pub fn into_json(self) -> #result<#ty, Self> {
+                        match self {
+                            Self::#v(body) => #result::Ok(body),
+                            other => #result::Err(other),
+                        }
+                    }
+                }
+            }
+        }
+        _ => TokenStream::new(),
+    };
     quote! {
         #docs
         #lints
@@ -109,6 +133,8 @@ pub(crate) fn items(
             /// A `Content-Type` the operation does not declare (or none): the raw body.
             Other(::specforge::RawContent),
         }
+
+        #into_json
 
         fn #decode(response: &::specforge::__private::RawResponse) -> #result<#name, ::specforge::DecodeError> {
             match response.match_media(&[#(#patterns),*]) {

@@ -16,6 +16,9 @@
 //! (`text/plain`), `OctetStream`, `Pdf`, `Image` (`image/*`), `Any` (`*/*`); `Other`
 //! is reserved for the runtime fallback (a `Content-Type` none of them matches).
 //!
+//! Keys of `content` that are not media types (no `/`) are ignored here. With exactly
+//! one JSON alternative the emitter adds `into_json(self) -> Result<T, Self>`.
+//!
 //! Known gap: error responses keep their preferred body (no negotiation).
 
 use serde_json::Value;
@@ -93,6 +96,9 @@ impl TypeLowerer<'_> {
 fn group(content: &serde_json::Map<String, Value>) -> Option<Vec<Group<'_>>> {
     let classified: Vec<(&str, Option<&Value>, MediaClass)> = content
         .iter()
+        // A key that is no media type (`_links` in a malformed `content`) is no
+        // alternative a server could answer with.
+        .filter(|(media, _)| essence(media).contains('/'))
         .map(|(media, value)| {
             let schema = value.get("schema");
             let class = match classify(media, schema) {
@@ -231,6 +237,15 @@ mod tests {
             classes,
             [MediaClass::Json, MediaClass::Text, MediaClass::Binary]
         );
+    }
+
+    #[test]
+    fn keys_that_are_not_media_types_are_ignored() {
+        let groups = kinds(json!({
+            "application/json": {"schema": {"type": "object"}},
+            "_links": {"type": "object"},
+        }));
+        assert_eq!(groups.len(), 1);
     }
 
     #[test]

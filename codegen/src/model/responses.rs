@@ -5,7 +5,7 @@
 //! schema that is not binary), form (`application/x-www-form-urlencoded`),
 //! multipart (`multipart/*`), event stream (`text/event-stream`: its `itemSchema`
 //! (3.2) or `schema` types each event's data, a string schema or none keeps it
-//! as text), text (`text/*`, `application/xml`, `*/*+xml`),
+//! as text), text (`text/*`, `application/xml`, `*/*+xml`, YAML),
 //! everything else binary. A request body takes the first of JSON, form, text,
 //! binary, multipart (see [`super::multipart`]; a multipart body without an
 //! object schema is not typed: an optional one is dropped, a required one makes
@@ -66,6 +66,9 @@ pub(super) fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
     } else if essence.starts_with("text/")
         || essence == "application/xml"
         || essence.ends_with("+xml")
+        || essence.ends_with("/yaml")
+        || essence.ends_with("/x-yaml")
+        || essence.ends_with("+yaml")
     {
         MediaClass::Text
     } else if (essence == "*/*" || essence.is_empty()) && schema.is_some() && !binary_schema {
@@ -481,6 +484,8 @@ mod tests {
         );
         assert_eq!(classify("multipart/form-data", None), MediaClass::Multipart);
         assert_eq!(classify("text/plain", None), MediaClass::Text);
+        assert_eq!(classify("application/yaml", None), MediaClass::Text);
+        assert_eq!(classify("application/xml", None), MediaClass::Text);
         assert_eq!(
             classify("application/octet-stream", None),
             MediaClass::Binary
