@@ -55,6 +55,7 @@ pub(crate) fn items(
 ) -> TokenStream {
     let string = ctx.std(Scope::Operations, "String");
     let result = ctx.std(Scope::Operations, "Result");
+    let option = ctx.std(Scope::Operations, "Option");
     let mut variants = Vec::with_capacity(alternatives.len());
     let mut arms = Vec::with_capacity(alternatives.len());
     let mut patterns: Vec<&str> = Vec::new();
@@ -112,11 +113,11 @@ pub(crate) fn items(
             };
             quote! {
                 impl #name {
-                    /// The JSON body, or `Err(self)` when the response came in another media type.
-                    pub fn into_json(self) -> #result<#ty, Self> {
+                    /// The JSON body; `None` when the response came in another media type.
+                    pub fn into_json(self) -> #option<#ty> {
                         match self {
-                            Self::#v(body) => #result::Ok(body),
-                            other => #result::Err(other),
+                            Self::#v(body) => #option::Some(body),
+                            _ => #option::None,
                         }
                     }
                 }

@@ -17,7 +17,7 @@
 //! is reserved for the runtime fallback (a `Content-Type` none of them matches).
 //!
 //! Keys of `content` that are not media types (no `/`) are ignored here. With exactly
-//! one JSON alternative the emitter adds `into_json(self) -> Result<T, Self>`.
+//! one JSON alternative the emitter adds `into_json(self) -> Option<T>`.
 //!
 //! Known gap: error responses keep their preferred body (no negotiation).
 
