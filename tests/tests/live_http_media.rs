@@ -2,7 +2,8 @@
 //! responses chosen by `Content-Type` (with a raw fallback), binary downloads as bytes
 //! and as a stream (past the buffered-body cap, with an idle timeout), binary uploads
 //! from bytes, a stream or a file (a streamed body is sent once, never retried),
-//! multipart file parts from a stream or a path, and XML as raw text.
+//! multipart file parts from a stream or a path, and XML as raw text. A streamed body is
+//! not resent after a 503 nor through a 307 (bytes are); declared error headers typed.
 
 #[cfg(not(fixture = "http_media"))]
 #[test]
@@ -139,6 +140,13 @@ mod live {
         Path(name): Path<String>,
         body: Bytes,
     ) -> Response {
+        if name == "moved" {
+            return Response::builder()
+                .status(307)
+                .header(header::LOCATION, "/api/files/target")
+                .body(Body::empty())
+                .unwrap_or_default();
+        }
         let count = shared.uploads.fetch_add(1, Ordering::SeqCst);
         if name == "flaky" && count == 0 {
             return Response::builder()
@@ -499,6 +507,38 @@ mod live {
                     assert!(matches!(api.body, UploadFileError::ServiceUnavailable));
                 }
                 other => panic!("expected the 503: {other:?}"),
+            }
+            assert_eq!(server.recorder.take().len(), 1, "a stream is sent once");
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn a_streamed_upload_does_not_follow_a_307() {
+        within(async {
+            // Bytes: the 307 is followed with the same body.
+            let (server, client, _) = start().await;
+            let stored = client
+                .upload_file("moved", b"abcd".to_vec())
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(stored.size, 4);
+            let paths: Vec<String> = server.recorder.take().into_iter().map(|r| r.path).collect();
+            assert_eq!(paths, ["/api/files/moved", "/api/files/target"]);
+
+            // A stream cannot be resent: the 307 reaches the caller.
+            let chunks = vec![Ok::<_, std::io::Error>(Bytes::from_static(b"abcd"))];
+            match client
+                .upload_file(
+                    "moved",
+                    specforge::Body::from_stream(futures::stream::iter(chunks)),
+                )
+                .await
+            {
+                Err(error) => {
+                    assert_eq!(error.status().map(|s| s.as_u16()), Some(307), "{error:?}")
+                }
+                Ok(stored) => panic!("a streamed body was resent: {stored:?}"),
             }
             assert_eq!(server.recorder.take().len(), 1, "a stream is sent once");
         })
