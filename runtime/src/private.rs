@@ -375,6 +375,16 @@ impl RawResponse {
         crate::response::decode_error_json(self, wrap)
     }
 
+    /// A declared error status whose body a generated function decodes (several media
+    /// types → a `…Content` enum), wrapped in the operation's error enum.
+    pub fn error_with<T, B, E>(
+        self,
+        decode: fn(&RawResponse) -> Result<B, crate::DecodeError>,
+        wrap: fn(B) -> E,
+    ) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_error_with(self, decode, wrap)
+    }
+
     /// A declared error status with a text body.
     pub fn error_text<T, E>(self, wrap: fn(String) -> E) -> Result<Response<T>, Error<E>> {
         crate::response::decode_error_text(self, wrap)

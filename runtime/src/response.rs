@@ -157,6 +157,17 @@ pub(crate) fn decode_error_json<T, B: serde::de::DeserializeOwned, E>(
     }
 }
 
+pub(crate) fn decode_error_with<T, B, E>(
+    raw: RawResponse,
+    decode: fn(&RawResponse) -> Result<B, DecodeError>,
+    wrap: fn(B) -> E,
+) -> Result<Response<T>, Error<E>> {
+    match decode(&raw) {
+        Ok(body) => error_value(raw, wrap(body)),
+        Err(source) => Err(decode_failure(raw, source)),
+    }
+}
+
 pub(crate) fn decode_error_text<T, E>(
     raw: RawResponse,
     wrap: fn(String) -> E,

@@ -32,8 +32,8 @@ mod live {
     use futures::StreamExt as _;
     use specforge_tests::http_media::Client;
     use specforge_tests::http_media::operations::{
-        DownloadFileError, ExportReportContent, ExportReportResponse, GetReportContent,
-        GetReportError, GetReportErrorHeaders, UploadFileError,
+        DownloadFileError, ExportReportContent, ExportReportResponse, GetReportError,
+        GetReportErrorHeaders, GetReportNotFoundContent, GetReportOkContent, UploadFileError,
     };
     use specforge_tests::http_media::types::Report;
 
@@ -73,6 +73,11 @@ mod live {
                 .status(200)
                 .body(Body::from("??"))
                 .unwrap_or_default(),
+            "missing-xml" => typed(
+                404,
+                "application/xml",
+                "<problem><title>missing</title></problem>",
+            ),
             _ => {
                 let mut response = typed(404, "application/json", r#"{"title":"missing"}"#);
                 response.headers_mut().insert(
@@ -221,7 +226,7 @@ mod live {
                         .unwrap_or_else(|e| panic!("{id}: {e:?}"))
                 }
             };
-            assert_eq!(got("json").await, GetReportContent::Json(report_value()));
+            assert_eq!(got("json").await, GetReportOkContent::Json(report_value()));
             assert_eq!(got("json").await.into_json(), Some(report_value()));
             assert!(
                 got("csv").await.into_json().is_none(),
@@ -229,27 +234,27 @@ mod live {
             );
             assert_eq!(
                 got("suffix").await,
-                GetReportContent::Json(report_value()),
+                GetReportOkContent::Json(report_value()),
                 "a +json Content-Type is the JSON alternative"
             );
             assert_eq!(
                 got("csv").await,
-                GetReportContent::Csv("id,total\nr1,7\n".to_owned())
+                GetReportOkContent::Csv("id,total\nr1,7\n".to_owned())
             );
             assert_eq!(
                 got("xml").await,
-                GetReportContent::Xml("<report><id>r1</id><total>7</total></report>".to_owned()),
+                GetReportOkContent::Xml("<report><id>r1</id><total>7</total></report>".to_owned()),
                 "XML stays raw text"
             );
             match got("yaml").await {
-                GetReportContent::Other(raw) => {
+                GetReportOkContent::Other(raw) => {
                     assert_eq!(raw.content_type.as_deref(), Some("application/yaml"));
                     assert_eq!(raw.body.as_ref(), b"id: r1\n");
                 }
                 other => panic!("undeclared media type: {other:?}"),
             }
             match got("none").await {
-                GetReportContent::Other(raw) => {
+                GetReportOkContent::Other(raw) => {
                     assert_eq!(raw.content_type, None);
                     assert_eq!(raw.body.as_ref(), b"??");
                 }
@@ -277,6 +282,16 @@ mod live {
                     .unwrap_or_else(|| panic!("a declared API error has headers"));
                 assert_eq!(headers.x_request_id.as_deref(), Some("req-9"));
             }
+            // The same 404 as XML: the error's own negotiated body.
+            match client.get_report("missing-xml").await {
+                Err(specforge::Error::Api(api)) => match &api.body {
+                    GetReportError::NotFound(GetReportNotFoundContent::Xml(xml)) => {
+                        assert_eq!(xml, "<problem><title>missing</title></problem>");
+                    }
+                    other => panic!("the 404 was XML: {other:?}"),
+                },
+                other => panic!("expected the declared 404: {other:?}"),
+            }
             match error {
                 Err(specforge::Error::Api(api)) => {
                     assert_eq!(api.status.as_u16(), 404);
@@ -287,7 +302,10 @@ mod live {
                         Some("req-9")
                     );
                     match &api.body {
-                        GetReportError::NotFound(problem) => assert_eq!(problem.title, "missing"),
+                        GetReportError::NotFound(GetReportNotFoundContent::Json(problem)) => {
+                            assert_eq!(problem.title, "missing");
+                        }
+                        other => panic!("the 404 was JSON: {other:?}"),
                     }
                 }
                 other => panic!("expected the declared 404: {other:?}"),

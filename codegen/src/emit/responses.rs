@@ -85,7 +85,7 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     // Exact codes before ranges, so that no arm is unreachable.
     success_responses.sort_by_key(|(status, _)| matches!(status, StatusMatch::Range(_)));
     let mut successes = entries(success_responses);
-    let errors = entries(
+    let mut errors = entries(
         responses
             .iter()
             .filter(|r| !is_success(r.status))
@@ -108,9 +108,10 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     let mut items = TokenStream::new();
     let negotiated = successes
         .iter()
+        .chain(&errors)
         .filter(|e| matches!(e.response.body, ResponseBody::Negotiated(_)))
         .count();
-    for e in &mut successes {
+    for e in successes.iter_mut().chain(errors.iter_mut()) {
         if let ResponseBody::Negotiated(alternatives) = &e.response.body {
             let name = negotiated::enum_name(type_name, &e.variant.to_string(), negotiated == 1);
             let decode =
@@ -185,6 +186,10 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             let call = match &e.response.body {
                 ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
                 ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
+                ResponseBody::Negotiated(_) if e.content.is_some() => match &e.content {
+                    Some((_, decode)) => quote!(response.error_with(#decode, #error_name::#v)),
+                    None => quote!(response.error_empty(#error_name::#v)),
+                },
                 ResponseBody::None
                 | ResponseBody::Binary
                 | ResponseBody::EventStream(_)
@@ -332,7 +337,8 @@ fn variants(ctx: &Ctx, entries: &[Entry], errors: bool) -> Vec<TokenStream> {
             let v = &e.variant;
             match &e.response.body {
                 ResponseBody::None | ResponseBody::EventStream(_) => quote!(#docs #v,),
-                ResponseBody::Binary | ResponseBody::Negotiated(_) if errors => quote!(#docs #v,),
+                ResponseBody::Binary if errors => quote!(#docs #v,),
+                ResponseBody::Negotiated(_) if e.content.is_none() => quote!(#docs #v,),
                 body => {
                     let ty = body_type(ctx, body, e.content.as_ref());
                     quote!(#docs #v(#ty),)
@@ -346,7 +352,7 @@ fn large_payloads(entries: &[Entry]) -> bool {
     entries.iter().any(|e| {
         matches!(
             e.response.body,
-            ResponseBody::Json(crate::model::TypeRef::Named(_))
+            ResponseBody::Json(crate::model::TypeRef::Named(_)) | ResponseBody::Negotiated(_)
         )
     })
 }

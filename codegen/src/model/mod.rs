@@ -389,7 +389,7 @@ pub enum ResponseBody {
     /// `text/event-stream` (Server-Sent Events): each event's data is JSON of this
     /// type, or text when `None`.
     EventStream(Option<TypeRef>),
-    /// A success response declaring several media types with different bodies (JSON
+    /// A response declaring several media types with different bodies (JSON
     /// and CSV, JSON and XML): an enum chosen by the response's `Content-Type`, one
     /// variant per alternative (each `Json`, `Text` or `Binary`), plus a raw fallback.
     Negotiated(Vec<MediaAlternative>),

@@ -1,4 +1,4 @@
-//! A success response with several media types whose bodies differ (JSON and CSV,
+//! A response with several media types whose bodies differ (JSON and CSV,
 //! JSON and XML, JSON and a PDF): [`ResponseBody::Negotiated`], decoded by the
 //! response's `Content-Type`.
 //!
@@ -17,9 +17,8 @@
 //! is reserved for the runtime fallback (a `Content-Type` none of them matches).
 //!
 //! Keys of `content` that are not media types (no `/`) are ignored here. With exactly
-//! one JSON alternative the emitter adds `into_json(self) -> Option<T>`.
-//!
-//! Known gap: error responses keep their preferred body (no negotiation).
+//! one JSON alternative the emitter adds `into_json(self) -> Option<T>`. Error
+//! responses are negotiated too (their error-enum variant holds the enum).
 
 use serde_json::Value;
 
@@ -37,7 +36,7 @@ struct Group<'a> {
 }
 
 impl TypeLowerer<'_> {
-    /// The negotiated body of a success response's `content`, or `None` when its media
+    /// The negotiated body of a response's `content`, or `None` when its media
     /// types do not differ in body.
     pub(crate) fn negotiated_body(
         &mut self,

@@ -11,7 +11,7 @@
 //! object schema is not typed: an optional one is dropped, a required one makes
 //! the operation fail, warnings either way). A
 //! response takes JSON, then an event stream, then text, then binary; no content → no body;
-//! a success response whose media types have different bodies is negotiated by
+//! a response whose media types have different bodies is negotiated by
 //! `Content-Type` (see [`super::negotiation`]).
 //!
 //! Responses are sorted by status (codes ascending, then ranges, then
@@ -242,7 +242,7 @@ impl TypeLowerer<'_> {
                     (&Value::Null, response_at.clone())
                 }
             };
-            let body = self.response_body(response, &resolved_at, &hint, success);
+            let body = self.response_body(response, &resolved_at, &hint);
             let docs = Docs {
                 summary: None,
                 description: response
@@ -271,17 +271,11 @@ impl TypeLowerer<'_> {
         out
     }
 
-    fn response_body(
-        &mut self,
-        response: &Value,
-        at: &Pointer,
-        hint: &str,
-        success: bool,
-    ) -> ResponseBody {
+    fn response_body(&mut self, response: &Value, at: &Pointer, hint: &str) -> ResponseBody {
         let Some(content) = response.get("content").and_then(Value::as_object) else {
             return ResponseBody::None;
         };
-        if success && let Some(negotiated) = self.negotiated_body(content, at, hint) {
+        if let Some(negotiated) = self.negotiated_body(content, at, hint) {
             return negotiated;
         }
         let Some((media, media_value, class)) = pick_response(content) else {
