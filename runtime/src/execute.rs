@@ -181,7 +181,7 @@ impl ClientCore {
             })?;
             headers.insert(http::header::ACCEPT, accept);
         }
-        if let Body::Bytes { content_type, .. } = &inner.body
+        if let Body::Bytes { content_type, .. } | Body::Stream { content_type, .. } = &inner.body
             && !content_type.is_empty()
         {
             let value = HeaderValue::from_str(content_type)
@@ -263,6 +263,7 @@ impl ClientCore {
         if let Ok(raw) = result
             && raw.status == http::StatusCode::UNAUTHORIZED
             && !state.replayed_unauthorized
+            && prepared.body.is_replayable()
             && crate::auth::invalidate_oauth2(client, oauth2_tokens).await
         {
             tracing::debug!("401 with an OAuth2 token: replaying once with a fresh token");
@@ -289,7 +290,7 @@ impl ClientCore {
             retries_done: state.retries_done,
             method: &prepared.method,
             idempotency_key: prepared.has_idempotency_key,
-            body_replayable: true,
+            body_replayable: prepared.body.is_replayable(),
             outcome,
             now: std::time::SystemTime::now(),
         };

@@ -13,7 +13,11 @@
 //!   error messages or traces.
 //! - Parameter encoding for every OpenAPI style/explode combination and percent-encoding
 //!   per RFC 3986/6570, done by the runtime itself.
-//! - Request bodies: JSON, form-urlencoded, multipart, text, bytes.
+//! - Request bodies: JSON, form-urlencoded, multipart, text, and binary [`Body`]s from
+//!   bytes, a stream or a file (a streamed body is sent once, never retried).
+//! - Responses: typed per status, negotiated by `Content-Type` ([`RawContent`] for an
+//!   undeclared one), binary downloads buffered or as a [`ByteStream`] (no size cap,
+//!   idle timeout).
 //! - Resilience: retries ([`RetryPolicy`]: backoff with jitter, `Retry-After`, idempotency
 //!   rules, a per-client [`RetryBudget`]), OAuth2 token cache with single-flight refresh
 //!   and 401 replay ([`oauth2`]), redirects that never carry credentials to another
@@ -32,8 +36,8 @@
 //! `__private` and the `__`-prefixed macros are the contract with generated code
 //! (see `docs/generated-code.md`); they are not a stable user API.
 //!
-//! Known limits: request bodies are buffered (no streamed uploads; multipart parts come
-//! from bytes or a file read whole); the connect timeout is per client, not per request,
+//! Known limits: a streamed upload is bounded by the request's total timeout (set a
+//! longer one per request for big uploads); the connect timeout is per client, not per request,
 //! and a custom `reqwest::Client` keeps its own; a corrupt compressed body is reported as
 //! a transport error; `deepObject` supports one level of nesting, as the specification
 //! defines it; text bodies in a charset `encoding_rs` does not know are read as UTF-8.
@@ -42,7 +46,9 @@
 
 mod auth;
 mod base64_bytes;
+mod body;
 mod builder;
+mod byte_stream;
 mod client;
 mod credential;
 mod encoding;
@@ -72,9 +78,11 @@ pub mod __private;
 pub(crate) use __private as private;
 
 pub use base64_bytes::Base64Bytes;
+pub use body::{Body, BoxError};
 pub use builder::{
     BuildError, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
+pub use byte_stream::{ByteStream, ByteStreamError};
 pub use client::ClientCore;
 pub use credential::Credential;
 pub use error::{
@@ -84,7 +92,7 @@ pub use error::{
 pub use multipart::FilePart;
 pub use options::RequestOptions;
 pub use redirect::redirect_policy;
-pub use response::Response;
+pub use response::{RawContent, Response};
 pub use retry::{RetryBudget, RetryPolicy};
 
 pub use bytes;

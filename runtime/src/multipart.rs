@@ -2,26 +2,31 @@
 //! turned into a fresh `reqwest::multipart::Form` for every attempt (parts hold
 //! [`Bytes`], so a retry resends the same content without copying).
 //!
-//! [`FilePart`] is the user-facing value of a binary property: bytes (or a file read from
-//! a path) with an optional file name and content type. Encoding Object defaults apply:
+//! [`FilePart`] is the user-facing value of a binary property: a [`Body`] (bytes, a
+//! stream, or a file streamed from a path) with an optional file name and content type. Encoding Object defaults apply:
 //! a primitive is a text part, an object or array is a JSON part, binary is
 //! `application/octet-stream` unless the part says otherwise. Extra per-part headers
 //! (Encoding Object `headers`) are added with [`Multipart::part_header`].
-//! Streaming parts are not supported (a streamed body could not be retried).
+//! A part from a stream or a file is sent once: a multipart body holding one is never
+//! retried (see [`Body`]).
 
 use bytes::Bytes;
+
+use crate::body::Body;
 
 /// A file (or any binary content) for a multipart body.
 #[derive(Debug, Clone)]
 pub struct FilePart {
-    content: Bytes,
+    content: Body,
     file_name: Option<String>,
     content_type: Option<String>,
 }
 
 impl FilePart {
-    /// Binary content without a file name (content type `application/octet-stream`).
-    pub fn new(content: impl Into<Bytes>) -> Self {
+    /// Content (bytes, or any [`Body`]) without a file name (content type
+    /// `application/octet-stream` unless the operation's encoding or
+    /// [`content_type`](Self::content_type) says otherwise).
+    pub fn new(content: impl Into<Body>) -> Self {
         Self {
             content: content.into(),
             file_name: None,
@@ -29,18 +34,30 @@ impl FilePart {
         }
     }
 
-    /// Reads the file at `path`; its file name becomes the part's file name.
+    /// Streams the file at `path` (see [`Body::from_file`]); its file name becomes the
+    /// part's file name. The request is then sent once, never retried.
     pub async fn from_path(path: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
         let path = path.as_ref();
-        let content = tokio::fs::read(path).await?;
+        let content = Body::from_file(path).await?;
         let file_name = path
             .file_name()
             .map(|name| name.to_string_lossy().into_owned());
         Ok(Self {
-            content: Bytes::from(content),
+            content,
             file_name,
             content_type: None,
         })
+    }
+
+    /// Content streamed from `stream` (see [`Body::from_stream`]); the request is then
+    /// sent once, never retried.
+    pub fn from_stream<S, B, E>(stream: S) -> Self
+    where
+        S: futures::Stream<Item = Result<B, E>> + Send + 'static,
+        B: Into<Bytes> + 'static,
+        E: Into<crate::body::BoxError> + 'static,
+    {
+        Self::new(Body::from_stream(stream))
     }
 
     /// Sets the file name sent in `Content-Disposition`.
@@ -56,7 +73,7 @@ impl FilePart {
     }
 
     /// The content.
-    pub fn content(&self) -> &Bytes {
+    pub fn content(&self) -> &Body {
         &self.content
     }
 }
@@ -85,7 +102,7 @@ pub struct Multipart {
 #[derive(Debug, Clone)]
 pub(crate) struct Part {
     pub(crate) name: String,
-    pub(crate) content: Bytes,
+    pub(crate) content: Body,
     pub(crate) file_name: Option<String>,
     pub(crate) content_type: Option<String>,
     pub(crate) headers: Vec<(String, String)>,
@@ -100,7 +117,7 @@ impl Multipart {
     fn push(
         mut self,
         name: String,
-        content: Bytes,
+        content: Body,
         file_name: Option<String>,
         content_type: Option<String>,
     ) -> Self {
@@ -116,7 +133,7 @@ impl Multipart {
 
     /// A text field.
     pub fn text(self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.push(name.into(), Bytes::from(value.into()), None, None)
+        self.push(name.into(), Body::from(value.into()), None, None)
     }
 
     /// Several text fields with the same name (an array property).
@@ -143,7 +160,7 @@ impl Multipart {
                 let json = value.to_json_text();
                 self.push(
                     name.into(),
-                    Bytes::from(json),
+                    Body::from(json),
                     None,
                     Some("application/json".to_owned()),
                 )
@@ -156,12 +173,12 @@ impl Multipart {
         }
     }
 
-    /// A file (or any binary part) from bytes, with an optional file name and content type
+    /// A file (or any binary part) from bytes or a [`Body`], with an optional file name and content type
     /// (default `application/octet-stream`).
     pub fn file(
         self,
         name: impl Into<String>,
-        content: impl Into<Bytes>,
+        content: impl Into<Body>,
         file_name: Option<String>,
         content_type: Option<&str>,
     ) -> Self {
@@ -199,7 +216,7 @@ impl Multipart {
         match serde_json::to_vec(value) {
             Ok(bytes) => self.push(
                 name,
-                Bytes::from(bytes),
+                Body::from(bytes),
                 None,
                 Some("application/json".to_owned()),
             ),
@@ -222,15 +239,23 @@ impl Multipart {
         self
     }
 
+    /// Whether every part can be sent again (none is a stream or a file).
+    pub(crate) fn is_replayable(&self) -> bool {
+        self.parts.iter().all(|part| part.content.is_replayable())
+    }
+
     /// A reqwest form with the parts, for one attempt.
     pub(crate) fn to_form(&self) -> Result<reqwest::multipart::Form, (String, String)> {
         let mut form = reqwest::multipart::Form::new();
         for part in &self.parts {
             let failed = |reason: &str| (part.name.clone(), reason.to_owned());
-            let mut body = reqwest::multipart::Part::stream_with_length(
-                reqwest::Body::from(part.content.clone()),
-                part.content.len() as u64,
-            );
+            let content = part.content.take_for_send().ok_or_else(|| {
+                failed("the part's stream was already sent; a streamed part can be sent once")
+            })?;
+            let mut body = match part.content.content_length() {
+                Some(length) => reqwest::multipart::Part::stream_with_length(content, length),
+                None => reqwest::multipart::Part::stream(content),
+            };
             if let Some(file_name) = &part.file_name {
                 body = body.file_name(file_name.clone());
             }
@@ -267,7 +292,8 @@ mod tests {
         let part = FilePart::from_path(&path).await;
         let _ = tokio::fs::remove_file(&path).await;
         let part = part?;
-        assert_eq!(part.content().as_ref(), b"hello");
+        assert_eq!(part.content().content_length(), Some(5));
+        assert!(!part.content().is_replayable());
         assert_eq!(
             part.file_name.as_deref(),
             path.file_name().and_then(|n| n.to_str())

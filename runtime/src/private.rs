@@ -304,6 +304,12 @@ impl Request {
         self.inner.set_bytes_body(content_type, bytes.into());
     }
 
+    /// Sets a binary body from bytes, a stream or a file ([`crate::Body`]); a stream or a
+    /// file is sent once, never retried.
+    pub fn binary_body(&mut self, content_type: &'static str, body: impl Into<crate::Body>) {
+        self.inner.set_binary_body(content_type, body.into());
+    }
+
     /// Sets a `multipart/form-data` body (the boundary is added to the content type).
     pub fn multipart_body(&mut self, multipart: Multipart) {
         self.inner.set_multipart_body(multipart);
@@ -371,6 +377,16 @@ impl RawResponse {
         crate::response::decode_error_json(self, wrap)
     }
 
+    /// A declared error status whose body a generated function decodes (several media
+    /// types → a `…Content` enum), wrapped in the operation's error enum.
+    pub fn error_with<T, B, E>(
+        self,
+        decode: fn(&RawResponse) -> Result<B, crate::DecodeError>,
+        wrap: fn(B) -> E,
+    ) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_error_with(self, decode, wrap)
+    }
+
     /// A declared error status with a text body.
     pub fn error_text<T, E>(self, wrap: fn(String) -> E) -> Result<Response<T>, Error<E>> {
         crate::response::decode_error_text(self, wrap)
@@ -401,6 +417,25 @@ impl RawResponse {
     /// decode functions).
     pub fn parse_text(&self) -> Result<String, DecodeError> {
         crate::response::parse_text(&self.headers, &self.body)
+    }
+
+    /// Which of the operation's `declared` media types the `Content-Type` is (exact, then
+    /// `type/*`, `*/*`, then the same `+json`/`+xml` family); `None` for none or no
+    /// `Content-Type` (for negotiated `…Content` decode functions).
+    pub fn match_media(&self, declared: &[&str]) -> Option<usize> {
+        crate::response::match_media(&self.headers, declared)
+    }
+
+    /// The `Content-Type` and the raw body (the `Other` variant of a `…Content` enum).
+    pub fn raw_content(&self) -> crate::RawContent {
+        crate::RawContent {
+            content_type: self
+                .headers
+                .get(http::header::CONTENT_TYPE)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned),
+            body: self.body.clone(),
+        }
     }
 
     /// The status.

@@ -39,8 +39,24 @@ pub(crate) enum Body {
         content_type: &'static str,
         bytes: Bytes,
     },
+    /// A binary body from a stream or a file (sent once, see [`crate::Body`]).
+    Stream {
+        content_type: &'static str,
+        body: crate::body::Body,
+    },
     /// `multipart/form-data` (the boundary is added when sent).
     Multipart(crate::multipart::Multipart),
+}
+
+impl Body {
+    /// Whether the body can be sent again (retries, OAuth2 401 replay, redirects).
+    pub(crate) fn is_replayable(&self) -> bool {
+        match self {
+            Self::None | Self::Bytes { .. } => true,
+            Self::Stream { body, .. } => body.is_replayable(),
+            Self::Multipart(multipart) => multipart.is_replayable(),
+        }
+    }
 }
 
 impl RequestParts {
@@ -134,6 +150,18 @@ impl RequestParts {
         self.body = Body::Bytes {
             content_type,
             bytes,
+        };
+    }
+
+    /// A binary body: in-memory bytes stay [`Body::Bytes`] (replayable), a stream or a
+    /// file becomes [`Body::Stream`].
+    pub(crate) fn set_binary_body(&mut self, content_type: &'static str, body: crate::body::Body) {
+        self.body = match body.as_bytes() {
+            Some(bytes) => Body::Bytes {
+                content_type,
+                bytes: bytes.clone(),
+            },
+            None => Body::Stream { content_type, body },
         };
     }
 

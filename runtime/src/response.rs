@@ -157,6 +157,17 @@ pub(crate) fn decode_error_json<T, B: serde::de::DeserializeOwned, E>(
     }
 }
 
+pub(crate) fn decode_error_with<T, B, E>(
+    raw: RawResponse,
+    decode: fn(&RawResponse) -> Result<B, DecodeError>,
+    wrap: fn(B) -> E,
+) -> Result<Response<T>, Error<E>> {
+    match decode(&raw) {
+        Ok(body) => error_value(raw, wrap(body)),
+        Err(source) => Err(decode_failure(raw, source)),
+    }
+}
+
 pub(crate) fn decode_error_text<T, E>(
     raw: RawResponse,
     wrap: fn(String) -> E,
@@ -198,9 +209,75 @@ pub(crate) fn media_type(headers: &HeaderMap) -> Option<String> {
     }
 }
 
+/// A body whose `Content-Type` matches none of the media types an operation declares
+/// (or that has none): the `Other` variant of a generated `…Content` enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawContent {
+    /// The `Content-Type` header as sent (parameters included), if any and readable.
+    pub content_type: Option<String>,
+    /// The body (after content decoding).
+    pub body: Bytes,
+}
+
+/// Which of the `declared` media types (from an operation's `content`) the response's
+/// `Content-Type` is: an exact match (parameters ignored, any case), else a declared
+/// `type/*`, else `*/*`, else one with the same structured-syntax suffix family
+/// (`application/json`, `text/json` and `*+json` are one family; `*/xml` and `*+xml`
+/// another). `None` without a `Content-Type` or without a match.
+pub(crate) fn match_media(headers: &HeaderMap, declared: &[&str]) -> Option<usize> {
+    let actual = media_type(headers)?;
+    let declared: Vec<String> = declared
+        .iter()
+        .map(|media| {
+            media
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let top = actual.split('/').next().unwrap_or("");
+    let wildcard = format!("{top}/*");
+    declared
+        .iter()
+        .position(|d| *d == actual)
+        .or_else(|| declared.iter().position(|d| *d == wildcard))
+        .or_else(|| declared.iter().position(|d| d == "*/*"))
+        .or_else(|| {
+            let family = family_of(&actual)?;
+            declared.iter().position(|d| family_of(d) == Some(family))
+        })
+}
+
+/// `json` or `xml` for a media type of that family.
+fn family_of(media: &str) -> Option<&'static str> {
+    if media == "application/json" || media == "text/json" || media.ends_with("+json") {
+        Some("json")
+    } else if media == "application/xml" || media == "text/xml" || media.ends_with("+xml") {
+        Some("xml")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn media_is_matched_exact_then_wildcard_then_family() {
+        let declared = ["application/json", "text/csv", "image/*", "application/xml"];
+        let at = |content_type: &str| match_media(&headers(content_type), &declared);
+        assert_eq!(at("application/json; charset=utf-8"), Some(0));
+        assert_eq!(at("TEXT/CSV"), Some(1));
+        assert_eq!(at("image/png"), Some(2));
+        assert_eq!(at("application/problem+json"), Some(0));
+        assert_eq!(at("text/xml"), Some(3));
+        assert_eq!(at("application/pdf"), None);
+        assert_eq!(match_media(&HeaderMap::new(), &declared), None);
+        assert_eq!(match_media(&headers("x/y"), &["*/*"]), Some(0));
+    }
 
     fn headers(content_type: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();

@@ -110,6 +110,21 @@ impl ClientCore {
         builder = match &prepared.body {
             Body::None => builder,
             Body::Bytes { bytes, .. } => builder.body(bytes.clone()),
+            Body::Stream { body, .. } => {
+                let stream = body.take_for_send().ok_or_else(|| {
+                    invalid(
+                        Some("body".to_owned()),
+                        "the streamed body was already sent; a streaming body can be sent once"
+                            .to_owned(),
+                    )
+                })?;
+                match body.content_length() {
+                    Some(length) => builder
+                        .header(http::header::CONTENT_LENGTH, length)
+                        .body(stream),
+                    None => builder.body(stream),
+                }
+            }
             Body::Multipart(multipart) => {
                 let form = multipart
                     .to_form()
@@ -131,7 +146,7 @@ impl ClientCore {
             let (body, replayable) = match &prepared.body {
                 Body::None => (None, true),
                 Body::Bytes { bytes, .. } => (Some(bytes), true),
-                Body::Multipart(_) => (None, false),
+                Body::Stream { .. } | Body::Multipart(_) => (None, false),
             };
             response = crate::redirect::follow_cross_origin(
                 &client.http,

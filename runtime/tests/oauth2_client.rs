@@ -336,3 +336,29 @@ async fn client_secret_post_puts_id_and_secret_in_the_body() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_streamed_body_is_not_replayed_after_a_401() {
+    bounded(async {
+        let (base, server) = start(Server {
+            refuse_all: true,
+            ..Server::default()
+        })
+        .await;
+        let core = client(&base, "s3cret");
+        let mut request = Request::new(&LIST, RequestOptions::default());
+        let chunks = vec![Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"x"))];
+        request.binary_body(
+            "application/octet-stream",
+            specforge::Body::from_stream(futures::stream::iter(chunks)),
+        );
+        let result = core.execute(request, decode).await;
+        assert!(
+            matches!(&result, Err(Error::UnexpectedStatus(u)) if u.status.as_u16() == 401),
+            "{result:?}"
+        );
+        // Bytes would be replayed once with a fresh token (see above); a stream is not.
+        assert_eq!(server.api_requests.load(Ordering::SeqCst), 1);
+    })
+    .await;
+}

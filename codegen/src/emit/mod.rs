@@ -34,6 +34,7 @@ mod example;
 mod idents;
 mod markdown;
 mod multipart;
+mod negotiated;
 mod operations;
 mod pagination;
 mod response_headers;

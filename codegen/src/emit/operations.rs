@@ -30,7 +30,13 @@ use crate::model::{
 };
 
 /// Method names of the request value that setters must not take.
-const REQUEST_METHODS: &[&str] = &["request_options", "send_with_response", "into_future"];
+const REQUEST_METHODS: &[&str] = &[
+    "request_options",
+    "send_with_response",
+    "send_streaming",
+    "into_request",
+    "into_future",
+];
 
 /// Field names of one request struct.
 struct Names<'a> {
@@ -120,8 +126,8 @@ fn body_taken(ctx: &Ctx, op: &Operation, body: &RequestBody, scope: Scope) -> Ta
             }
         }
         BodyKind::Binary => Taken {
-            arg: quote!(impl Into<::specforge::bytes::Bytes>),
-            stored: quote!(::specforge::bytes::Bytes),
+            arg: quote!(impl Into<::specforge::Body>),
+            stored: quote!(::specforge::Body),
             convert: true,
         },
     }
@@ -289,7 +295,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             BodyKind::Json(_) => quote!(json_body),
             BodyKind::Form(_) => quote!(form_body),
             BodyKind::Text => quote!(text_body),
-            BodyKind::Binary => quote!(bytes_body),
+            BodyKind::Binary => quote!(binary_body),
             BodyKind::Multipart(_) => quote!(multipart_body),
         };
         if let BodyKind::Multipart(parts) = &body.kind {
@@ -346,11 +352,13 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let header_items = super::response_headers::items(ctx, op);
     let mutable = (!fills.is_empty()).then(|| quote!(mut));
     let operation_static = operation_static(op);
+    let binary_success = plan.binary_success;
     let responses::Plan {
         success,
         error,
         items,
         decode_fn,
+        ..
     } = plan;
     // A `text/event-stream` operation returns the stream (see `sse.rs`).
     let (success, execute) = match sse::event_data(op) {
@@ -359,6 +367,42 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             (body, quote!(execute_sse(request, #data_fn, #decode_fn)))
         }
         None => (success, quote!(execute(request, #decode_fn))),
+    };
+    // A binary download is sent two ways (buffered and streamed) from one filled request.
+    let (send_body, streaming) = if binary_success {
+        (
+            quote! {
+                let (client, request) = self.into_request();
+                client.core.#execute.await
+            },
+            quote! {
+                /// Sends the request and returns a successful body as a byte stream, read as
+                /// it arrives: no size cap, and the request's timeout becomes an idle timeout
+                /// (no bytes for that long ends the stream with an error). Error statuses are
+                /// decoded as with `.await`.
+                pub async fn send_streaming(self) -> #result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>> {
+                    let (client, request) = self.into_request();
+                    client.core.execute_stream(request, #decode_fn).await
+                }
+
+                fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+                    #operation_static
+                    let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+                    #(#fills)*
+                    (self.#client, request)
+                }
+            },
+        )
+    } else {
+        (
+            quote! {
+                #operation_static
+                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+                #(#fills)*
+                self.#client.core.#execute.await
+            },
+            TokenStream::new(),
+        )
     };
     let paging = pagination::methods(
         ctx,
@@ -403,11 +447,10 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
 
             /// Sends the request; the response's status and headers come with the body.
             pub async fn send_with_response(self) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
-                #operation_static
-                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
-                #(#fills)*
-                self.#client.core.#execute.await
+                #send_body
             }
+
+            #streaming
 
             #paging
         }
@@ -467,9 +510,8 @@ pub(crate) fn operation_static(op: &Operation) -> TokenStream {
 }
 
 /// The `Accept` header: exactly the media types the declared responses list,
-/// in document order, each once. (Known gap: when one response declares
-/// several kinds, e.g. JSON or CSV, the body is still decoded as the
-/// preferred kind only.)
+/// in document order, each once (a response declaring several kinds, e.g.
+/// JSON or CSV, is decoded by its `Content-Type`: see [`super::negotiated`]).
 fn accept(op: &Operation) -> String {
     let mut kinds: Vec<&str> = Vec::new();
     for response in &op.responses {
@@ -481,6 +523,10 @@ fn accept(op: &Operation) -> String {
                 ResponseBody::Text => vec!["text/*"],
                 ResponseBody::Binary => vec!["*/*"],
                 ResponseBody::EventStream(_) => vec!["text/event-stream"],
+                ResponseBody::Negotiated(ref alternatives) => alternatives
+                    .iter()
+                    .flat_map(|a| a.media_types.iter().map(String::as_str))
+                    .collect(),
             }
         } else {
             response.media_types.iter().map(String::as_str).collect()

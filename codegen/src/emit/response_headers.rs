@@ -12,8 +12,17 @@
 //! let headers = operations::GetWithHeadersHeaders::from_response(&response)?;
 //! ```
 //!
-//! Headers of error responses are not typed (known gap: they are on
-//! `specforge::Error::headers()` as raw values).
+//! Error responses' declared headers get the same treatment in
+//! `{Operation}ErrorHeaders` (the union over the non-2xx responses), read with
+//! `from_error(&specforge::Error<E>)`: `Ok(None)` unless the error is a declared
+//! API error (`Error::Api`), whose headers it decodes. The raw values stay on
+//! `specforge::Error::headers()`.
+//!
+//! ```ignore
+//! if let Err(error) = client.get_report("x").await {
+//!     if let Some(h) = operations::GetReportErrorHeaders::from_error(&error)? { /* h.x_request_id */ }
+//! }
+//! ```
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -38,10 +47,15 @@ fn is_success(status: StatusMatch) -> bool {
     }
 }
 
-/// The headers the success responses declare, each name (case-insensitive) once.
-fn success_headers(op: &Operation) -> Vec<&ResponseHeader> {
+/// The headers the success (or, with `success` false, the error) responses declare,
+/// each name (case-insensitive) once.
+fn declared_headers(op: &Operation, success: bool) -> Vec<&ResponseHeader> {
     let mut out: Vec<&ResponseHeader> = Vec::new();
-    for response in op.responses.iter().filter(|r| is_success(r.status)) {
+    for response in op
+        .responses
+        .iter()
+        .filter(|r| is_success(r.status) == success)
+    {
         for header in &response.headers {
             if !out
                 .iter()
@@ -54,15 +68,17 @@ fn success_headers(op: &Operation) -> Vec<&ResponseHeader> {
     out
 }
 
-/// The `{Operation}Headers` struct and its decoding, or nothing.
+/// The `{Operation}Headers` and `{Operation}ErrorHeaders` structs and their
+/// decoding, for the ones that have headers.
 pub(crate) fn items(ctx: &Ctx, op: &Operation) -> TokenStream {
-    let headers = success_headers(op);
-    if headers.is_empty() {
-        return TokenStream::new();
-    }
-    let name = headers_type(op);
+    let mut items = success_items(ctx, op);
+    items.extend(error_items(ctx, op));
+    items
+}
+
+/// The fields and the field reads of a headers struct.
+fn fields(ctx: &Ctx, headers: Vec<&ResponseHeader>) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let option = ctx.std(Scope::Operations, "Option");
-    let result = ctx.std(Scope::Operations, "Result");
     let mut names = UniqueNames::default();
     let fields: Vec<(Ident, &ResponseHeader)> = headers
         .into_iter()
@@ -73,21 +89,79 @@ pub(crate) fn items(ctx: &Ctx, op: &Operation) -> TokenStream {
             )
         })
         .collect();
-    let declarations = fields.iter().map(|(field, header)| {
-        let ty = ctx.type_tokens(&header.ty, Scope::Operations);
-        let docs = DocBuilder::new()
-            .own(&format!("Header `{}`.", header.wire_name))
-            .docs(&header.docs)
-            .build();
-        quote! {
-            #docs
-            pub #field: #option<#ty>
+    let declarations = fields
+        .iter()
+        .map(|(field, header)| {
+            let ty = ctx.type_tokens(&header.ty, Scope::Operations);
+            let docs = DocBuilder::new()
+                .own(&format!("Header `{}`.", header.wire_name))
+                .docs(&header.docs)
+                .build();
+            quote! {
+                #docs
+                pub #field: #option<#ty>
+            }
+        })
+        .collect();
+    let reads = fields
+        .iter()
+        .map(|(field, header)| {
+            let wire = &header.wire_name;
+            quote!(#field: ::specforge::__private::parse_header(headers, #wire)?)
+        })
+        .collect();
+    (declarations, reads)
+}
+
+/// `{Operation}ErrorHeaders`, or nothing when no error response declares a header.
+fn error_items(ctx: &Ctx, op: &Operation) -> TokenStream {
+    let headers = declared_headers(op, false);
+    if headers.is_empty() {
+        return TokenStream::new();
+    }
+    let name = ident(&format!("{}ErrorHeaders", op.type_name));
+    let option = ctx.std(Scope::Operations, "Option");
+    let result = ctx.std(Scope::Operations, "Result");
+    let (declarations, reads) = fields(ctx, headers);
+    let struct_docs = format!(
+        " The declared headers of an error response of [`{0}`]; read them with \
+         [`{1}::from_error`] from the `specforge::Error` it returned.",
+        op.type_name, name
+    );
+    quote! {
+        #[doc = #struct_docs]
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct #name {
+            #(#declarations,)*
         }
-    });
-    let reads = fields.iter().map(|(field, header)| {
-        let wire = &header.wire_name;
-        quote!(#field: ::specforge::__private::parse_header(headers, #wire)?)
-    });
+
+        impl #name {
+            /// Decodes the declared headers of a declared API error (`Error::Api`; absent
+            /// headers are `None`); `Ok(None)` for any other error.
+            pub fn from_error<E>(
+                error: &::specforge::Error<E>,
+            ) -> #result<#option<Self>, ::specforge::DecodeError> {
+                let ::specforge::Error::Api(api) = error else {
+                    return #result::Ok(#option::None);
+                };
+                let headers = &api.headers;
+                #result::Ok(#option::Some(Self {
+                    #(#reads,)*
+                }))
+            }
+        }
+    }
+}
+
+/// `{Operation}Headers`, or nothing when no success response declares a header.
+fn success_items(ctx: &Ctx, op: &Operation) -> TokenStream {
+    let headers = declared_headers(op, true);
+    if headers.is_empty() {
+        return TokenStream::new();
+    }
+    let name = headers_type(op);
+    let result = ctx.std(Scope::Operations, "Result");
+    let (declarations, reads) = fields(ctx, headers);
     let struct_docs = format!(
         " The declared headers of a successful [`{0}`] response; read them with \
          [`{1}::from_response`] from what `send_with_response()` returns.",

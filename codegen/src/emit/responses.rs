@@ -15,6 +15,7 @@ use quote::{format_ident, quote};
 use super::Ctx;
 use super::docs::DocBuilder;
 use super::idents::{ident, unique};
+use super::negotiated;
 use super::type_ref::Scope;
 use super::types::enum_lints;
 use crate::model::{Docs, Operation, Response, ResponseBody, StatusMatch};
@@ -29,12 +30,16 @@ pub(crate) struct Plan {
     pub(crate) items: TokenStream,
     /// Name of the decode function.
     pub(crate) decode_fn: Ident,
+    /// Every success body is binary: the request value gets `send_streaming()`.
+    pub(crate) binary_success: bool,
 }
 
 struct Entry<'a> {
     status: StatusMatch,
     response: &'a Response,
     variant: Ident,
+    /// A negotiated body's enum and decode function (see [`super::negotiated`]).
+    content: Option<(Ident, Ident)>,
 }
 
 pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
@@ -79,8 +84,8 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     }
     // Exact codes before ranges, so that no arm is unreachable.
     success_responses.sort_by_key(|(status, _)| matches!(status, StatusMatch::Range(_)));
-    let successes = entries(success_responses);
-    let errors = entries(
+    let mut successes = entries(success_responses);
+    let mut errors = entries(
         responses
             .iter()
             .filter(|r| !is_success(r.status))
@@ -101,23 +106,51 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     );
 
     let mut items = TokenStream::new();
+    let negotiated = successes
+        .iter()
+        .chain(&errors)
+        .filter(|e| matches!(e.response.body, ResponseBody::Negotiated(_)))
+        .count();
+    for e in successes.iter_mut().chain(errors.iter_mut()) {
+        if let ResponseBody::Negotiated(alternatives) = &e.response.body {
+            let name = negotiated::enum_name(type_name, &e.variant.to_string(), negotiated == 1);
+            let decode =
+                negotiated::decode_name(&op.method_name, &e.variant.to_string(), negotiated == 1);
+            items.extend(negotiated::items(
+                ctx,
+                &name,
+                &decode,
+                alternatives,
+                &status_text(e.status),
+                &method_link,
+            ));
+            e.content = Some((name, decode));
+        }
+    }
     let uniform = successes.windows(2).all(|w| match w {
         [a, b] => a.response.body == b.response.body,
         _ => true,
     });
     let (success, success_arm) = if uniform {
-        let body = successes
-            .first()
-            .map_or(&ResponseBody::None, |e| &e.response.body);
+        let first = successes.first();
+        let body = first.map_or(&ResponseBody::None, |e| &e.response.body);
+        let content = first.and_then(|e| e.content.as_ref());
         let patterns = successes.iter().map(|e| pattern(e.status));
-        let call = match body {
+        let call = match (body, content) {
             // An event stream's 2xx never reaches decode (`execute_sse` streams it).
-            ResponseBody::None | ResponseBody::EventStream(_) => quote!(response.empty()),
-            ResponseBody::Json(_) => quote!(response.json()),
-            ResponseBody::Text => quote!(response.text()),
-            ResponseBody::Binary => quote!(response.bytes()),
+            (ResponseBody::None | ResponseBody::EventStream(_), _) => quote!(response.empty()),
+            (ResponseBody::Json(_), _) => quote!(response.json()),
+            (ResponseBody::Text, _) => quote!(response.text()),
+            (ResponseBody::Binary, _) => quote!(response.bytes()),
+            (ResponseBody::Negotiated(_), Some((_, decode))) => {
+                quote!(response.success_with(#decode))
+            }
+            (ResponseBody::Negotiated(_), None) => quote!(response.bytes()),
         };
-        (body_type(ctx, body), quote!(#(#patterns)|* => #call,))
+        (
+            body_type(ctx, body, content),
+            quote!(#(#patterns)|* => #call,),
+        )
     } else {
         items.extend(success_enum(ctx, &success_name, &successes, &method_link));
         let arms = successes.iter().map(|e| {
@@ -130,6 +163,10 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
                 ResponseBody::Json(_) => quote!(|r| r.parse_json().map(#success_name::#v)),
                 ResponseBody::Text => quote!(|r| r.parse_text().map(#success_name::#v)),
                 ResponseBody::Binary => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
+                ResponseBody::Negotiated(_) => match &e.content {
+                    Some((_, decode)) => quote!(|r| #decode(r).map(#success_name::#v)),
+                    None => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
+                },
             };
             quote!(#pattern => response.success_with(#decode),)
         });
@@ -149,9 +186,14 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             let call = match &e.response.body {
                 ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
                 ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
-                ResponseBody::None | ResponseBody::Binary | ResponseBody::EventStream(_) => {
-                    quote!(response.error_empty(#error_name::#v))
-                }
+                ResponseBody::Negotiated(_) if e.content.is_some() => match &e.content {
+                    Some((_, decode)) => quote!(response.error_with(#decode, #error_name::#v)),
+                    None => quote!(response.error_empty(#error_name::#v)),
+                },
+                ResponseBody::None
+                | ResponseBody::Binary
+                | ResponseBody::EventStream(_)
+                | ResponseBody::Negotiated(_) => quote!(response.error_empty(#error_name::#v)),
             };
             let pattern = match e.status {
                 StatusMatch::Default => quote!(_),
@@ -190,11 +232,15 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             }
         }
     });
+    let binary_success = successes
+        .iter()
+        .all(|e| e.response.body == ResponseBody::Binary);
     Plan {
         success,
         error,
         items,
         decode_fn,
+        binary_success,
     }
 }
 
@@ -221,6 +267,7 @@ fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
                 status,
                 response,
                 variant: ident(&name),
+                content: None,
             }
         })
         .collect()
@@ -242,12 +289,17 @@ fn pattern(status: StatusMatch) -> TokenStream {
     }
 }
 
-fn body_type(ctx: &Ctx, body: &ResponseBody) -> TokenStream {
+/// The Rust type of a body; `content` names a negotiated body's enum.
+fn body_type(ctx: &Ctx, body: &ResponseBody, content: Option<&(Ident, Ident)>) -> TokenStream {
     match body {
         ResponseBody::None | ResponseBody::EventStream(_) => quote!(()),
         ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
         ResponseBody::Text => ctx.std(Scope::Operations, "String"),
         ResponseBody::Binary => quote!(::specforge::bytes::Bytes),
+        ResponseBody::Negotiated(_) => match content {
+            Some((name, _)) => quote!(#name),
+            None => quote!(::specforge::bytes::Bytes),
+        },
     }
 }
 
@@ -286,8 +338,9 @@ fn variants(ctx: &Ctx, entries: &[Entry], errors: bool) -> Vec<TokenStream> {
             match &e.response.body {
                 ResponseBody::None | ResponseBody::EventStream(_) => quote!(#docs #v,),
                 ResponseBody::Binary if errors => quote!(#docs #v,),
+                ResponseBody::Negotiated(_) if e.content.is_none() => quote!(#docs #v,),
                 body => {
-                    let ty = body_type(ctx, body);
+                    let ty = body_type(ctx, body, e.content.as_ref());
                     quote!(#docs #v(#ty),)
                 }
             }
@@ -299,7 +352,7 @@ fn large_payloads(entries: &[Entry]) -> bool {
     entries.iter().any(|e| {
         matches!(
             e.response.body,
-            ResponseBody::Json(crate::model::TypeRef::Named(_))
+            ResponseBody::Json(crate::model::TypeRef::Named(_)) | ResponseBody::Negotiated(_)
         )
     })
 }

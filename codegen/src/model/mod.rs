@@ -13,6 +13,7 @@ pub(crate) mod enums;
 pub(crate) mod lower;
 pub(crate) mod multipart;
 pub(crate) mod naming;
+pub(crate) mod negotiation;
 pub(crate) mod objects;
 pub(crate) mod operations;
 pub(crate) mod pagination;
@@ -421,6 +422,21 @@ pub enum ResponseBody {
     /// `text/event-stream` (Server-Sent Events): each event's data is JSON of this
     /// type, or text when `None`.
     EventStream(Option<TypeRef>),
+    /// A response declaring several media types with different bodies (JSON
+    /// and CSV, JSON and XML): an enum chosen by the response's `Content-Type`, one
+    /// variant per alternative (each `Json`, `Text` or `Binary`), plus a raw fallback.
+    Negotiated(Vec<MediaAlternative>),
+}
+
+/// One variant of a [`ResponseBody::Negotiated`] body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaAlternative {
+    /// Variant name (PascalCase, unique in the enum, never `Other`).
+    pub variant_name: String,
+    /// The declared media types it covers (several JSON media types with one schema).
+    pub media_types: Vec<String>,
+    /// `Json`, `Text` or `Binary`.
+    pub body: ResponseBody,
 }
 
 // ---------------------------------------------------------------------------

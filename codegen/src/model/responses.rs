@@ -5,12 +5,14 @@
 //! schema that is not binary), form (`application/x-www-form-urlencoded`),
 //! multipart (`multipart/*`), event stream (`text/event-stream`: its `itemSchema`
 //! (3.2) or `schema` types each event's data, a string schema or none keeps it
-//! as text), text (`text/*`, `application/xml`, `*/*+xml`),
+//! as text), text (`text/*`, `application/xml`, `*/*+xml`, YAML),
 //! everything else binary. A request body takes the first of JSON, form, text,
 //! binary, multipart (see [`super::multipart`]; a multipart body without an
 //! object schema is not typed: an optional one is dropped, a required one makes
 //! the operation fail, warnings either way). A
-//! response takes JSON, then an event stream, then text, then binary; no content → no body.
+//! response takes JSON, then an event stream, then text, then binary; no content → no body;
+//! a response whose media types have different bodies is negotiated by
+//! `Content-Type` (see [`super::negotiation`]).
 //!
 //! Responses are sorted by status (codes ascending, then ranges, then
 //! `default`) and named after the reason phrase (`NotFound`), `Status418`
@@ -27,7 +29,7 @@ use super::{BodyKind, Docs, RequestBody, Response, ResponseBody, StatusMatch, Ty
 use crate::diagnostics::Pointer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum MediaClass {
+pub(super) enum MediaClass {
     Json,
     Form,
     Text,
@@ -37,7 +39,7 @@ enum MediaClass {
     EventStream,
 }
 
-fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
+pub(super) fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
     let essence = media
         .split(';')
         .next()
@@ -64,6 +66,9 @@ fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
     } else if essence.starts_with("text/")
         || essence == "application/xml"
         || essence.ends_with("+xml")
+        || essence.ends_with("/yaml")
+        || essence.ends_with("/x-yaml")
+        || essence.ends_with("+yaml")
     {
         MediaClass::Text
     } else if (essence == "*/*" || essence.is_empty()) && schema.is_some() && !binary_schema {
@@ -270,6 +275,9 @@ impl TypeLowerer<'_> {
         let Some(content) = response.get("content").and_then(Value::as_object) else {
             return ResponseBody::None;
         };
+        if let Some(negotiated) = self.negotiated_body(content, at, hint) {
+            return negotiated;
+        }
         let Some((media, media_value, class)) = pick_response(content) else {
             return ResponseBody::None;
         };
@@ -470,6 +478,8 @@ mod tests {
         );
         assert_eq!(classify("multipart/form-data", None), MediaClass::Multipart);
         assert_eq!(classify("text/plain", None), MediaClass::Text);
+        assert_eq!(classify("application/yaml", None), MediaClass::Text);
+        assert_eq!(classify("application/xml", None), MediaClass::Text);
         assert_eq!(
             classify("application/octet-stream", None),
             MediaClass::Binary

@@ -229,7 +229,7 @@ pub mod petstore {
         pub fn upload_photo(
             &self,
             pet_id: i64,
-            body: impl Into<::specforge::bytes::Bytes>,
+            body: impl Into<::specforge::Body>,
         ) -> operations::UploadPhoto {
             operations::UploadPhoto {
                 client: self.clone(),
@@ -785,7 +785,7 @@ pub mod petstore {
             pub(super) client: super::Client,
             pub(super) options: ::specforge::RequestOptions,
             pub(super) pet_id: i64,
-            pub(super) body: ::specforge::bytes::Bytes,
+            pub(super) body: ::specforge::Body,
         }
 
         impl UploadPhoto {
@@ -801,6 +801,23 @@ pub mod petstore {
                 ::specforge::Response<::specforge::bytes::Bytes>,
                 ::specforge::Error<UploadPhotoError>,
             > {
+                let (client, request) = self.into_request();
+                client.core.execute(request, decode_upload_photo).await
+            }
+            /// Sends the request and returns a successful body as a byte stream, read as
+            /// it arrives: no size cap, and the request's timeout becomes an idle timeout
+            /// (no bytes for that long ends the stream with an error). Error statuses are
+            /// decoded as with `.await`.
+            pub async fn send_streaming(
+                self,
+            ) -> Result<
+                ::specforge::Response<::specforge::ByteStream>,
+                ::specforge::Error<UploadPhotoError>,
+            > {
+                let (client, request) = self.into_request();
+                client.core.execute_stream(request, decode_upload_photo).await
+            }
+            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "uploadPhoto",
                     method: ::specforge::__private::Method::PUT,
@@ -811,8 +828,8 @@ pub mod petstore {
                 };
                 let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
                 request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
-                request.bytes_body("image/png", self.body);
-                self.client.core.execute(request, decode_upload_photo).await
+                request.binary_body("image/png", self.body);
+                (self.client, request)
             }
         }
 

@@ -1,0 +1,147 @@
+//! A success body chosen by `Content-Type` ([`ResponseBody::Negotiated`]): an enum with
+//! one variant per declared alternative (JSON typed, text `String`, binary `Bytes`) and
+//! `Other(specforge::RawContent)` for a `Content-Type` none of them matches (or none),
+//! plus a small decode function. The runtime's `RawResponse::match_media` picks the
+//! declared media type (exact, then `type/*`, then `*/*`, then the same structured
+//! suffix, `+json` or `+xml`).
+//!
+//! The enum is `{Operation}Content` when the operation has one such response, else
+//! `{Operation}{Status}Content`.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::Ctx;
+use super::docs::DocBuilder;
+use super::idents::ident;
+use super::type_ref::Scope;
+use super::types::enum_lints;
+use crate::model::{MediaAlternative, ResponseBody, TypeRef};
+
+/// The enum's name for the response of status variant `status_variant`.
+pub(crate) fn enum_name(type_name: &str, status_variant: &str, only_one: bool) -> Ident {
+    if only_one {
+        format_ident!("{}Content", ident(type_name))
+    } else {
+        format_ident!("{}{}Content", ident(type_name), ident(status_variant))
+    }
+}
+
+/// The decode function's name: `decode_{method}_content`, or
+/// `decode_{method}_{status}_content` when the operation has several.
+pub(crate) fn decode_name(method_name: &str, status_variant: &str, only_one: bool) -> Ident {
+    let method = ident(method_name).to_string();
+    let method = method.trim_start_matches("r#");
+    if only_one {
+        format_ident!("decode_{}_content", method)
+    } else {
+        let status = crate::model::naming::snake(status_variant, "status");
+        format_ident!(
+            "decode_{}_{}_content",
+            method,
+            status.trim_start_matches("r#")
+        )
+    }
+}
+
+/// The enum and its decode function.
+pub(crate) fn items(
+    ctx: &Ctx,
+    name: &Ident,
+    decode: &Ident,
+    alternatives: &[MediaAlternative],
+    status_doc: &str,
+    method_link: &str,
+) -> TokenStream {
+    let string = ctx.std(Scope::Operations, "String");
+    let result = ctx.std(Scope::Operations, "Result");
+    let option = ctx.std(Scope::Operations, "Option");
+    let mut variants = Vec::with_capacity(alternatives.len());
+    let mut arms = Vec::with_capacity(alternatives.len());
+    let mut patterns: Vec<&str> = Vec::new();
+    for alternative in alternatives {
+        let v = ident(&alternative.variant_name);
+        let listed = alternative
+            .media_types
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let docs = DocBuilder::new().own(&listed).build();
+        let (ty, decode_call) = match &alternative.body {
+            ResponseBody::Json(ty) => (
+                ctx.type_tokens(ty, Scope::Operations),
+                quote!(response.parse_json().map(#name::#v)),
+            ),
+            ResponseBody::Text => (string.clone(), quote!(response.parse_text().map(#name::#v))),
+            _ => (
+                quote!(::specforge::bytes::Bytes),
+                quote!(Ok(#name::#v(response.body().clone()))),
+            ),
+        };
+        variants.push(quote!(#docs #v(#ty),));
+        let indexes = alternative.media_types.iter().map(|media| {
+            let index = Literal::usize_unsuffixed(patterns.len());
+            patterns.push(media);
+            quote!(#index)
+        });
+        arms.push(quote!(Some(#(#indexes)|*) => #decode_call,));
+    }
+    let mut names: Vec<String> = alternatives
+        .iter()
+        .map(|a| a.variant_name.clone())
+        .collect();
+    names.push("Other".to_owned());
+    let large = alternatives
+        .iter()
+        .any(|a| matches!(a.body, ResponseBody::Json(TypeRef::Named(_))));
+    let lints = enum_lints(&name.to_string(), &names, large);
+    let docs = DocBuilder::new()
+        .own(&format!(
+            "The `{status_doc}` body of {method_link}, by the response's `Content-Type`."
+        ))
+        .build();
+    let mut json = alternatives
+        .iter()
+        .filter(|a| matches!(a.body, ResponseBody::Json(_)));
+    let into_json = match (json.next(), json.next()) {
+        (Some(alternative), None) => {
+            let v = ident(&alternative.variant_name);
+            let ty = match &alternative.body {
+                ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
+                _ => quote!(()),
+            };
+            quote! {
+                impl #name {
+                    /// The JSON body; `None` when the response came in another media type.
+                    pub fn into_json(self) -> #option<#ty> {
+                        match self {
+                            Self::#v(body) => #option::Some(body),
+                            _ => #option::None,
+                        }
+                    }
+                }
+            }
+        }
+        _ => TokenStream::new(),
+    };
+    quote! {
+        #docs
+        #lints
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A `Content-Type` the operation does not declare (or none): the raw body.
+            Other(::specforge::RawContent),
+        }
+
+        #into_json
+
+        fn #decode(response: &::specforge::__private::RawResponse) -> #result<#name, ::specforge::DecodeError> {
+            match response.match_media(&[#(#patterns),*]) {
+                #(#arms)*
+                _ => Ok(#name::Other(response.raw_content())),
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Binary downloads as a stream: [`ByteStream`] and [`ClientCore::execute_stream`].
+//!
+//! `execute_stream` runs the attempt loop of `execute` (credentials, redirects, retries
+//! with the client's budget, the OAuth2 401 replay) up to the response head. The
+//! per-attempt timeout bounds the wait for the head; once a 2xx head arrives the body is
+//! returned as a [`ByteStream`] whose **idle timeout** is that same duration (no total
+//! timeout, and no `max_response_bytes` cap: the caller reads as much as it wants). A
+//! started stream is never retried or resumed. A non-2xx response is buffered (capped)
+//! and given to the operation's decode function, as `execute` does, so declared error
+//! statuses come back typed.
+//!
+//! The content type of a 2xx response is not checked (the bytes are the caller's).
+
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::Stream;
+use tracing::Instrument as _;
+
+use crate::client::ClientCore;
+use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
+use crate::execute::{AttemptState, Next, Prepared};
+use crate::private::{Decode, RawResponse, Request};
+use crate::response::Response;
+
+/// Why a [`ByteStream`] stopped early.
+#[derive(Debug)]
+pub enum ByteStreamError {
+    /// The connection failed while reading (the URL is not kept: it may hold a key).
+    Transport(reqwest::Error),
+    /// No bytes arrived for this long.
+    IdleTimeout(Duration),
+    /// [`ByteStream::collect`] met more than its limit (in bytes).
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for ByteStreamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Transport(error) => write!(f, "response body read failed: {error}"),
+            Self::IdleTimeout(idle) => write!(f, "response body idle for {idle:?}"),
+            Self::TooLarge { limit } => write!(f, "response body over {limit} bytes"),
+        }
+    }
+}
+
+impl std::error::Error for ByteStreamError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Transport(error) => Some(error),
+            Self::IdleTimeout(_) | Self::TooLarge { .. } => None,
+        }
+    }
+}
+
+type Chunks = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
+
+/// A response body read chunk by chunk (`futures::Stream<Item = Result<Bytes,
+/// ByteStreamError>>`), with an idle timeout. It ends after the first error.
+///
+/// ```no_run
+/// # async fn demo(mut body: specforge::ByteStream) -> Result<(), specforge::ByteStreamError> {
+/// use futures::StreamExt as _;
+/// while let Some(chunk) = body.next().await {
+///     let chunk = chunk?;
+///     // write `chunk` somewhere
+/// #   let _ = chunk;
+/// }
+/// # Ok(()) }
+/// ```
+pub struct ByteStream {
+    chunks: Chunks,
+    idle: Option<(Duration, Pin<Box<tokio::time::Sleep>>)>,
+    received: u64,
+    finished: bool,
+}
+
+impl fmt::Debug for ByteStream {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ByteStream")
+            .field("received", &self.received)
+            .field("finished", &self.finished)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ByteStream {
+    /// The body of `response`, without an idle timeout.
+    pub fn from_response(response: reqwest::Response) -> Self {
+        Self {
+            chunks: Box::pin(response.bytes_stream()),
+            idle: None,
+            received: 0,
+            finished: false,
+        }
+    }
+
+    /// Fails the stream with [`ByteStreamError::IdleTimeout`] when no bytes arrive for
+    /// `idle`.
+    pub fn idle_timeout(mut self, idle: Duration) -> Self {
+        self.idle = Some((idle, Box::pin(tokio::time::sleep(idle))));
+        self
+    }
+
+    /// Bytes received so far.
+    pub fn received(&self) -> u64 {
+        self.received
+    }
+
+    /// Reads the rest into memory, at most `limit` bytes (more is an error, so an endless
+    /// body cannot exhaust memory).
+    pub async fn collect(mut self, limit: usize) -> Result<Bytes, ByteStreamError> {
+        use futures::StreamExt as _;
+        let mut out = bytes::BytesMut::new();
+        while let Some(chunk) = self.next().await {
+            let chunk = chunk?;
+            if out.len() + chunk.len() > limit {
+                return Err(ByteStreamError::TooLarge { limit });
+            }
+            out.extend_from_slice(&chunk);
+        }
+        Ok(out.freeze())
+    }
+}
+
+impl Stream for ByteStream {
+    type Item = Result<Bytes, ByteStreamError>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        // All fields are Unpin (the body and the timer are boxed).
+        let this = self.get_mut();
+        if this.finished {
+            return Poll::Ready(None);
+        }
+        match this.chunks.as_mut().poll_next(cx) {
+            Poll::Ready(Some(Ok(chunk))) => {
+                if let Some((idle, sleep)) = &mut this.idle {
+                    sleep.as_mut().reset(tokio::time::Instant::now() + *idle);
+                }
+                this.received += chunk.len() as u64;
+                Poll::Ready(Some(Ok(chunk)))
+            }
+            Poll::Ready(Some(Err(error))) => {
+                this.finished = true;
+                Poll::Ready(Some(Err(ByteStreamError::Transport(error.without_url()))))
+            }
+            Poll::Ready(None) => {
+                this.finished = true;
+                Poll::Ready(None)
+            }
+            Poll::Pending => {
+                if let Some((idle, sleep)) = &mut this.idle
+                    && sleep.as_mut().poll(cx).is_ready()
+                {
+                    this.finished = true;
+                    return Poll::Ready(Some(Err(ByteStreamError::IdleTimeout(*idle))));
+                }
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// What one attempt gave: a stream to return, or a buffered response / error to judge.
+enum Attempt {
+    Stream(Response<ByteStream>),
+    Buffered(Result<RawResponse, Error<NoErrors>>),
+}
+
+impl ClientCore {
+    /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle
+    /// timeout = the request's timeout, no size cap). A non-2xx status goes through
+    /// `decode` (the operation's decode function, for its typed errors).
+    pub async fn execute_stream<T, E>(
+        &self,
+        request: Request,
+        decode: Decode<T, E>,
+    ) -> Result<Response<ByteStream>, Error<E>> {
+        let operation = request.operation;
+        let span = tracing::debug_span!(
+            "specforge.request",
+            operation = operation.id,
+            method = %operation.method,
+            path = operation.path,
+            stream = true,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+        );
+        self.execute_stream_inner(request, decode)
+            .instrument(span)
+            .await
+    }
+
+    async fn execute_stream_inner<T, E>(
+        &self,
+        request: Request,
+        decode: Decode<T, E>,
+    ) -> Result<Response<ByteStream>, Error<E>> {
+        let prepared = self.prepare(request).map_err(Error::widen)?;
+        let policy = self.request_policy(&prepared);
+        let mut state = AttemptState::default();
+        loop {
+            tracing::Span::current().record("attempt", state.retries_done + 1);
+            let mut oauth2_tokens = Vec::new();
+            let result = match self.stream_head(&prepared, &mut oauth2_tokens).await {
+                Attempt::Stream(stream) => return Ok(stream),
+                Attempt::Buffered(result) => result,
+            };
+            if self
+                .after_attempt(&prepared, &policy, &mut state, &oauth2_tokens, &result)
+                .await
+                == Next::Done
+            {
+                return match result {
+                    Ok(raw) => Err(non_success(raw, decode)),
+                    Err(error) => Err(error.widen()),
+                };
+            }
+        }
+    }
+
+    async fn stream_head(
+        &self,
+        prepared: &Prepared,
+        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
+    ) -> Attempt {
+        let timeout = prepared.timeout;
+        let timed_out = || {
+            Error::Timeout(Box::new(TimeoutError {
+                operation: Some(prepared.op_ref),
+                phase: TimeoutPhase::Total,
+                limit: Some(timeout),
+            }))
+        };
+        let started = tokio::time::Instant::now();
+        let head =
+            match tokio::time::timeout(timeout, self.send_head(prepared, oauth2_tokens)).await {
+                Ok(Ok(head)) => head,
+                Ok(Err(error)) => return Attempt::Buffered(Err(error)),
+                Err(_) => return Attempt::Buffered(Err(timed_out())),
+            };
+        let status = head.status();
+        if status.is_success() {
+            tracing::Span::current().record("status", status.as_u16());
+            if let Some(budget) = &self.inner.retry_budget {
+                budget.record_response(status);
+            }
+            let headers = head.headers().clone();
+            let stream = ByteStream::from_response(head).idle_timeout(timeout);
+            return Attempt::Stream(Response::new(status, headers, stream));
+        }
+        // The rest of the attempt's time for the error body.
+        let left = timeout.saturating_sub(started.elapsed());
+        match tokio::time::timeout(left, self.read_response(prepared, head)).await {
+            Ok(result) => Attempt::Buffered(result),
+            Err(_) => Attempt::Buffered(Err(timed_out())),
+        }
+    }
+}
+
+/// A non-2xx response through the operation's decode function; a decode that accepts
+/// it (a declared non-2xx success, e.g. `default`) makes it an undeclared status.
+fn non_success<T, E>(raw: RawResponse, decode: Decode<T, E>) -> Error<E> {
+    let copy = RawResponse {
+        status: raw.status,
+        headers: raw.headers.clone(),
+        body: raw.body.clone(),
+        operation: raw.operation,
+    };
+    match decode(raw) {
+        Err(error) => error,
+        Ok(_) => crate::response::unexpected(copy),
+    }
+}
