@@ -97,6 +97,10 @@ mod live {
         }
     }
 
+    async fn summary() -> Response {
+        typed(200, "application/json", r#"{"id":"r1","total":7}"#)
+    }
+
     async fn legacy() -> Response {
         // ASP.NET sends JSON under `text/plain` too.
         typed(200, "text/plain", r#"{"id":"r1","total":7}"#)
@@ -187,6 +191,7 @@ mod live {
         Router::new()
             .route("/api/reports/{id}", get(report))
             .route("/api/reports/{id}/export", get(export))
+            .route("/api/reports/{id}/summary", get(summary))
             .route("/api/legacy/{id}", get(legacy))
             .route("/api/files/{name}", get(download).put(upload))
             .route("/api/images/{id}", get(download))
@@ -310,6 +315,23 @@ mod live {
                 }
                 other => panic!("expected the declared 404: {other:?}"),
             }
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn other_encodings_of_one_schema_give_the_typed_value_and_ask_for_json() {
+        within(async {
+            let (server, client, _) = start().await;
+            // JSON, YAML and protobuf with one schema: a plain `Report`, no enum.
+            let summary: Report = client
+                .get_report_summary("r1")
+                .await
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(summary, report_value());
+            let recorded = server.recorder.take();
+            assert_eq!(recorded.len(), 1);
+            assert_eq!(recorded[0].header("accept"), Some("application/json"));
         })
         .await;
     }

@@ -16,6 +16,13 @@
 //! (`text/plain`), `OctetStream`, `Pdf`, `Image` (`image/*`), `Any` (`*/*`); `Other`
 //! is reserved for the runtime fallback (a `Content-Type` none of them matches).
 //!
+//! A non-JSON media type whose schema is, by value, the schema of a JSON media type
+//! (Swagger 2.0's `produces: [application/json, application/xml]`, Kubernetes'
+//! JSON/YAML/protobuf) is another encoding of the same resource, not a different body:
+//! it is dropped ([`alternate_representations`]), the client asks for JSON only (the
+//! `Accept` header leaves it out) and gets the typed value, not an enum. A schema-less
+//! media type is never dropped this way.
+//!
 //! Keys of `content` that are not media types (no `/`) are ignored here. With exactly
 //! one JSON alternative the emitter adds `into_json(self) -> Option<T>`. Error
 //! responses are negotiated too (their error-enum variant holds the enum).
@@ -93,11 +100,13 @@ impl TypeLowerer<'_> {
 /// The alternatives of `content`: JSON groups first, then text, then binary, each in
 /// document order. `None` when an event stream is among them.
 fn group(content: &serde_json::Map<String, Value>) -> Option<Vec<Group<'_>>> {
+    let dropped = alternate_representations(content);
     let classified: Vec<(&str, Option<&Value>, MediaClass)> = content
         .iter()
         // A key that is no media type (`_links` in a malformed `content`) is no
         // alternative a server could answer with.
         .filter(|(media, _)| essence(media).contains('/'))
+        .filter(|(media, _)| !dropped.contains(&media.as_str()))
         .map(|(media, value)| {
             let schema = value.get("schema");
             let class = match classify(media, schema) {
@@ -152,6 +161,34 @@ fn group(content: &serde_json::Map<String, Value>) -> Option<Vec<Group<'_>>> {
         }
     }
     Some(groups)
+}
+
+/// The media types of `content` that only re-encode a JSON media type's schema (see
+/// the module docs): not `text/plain` (ASP.NET sends JSON under it, so it joins the
+/// JSON alternative instead), not schema-less, not a string or binary schema.
+pub(crate) fn alternate_representations(content: &serde_json::Map<String, Value>) -> Vec<&str> {
+    let json_schemas: Vec<&Value> = content
+        .iter()
+        .filter(|(media, value)| classify(media, value.get("schema")) == MediaClass::Json)
+        .filter_map(|(_, value)| value.get("schema"))
+        .collect();
+    if json_schemas.is_empty() {
+        return Vec::new();
+    }
+    content
+        .iter()
+        .filter(|(media, value)| {
+            let schema = value.get("schema");
+            essence(media).contains('/')
+                && essence(media) != "text/plain"
+                && !matches!(
+                    classify(media, schema),
+                    MediaClass::Json | MediaClass::EventStream
+                )
+                && schema.is_some_and(|s| !is_string_schema(s) && json_schemas.contains(&s))
+        })
+        .map(|(media, _)| media.as_str())
+        .collect()
 }
 
 fn essence(media: &str) -> String {
@@ -222,6 +259,47 @@ mod tests {
         }));
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].0, ["application/json", "text/json", "text/plain"]);
+    }
+
+    #[test]
+    fn other_encodings_of_the_json_schema_are_dropped() {
+        let pod = json!({"$ref": "#/components/schemas/Pod"});
+        let content = json!({
+            "application/json": {"schema": pod},
+            "application/yaml": {"schema": pod},
+            "application/vnd.kubernetes.protobuf": {"schema": pod},
+            "application/xml": {"schema": {"type": "string"}},
+            "application/pdf": {},
+        });
+        let Value::Object(map) = &content else {
+            return;
+        };
+        assert_eq!(
+            alternate_representations(map),
+            ["application/yaml", "application/vnd.kubernetes.protobuf"]
+        );
+        let groups = kinds(content.clone());
+        let names: Vec<Vec<String>> = groups.into_iter().map(|g| g.0).collect();
+        assert_eq!(
+            names,
+            [
+                vec!["application/json".to_owned()],
+                vec!["application/xml".to_owned()],
+                vec!["application/pdf".to_owned()]
+            ]
+        );
+        // Swagger 2.0 `produces: [application/xml, application/json]`: one JSON body.
+        let pet = json!({"$ref": "#/definitions/Pet"});
+        let groups = kinds(json!({
+            "application/xml": {"schema": pet},
+            "application/json": {"schema": pet},
+        }));
+        assert_eq!(groups.len(), 1);
+        // Without a JSON media type nothing is an alternate representation.
+        let Value::Object(map) = json!({"application/xml": {"schema": pet}}) else {
+            return;
+        };
+        assert!(alternate_representations(&map).is_empty());
     }
 
     #[test]

@@ -252,10 +252,19 @@ impl TypeLowerer<'_> {
                     .map(str::to_owned),
                 deprecated: false,
             };
+            // What the `Accept` header lists: every declared media type but the other
+            // encodings of a JSON schema, which the client does not ask for.
             let media_types = response
                 .get("content")
                 .and_then(Value::as_object)
-                .map(|content| content.keys().cloned().collect())
+                .map(|content| {
+                    let dropped = super::negotiation::alternate_representations(content);
+                    content
+                        .keys()
+                        .filter(|media| !dropped.contains(&media.as_str()))
+                        .cloned()
+                        .collect()
+                })
                 .unwrap_or_default();
             let headers = self.lower_response_headers(response, &resolved_at, op_type);
             out.push(Response {
