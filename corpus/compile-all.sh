@@ -80,7 +80,7 @@ for entry in "${entries[@]}"; do
     lines=$([ -n "$generated" ] && wc -l <"$generated" || echo "")
     printf '%s\t%s\t%s\t%s\t%.0f\t%s\t%s\n' "$entry" "$compiled" "$warnings" "$errors" "$wall" \
         "$(( ${rss_kb:-0} / 1024 ))" "${lines// /}" >>"$tsv"
-    echo "compile-all: $entry: compiled=$compiled warnings=$warnings errors=$errors wall=${wall%.*}s" >&2
+    echo "compile-all: $entry: compiled=$compiled warnings=$warnings errors=$errors wall=$(printf "%.0f" "$wall")s" >&2
 done
 total=$(( $(date +%s) - start_all ))
 
