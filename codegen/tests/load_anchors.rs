@@ -36,6 +36,23 @@ fn document(schema: &str, schemas: &str) -> String {
     )
 }
 
+/// Loads and upgrades `spec`, which must give no diagnostic.
+fn prepare_cleanly(spec: &Path) -> specforge_codegen::Prepared {
+    let prepared = prepare(&Settings::new(spec)).expect("load");
+    assert_eq!(
+        codes(&prepared.diagnostics),
+        Vec::<&str>::new(),
+        "{:?}",
+        prepared.diagnostics
+    );
+    prepared
+}
+
+/// Writes [`document`] as `openapi.json` in `dir`.
+fn write_document(dir: &Path, schema: &str, schemas: &str) -> PathBuf {
+    write(dir, "openapi.json", &document(schema, schemas))
+}
+
 /// The `$ref` at `pointer` of the prepared (loaded and upgraded) document.
 fn ref_at<'v>(document: &'v Value, pointer: &str) -> &'v str {
     document
@@ -69,18 +86,8 @@ const SCHEMAS: &str = r##"{
 #[test]
 fn anchor_and_id_refs_become_pointer_refs() {
     let dir = scratch("pointers");
-    let spec = write(
-        &dir,
-        "openapi.json",
-        &document(r##"{"$ref": "#/components/schemas/Pet"}"##, SCHEMAS),
-    );
-    let prepared = prepare(&Settings::new(&spec)).expect("load");
-    assert_eq!(
-        codes(&prepared.diagnostics),
-        Vec::<&str>::new(),
-        "{:?}",
-        prepared.diagnostics
-    );
+    let spec = write_document(&dir, r##"{"$ref": "#/components/schemas/Pet"}"##, SCHEMAS);
+    let prepared = prepare_cleanly(&spec);
     let doc = &prepared.document;
     let pet = "/components/schemas/Pet/properties";
     // Each ref now resolves by plain pointer look-up, to the schema it named.
@@ -113,11 +120,7 @@ fn anchor_and_id_refs_become_pointer_refs() {
 #[test]
 fn anchor_refs_generate_the_named_types() {
     let dir = scratch("types");
-    let spec = write(
-        &dir,
-        "openapi.json",
-        &document(r##"{"$ref": "#/components/schemas/Pet"}"##, SCHEMAS),
-    );
+    let spec = write_document(&dir, r##"{"$ref": "#/components/schemas/Pet"}"##, SCHEMAS);
     let generated = generate(&Settings::new(&spec)).expect("generates");
     assert!(
         !codes(&generated.diagnostics).contains(&"SF2001"),
@@ -140,11 +143,7 @@ fn an_unknown_anchor_is_reported_at_its_ref() {
         "owner": {"$ref": "#nobody", "description": "who"},
         "example_only": {"$ref": "#in-an-example"}},
       "example": {"$anchor": "in-an-example", "$id": "https://example.com/not-a-schema"}}}"##;
-    let spec = write(
-        &dir,
-        "openapi.json",
-        &document(r##"{"$ref": "#/components/schemas/Pet"}"##, schemas),
-    );
+    let spec = write_document(&dir, r##"{"$ref": "#/components/schemas/Pet"}"##, schemas);
     let prepared = prepare(&Settings::new(&spec)).expect("load");
     let unresolved: Vec<_> = prepared
         .diagnostics
@@ -176,18 +175,12 @@ fn a_relative_id_wins_over_a_file_of_that_name() {
     let dir = scratch("relative_id");
     let schemas = r#"{"Pet": {"$id": "pet.json", "type": "object", "properties": {"id": {"type": "integer"}}},
       "Holder": {"type": "object", "properties": {"pet": {"$ref": "pet.json"}}}}"#;
-    let spec = write(
+    let spec = write_document(
         &dir,
-        "openapi.json",
-        &document(r##"{"$ref": "#/components/schemas/Holder"}"##, schemas),
+        r##"{"$ref": "#/components/schemas/Holder"}"##,
+        schemas,
     );
-    let prepared = prepare(&Settings::new(&spec)).expect("load");
-    assert_eq!(
-        codes(&prepared.diagnostics),
-        Vec::<&str>::new(),
-        "{:?}",
-        prepared.diagnostics
-    );
+    let prepared = prepare_cleanly(&spec);
     assert_eq!(
         ref_at(
             &prepared.document,
@@ -205,11 +198,7 @@ fn property_names_and_3_0_documents_are_not_read_as_ids() {
     let schemas = r##"{"Doc": {"type": "object", "properties": {
         "$id": {"type": "string"}, "$anchor": {"type": "string"},
         "self": {"$ref": "#/components/schemas/Doc"}}}}"##;
-    let spec = write(
-        &dir,
-        "openapi.json",
-        &document(r##"{"$ref": "#/components/schemas/Doc"}"##, schemas),
-    );
+    let spec = write_document(&dir, r##"{"$ref": "#/components/schemas/Doc"}"##, schemas);
     let prepared = prepare(&Settings::new(&spec)).expect("load");
     assert_eq!(codes(&prepared.diagnostics), Vec::<&str>::new());
     assert_eq!(
@@ -251,13 +240,7 @@ fn anchors_resolve_across_files() {
         "openapi.json",
         &document(r##"{"$ref": "common.json#pet"}"##, "{}"),
     );
-    let prepared = prepare(&Settings::new(&spec)).expect("load");
-    assert_eq!(
-        codes(&prepared.diagnostics),
-        Vec::<&str>::new(),
-        "{:?}",
-        prepared.diagnostics
-    );
+    let prepared = prepare_cleanly(&spec);
     let doc = &prepared.document;
     let response = "/paths/~1pets/get/responses/200/content/application~1json/schema";
     let pet = ref_at(doc, response);

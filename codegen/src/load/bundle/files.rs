@@ -41,41 +41,7 @@ impl Bundler<'_> {
                 .with_help("check the path of the $ref; relative paths resolve against the file that contains the $ref"),
             )
         });
-        let parsed = read
-            .and_then(|bytes| parse::decode(&path, bytes))
-            .and_then(|text| {
-                parse::parse(&path, &text, self.diags).map(|(value, format)| (value, format, text))
-            });
-        match parsed {
-            Ok((mut value, format, text)) => {
-                let own_anchors = if self.schema_ids {
-                    let label = path.display().to_string();
-                    anchors::resolve(
-                        &mut value,
-                        &anchors::file_uri(&path),
-                        Some(&label),
-                        self.diags,
-                    )
-                } else {
-                    HashMap::new()
-                };
-                let index = self
-                    .sources
-                    .add_file(SourceFile::new(path.clone(), text, format));
-                self.files.push(File {
-                    path,
-                    url: None,
-                    value,
-                    anchors: own_anchors,
-                });
-                self.by_path.insert(key, index);
-                Some(index)
-            }
-            Err(diagnostic) => {
-                self.diags.push(*diagnostic);
-                None
-            }
-        }
+        self.register(key, path, None, read)
     }
 
     /// Fetches `url` once (SF0014 when it cannot be); its index.
@@ -84,46 +50,63 @@ impl Bundler<'_> {
         if let Some(index) = self.by_path.get(&key) {
             return Some(*index);
         }
-        let parsed = super::super::remote::fetch(url)
-            .map_err(|cause| {
-                Box::new(
-                    Diagnostic::warning(
-                        "SF0014",
-                        Pointer::from_fragment(at),
-                        format!("remote $ref `{reference}` cannot be fetched ({cause}); the value is typed as free-form JSON"),
-                    )
-                    .with_help("download the referenced document next to the spec and use a relative path"),
+        let read = super::super::remote::fetch(url).map_err(|cause| {
+            Box::new(
+                Diagnostic::warning(
+                    "SF0014",
+                    Pointer::from_fragment(at),
+                    format!("remote $ref `{reference}` cannot be fetched ({cause}); the value is typed as free-form JSON"),
                 )
-            })
-            .and_then(|bytes| parse::decode(&key, bytes))
+                .with_help("download the referenced document next to the spec and use a relative path"),
+            )
+        });
+        self.register(key.clone(), key, Some(url.to_owned()), read)
+    }
+
+    /// Decodes and parses `read` (the bytes of `path`, or why they could not be had),
+    /// resolves its `$id`/`$anchor` refs (3.1 and later) and registers it under `key`
+    /// (its canonical path, or its URL); its index.
+    fn register(
+        &mut self,
+        key: PathBuf,
+        path: PathBuf,
+        url: Option<String>,
+        read: Result<Vec<u8>, Box<Diagnostic>>,
+    ) -> Option<usize> {
+        let parsed = read
+            .and_then(|bytes| parse::decode(&path, bytes))
             .and_then(|text| {
-                parse::parse(&key, &text, self.diags).map(|(value, format)| (value, format, text))
+                parse::parse(&path, &text, self.diags).map(|(value, format)| (value, format, text))
             });
-        match parsed {
-            Ok((mut value, format, text)) => {
-                let own_anchors = match url::Url::parse(url) {
-                    Ok(uri) if self.schema_ids => {
-                        anchors::resolve(&mut value, &uri, Some(url), self.diags)
-                    }
-                    _ => HashMap::new(),
-                };
-                let index = self
-                    .sources
-                    .add_file(SourceFile::new(key.clone(), text, format));
-                self.files.push(File {
-                    path: key.clone(),
-                    url: Some(url.to_owned()),
-                    value,
-                    anchors: own_anchors,
-                });
-                self.by_path.insert(key, index);
-                Some(index)
-            }
+        let (mut value, format, text) = match parsed {
+            Ok(parsed) => parsed,
             Err(diagnostic) => {
                 self.diags.push(*diagnostic);
-                None
+                return None;
             }
-        }
+        };
+        let uri = match &url {
+            Some(url) => url::Url::parse(url).ok(),
+            None => Some(anchors::file_uri(&path)),
+        };
+        let own_anchors = match uri {
+            Some(uri) if self.schema_ids => {
+                let label = path.display().to_string();
+                anchors::resolve(&mut value, &uri, Some(&label), self.diags)
+            }
+            _ => HashMap::new(),
+        };
+        let index = self
+            .sources
+            .add_file(SourceFile::new(path.clone(), text, format));
+        self.files.push(File {
+            path,
+            url,
+            value,
+            anchors: own_anchors,
+        });
+        self.by_path.insert(key, index);
+        Some(index)
     }
 
     /// The value at `target`, or a diagnostic.
