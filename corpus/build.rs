@@ -140,9 +140,15 @@ fn fail(messages: &[String]) -> ! {
     std::process::exit(1)
 }
 
+/// Writes `content` to `path` unless it is there already. Through a new file renamed
+/// over the old one, never in place: a target dir copied with hard links (`cp -al`) shares
+/// its files with the original, and an in-place write would change both.
 fn write_if_changed(path: &Path, content: &str) {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(content)
-        && let Err(error) = std::fs::write(path, content)
+    if std::fs::read_to_string(path).ok().as_deref() == Some(content) {
+        return;
+    }
+    let fresh = path.with_extension("rs.new");
+    if let Err(error) = std::fs::write(&fresh, content).and_then(|()| std::fs::rename(&fresh, path))
     {
         fail(&[format!("cannot write {}: {error}", path.display())]);
     }

@@ -7,10 +7,12 @@
 //!
 //! - [`clients`]: one module per compiled entry ([`manifest::Entry::module`]);
 //! - [`round_trip`]: decode a schema example into its generated type and encode it back;
+//!   [`compare`]: the JSON comparison after it (shared with `specforge-tests`);
 //! - [`report`]: generation of every entry, measured, for `docs/corpus-report.md`.
 
 #![deny(warnings)]
 
+pub mod compare;
 pub mod manifest;
 pub mod report;
 pub mod round_trip;

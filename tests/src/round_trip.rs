@@ -3,11 +3,17 @@
 //! The cases come from schema `example`s (see `tests/roundtrip.rs`); the dispatch from
 //! `(fixture, type name)` to the generated type is written by `build.rs` from the types
 //! each golden declares. The comparison ignores key order (serde_json maps compare as
-//! maps); defaults the generated type fills in are not ignored yet (no fixture has any).
+//! maps) and number spelling (`1` equals `1.0`): `corpus/src/compare.rs`, shared with the
+//! corpus round trips.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+/// The comparison shared with the corpus crate (one file, two crates that do not depend
+/// on each other).
+#[path = "../../corpus/src/compare.rs"]
+mod compare;
+
+pub use compare::round_trip_as;
 
 /// Decodes a JSON value as one generated type and encodes it back.
 pub type RoundTrip = fn(Value) -> Result<Value, String>;
@@ -25,12 +31,6 @@ pub fn round_trip_generated(
         .iter()
         .find(|(f, t, _)| *f == fixture && *t == type_name)
         .map(|(_, _, round_trip)| round_trip(example))
-}
-
-/// Decodes `example` as `T` and encodes it back.
-pub fn round_trip_as<T: DeserializeOwned + Serialize>(example: Value) -> Result<Value, String> {
-    let decoded: T = serde_json::from_value(example).map_err(|e| format!("decode: {e}"))?;
-    serde_json::to_value(&decoded).map_err(|e| format!("encode: {e}"))
 }
 
 /// Looks up the generated type for a schema: `wanted` itself (the schema name in
@@ -52,54 +52,8 @@ pub fn resolve_type_name(fixture: &str, wanted: &str) -> Option<&'static str> {
     })
 }
 
-/// JSON numbers are equal when their values are: `1` and `1.0` are the same number
-/// (a `double` field encodes `1` back as `1.0`); integers compare exactly.
-fn same_number(e: &serde_json::Number, a: &serde_json::Number) -> bool {
-    match (e.as_i64(), a.as_i64(), e.as_u64(), a.as_u64()) {
-        (Some(x), Some(y), _, _) => x == y,
-        (_, _, Some(x), Some(y)) => x == y,
-        _ => e.as_f64().is_some_and(|x| a.as_f64() == Some(x)),
-    }
-}
-
 /// The first place where two JSON values differ, as a JSON pointer with both sides,
-/// or `None` when they are equal (key order aside).
+/// or `None` when they are equal (key order and number spelling aside).
 pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
-    first_difference_at(expected, actual, String::new())
-}
-
-fn first_difference_at(expected: &Value, actual: &Value, pointer: String) -> Option<String> {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (key, e_value) in e {
-                let here = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
-                match a.get(key) {
-                    Some(a_value) => {
-                        if let Some(d) = first_difference_at(e_value, a_value, here) {
-                            return Some(d);
-                        }
-                    }
-                    None => {
-                        return Some(format!(
-                            "{here}: missing after the round trip (was {e_value})"
-                        ));
-                    }
-                }
-            }
-            a.iter()
-                .find(|(key, _)| !e.contains_key(*key))
-                .map(|(key, value)| format!("{pointer}/{key}: added by the round trip ({value})"))
-        }
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
-            .iter()
-            .zip(a)
-            .enumerate()
-            .find_map(|(i, (e, a))| first_difference_at(e, a, format!("{pointer}/{i}"))),
-        (Value::Number(e), Value::Number(a)) if same_number(e, a) => None,
-        _ if expected == actual => None,
-        _ => Some(format!(
-            "{}: expected {expected}, got {actual}",
-            if pointer.is_empty() { "/" } else { &pointer }
-        )),
-    }
+    compare::first_difference(expected, actual, None, &Value::Null)
 }

@@ -39,84 +39,18 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::parse;
-use super::refs::{canonical, normalize, percent_decode, push_token, resolve_pointer};
-use super::source_map::{SourceFile, SourceMap};
+use super::SpecVersion;
+use super::places::{Place, Step, Visit, walk};
+use super::refs::{canonical, percent_decode, push_token};
+use super::source_map::SourceMap;
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
+mod files;
+mod names;
+
 /// Longest chain of refs inlined into each other.
 const MAX_INLINE_DEPTH: usize = 64;
-
-/// Where a value sits, as far as refs care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    Root,
-    Components,
-    /// A value that is a schema.
-    Schema,
-    /// A map whose values are schemas (`properties`, `definitions`, …).
-    SchemaMap,
-    /// A list whose items are schemas (`allOf`, …).
-    SchemaList,
-    /// A map of named objects (`components/parameters`, `headers`, `content`,
-    /// …): its keys are names, never keywords, so a parameter named
-    /// `schema` stays a parameter.
-    NamedMap,
-    Other,
-}
-
-impl Place {
-    fn child(self, key: &str) -> Place {
-        match self {
-            Place::Root => match key {
-                "definitions" => Place::SchemaMap,
-                "components" => Place::Components,
-                "parameters" | "responses" | "securityDefinitions" => Place::NamedMap,
-                _ => Place::Other,
-            },
-            Place::Components => match key {
-                "schemas" => Place::SchemaMap,
-                _ => Place::NamedMap,
-            },
-            Place::NamedMap => Place::Other,
-            Place::SchemaMap | Place::SchemaList => Place::Schema,
-            Place::Schema => match key {
-                "items"
-                | "additionalProperties"
-                | "not"
-                | "additionalItems"
-                | "contains"
-                | "if"
-                | "then"
-                | "else"
-                | "propertyNames"
-                | "unevaluatedItems"
-                | "unevaluatedProperties"
-                | "contentSchema" => Place::Schema,
-                "properties" | "patternProperties" | "definitions" | "$defs"
-                | "dependentSchemas" => Place::SchemaMap,
-                "allOf" | "anyOf" | "oneOf" | "prefixItems" => Place::SchemaList,
-                _ => Place::Other,
-            },
-            Place::Other => match key {
-                "schema" => Place::Schema,
-                "headers" | "encoding" | "content" | "responses" | "callbacks" | "paths" => {
-                    Place::NamedMap
-                }
-                _ => Place::Other,
-            },
-        }
-    }
-
-    /// Items of an array in this place (`items: [..]` tuples are schemas too).
-    fn item(self) -> Place {
-        match self {
-            Place::Schema | Place::SchemaList => Place::Schema,
-            _ => Place::Other,
-        }
-    }
-}
 
 struct File {
     /// As found (for messages and the source map; a URL for remote documents).
@@ -124,6 +58,8 @@ struct File {
     /// The absolute URL of a fetched document.
     url: Option<String>,
     value: Value,
+    /// Its plain-name anchors (`$anchor`, 3.1 and later): name → pointer.
+    anchors: HashMap<String, String>,
 }
 
 /// A ref target: file index and pointer (RFC 6901 text) inside it.
@@ -145,13 +81,17 @@ pub(crate) struct Bundler<'a> {
     /// Hoisted schemas still to walk: (index in `new_schemas`, value, file, bundled pointer).
     pending: Vec<(usize, Value, usize, String)>,
     inlining: Vec<Target>,
-    /// Current nesting of `walk` (values and inlined refs), bounded by [`MAX_WALK_DEPTH`].
+    /// The file whose values are being walked.
+    file: usize,
+    /// Nesting (values and inlined refs) of the ref site being followed.
     depth: usize,
     reported_depth: bool,
+    /// `$id`/`$anchor` refs are resolved in each file read (OpenAPI 3.1 and later).
+    schema_ids: bool,
 }
 
 /// Deepest nesting walked (document nesting plus inlined refs).
-const MAX_WALK_DEPTH: usize = 1024;
+const MAX_WALK_DEPTH: usize = 1023;
 
 /// True when some `$ref` in `value` points outside the document (fast check,
 /// so that single-file documents are not walked with pointers).
@@ -180,7 +120,7 @@ impl<'a> Bundler<'a> {
         diags: &'a mut Diagnostics,
         sources: &'a mut SourceMap,
         root_path: &Path,
-        swagger: bool,
+        version: SpecVersion,
     ) -> Self {
         let mut by_path = HashMap::new();
         by_path.insert(canonical(root_path), 0);
@@ -192,9 +132,10 @@ impl<'a> Bundler<'a> {
                 path: root_path.to_path_buf(),
                 url: None,
                 value: Value::Null,
+                anchors: HashMap::new(),
             }],
             by_path,
-            schema_section: if swagger {
+            schema_section: if version == SpecVersion::Swagger2 {
                 &["definitions"]
             } else {
                 &["components", "schemas"]
@@ -204,26 +145,30 @@ impl<'a> Bundler<'a> {
             new_schemas: Vec::new(),
             pending: Vec::new(),
             inlining: Vec::new(),
+            file: 0,
             depth: 0,
             reported_depth: false,
+            schema_ids: matches!(version, SpecVersion::OpenApi31 | SpecVersion::OpenApi32),
         }
     }
 
-    /// Bundles `root` in place.
-    pub(crate) fn bundle(mut self, root: &mut Value) {
+    /// Bundles `root` in place; `root_anchors` are the root document's `$anchor`s
+    /// (name → pointer), for refs to them from other files.
+    pub(crate) fn bundle(mut self, root: &mut Value, root_anchors: HashMap<String, String>) {
         if let Some(Value::Object(existing)) = section(root, self.schema_section) {
             self.taken.extend(existing.keys().cloned());
         }
         // The root's own content is reachable by local refs from other files.
         if let Some(first) = self.files.first_mut() {
             first.value = root.clone();
+            first.anchors = root_anchors;
         }
-        let mut at = String::new();
-        self.walk(root, 0, &mut at, Place::Root);
+        walk(&mut self, root, &mut String::new(), Place::Root, "", 0);
         // Hoisted schemas are walked here, not where they were found, so a
         // long chain of files does not deepen the recursion.
         while let Some((index, mut value, file, mut at)) = self.pending.pop() {
-            self.walk(&mut value, file, &mut at, Place::Schema);
+            self.file = file;
+            walk(&mut self, &mut value, &mut at, Place::Schema, "", 0);
             if let Some(slot) = self.new_schemas.get_mut(index) {
                 slot.1 = Some(value);
             }
@@ -236,56 +181,6 @@ impl<'a> Bundler<'a> {
         };
         for (name, schema) in std::mem::take(&mut self.new_schemas) {
             schemas.insert(name, schema.unwrap_or_default());
-        }
-    }
-
-    fn walk(&mut self, value: &mut Value, file: usize, at: &mut String, place: Place) {
-        if self.depth >= MAX_WALK_DEPTH {
-            if !self.reported_depth {
-                self.reported_depth = true;
-                self.diags.push(
-                    Diagnostic::error(
-                        "SF0003",
-                        Pointer::from_fragment(at),
-                        format!("the bundled document nests deeper than {MAX_WALK_DEPTH} levels"),
-                    )
-                    .with_help("flatten the referenced files with named components"),
-                );
-            }
-            return;
-        }
-        self.depth += 1;
-        self.walk_inner(value, file, at, place);
-        self.depth -= 1;
-    }
-
-    fn walk_inner(&mut self, value: &mut Value, file: usize, at: &mut String, place: Place) {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref") {
-                    let reference = reference.clone();
-                    if let Some(replacement) = self.follow(&reference, map, file, at, place) {
-                        *value = replacement;
-                    }
-                    return;
-                }
-                for (key, child) in map.iter_mut() {
-                    let len = at.len();
-                    push_token(at, key);
-                    self.walk(child, file, at, place.child(key));
-                    at.truncate(len);
-                }
-            }
-            Value::Array(items) => {
-                for (i, child) in items.iter_mut().enumerate() {
-                    let len = at.len();
-                    at.push('/');
-                    at.push_str(&i.to_string());
-                    self.walk(child, file, at, place.item());
-                    at.truncate(len);
-                }
-            }
-            _ => {}
         }
     }
 
@@ -350,6 +245,16 @@ impl<'a> Bundler<'a> {
         at: &str,
         place: Place,
     ) -> Option<Value> {
+        // A plain-name fragment (`common.yaml#Pet`) names an `$anchor` of that file.
+        let anchored = match fragment.starts_with('/') {
+            true => None,
+            false => self
+                .files
+                .get(target_file)
+                .and_then(|file| file.anchors.get(&fragment))
+                .cloned(),
+        };
+        let fragment = anchored.unwrap_or(fragment);
         if target_file == 0 {
             site.insert("$ref".to_owned(), Value::String(format!("#{fragment}")));
             return None;
@@ -366,125 +271,6 @@ impl<'a> Bundler<'a> {
             return None;
         }
         Some(self.inline(target, site, reference, at, place))
-    }
-
-    /// Loads `relative` (relative to file `from`), once; its index.
-    fn open(&mut self, from: usize, relative: &str, at: &str) -> Option<usize> {
-        let base = self
-            .files
-            .get(from)
-            .and_then(|f| f.path.parent())
-            .unwrap_or(Path::new(""));
-        let path = normalize(&base.join(percent_decode(relative)));
-        let key = canonical(&path);
-        if let Some(index) = self.by_path.get(&key) {
-            return Some(*index);
-        }
-        // Only regular files: a FIFO or device (`/dev/zero`, `/dev/stdin`) would hang or exhaust memory.
-        let read = std::fs::metadata(&path)
-            .and_then(|m| match m.is_file() {
-                true => std::fs::read(&path),
-                false => Err(std::io::Error::other("not a regular file")),
-            })
-            .map_err(|e| {
-            Box::new(
-                Diagnostic::error(
-                    "SF0010",
-                    Pointer::from_fragment(at),
-                    format!("cannot read {} (referenced as `{relative}`): {e}", path.display()),
-                )
-                .with_help("check the path of the $ref; relative paths resolve against the file that contains the $ref"),
-            )
-        });
-        let parsed = read
-            .and_then(|bytes| parse::decode(&path, bytes))
-            .and_then(|text| {
-                parse::parse(&path, &text, self.diags).map(|(value, format)| (value, format, text))
-            });
-        match parsed {
-            Ok((value, format, text)) => {
-                let index = self
-                    .sources
-                    .add_file(SourceFile::new(path.clone(), text, format));
-                self.files.push(File {
-                    path,
-                    url: None,
-                    value,
-                });
-                self.by_path.insert(key, index);
-                Some(index)
-            }
-            Err(diagnostic) => {
-                self.diags.push(*diagnostic);
-                None
-            }
-        }
-    }
-
-    /// Fetches `url` once (SF0014 when it cannot be); its index.
-    fn open_remote(&mut self, url: &str, reference: &str, at: &str) -> Option<usize> {
-        let key = PathBuf::from(url);
-        if let Some(index) = self.by_path.get(&key) {
-            return Some(*index);
-        }
-        let parsed = super::remote::fetch(url)
-            .map_err(|cause| {
-                Box::new(
-                    Diagnostic::warning(
-                        "SF0014",
-                        Pointer::from_fragment(at),
-                        format!("remote $ref `{reference}` cannot be fetched ({cause}); the value is typed as free-form JSON"),
-                    )
-                    .with_help("download the referenced document next to the spec and use a relative path"),
-                )
-            })
-            .and_then(|bytes| parse::decode(&key, bytes))
-            .and_then(|text| {
-                parse::parse(&key, &text, self.diags).map(|(value, format)| (value, format, text))
-            });
-        match parsed {
-            Ok((value, format, text)) => {
-                let index = self
-                    .sources
-                    .add_file(SourceFile::new(key.clone(), text, format));
-                self.files.push(File {
-                    path: key.clone(),
-                    url: Some(url.to_owned()),
-                    value,
-                });
-                self.by_path.insert(key, index);
-                Some(index)
-            }
-            Err(diagnostic) => {
-                self.diags.push(*diagnostic);
-                None
-            }
-        }
-    }
-
-    /// The value at `target`, or a diagnostic.
-    fn resolve(&mut self, target: &Target, reference: &str, at: &str) -> Option<Value> {
-        let file = self.files.get(target.0)?;
-        match resolve_pointer(&file.value, &target.1) {
-            Some(value) => Some(value.clone()),
-            None => {
-                let path = file.path.display().to_string();
-                self.diags.push(
-                    Diagnostic::error(
-                        "SF0012",
-                        Pointer::from_fragment(at),
-                        format!(
-                            "$ref `{reference}` points to `#{}`, which {path} does not contain",
-                            target.1
-                        ),
-                    )
-                    .with_help(
-                        "fix the fragment after `#` (a JSON pointer such as `#/definitions/Pet`)",
-                    ),
-                );
-                None
-            }
-        }
     }
 
     /// Copies a schema into the root's schema section (once); its name.
@@ -534,8 +320,9 @@ impl<'a> Bundler<'a> {
         self.sources
             .mount(at.to_owned(), target.0, target.1.clone());
         self.inlining.push(target.clone());
-        let mut inner_at = at.to_owned();
-        self.walk(&mut value, target.0, &mut inner_at, place);
+        let (outer_file, depth) = (std::mem::replace(&mut self.file, target.0), self.depth);
+        walk(self, &mut value, &mut at.to_owned(), place, "", depth + 1);
+        self.file = outer_file;
         self.inlining.pop();
         if let Value::Object(map) = &mut value {
             for (key, sibling) in site {
@@ -546,42 +333,44 @@ impl<'a> Bundler<'a> {
         }
         value
     }
+}
 
-    /// A readable schema name for `target`, unique in the schema section.
-    fn unique_name(&mut self, target: &Target) -> String {
-        let from_fragment = target.1.rsplit('/').next().filter(|t| !t.is_empty());
-        let stem = self
-            .files
-            .get(target.0)
-            .and_then(|f| f.path.file_stem())
-            .map(|s| s.to_string_lossy().into_owned());
-        let raw = from_fragment
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
-            .or(stem)
-            .unwrap_or_else(|| "Schema".to_owned());
-        let base: String = raw
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let base = if base.is_empty() {
-            "Schema".to_owned()
-        } else {
-            base
+/// The bundler walks every value and follows each `$ref` object it meets (data
+/// included: an example object may be a `$ref` to a file).
+impl Visit for Bundler<'_> {
+    const MAX_DEPTH: usize = MAX_WALK_DEPTH;
+
+    fn enter(&mut self, value: &mut Value, at: &str, place: Place, _: &str, depth: usize) -> Step {
+        let Value::Object(map) = value else {
+            return Step::Descend;
         };
-        let mut name = base.clone();
-        let mut n = 2;
-        while self.taken.contains(&name) {
-            name = format!("{base}_{n}");
-            n += 1;
+        let Some(Value::String(reference)) = map.get("$ref") else {
+            return Step::Descend;
+        };
+        let reference = reference.clone();
+        self.depth = depth;
+        if let Some(replacement) = self.follow(&reference, map, self.file, at, place) {
+            *value = replacement;
         }
-        self.taken.insert(name.clone());
-        name
+        Step::Skip
+    }
+
+    fn too_deep(&mut self, at: &str, _: Place) {
+        if self.reported_depth {
+            return;
+        }
+        self.reported_depth = true;
+        self.diags.push(
+            Diagnostic::error(
+                "SF0003",
+                Pointer::from_fragment(at),
+                format!(
+                    "the bundled document nests deeper than {} levels",
+                    MAX_WALK_DEPTH + 1
+                ),
+            )
+            .with_help("flatten the referenced files with named components"),
+        );
     }
 }
 

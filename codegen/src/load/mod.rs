@@ -4,7 +4,10 @@
 //!
 //! - [`parse`]: bytes → `serde_json::Value`, JSON or YAML, with positioned errors.
 //! - [`yaml_value`]: YAML values → JSON values (non-string keys become strings).
+//! - [`anchors`]: refs by `$id` and `$anchor` (OpenAPI 3.1, JSON Schema 2020-12)
+//!   rewritten to JSON pointer refs.
 //! - [`bundle`]: multi-file documents → one document with `#/` refs only.
+//! - [`places`]: where a value sits (schema, data, …) and the walk by place.
 //! - [`source_map`], [`json_index`], [`yaml_index`]: pointer → file:line:column,
 //!   built lazily on the first diagnostic.
 //!
@@ -42,8 +45,9 @@
 //!
 //! # Known gaps
 //!
-//! - Refs by `$id`/`$anchor` (`#foo`, `other.json#foo`) are not resolved: the
-//!   fragment must be a JSON pointer (SF0012 otherwise).
+//! - `$id`/`$anchor` refs ([`anchors`], 3.1 and later) resolve within the file that
+//!   declares them: a ref in one file to an `$id` declared only in another file is
+//!   read as a file path. `$dynamicRef` is read as a plain `$ref`-less schema.
 //! - YAML nodes reached through an alias or merge key, and values created by
 //!   the upgrade, are located at their nearest ancestor in the source.
 //! - After the Swagger 2.0 upgrade removes `body`/`formData` parameters from
@@ -51,10 +55,12 @@
 //!   locate to their neighbour in the source.
 //! - YAML with duplicate keys is read without merge keys (`<<`) applied.
 
+pub(crate) mod anchors;
 pub(crate) mod bundle;
 pub(crate) mod entry;
 pub(crate) mod json_index;
 pub(crate) mod parse;
+pub(crate) mod places;
 pub(crate) mod position_tree;
 pub(crate) mod refs;
 pub(crate) mod remote;
@@ -128,15 +134,15 @@ pub(crate) fn load_bytes(settings: &Settings, bytes: Vec<u8>, diags: &mut Diagno
         return failed(sources);
     };
     sources.set_version(version);
+    let root_anchors = match version {
+        SpecVersion::OpenApi31 | SpecVersion::OpenApi32 => {
+            anchors::resolve(&mut document, &anchors::file_uri(path), None, diags)
+        }
+        SpecVersion::Swagger2 | SpecVersion::OpenApi30 => Default::default(),
+    };
     if bundle::has_external_refs(&document) {
-        bundle::Bundler::new(
-            settings,
-            diags,
-            &mut sources,
-            path,
-            version == SpecVersion::Swagger2,
-        )
-        .bundle(&mut document);
+        bundle::Bundler::new(settings, diags, &mut sources, path, version)
+            .bundle(&mut document, root_anchors);
     }
     Loaded {
         document,

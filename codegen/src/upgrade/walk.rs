@@ -13,88 +13,16 @@
 //! turned into `{}` and `{"not": {}}` on the way, except where 3.0 allows a
 //! boolean (`additionalProperties`). Nesting deeper than [`MAX_DEPTH`] is not
 //! visited and is reported once (SF1013); the walk is recursive but bounded.
+//! Places and the walk itself are shared with the loader (`crate::load::places`).
 
 use serde_json::{Map, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
+use crate::load::places::{Place, Step, Visit, walk};
 pub(crate) use crate::load::refs::push_token;
 
 /// The deepest schema nesting visited.
 pub(crate) const MAX_DEPTH: usize = 200;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    Root,
-    Components,
-    Schema,
-    SchemaMap,
-    SchemaList,
-    /// A map of named objects (`components/parameters`, `headers`, `content`,
-    /// …): its keys are names, never keywords, so a parameter named
-    /// `schema` stays a parameter.
-    NamedMap,
-    Other,
-    /// Data: never looked into.
-    Data,
-}
-
-impl Place {
-    fn child(self, key: &str) -> Place {
-        if key.starts_with("x-") {
-            return Place::Data;
-        }
-        match self {
-            Place::Root => match key {
-                "components" => Place::Components,
-                "info" | "servers" | "tags" | "security" | "externalDocs" => Place::Data,
-                _ => Place::Other,
-            },
-            Place::Components => match key {
-                "schemas" => Place::SchemaMap,
-                "examples" | "securitySchemes" | "links" => Place::Data,
-                _ => Place::NamedMap,
-            },
-            Place::NamedMap => Place::Other,
-            Place::SchemaMap | Place::SchemaList => Place::Schema,
-            Place::Schema => match key {
-                "items"
-                | "additionalProperties"
-                | "not"
-                | "additionalItems"
-                | "contains"
-                | "if"
-                | "then"
-                | "else"
-                | "propertyNames"
-                | "unevaluatedItems"
-                | "unevaluatedProperties"
-                | "contentSchema" => Place::Schema,
-                "properties" | "patternProperties" | "definitions" | "$defs"
-                | "dependentSchemas" => Place::SchemaMap,
-                "allOf" | "anyOf" | "oneOf" | "prefixItems" => Place::SchemaList,
-                _ => Place::Data,
-            },
-            Place::Other => match key {
-                "schema" => Place::Schema,
-                "headers" | "encoding" | "content" | "responses" | "callbacks" | "paths" => {
-                    Place::NamedMap
-                }
-                "example" | "examples" | "default" | "enum" | "const" | "security" | "servers"
-                | "links" | "externalDocs" => Place::Data,
-                _ => Place::Other,
-            },
-            Place::Data => Place::Data,
-        }
-    }
-
-    fn item(self) -> Place {
-        match self {
-            Place::Schema | Place::SchemaList => Place::Schema,
-            Place::Other => Place::Other,
-            _ => Place::Data,
-        }
-    }
-}
 
 /// What [`for_each_schema`] calls: `visit(schema, pointer, diags)`.
 pub(crate) type Visitor<'a> = dyn FnMut(&mut Map<String, Value>, &str, &mut Diagnostics) + 'a;
@@ -105,39 +33,34 @@ pub(crate) fn for_each_schema(
     diags: &mut Diagnostics,
     visit: &mut Visitor<'_>,
 ) {
-    let mut walker = Walker {
+    let mut walker = SchemaWalker {
         diags,
         visit,
         reported_depth: false,
     };
-    let mut at = String::new();
-    walker.walk(document, &mut at, Place::Root, "", 0);
+    walk(
+        &mut walker,
+        document,
+        &mut String::new(),
+        Place::Root,
+        "",
+        0,
+    );
 }
 
-struct Walker<'a> {
+/// The [`Visit`] of [`for_each_schema`]: schemas to the visitor, data skipped.
+struct SchemaWalker<'a, 'v> {
     diags: &'a mut Diagnostics,
-    visit: &'a mut Visitor<'a>,
+    visit: &'a mut Visitor<'v>,
     reported_depth: bool,
 }
 
-impl Walker<'_> {
-    fn walk(&mut self, value: &mut Value, at: &mut String, place: Place, key: &str, depth: usize) {
+impl Visit for SchemaWalker<'_, '_> {
+    const MAX_DEPTH: usize = MAX_DEPTH;
+
+    fn enter(&mut self, value: &mut Value, at: &str, place: Place, key: &str, _: usize) -> Step {
         if place == Place::Data {
-            return;
-        }
-        if depth > MAX_DEPTH {
-            if !self.reported_depth {
-                self.reported_depth = true;
-                self.diags.push(
-                    Diagnostic::warning(
-                        "SF1013",
-                        Pointer::from_fragment(at),
-                        format!("nesting deeper than {MAX_DEPTH} levels is not upgraded"),
-                    )
-                    .with_help("flatten the schema with named components"),
-                );
-            }
-            return;
+            return Step::Skip;
         }
         if place == Place::Schema
             && let Value::Bool(allowed) = value
@@ -145,30 +68,27 @@ impl Walker<'_> {
         {
             *value = boolean_schema(*allowed);
         }
-        match value {
-            Value::Object(map) => {
-                if place == Place::Schema {
-                    (self.visit)(map, at, self.diags);
-                }
-                for (child_key, child) in map.iter_mut() {
-                    let len = at.len();
-                    push_token(at, child_key);
-                    self.walk(child, at, place.child(child_key), child_key, depth + 1);
-                    at.truncate(len);
-                }
-            }
-            Value::Array(items) => {
-                let item_place = place.item();
-                for (i, child) in items.iter_mut().enumerate() {
-                    let len = at.len();
-                    at.push('/');
-                    at.push_str(&i.to_string());
-                    self.walk(child, at, item_place, "", depth + 1);
-                    at.truncate(len);
-                }
-            }
-            _ => {}
+        if place == Place::Schema
+            && let Value::Object(map) = value
+        {
+            (self.visit)(map, at, self.diags);
         }
+        Step::Descend
+    }
+
+    fn too_deep(&mut self, at: &str, place: Place) {
+        if place == Place::Data || self.reported_depth {
+            return;
+        }
+        self.reported_depth = true;
+        self.diags.push(
+            Diagnostic::warning(
+                "SF1013",
+                Pointer::from_fragment(at),
+                format!("nesting deeper than {MAX_DEPTH} levels is not upgraded"),
+            )
+            .with_help("flatten the schema with named components"),
+        );
     }
 }
 

@@ -1,0 +1,136 @@
+//! Reading the files and remote documents a bundle refers to, once each, and the
+//! values their fragments point at.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::super::refs::{canonical, normalize, percent_decode, resolve_pointer};
+use super::super::source_map::SourceFile;
+use super::super::{anchors, parse};
+use super::{Bundler, File, Target};
+use crate::diagnostics::{Diagnostic, Pointer};
+
+impl Bundler<'_> {
+    /// Loads `relative` (relative to file `from`), once; its index.
+    pub(super) fn open(&mut self, from: usize, relative: &str, at: &str) -> Option<usize> {
+        let base = self
+            .files
+            .get(from)
+            .and_then(|f| f.path.parent())
+            .unwrap_or(Path::new(""));
+        let path = normalize(&base.join(percent_decode(relative)));
+        let key = canonical(&path);
+        if let Some(index) = self.by_path.get(&key) {
+            return Some(*index);
+        }
+        // Only regular files: a FIFO or device (`/dev/zero`, `/dev/stdin`) would hang or exhaust memory.
+        let read = std::fs::metadata(&path)
+            .and_then(|m| match m.is_file() {
+                true => std::fs::read(&path),
+                false => Err(std::io::Error::other("not a regular file")),
+            })
+            .map_err(|e| {
+            Box::new(
+                Diagnostic::error(
+                    "SF0010",
+                    Pointer::from_fragment(at),
+                    format!("cannot read {} (referenced as `{relative}`): {e}", path.display()),
+                )
+                .with_help("check the path of the $ref; relative paths resolve against the file that contains the $ref"),
+            )
+        });
+        self.register(key, path, None, read)
+    }
+
+    /// Fetches `url` once (SF0014 when it cannot be); its index.
+    pub(super) fn open_remote(&mut self, url: &str, reference: &str, at: &str) -> Option<usize> {
+        let key = PathBuf::from(url);
+        if let Some(index) = self.by_path.get(&key) {
+            return Some(*index);
+        }
+        let read = super::super::remote::fetch(url).map_err(|cause| {
+            Box::new(
+                Diagnostic::warning(
+                    "SF0014",
+                    Pointer::from_fragment(at),
+                    format!("remote $ref `{reference}` cannot be fetched ({cause}); the value is typed as free-form JSON"),
+                )
+                .with_help("download the referenced document next to the spec and use a relative path"),
+            )
+        });
+        self.register(key.clone(), key, Some(url.to_owned()), read)
+    }
+
+    /// Decodes and parses `read` (the bytes of `path`, or why they could not be had),
+    /// resolves its `$id`/`$anchor` refs (3.1 and later) and registers it under `key`
+    /// (its canonical path, or its URL); its index.
+    fn register(
+        &mut self,
+        key: PathBuf,
+        path: PathBuf,
+        url: Option<String>,
+        read: Result<Vec<u8>, Box<Diagnostic>>,
+    ) -> Option<usize> {
+        let parsed = read
+            .and_then(|bytes| parse::decode(&path, bytes))
+            .and_then(|text| {
+                parse::parse(&path, &text, self.diags).map(|(value, format)| (value, format, text))
+            });
+        let (mut value, format, text) = match parsed {
+            Ok(parsed) => parsed,
+            Err(diagnostic) => {
+                self.diags.push(*diagnostic);
+                return None;
+            }
+        };
+        let uri = match &url {
+            Some(url) => url::Url::parse(url).ok(),
+            None => Some(anchors::file_uri(&path)),
+        };
+        let own_anchors = match uri {
+            Some(uri) if self.schema_ids => {
+                let label = path.display().to_string();
+                anchors::resolve(&mut value, &uri, Some(&label), self.diags)
+            }
+            _ => HashMap::new(),
+        };
+        let index = self
+            .sources
+            .add_file(SourceFile::new(path.clone(), text, format));
+        self.files.push(File {
+            path,
+            url,
+            value,
+            anchors: own_anchors,
+        });
+        self.by_path.insert(key, index);
+        Some(index)
+    }
+
+    /// The value at `target`, or a diagnostic.
+    pub(super) fn resolve(&mut self, target: &Target, reference: &str, at: &str) -> Option<Value> {
+        let file = self.files.get(target.0)?;
+        match resolve_pointer(&file.value, &target.1) {
+            Some(value) => Some(value.clone()),
+            None => {
+                let path = file.path.display().to_string();
+                self.diags.push(
+                    Diagnostic::error(
+                        "SF0012",
+                        Pointer::from_fragment(at),
+                        format!(
+                            "$ref `{reference}` points to `#{}`, which {path} does not contain",
+                            target.1
+                        ),
+                    )
+                    .with_help(
+                        "fix the fragment after `#` (a JSON pointer such as `#/definitions/Pet`)",
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
