@@ -21,9 +21,9 @@ use futures::Stream;
 use tracing::Instrument as _;
 
 use crate::client::ClientCore;
-use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
-use crate::execute::{AttemptState, Next, Prepared};
-use crate::private::{Decode, RawResponse, Request};
+use crate::error::Error;
+
+use crate::private::{Decode, Request};
 use crate::response::Response;
 
 /// Why a [`ByteStream`] stopped early.
@@ -167,12 +167,6 @@ impl Stream for ByteStream {
     }
 }
 
-/// What one attempt gave: a stream to return, or a buffered response / error to judge.
-enum Attempt {
-    Stream(Response<ByteStream>),
-    Buffered(Result<RawResponse, Error<NoErrors>>),
-}
-
 impl ClientCore {
     /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle
     /// timeout = the request's timeout, no size cap). A non-2xx status goes through
@@ -203,78 +197,15 @@ impl ClientCore {
         decode: Decode<T, E>,
     ) -> Result<Response<ByteStream>, Error<E>> {
         let prepared = self.prepare(request).map_err(Error::widen)?;
-        let policy = self.request_policy(&prepared);
-        let mut state = AttemptState::default();
-        loop {
-            tracing::Span::current().record("attempt", state.retries_done + 1);
-            let mut oauth2_tokens = Vec::new();
-            let result = match self.stream_head(&prepared, &mut oauth2_tokens).await {
-                Attempt::Stream(stream) => return Ok(stream),
-                Attempt::Buffered(result) => result,
-            };
-            if self
-                .after_attempt(&prepared, &policy, &mut state, &oauth2_tokens, &result)
-                .await
-                == Next::Done
-            {
-                return match result {
-                    Ok(raw) => Err(non_success(raw, decode)),
-                    Err(error) => Err(error.widen()),
-                };
+        match self.connect_head(&prepared).await {
+            Ok(head) => {
+                let status = head.status();
+                let headers = head.headers().clone();
+                let stream = ByteStream::from_response(head).idle_timeout(prepared.timeout);
+                Ok(Response::new(status, headers, stream))
             }
+            Err(Ok(raw)) => Err(crate::stream_head::non_success(raw, decode)),
+            Err(Err(error)) => Err(error.widen()),
         }
-    }
-
-    async fn stream_head(
-        &self,
-        prepared: &Prepared,
-        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
-    ) -> Attempt {
-        let timeout = prepared.timeout;
-        let timed_out = || {
-            Error::Timeout(Box::new(TimeoutError {
-                operation: Some(prepared.op_ref),
-                phase: TimeoutPhase::Total,
-                limit: Some(timeout),
-            }))
-        };
-        let started = tokio::time::Instant::now();
-        let head =
-            match tokio::time::timeout(timeout, self.send_head(prepared, oauth2_tokens)).await {
-                Ok(Ok(head)) => head,
-                Ok(Err(error)) => return Attempt::Buffered(Err(error)),
-                Err(_) => return Attempt::Buffered(Err(timed_out())),
-            };
-        let status = head.status();
-        if status.is_success() {
-            tracing::Span::current().record("status", status.as_u16());
-            if let Some(budget) = &self.inner.retry_budget {
-                budget.record_response(status);
-            }
-            let headers = head.headers().clone();
-            let stream = ByteStream::from_response(head).idle_timeout(timeout);
-            return Attempt::Stream(Response::new(status, headers, stream));
-        }
-        // The rest of the attempt's time for the error body.
-        let left = timeout.saturating_sub(started.elapsed());
-        match tokio::time::timeout(left, self.read_response(prepared, head)).await {
-            Ok(result) => Attempt::Buffered(result),
-            Err(_) => Attempt::Buffered(Err(timed_out())),
-        }
-    }
-}
-
-/// A non-2xx response through the operation's decode function; a decode that accepts
-/// it (a declared non-2xx success, e.g. `default`) makes it an undeclared status.
-fn non_success<T, E>(raw: RawResponse, decode: Decode<T, E>) -> Error<E> {
-    let copy = RawResponse {
-        status: raw.status,
-        headers: raw.headers.clone(),
-        body: raw.body.clone(),
-        operation: raw.operation,
-    };
-    match decode(raw) {
-        Err(error) => error,
-        Ok(_) => crate::response::unexpected(copy),
     }
 }

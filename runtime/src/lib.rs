@@ -67,6 +67,7 @@ mod retry;
 mod scalar_enum;
 mod send;
 pub mod sse;
+mod stream_head;
 mod string_enum;
 mod tagged_union;
 mod typed_header;

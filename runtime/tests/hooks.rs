@@ -248,6 +248,35 @@ async fn hooks_run_on_every_attempt_and_see_each_response() {
     .await;
 }
 
+/// Streamed responses (binary downloads here; event streams share the loop) go through
+/// the same attempts: the hooks see attempt 1 (503) then 2 (200).
+#[tokio::test]
+async fn hooks_number_the_attempts_of_a_streamed_download() {
+    bounded(async {
+        let (base, attempts) = flaky().await;
+        let core = ClientBuilder::new(None, &[])
+            .base_url(&base)
+            .before_send(
+                |mut request: specforge::reqwest::Request, context: HookContext| async move {
+                    let attempt = context.attempt.to_string();
+                    request.headers_mut().insert("x-attempt", attempt.parse()?);
+                    Ok::<_, HookError>(request)
+                },
+            )
+            .build()
+            .expect("client");
+        let result = core
+            .execute_stream(Request::new(&GET, RequestOptions::default()), decode)
+            .await;
+        assert!(result.is_ok(), "{result:?}");
+        assert_eq!(
+            *attempts.lock().expect("lock"),
+            [Some("1".to_owned()), Some("2".to_owned())]
+        );
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn an_after_receive_hook_fails_the_request_without_retry() {
     bounded(async {

@@ -16,17 +16,11 @@
 use tracing::Instrument as _;
 
 use crate::client::ClientCore;
-use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
-use crate::execute::{AttemptState, Next, Prepared};
-use crate::private::{Decode, RawResponse, Request};
+use crate::error::{Error, NoErrors};
+use crate::execute::Prepared;
+use crate::private::{Decode, Request};
 use crate::response::Response;
 use crate::sse::{DecodeData, SseStream};
-
-/// What one attempt gave: a 2xx head to stream, or a buffered response / error to judge.
-enum Attempt {
-    Head(reqwest::Response),
-    Buffered(Result<RawResponse, Error<NoErrors>>),
-}
 
 impl ClientCore {
     /// Sends `request` and returns its `text/event-stream` response as a stream of
@@ -53,9 +47,9 @@ impl ClientCore {
     ) -> Result<Response<SseStream<T>>, Error<E>> {
         let reconnect = request.inner.options.sse_reconnect.clone();
         let prepared = self.prepare(request).map_err(Error::widen)?;
-        let head = match self.connect_sse(&prepared).await {
+        let head = match self.connect_head(&prepared).await {
             Ok(head) => head,
-            Err(Ok(raw)) => return Err(decode_failure_status(raw, decode)),
+            Err(Ok(raw)) => return Err(crate::stream_head::non_success(raw, decode)),
             Err(Err(error)) => return Err(error.widen()),
         };
         let status = head.status();
@@ -66,33 +60,6 @@ impl ClientCore {
             stream = stream.with_reconnect(policy, self.sse_reconnector(prepared));
         }
         Ok(Response::new(status, headers, stream))
-    }
-
-    /// The attempt loop up to a 2xx response head, or the final buffered response or
-    /// error.
-    async fn connect_sse(
-        &self,
-        prepared: &Prepared,
-    ) -> Result<reqwest::Response, Result<RawResponse, Error<NoErrors>>> {
-        let policy = self.request_policy(prepared);
-        let mut state = AttemptState::default();
-        let mut number = 0_u32;
-        loop {
-            number = number.saturating_add(1);
-            prepared.start_attempt(number);
-            let mut oauth2_tokens = Vec::new();
-            let result = match self.attempt_head(prepared, &mut oauth2_tokens).await {
-                Attempt::Head(head) => return Ok(head),
-                Attempt::Buffered(result) => result,
-            };
-            if self
-                .after_attempt(prepared, &policy, &mut state, &oauth2_tokens, &result)
-                .await
-                == Next::Done
-            {
-                return Err(result);
-            }
-        }
     }
 
     /// Sends `prepared` again with `Last-Event-ID` (see `reconnect.rs`), in a new
@@ -111,7 +78,7 @@ impl ClientCore {
                         prepared.headers.insert("last-event-id", value);
                     }
                 }
-                match core.connect_sse(&prepared).instrument(span).await {
+                match core.connect_head(&prepared).instrument(span).await {
                     Ok(head) if head.status() == http::StatusCode::NO_CONTENT => Ok(None),
                     Ok(head) => {
                         use futures::TryStreamExt as _;
@@ -128,56 +95,5 @@ impl ClientCore {
                 }
             })
         })
-    }
-
-    async fn attempt_head(
-        &self,
-        prepared: &Prepared,
-        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
-    ) -> Attempt {
-        let timeout = prepared.timeout;
-        let timed_out = || {
-            Error::Timeout(Box::new(TimeoutError {
-                operation: Some(prepared.op_ref),
-                phase: TimeoutPhase::Total,
-                limit: Some(timeout),
-            }))
-        };
-        let started = tokio::time::Instant::now();
-        let head =
-            match tokio::time::timeout(timeout, self.send_head(prepared, oauth2_tokens)).await {
-                Ok(Ok(head)) => head,
-                Ok(Err(error)) => return Attempt::Buffered(Err(error)),
-                Err(_) => return Attempt::Buffered(Err(timed_out())),
-            };
-        let status = head.status();
-        if status.is_success() {
-            tracing::Span::current().record("status", status.as_u16());
-            if let Some(budget) = &self.inner.retry_budget {
-                budget.record_response(status);
-            }
-            return Attempt::Head(head);
-        }
-        // The rest of the attempt's time for the error body.
-        let left = timeout.saturating_sub(started.elapsed());
-        match tokio::time::timeout(left, self.read_response(prepared, head)).await {
-            Ok(result) => Attempt::Buffered(result),
-            Err(_) => Attempt::Buffered(Err(timed_out())),
-        }
-    }
-}
-
-/// A non-2xx response through the operation's decode function; a decode that accepts
-/// it (it should not) makes it an undeclared status.
-fn decode_failure_status<E>(raw: RawResponse, decode: Decode<(), E>) -> Error<E> {
-    let copy = RawResponse {
-        status: raw.status,
-        headers: raw.headers.clone(),
-        body: raw.body.clone(),
-        operation: raw.operation,
-    };
-    match decode(raw) {
-        Err(error) => error,
-        Ok(_) => crate::response::unexpected(copy),
     }
 }

@@ -1,0 +1,99 @@
+//! The attempt loop of a streamed response up to its head, shared by event streams
+//! (`sse/client.rs`) and binary downloads (`byte_stream.rs`).
+//!
+//! It is the loop of `execute` (credentials, hooks, redirects, retries with the client's
+//! budget, the OAuth2 401 replay) applied to the response head: the per-attempt timeout
+//! bounds the wait for the head; a 2xx head is returned as is, for the caller to stream;
+//! any other response is buffered (capped, in what is left of the attempt's time) and
+//! judged for a retry like a buffered response.
+
+use crate::client::ClientCore;
+use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
+use crate::execute::{AttemptState, Next, Prepared};
+use crate::private::{Decode, RawResponse};
+
+/// What one attempt gave: a 2xx head to stream, or a buffered response / error to judge.
+enum Attempt {
+    Head(reqwest::Response),
+    Buffered(Result<RawResponse, Error<NoErrors>>),
+}
+
+impl ClientCore {
+    /// The attempt loop up to a 2xx response head, or the final buffered response or
+    /// error.
+    pub(crate) async fn connect_head(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<reqwest::Response, Result<RawResponse, Error<NoErrors>>> {
+        let policy = self.request_policy(prepared);
+        let mut state = AttemptState::default();
+        let mut number = 0_u32;
+        loop {
+            number = number.saturating_add(1);
+            prepared.start_attempt(number);
+            let mut oauth2_tokens = Vec::new();
+            let result = match self.attempt_head(prepared, &mut oauth2_tokens).await {
+                Attempt::Head(head) => return Ok(head),
+                Attempt::Buffered(result) => result,
+            };
+            if self
+                .after_attempt(prepared, &policy, &mut state, &oauth2_tokens, &result)
+                .await
+                == Next::Done
+            {
+                return Err(result);
+            }
+        }
+    }
+
+    async fn attempt_head(
+        &self,
+        prepared: &Prepared,
+        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
+    ) -> Attempt {
+        let timeout = prepared.timeout;
+        let timed_out = || {
+            Error::Timeout(Box::new(TimeoutError {
+                operation: Some(prepared.op_ref),
+                phase: TimeoutPhase::Total,
+                limit: Some(timeout),
+            }))
+        };
+        let started = tokio::time::Instant::now();
+        let head =
+            match tokio::time::timeout(timeout, self.send_head(prepared, oauth2_tokens)).await {
+                Ok(Ok(head)) => head,
+                Ok(Err(error)) => return Attempt::Buffered(Err(error)),
+                Err(_) => return Attempt::Buffered(Err(timed_out())),
+            };
+        let status = head.status();
+        if status.is_success() {
+            tracing::Span::current().record("status", status.as_u16());
+            if let Some(budget) = &self.inner.retry_budget {
+                budget.record_response(status);
+            }
+            return Attempt::Head(head);
+        }
+        // The rest of the attempt's time for the error body.
+        let left = timeout.saturating_sub(started.elapsed());
+        match tokio::time::timeout(left, self.read_response(prepared, head)).await {
+            Ok(result) => Attempt::Buffered(result),
+            Err(_) => Attempt::Buffered(Err(timed_out())),
+        }
+    }
+}
+
+/// A non-2xx response through the operation's decode function; a decode that accepts
+/// it (a declared non-2xx success, e.g. `default`) makes it an undeclared status.
+pub(crate) fn non_success<T, E>(raw: RawResponse, decode: Decode<T, E>) -> Error<E> {
+    let copy = RawResponse {
+        status: raw.status,
+        headers: raw.headers.clone(),
+        body: raw.body.clone(),
+        operation: raw.operation,
+    };
+    match decode(raw) {
+        Err(error) => error,
+        Ok(_) => crate::response::unexpected(copy),
+    }
+}
