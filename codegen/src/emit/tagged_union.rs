@@ -13,14 +13,14 @@
 //!   once; when every variant declares the tag, a derived untagged `Serialize`
 //!   does the same with less code. `Unknown` is written back unchanged.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Ctx;
 use super::docs::doc_attrs;
-use super::idents::{ident, unique};
+use super::idents::ident;
 use super::type_ref::Scope;
-use super::types::enum_lints;
+use super::types::union_variants;
 use crate::model::{TypeDef, TypeRef, Union};
 
 /// The item of a tagged union, tagged by the property `tag`.
@@ -28,29 +28,7 @@ pub(crate) fn tagged_union_item(ctx: &Ctx, def: &TypeDef, u: &Union, tag: &str) 
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs);
     let boxed = ctx.std(Scope::Types, "Box");
-    let mut taken: Vec<String> = vec!["Unknown".to_owned()];
-    let variants: Vec<(Ident, TokenStream)> = u
-        .variants
-        .iter()
-        .map(|v| {
-            let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-            let variant_name = unique(&v.name, &refs);
-            taken.push(variant_name.clone());
-            let ty = if v.boxed {
-                ctx.boxed_type_tokens(&v.ty, Scope::Types)
-            } else {
-                ctx.type_tokens(&v.ty, Scope::Types)
-            };
-            (ident(&variant_name), ty)
-        })
-        .collect();
-    let lints = enum_lints(
-        &def.name,
-        &taken,
-        u.variants
-            .iter()
-            .any(|v| !v.boxed && matches!(v.ty, TypeRef::Named(_))),
-    );
+    let (variants, lints) = union_variants(ctx, def, u, &["Unknown"]);
     let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
     let tag_in_all = u.variants.iter().all(|v| ctx.declares_property(&v.ty, tag));
     let (serialize_derive, serialize_impl) = if tag_in_all {

@@ -215,8 +215,36 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     if u.variants.is_empty() {
         return quote!(#docs pub type #name = ::specforge::serde_json::Value;);
     }
-    let mut taken: Vec<String> = Vec::new();
-    let variants: Vec<(proc_macro2::Ident, TokenStream)> = u
+    let serde = serde_derive();
+    let tag = u.tag.as_deref().filter(|_| {
+        u.variants
+            .iter()
+            .all(|v| !v.tag_values.is_empty() && ctx.is_object(&v.ty))
+    });
+    let Some(tag) = tag else {
+        let (variants, lints) = union_variants(ctx, def, u, &[]);
+        let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
+        return quote! {
+            #docs
+            #lints
+            #[derive(Debug, Clone, PartialEq, #serde)]
+            #[serde(crate = "::specforge::serde", untagged)]
+            pub enum #name { #(#body)* }
+        };
+    };
+    super::tagged_union::tagged_union_item(ctx, def, u, tag)
+}
+
+/// The variants of a union (distinct names, never one of `reserved`; a boxed type
+/// where a cycle needs it) and the `#[allow]`s its names and payloads call for.
+pub(crate) fn union_variants(
+    ctx: &Ctx,
+    def: &TypeDef,
+    u: &Union,
+    reserved: &[&str],
+) -> (Vec<(proc_macro2::Ident, TokenStream)>, TokenStream) {
+    let mut taken: Vec<String> = reserved.iter().map(|r| (*r).to_owned()).collect();
+    let variants = u
         .variants
         .iter()
         .map(|v| {
@@ -238,23 +266,7 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
             .iter()
             .any(|v| !v.boxed && matches!(v.ty, TypeRef::Named(_))),
     );
-    let serde = serde_derive();
-    let tag = u.tag.as_deref().filter(|_| {
-        u.variants
-            .iter()
-            .all(|v| !v.tag_values.is_empty() && ctx.is_object(&v.ty))
-    });
-    let Some(tag) = tag else {
-        let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
-        return quote! {
-            #docs
-            #lints
-            #[derive(Debug, Clone, PartialEq, #serde)]
-            #[serde(crate = "::specforge::serde", untagged)]
-            pub enum #name { #(#body)* }
-        };
-    };
-    super::tagged_union::tagged_union_item(ctx, def, u, tag)
+    (variants, lints)
 }
 
 /// `#[allow]`s for clippy lints an enum's generated names may trip:
