@@ -12,6 +12,8 @@
 pub mod base64;
 #[path = "private/double_option.rs"]
 pub mod double_option;
+#[path = "private/send.rs"]
+mod send;
 
 pub use http::Method;
 
@@ -22,6 +24,7 @@ pub use crate::response::Response;
 pub use crate::scalar_enum::serialize_number;
 pub use crate::tagged_union::{encode_tagged, union_tag};
 pub use crate::typed_header::parse_header;
+pub use send::{into_body, send, send_sse, send_streaming};
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -360,60 +360,48 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         decode_fn,
         ..
     } = plan;
-    // A `text/event-stream` operation returns the stream (see `sse.rs`).
-    let (success, execute) = match sse::event_data(op) {
+    // Every way of sending starts from the one filled request (`into_request`);
+    // the futures themselves are the runtime's (`__private::send*`).
+    let send = match sse::event_data(op) {
         Some(data) => {
             let sse::StreamSend { body, data_fn } = sse::stream_send(ctx, data);
-            (body, quote!(execute_sse(request, #data_fn, #decode_fn)))
+            let send = quote!(::specforge::__private::send_sse(client.core, request, #data_fn, #decode_fn));
+            (body, send)
         }
-        None => (success, quote!(execute(request, #decode_fn))),
+        None => (
+            success,
+            quote!(::specforge::__private::send(client.core, request, #decode_fn)),
+        ),
     };
-    // A binary download is sent two ways (buffered and streamed) from one filled request.
-    let (send_body, streaming) = if binary_success {
-        (
-            quote! {
+    let (success, send) = send;
+    let streaming = binary_success.then(|| {
+        quote! {
+            /// Sends the request and returns a successful body as a byte stream, read as
+            /// it arrives: no size cap, and the request's timeout becomes an idle timeout
+            /// (no bytes for that long ends the stream with an error). Error statuses are
+            /// decoded as with `.await`.
+            pub fn send_streaming(self) -> impl ::std::future::Future<Output = #result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>>> + ::std::marker::Send + 'static {
                 let (client, request) = self.into_request();
-                client.core.#execute.await
-            },
-            quote! {
-                /// Sends the request and returns a successful body as a byte stream, read as
-                /// it arrives: no size cap, and the request's timeout becomes an idle timeout
-                /// (no bytes for that long ends the stream with an error). Error statuses are
-                /// decoded as with `.await`.
-                pub async fn send_streaming(self) -> #result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>> {
-                    let (client, request) = self.into_request();
-                    client.core.execute_stream(request, #decode_fn).await
-                }
-
-                fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
-                    #operation_static
-                    let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
-                    #(#fills)*
-                    (self.#client, request)
-                }
-            },
-        )
-    } else {
-        (
-            quote! {
-                #operation_static
-                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
-                #(#fills)*
-                self.#client.core.#execute.await
-            },
-            TokenStream::new(),
-        )
+                ::specforge::__private::send_streaming(client.core, request, #decode_fn)
+            }
+        }
+    });
+    let into_request = quote! {
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            #operation_static
+            let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+            #(#fills)*
+            (self.#client, request)
+        }
     };
     let paging = pagination::methods(
         ctx,
         op,
         &pagination::RequestParts {
             params: &names.params,
-            fills: &fills,
             error: &error,
             decode_fn: &decode_fn,
-            client,
-            options,
         },
     );
     let derive = if paging.is_empty() {
@@ -446,20 +434,23 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             }
 
             /// Sends the request; the response's status and headers come with the body.
-            pub async fn send_with_response(self) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
-                #send_body
+            pub fn send_with_response(self) -> impl ::std::future::Future<Output = #result<::specforge::Response<#success>, ::specforge::Error<#error>>> + ::std::marker::Send + 'static {
+                let (client, request) = self.into_request();
+                #send
             }
 
             #streaming
 
             #paging
+
+            #into_request
         }
 
         impl ::std::future::IntoFuture for #request {
             type Output = #result<#success, ::specforge::Error<#error>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::std::boxed::Box::pin(async move { self.send_with_response().await.map(::specforge::Response::into_body) })
+                ::specforge::__private::into_body(self.send_with_response())
             }
         }
 

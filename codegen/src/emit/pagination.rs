@@ -2,8 +2,8 @@
 //!
 //! Detection is the model's (`model/pagination.rs`); here each convention gets
 //! its thin glue, the loop is the runtime's:
-//! - `Link`: the request is built as for `send_with_response` and handed to
-//!   `ClientCore::link_pages` with the decode function (mapped to the items
+//! - `Link`: the request value's own `into_request()` (the one every way of
+//!   sending starts from) is handed to `ClientCore::link_pages` with the decode function (mapped to the items
 //!   property when the items are not the whole body);
 //! - cursor, offset, page number: `::specforge::pagination::paginate(self,
 //!   into_future, next_page, page_items)`, where `next_page` (generated, one
@@ -33,23 +33,16 @@ use crate::model::{Operation, Parameter};
 pub(crate) struct RequestParts<'a> {
     /// Parameters and their field names in the request struct.
     pub(crate) params: &'a [(&'a Parameter, Ident)],
-    /// The statements that fill a runtime `Request` from `self`.
-    pub(crate) fills: &'a [TokenStream],
     /// The error type `E`.
     pub(crate) error: &'a TokenStream,
     pub(crate) decode_fn: &'a Ident,
-    pub(crate) client: &'a Ident,
-    pub(crate) options: &'a Ident,
 }
 
 pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenStream {
     let RequestParts {
         params,
-        fills,
         error,
         decode_fn,
-        client,
-        options,
     } = parts;
     let Some(pagination) = &op.pagination else {
         return TokenStream::new();
@@ -68,7 +61,6 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
     let page_type = quote!(#result<#vec<#item>, ::specforge::Error<#error>>);
     let pages_body = match &pagination.kind {
         PaginationKind::Link => {
-            let mutable = (!fills.is_empty()).then(|| quote!(mut));
             let decode = match &pagination.items {
                 ItemsAt::Body => quote!(#decode_fn),
                 ItemsAt::Property(step) => {
@@ -76,12 +68,9 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
                     quote!(|raw| #decode_fn(raw).map(|response| response.map(|page: #body| #take)))
                 }
             };
-            let operation_static = super::operations::operation_static(op);
             quote! {
-                #operation_static
-                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
-                #(#fills)*
-                self.#client.core.link_pages(request, #decode)
+                let (client, request) = self.into_request();
+                client.core.link_pages(request, #decode)
             }
         }
         PaginationKind::Cursor { param, next } => {
@@ -189,15 +178,12 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
             )
         }
         PaginationKind::NextUrl { next } => {
-            let mutable = (!fills.is_empty()).then(|| quote!(mut));
             let value = access(next);
             let take = match &pagination.items {
                 ItemsAt::Body => quote!(page),
                 ItemsAt::Property(step) => take_items(step),
             };
-            let operation_static = super::operations::operation_static(op);
             quote! {
-                #operation_static
                 fn next_url(page: &#body) -> ::std::option::Option<&str> {
                     let url: &::std::string::String = #value;
                     ::std::option::Option::Some(url.as_str())
@@ -205,9 +191,8 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
                 fn page_items(page: #body) -> ::std::vec::Vec<#item> {
                     #take
                 }
-                let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
-                #(#fills)*
-                self.#client.core.next_url_pages(request, #decode_fn, next_url, page_items)
+                let (client, request) = self.into_request();
+                client.core.next_url_pages(request, #decode_fn, next_url, page_items)
             }
         }
     };

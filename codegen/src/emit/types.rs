@@ -17,10 +17,10 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Ctx;
-use super::docs::doc_attrs;
+use super::docs::{DocBuilder, deprecated_attr, doc_attrs};
 use super::idents::{ident, unique};
 use super::type_ref::Scope;
-use crate::model::{Field, Struct, TypeDef, TypeKind, TypeRef, Union};
+use crate::model::{Field, Struct, TypeDef, TypeId, TypeKind, TypeRef, Union};
 
 const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
 
@@ -42,6 +42,9 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
 }
 
 fn item(ctx: &Ctx, def: &TypeDef) -> TokenStream {
+    if let Some(first) = def.same_as {
+        return same_shape_alias(ctx, def, first);
+    }
     match &def.kind {
         TypeKind::Struct(s) => struct_item(ctx, def, s),
         TypeKind::StringEnum(e) => super::enums::string_enum_item(ctx, def, e),
@@ -54,6 +57,22 @@ fn item(ctx: &Ctx, def: &TypeDef) -> TokenStream {
         }
         TypeKind::Union(u) => union_item(ctx, def, u),
     }
+}
+
+/// A type whose shape an earlier type has (`model::dedup`): an alias of that one,
+/// with its own docs.
+fn same_shape_alias(ctx: &Ctx, def: &TypeDef, first: TypeId) -> TokenStream {
+    let name = ident(&def.name);
+    let first_name = &ctx.api.types.get(first).name;
+    let docs = DocBuilder::new()
+        .docs(&def.docs)
+        .own(&format!(
+            "The same type as [`{first_name}`]: the document gives both one shape."
+        ))
+        .build();
+    let deprecated = deprecated_attr(&def.docs);
+    let first = ctx.type_tokens(&TypeRef::Named(first), Scope::Types);
+    quote!(#docs #deprecated pub type #name = #first;)
 }
 
 fn serde_derive() -> TokenStream {

@@ -9,6 +9,7 @@
 
 pub(crate) mod body_alternatives;
 pub(crate) mod composition;
+pub(crate) mod dedup;
 pub(crate) mod enums;
 pub(crate) mod lower;
 pub(crate) mod multipart;
@@ -90,6 +91,10 @@ pub struct TypeDef {
     pub pointer: Pointer,
     pub docs: Docs,
     pub kind: TypeKind,
+    /// An earlier type of the same shape (see [`dedup`]): this one is emitted as
+    /// `pub type {name} = {that name};`. Its `kind` is still its own (equal in
+    /// shape), so code that inspects it needs no special case.
+    pub same_as: Option<TypeId>,
 }
 
 #[derive(Debug, Clone)]

@@ -136,7 +136,7 @@ fn inline_target(ty: &TypeRef) -> Option<TypeId> {
 
 /// Tarjan's strongly connected components, without recursion: the component
 /// number of each node.
-fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<usize> {
+pub(super) fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let n = adjacency.len();
     let mut index = vec![UNSEEN; n];

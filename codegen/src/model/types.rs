@@ -218,6 +218,7 @@ impl<'a> TypeLowerer<'a> {
             pointer: at.clone(),
             docs: Docs::default(),
             kind: TypeKind::Alias(TypeRef::Any),
+            same_as: None,
         });
         if value_is_nullable(value) {
             self.nullable_targets.insert(id);
@@ -234,6 +235,7 @@ impl<'a> TypeLowerer<'a> {
                     pointer: at.clone(),
                     docs: Docs::default(),
                     kind: TypeKind::Alias(TypeRef::Any),
+                    same_as: None,
                 });
                 self.nullable_targets.insert(union_id);
                 let text = |key: &str| {
@@ -340,6 +342,7 @@ impl<'a> TypeLowerer<'a> {
             pointer: at.clone(),
             docs: Docs::default(),
             kind: TypeKind::Alias(TypeRef::Any),
+            same_as: None,
         });
         id
     }
@@ -463,6 +466,7 @@ impl TypeLowerer<'_> {
         let mut arena = TypeArena { defs: self.defs };
         super::unions::order_untagged_unions(&mut arena);
         super::recursion::break_cycles(&mut arena, self.diags);
+        super::dedup::merge_same_shapes(&mut arena);
         arena
     }
 }

@@ -2663,12 +2663,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<Vec<super::types::Pet>>,
-            ::specforge::Error<ListPetsError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<Vec<super::types::Pet>>,
+                ::specforge::Error<ListPetsError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_list_pets)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "listPets",
                 method: ::specforge::__private::Method::GET,
@@ -2705,7 +2712,7 @@ pub mod operations {
                     &self.filter,
                 );
             request.param(::specforge::__private::Param::header("X-Trace"), &self.x_trace);
-            self.client.core.execute(request, decode_list_pets).await
+            (self.client, request)
         }
     }
 
@@ -2713,9 +2720,7 @@ pub mod operations {
         type Output = Result<Vec<super::types::Pet>, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2851,12 +2856,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<super::types::Pet>,
-            ::specforge::Error<CreatePetError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<super::types::Pet>,
+                ::specforge::Error<CreatePetError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_create_pet)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "createPet",
                 method: ::specforge::__private::Method::POST,
@@ -2872,7 +2884,7 @@ pub mod operations {
                     &self.idempotency_key,
                 );
             request.json_body("application/json", &self.body);
-            self.client.core.execute(request, decode_create_pet).await
+            (self.client, request)
         }
     }
 
@@ -2880,9 +2892,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<CreatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3271,12 +3281,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<super::types::Pet>,
-            ::specforge::Error<GetPetByIdError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<super::types::Pet>,
+                ::specforge::Error<GetPetByIdError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_get_pet_by_id)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "getPetById",
                 method: ::specforge::__private::Method::GET,
@@ -3301,7 +3318,7 @@ pub mod operations {
                     &self.where_,
                 );
             request.param(::specforge::__private::Param::query("old"), &self.old);
-            self.client.core.execute(request, decode_get_pet_by_id).await
+            (self.client, request)
         }
     }
 
@@ -3309,9 +3326,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<GetPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3497,12 +3512,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<UpdatePetResponse>,
-            ::specforge::Error<UpdatePetError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<UpdatePetResponse>,
+                ::specforge::Error<UpdatePetError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_update_pet)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "updatePet",
                 method: ::specforge::__private::Method::PATCH,
@@ -3522,7 +3544,7 @@ pub mod operations {
             if let Some(body) = &self.body {
                 request.form_body("application/x-www-form-urlencoded", body);
             }
-            self.client.core.execute(request, decode_update_pet).await
+            (self.client, request)
         }
     }
 
@@ -3530,9 +3552,7 @@ pub mod operations {
         type Output = Result<UpdatePetResponse, ::specforge::Error<UpdatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3722,9 +3742,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>> {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<()>,
+                ::specforge::Error<::specforge::NoErrors>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_delete_pet)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "deletePet",
                 method: ::specforge::__private::Method::DELETE,
@@ -3740,7 +3770,7 @@ pub mod operations {
                         .style(::specforge::__private::Style::Matrix),
                     &self.pet_id,
                 );
-            self.client.core.execute(request, decode_delete_pet).await
+            (self.client, request)
         }
     }
 
@@ -3748,9 +3778,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3780,28 +3808,33 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<::specforge::bytes::Bytes>,
-            ::specforge::Error<UploadPhotoError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<::specforge::bytes::Bytes>,
+                ::specforge::Error<UploadPhotoError>,
+            >,
+        > + ::std::marker::Send + 'static {
             let (client, request) = self.into_request();
-            client.core.execute(request, decode_upload_photo).await
+            ::specforge::__private::send(client.core, request, decode_upload_photo)
         }
         /// Sends the request and returns a successful body as a byte stream, read as
         /// it arrives: no size cap, and the request's timeout becomes an idle timeout
         /// (no bytes for that long ends the stream with an error). Error statuses are
         /// decoded as with `.await`.
-        pub async fn send_streaming(
+        pub fn send_streaming(
             self,
-        ) -> Result<
-            ::specforge::Response<::specforge::ByteStream>,
-            ::specforge::Error<UploadPhotoError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<::specforge::ByteStream>,
+                ::specforge::Error<UploadPhotoError>,
+            >,
+        > + ::std::marker::Send + 'static {
             let (client, request) = self.into_request();
-            client.core.execute_stream(request, decode_upload_photo).await
+            ::specforge::__private::send_streaming(client.core, request, decode_upload_photo)
         }
+        /// The runtime request: the operation's description with every value filled in.
         fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "uploadPhoto",
@@ -3825,9 +3858,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3922,12 +3953,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<String>,
-            ::specforge::Error<::specforge::NoErrors>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<String>,
+                ::specforge::Error<::specforge::NoErrors>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_search_notes)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "searchNotes",
                 method: ::specforge::__private::Method::GET,
@@ -3946,7 +3984,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("labels"), &self.labels);
             request.param(::specforge::__private::Param::query("status"), &self.status);
             request.param(::specforge::__private::Param::header("X-Stamp"), &self.x_stamp);
-            self.client.core.execute(request, decode_search_notes).await
+            (self.client, request)
         }
     }
 
@@ -3954,9 +3992,7 @@ pub mod operations {
         type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4034,12 +4070,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<::specforge::serde_json::Value>,
-            ::specforge::Error<PostNoteError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<::specforge::serde_json::Value>,
+                ::specforge::Error<PostNoteError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_post_note)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "postNote",
                 method: ::specforge::__private::Method::POST,
@@ -4052,7 +4095,7 @@ pub mod operations {
             if let Some(body) = self.body {
                 request.text_body("text/plain", body);
             }
-            self.client.core.execute(request, decode_post_note).await
+            (self.client, request)
         }
     }
 
@@ -4063,9 +4106,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4150,12 +4191,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<IntoArchiveResponse>,
-            ::specforge::Error<IntoArchiveError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<IntoArchiveResponse>,
+                ::specforge::Error<IntoArchiveError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_into_archive)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "intoArchive",
                 method: ::specforge::__private::Method::GET,
@@ -4165,7 +4213,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            self.client.core.execute(request, decode_into_archive).await
+            (self.client, request)
         }
     }
 
@@ -4173,9 +4221,7 @@ pub mod operations {
         type Output = Result<IntoArchiveResponse, ::specforge::Error<IntoArchiveError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4621,12 +4667,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<super::types::Shape>,
-            ::specforge::Error<CollideError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<super::types::Shape>,
+                ::specforge::Error<CollideError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_collide)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "collide",
                 method: ::specforge::__private::Method::POST,
@@ -4650,7 +4703,7 @@ pub mod operations {
                     &self.request_options_,
                 );
             request.json_body("application/merge-patch+json", &self.body_);
-            self.client_.core.execute(request, decode_collide).await
+            (self.client_, request)
         }
     }
 
@@ -4658,9 +4711,7 @@ pub mod operations {
         type Output = Result<super::types::Shape, ::specforge::Error<CollideError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4746,9 +4797,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>> {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<()>,
+                ::specforge::Error<::specforge::NoErrors>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_head_pets)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "head",
                 method: ::specforge::__private::Method::HEAD,
@@ -4758,7 +4819,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            self.client.core.execute(request, decode_head_pets).await
+            (self.client, request)
         }
     }
 
@@ -4766,9 +4827,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 

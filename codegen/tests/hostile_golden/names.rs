@@ -971,12 +971,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Schema>,
-            ::specforge::Error<OperationError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Schema>,
+                ::specforge::Error<OperationError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_operation)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "*/",
                 method: ::specforge::__private::Method::GET,
@@ -991,7 +998,7 @@ pub mod operations {
                 .param(::specforge::__private::Param::query("#[cfg(any())]"), &self.cfg_any);
             request.param(::specforge::__private::Param::header("\"]"), &self.param_2);
             request.param(::specforge::__private::Param::header("} fn x() {}"), &self.fn_x);
-            self.client.core.execute(request, decode_operation).await
+            (self.client, request)
         }
     }
 
@@ -1002,9 +1009,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1076,12 +1081,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Schema2>,
-            ::specforge::Error<Operation2Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Schema2>,
+                ::specforge::Error<Operation2Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_operation_2)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "\"]",
                 method: ::specforge::__private::Method::GET,
@@ -1099,7 +1111,7 @@ pub mod operations {
                     &self.cfg_any,
                 );
             request.param(::specforge::__private::Param::header("type"), &self.type_);
-            self.client.core.execute(request, decode_operation_2).await
+            (self.client, request)
         }
     }
 
@@ -1110,9 +1122,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1186,12 +1196,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::CfgAny>,
-            ::specforge::Error<CfgAnyError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::CfgAny>,
+                ::specforge::Error<CfgAnyError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_cfg_any)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "#[cfg(any())]",
                 method: ::specforge::__private::Method::GET,
@@ -1206,7 +1223,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("type"), &self.type_);
             request.param(::specforge::__private::Param::header("} fn x() {}"), &self.fn_x);
             request.param(::specforge::__private::Param::header("self"), &self.self_);
-            self.client.core.execute(request, decode_cfg_any).await
+            (self.client, request)
         }
     }
 
@@ -1217,9 +1234,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1291,12 +1306,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FnX>,
-            ::specforge::Error<FnXError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FnX>,
+                ::specforge::Error<FnXError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_fn_x)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "} fn x() {}",
                 method: ::specforge::__private::Method::GET,
@@ -1310,7 +1332,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("self"), &self.self_);
             request.param(::specforge::__private::Param::header("type"), &self.type_);
             request.param(::specforge::__private::Param::header("Self"), &self.self_2);
-            self.client.core.execute(request, decode_fn_x).await
+            (self.client, request)
         }
     }
 
@@ -1318,9 +1340,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::FnX, ::specforge::Error<FnXError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1384,12 +1404,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Type>,
-            ::specforge::Error<TypeError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Type>,
+                ::specforge::Error<TypeError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_type_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "type",
                 method: ::specforge::__private::Method::GET,
@@ -1403,7 +1430,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Self"), &self.self_);
             request.param(::specforge::__private::Param::header("self"), &self.self_2);
             request.param(::specforge::__private::Param::header("crate"), &self.crate_);
-            self.client.core.execute(request, decode_type_).await
+            (self.client, request)
         }
     }
 
@@ -1414,9 +1441,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1481,12 +1506,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::SelfSchema>,
-            ::specforge::Error<SelfOperationError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::SelfSchema>,
+                ::specforge::Error<SelfOperationError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_self_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "self",
                 method: ::specforge::__private::Method::GET,
@@ -1500,7 +1532,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("crate"), &self.crate_);
             request.param(::specforge::__private::Param::header("Self"), &self.self_2);
             request.param(::specforge::__private::Param::header("super"), &self.super_);
-            self.client.core.execute(request, decode_self_).await
+            (self.client, request)
         }
     }
 
@@ -1511,9 +1543,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1574,12 +1604,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::SelfSchema2>,
-            ::specforge::Error<Self2Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::SelfSchema2>,
+                ::specforge::Error<Self2Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_self_2)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Self",
                 method: ::specforge::__private::Method::GET,
@@ -1593,7 +1630,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("super"), &self.super_);
             request.param(::specforge::__private::Param::header("crate"), &self.crate_);
             request.param(::specforge::__private::Param::header("fn"), &self.fn_);
-            self.client.core.execute(request, decode_self_2).await
+            (self.client, request)
         }
     }
 
@@ -1604,9 +1641,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1669,12 +1704,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Crate>,
-            ::specforge::Error<CrateError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Crate>,
+                ::specforge::Error<CrateError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_crate_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "crate",
                 method: ::specforge::__private::Method::GET,
@@ -1688,7 +1730,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("fn"), &self.fn_);
             request.param(::specforge::__private::Param::header("super"), &self.super_);
             request.param(::specforge::__private::Param::header("async"), &self.async_);
-            self.client.core.execute(request, decode_crate_).await
+            (self.client, request)
         }
     }
 
@@ -1699,9 +1741,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1767,12 +1807,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Super>,
-            ::specforge::Error<SuperError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Super>,
+                ::specforge::Error<SuperError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_super_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "super",
                 method: ::specforge::__private::Method::GET,
@@ -1786,7 +1833,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("async"), &self.async_);
             request.param(::specforge::__private::Param::header("fn"), &self.fn_);
             request.param(::specforge::__private::Param::header("r#type"), &self.r_type);
-            self.client.core.execute(request, decode_super_).await
+            (self.client, request)
         }
     }
 
@@ -1797,9 +1844,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1863,12 +1908,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Fn2>,
-            ::specforge::Error<FnError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Fn2>,
+                ::specforge::Error<FnError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_fn_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "fn",
                 method: ::specforge::__private::Method::GET,
@@ -1882,7 +1934,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("r#type"), &self.r_type);
             request.param(::specforge::__private::Param::header("async"), &self.async_);
             request.param(::specforge::__private::Param::header("_"), &self.param);
-            self.client.core.execute(request, decode_fn_).await
+            (self.client, request)
         }
     }
 
@@ -1890,9 +1942,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Fn2, ::specforge::Error<FnError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -1961,12 +2011,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Async>,
-            ::specforge::Error<AsyncError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Async>,
+                ::specforge::Error<AsyncError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_async_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "async",
                 method: ::specforge::__private::Method::GET,
@@ -1980,7 +2037,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("_"), &self.param);
             request.param(::specforge::__private::Param::header("r#type"), &self.r_type);
             request.param(::specforge::__private::Param::header("__"), &self.param_2);
-            self.client.core.execute(request, decode_async_).await
+            (self.client, request)
         }
     }
 
@@ -1991,9 +2048,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2064,12 +2119,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::RType>,
-            ::specforge::Error<RTypeError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::RType>,
+                ::specforge::Error<RTypeError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_r_type)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "r#type",
                 method: ::specforge::__private::Method::GET,
@@ -2083,7 +2145,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("__"), &self.param);
             request.param(::specforge::__private::Param::header("_"), &self.param_2);
             request.param(::specforge::__private::Param::header("union"), &self.union_);
-            self.client.core.execute(request, decode_r_type).await
+            (self.client, request)
         }
     }
 
@@ -2094,9 +2156,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2169,12 +2229,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Schema3>,
-            ::specforge::Error<Operation3Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Schema3>,
+                ::specforge::Error<Operation3Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_operation_3)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "_",
                 method: ::specforge::__private::Method::GET,
@@ -2188,7 +2255,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("union"), &self.union_);
             request.param(::specforge::__private::Param::header("__"), &self.param_2);
             request.param(::specforge::__private::Param::header("gen"), &self.gen_);
-            self.client.core.execute(request, decode_operation_3).await
+            (self.client, request)
         }
     }
 
@@ -2199,9 +2266,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2278,12 +2343,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Schema4>,
-            ::specforge::Error<Operation4Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Schema4>,
+                ::specforge::Error<Operation4Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_operation_4)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "__",
                 method: ::specforge::__private::Method::GET,
@@ -2297,7 +2369,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("gen"), &self.gen_);
             request.param(::specforge::__private::Param::header("union"), &self.union_);
             request.param(::specforge::__private::Param::header("123abc"), &self.n123abc);
-            self.client.core.execute(request, decode_operation_4).await
+            (self.client, request)
         }
     }
 
@@ -2308,9 +2380,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2385,12 +2455,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Union>,
-            ::specforge::Error<UnionError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Union>,
+                ::specforge::Error<UnionError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_union_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "union",
                 method: ::specforge::__private::Method::GET,
@@ -2404,7 +2481,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("123abc"), &self.n123abc);
             request.param(::specforge::__private::Param::header("gen"), &self.gen_);
             request.param(::specforge::__private::Param::header("1"), &self.n1);
-            self.client.core.execute(request, decode_union_).await
+            (self.client, request)
         }
     }
 
@@ -2415,9 +2492,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2490,12 +2565,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Gen>,
-            ::specforge::Error<GenError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Gen>,
+                ::specforge::Error<GenError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_gen_)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "gen",
                 method: ::specforge::__private::Method::GET,
@@ -2509,7 +2591,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("1"), &self.n1);
             request.param(::specforge::__private::Param::header("123abc"), &self.n123abc);
             request.param(::specforge::__private::Param::header(""), &self.param);
-            self.client.core.execute(request, decode_gen_).await
+            (self.client, request)
         }
     }
 
@@ -2517,9 +2599,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Gen, ::specforge::Error<GenError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2592,12 +2672,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::V123abc>,
-            ::specforge::Error<N123abcError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::V123abc>,
+                ::specforge::Error<N123abcError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_n123abc)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "123abc",
                 method: ::specforge::__private::Method::GET,
@@ -2611,7 +2698,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query(""), &self.param);
             request.param(::specforge::__private::Param::header("1"), &self.n1);
             request.param(::specforge::__private::Param::header("FooBar"), &self.foo_bar);
-            self.client.core.execute(request, decode_n123abc).await
+            (self.client, request)
         }
     }
 
@@ -2622,9 +2709,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2697,12 +2782,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::V1>,
-            ::specforge::Error<N1Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::V1>,
+                ::specforge::Error<N1Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_n1)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "1",
                 method: ::specforge::__private::Method::GET,
@@ -2716,7 +2808,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("FooBar"), &self.foo_bar);
             request.param(::specforge::__private::Param::header(""), &self.param);
             request.param(::specforge::__private::Param::header("foo_bar"), &self.foo_bar_2);
-            self.client.core.execute(request, decode_n1).await
+            (self.client, request)
         }
     }
 
@@ -2724,9 +2816,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::V1, ::specforge::Error<N1Error>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2802,12 +2892,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Schema5>,
-            ::specforge::Error<GetOp18Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Schema5>,
+                ::specforge::Error<GetOp18Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_get_op18)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "get_op18",
                 method: ::specforge::__private::Method::GET,
@@ -2821,7 +2918,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("foo_bar"), &self.foo_bar);
             request.param(::specforge::__private::Param::header("FooBar"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("foo-bar"), &self.foo_bar_3);
-            self.client.core.execute(request, decode_get_op18).await
+            (self.client, request)
         }
     }
 
@@ -2832,9 +2929,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -2915,12 +3010,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FooBar>,
-            ::specforge::Error<FooBarError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FooBar>,
+                ::specforge::Error<FooBarError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_foo_bar)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "FooBar",
                 method: ::specforge::__private::Method::GET,
@@ -2934,7 +3036,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("foo-bar"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("foo_bar"), &self.foo_bar_3);
             request.param(::specforge::__private::Param::header("fooBar"), &self.foo_bar_4);
-            self.client.core.execute(request, decode_foo_bar).await
+            (self.client, request)
         }
     }
 
@@ -2945,9 +3047,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3030,12 +3130,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FooBar2>,
-            ::specforge::Error<FooBar2Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FooBar2>,
+                ::specforge::Error<FooBar2Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_foo_bar_2)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "foo_bar",
                 method: ::specforge::__private::Method::GET,
@@ -3049,7 +3156,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("fooBar"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("foo-bar"), &self.foo_bar_3);
             request.param(::specforge::__private::Param::header("FOO BAR"), &self.foo_bar_4);
-            self.client.core.execute(request, decode_foo_bar_2).await
+            (self.client, request)
         }
     }
 
@@ -3060,9 +3167,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3145,12 +3250,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FooBar3>,
-            ::specforge::Error<FooBar3Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FooBar3>,
+                ::specforge::Error<FooBar3Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_foo_bar_3)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "foo-bar",
                 method: ::specforge::__private::Method::GET,
@@ -3164,7 +3276,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("FOO BAR"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("fooBar"), &self.foo_bar_3);
             request.param(::specforge::__private::Param::header("foo.bar"), &self.foo_bar_4);
-            self.client.core.execute(request, decode_foo_bar_3).await
+            (self.client, request)
         }
     }
 
@@ -3175,9 +3287,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3260,12 +3370,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FooBar4>,
-            ::specforge::Error<FooBar4Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FooBar4>,
+                ::specforge::Error<FooBar4Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_foo_bar_4)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "fooBar",
                 method: ::specforge::__private::Method::GET,
@@ -3280,7 +3397,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::header("FOO BAR"), &self.foo_bar_3);
             request
                 .param(::specforge::__private::Param::header("Foo Bar!"), &self.foo_bar_4);
-            self.client.core.execute(request, decode_foo_bar_4).await
+            (self.client, request)
         }
     }
 
@@ -3291,9 +3408,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3373,12 +3488,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FooBar5>,
-            ::specforge::Error<FooBar5Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FooBar5>,
+                ::specforge::Error<FooBar5Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_foo_bar_5)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "FOO BAR",
                 method: ::specforge::__private::Method::GET,
@@ -3396,7 +3518,7 @@ pub mod operations {
                     ::specforge::__private::Param::header("a\u{202e}b\u{2066}c"),
                     &self.a_b_c,
                 );
-            self.client.core.execute(request, decode_foo_bar_5).await
+            (self.client, request)
         }
     }
 
@@ -3407,9 +3529,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3487,12 +3607,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FooBar6>,
-            ::specforge::Error<FooBar6Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FooBar6>,
+                ::specforge::Error<FooBar6Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_foo_bar_6)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "foo.bar",
                 method: ::specforge::__private::Method::GET,
@@ -3511,7 +3638,7 @@ pub mod operations {
             request
                 .param(::specforge::__private::Param::header("Foo Bar!"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("```rust"), &self.rust);
-            self.client.core.execute(request, decode_foo_bar_6).await
+            (self.client, request)
         }
     }
 
@@ -3522,9 +3649,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3598,12 +3723,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::FooBar7>,
-            ::specforge::Error<FooBar7Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::FooBar7>,
+                ::specforge::Error<FooBar7Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_foo_bar_7)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Foo Bar!",
                 method: ::specforge::__private::Method::GET,
@@ -3621,7 +3753,7 @@ pub mod operations {
                     &self.a_b_c,
                 );
             request.param(::specforge::__private::Param::header("naïve"), &self.naive);
-            self.client.core.execute(request, decode_foo_bar_7).await
+            (self.client, request)
         }
     }
 
@@ -3632,9 +3764,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3704,12 +3834,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::ABC>,
-            ::specforge::Error<ABCError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::ABC>,
+                ::specforge::Error<ABCError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_a_b_c)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "a\u{202e}b\u{2066}c",
                 method: ::specforge::__private::Method::GET,
@@ -3727,7 +3864,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("naïve"), &self.naive);
             request.param(::specforge::__private::Param::header("```rust"), &self.rust);
             request.param(::specforge::__private::Param::header("日本語"), &self.param);
-            self.client.core.execute(request, decode_a_b_c).await
+            (self.client, request)
         }
     }
 
@@ -3735,9 +3872,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::ABC, ::specforge::Error<ABCError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3805,12 +3940,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Rust>,
-            ::specforge::Error<RustError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Rust>,
+                ::specforge::Error<RustError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_rust)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "```rust",
                 method: ::specforge::__private::Method::GET,
@@ -3824,7 +3966,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("日本語"), &self.param);
             request.param(::specforge::__private::Param::header("naïve"), &self.naive);
             request.param(::specforge::__private::Param::header("a/b~c"), &self.a_b_c);
-            self.client.core.execute(request, decode_rust).await
+            (self.client, request)
         }
     }
 
@@ -3835,9 +3977,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -3903,12 +4043,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Naive>,
-            ::specforge::Error<NaiveError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Naive>,
+                ::specforge::Error<NaiveError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_naive)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "naïve",
                 method: ::specforge::__private::Method::GET,
@@ -3922,7 +4069,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("a/b~c"), &self.a_b_c);
             request.param(::specforge::__private::Param::header("日本語"), &self.param);
             request.param(::specforge::__private::Param::header("Result"), &self.result);
-            self.client.core.execute(request, decode_naive).await
+            (self.client, request)
         }
     }
 
@@ -3933,9 +4080,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4007,12 +4152,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Schema6>,
-            ::specforge::Error<Operation5Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Schema6>,
+                ::specforge::Error<Operation5Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_operation_5)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "日本語",
                 method: ::specforge::__private::Method::GET,
@@ -4026,7 +4178,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Result"), &self.result);
             request.param(::specforge::__private::Param::header("a/b~c"), &self.a_b_c);
             request.param(::specforge::__private::Param::header("Option"), &self.option);
-            self.client.core.execute(request, decode_operation_5).await
+            (self.client, request)
         }
     }
 
@@ -4037,9 +4189,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4111,12 +4261,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::ABC2>,
-            ::specforge::Error<ABC2Error>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::ABC2>,
+                ::specforge::Error<ABC2Error>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_a_b_c_2)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "a/b~c",
                 method: ::specforge::__private::Method::GET,
@@ -4130,7 +4287,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Option"), &self.option);
             request.param(::specforge::__private::Param::header("Result"), &self.result);
             request.param(::specforge::__private::Param::header("String"), &self.string);
-            self.client.core.execute(request, decode_a_b_c_2).await
+            (self.client, request)
         }
     }
 
@@ -4141,9 +4298,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4217,12 +4372,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Result2>,
-            ::specforge::Error<ResultError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Result2>,
+                ::specforge::Error<ResultError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_result)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Result",
                 method: ::specforge::__private::Method::GET,
@@ -4236,7 +4398,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("String"), &self.string);
             request.param(::specforge::__private::Param::header("Option"), &self.option);
             request.param(::specforge::__private::Param::header("Client"), &self.client_2);
-            self.client.core.execute(request, decode_result).await
+            (self.client, request)
         }
     }
 
@@ -4247,9 +4409,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4321,12 +4481,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Option2>,
-            ::specforge::Error<OptionError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Option2>,
+                ::specforge::Error<OptionError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_option)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Option",
                 method: ::specforge::__private::Method::GET,
@@ -4340,7 +4507,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Client"), &self.client_2);
             request.param(::specforge::__private::Param::header("String"), &self.string);
             request.param(::specforge::__private::Param::header("Vec"), &self.vec);
-            self.client.core.execute(request, decode_option).await
+            (self.client, request)
         }
     }
 
@@ -4351,9 +4518,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4417,12 +4582,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::String2>,
-            ::specforge::Error<StringError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::String2>,
+                ::specforge::Error<StringError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_string)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "String",
                 method: ::specforge::__private::Method::GET,
@@ -4436,7 +4608,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Vec"), &self.vec);
             request.param(::specforge::__private::Param::header("Client"), &self.client_2);
             request.param(::specforge::__private::Param::header("std"), &self.std);
-            self.client.core.execute(request, decode_string).await
+            (self.client, request)
         }
     }
 
@@ -4447,9 +4619,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4517,12 +4687,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Client2>,
-            ::specforge::Error<ClientError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Client2>,
+                ::specforge::Error<ClientError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_client)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Client",
                 method: ::specforge::__private::Method::GET,
@@ -4542,7 +4719,7 @@ pub mod operations {
                     ),
                     &self.x_fn_injected_by_name,
                 );
-            self.client.core.execute(request, decode_client).await
+            (self.client, request)
         }
     }
 
@@ -4553,9 +4730,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4627,12 +4802,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Vec2>,
-            ::specforge::Error<VecError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Vec2>,
+                ::specforge::Error<VecError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_vec)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Vec",
                 method: ::specforge::__private::Method::GET,
@@ -4659,7 +4841,7 @@ pub mod operations {
                     &self
                         .very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
                 );
-            self.client.core.execute(request, decode_vec).await
+            (self.client, request)
         }
     }
 
@@ -4670,9 +4852,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4746,12 +4926,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::Std>,
-            ::specforge::Error<StdError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::Std>,
+                ::specforge::Error<StdError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_std)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "std",
                 method: ::specforge::__private::Method::GET,
@@ -4778,7 +4965,7 @@ pub mod operations {
                     &self.x_fn_injected_by_name,
                 );
             request.param(::specforge::__private::Param::header("*/"), &self.param);
-            self.client.core.execute(request, decode_std).await
+            (self.client, request)
         }
     }
 
@@ -4786,9 +4973,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Std, ::specforge::Error<StdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4862,12 +5047,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<super::types::XFnInjectedByName>,
-            ::specforge::Error<XFnInjectedByNameError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<super::types::XFnInjectedByName>,
+                ::specforge::Error<XFnInjectedByNameError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_x_fn_injected_by_name)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "x\n\n    fn injected_by_name() {}",
                 method: ::specforge::__private::Method::GET,
@@ -4894,7 +5086,7 @@ pub mod operations {
                         .very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
                 );
             request.param(::specforge::__private::Param::header("\"]"), &self.param_2);
-            self.client.core.execute(request, decode_x_fn_injected_by_name).await
+            (self.client, request)
         }
     }
 
@@ -4905,9 +5097,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -4971,16 +5161,27 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> ::std::result::Result<
-            ::specforge::Response<
-                super::types::VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong,
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                ::specforge::Response<
+                    super::types::VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong,
+                >,
+                ::specforge::Error<
+                    VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongError,
+                >,
             >,
-            ::specforge::Error<
-                VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongError,
-            >,
-        > {
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(
+                client.core,
+                request,
+                decode_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
+            )
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
                 method: ::specforge::__private::Method::GET,
@@ -5005,13 +5206,7 @@ pub mod operations {
                     ::specforge::__private::Param::header("#[cfg(any())]"),
                     &self.cfg_any,
                 );
-            self.client
-                .core
-                .execute(
-                    request,
-                    decode_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
-                )
-                .await
+            (self.client, request)
         }
     }
 
@@ -5025,9 +5220,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 

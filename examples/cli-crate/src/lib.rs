@@ -107,12 +107,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<super::types::Pets>,
-            ::specforge::Error<ListPetsError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<super::types::Pets>,
+                ::specforge::Error<ListPetsError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_list_pets)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "listPets",
                 method: ::specforge::__private::Method::GET,
@@ -123,7 +130,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::query("limit"), &self.limit);
-            self.client.core.execute(request, decode_list_pets).await
+            (self.client, request)
         }
     }
 
@@ -131,9 +138,7 @@ pub mod operations {
         type Output = Result<super::types::Pets, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -196,9 +201,16 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<::specforge::Response<()>, ::specforge::Error<CreatePetsError>> {
+        ) -> impl ::std::future::Future<
+            Output = Result<::specforge::Response<()>, ::specforge::Error<CreatePetsError>>,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_create_pets)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "createPets",
                 method: ::specforge::__private::Method::POST,
@@ -209,7 +221,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.json_body("application/json", &self.body);
-            self.client.core.execute(request, decode_create_pets).await
+            (self.client, request)
         }
     }
 
@@ -217,9 +229,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<CreatePetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 
@@ -258,12 +268,19 @@ pub mod operations {
             self
         }
         /// Sends the request; the response's status and headers come with the body.
-        pub async fn send_with_response(
+        pub fn send_with_response(
             self,
-        ) -> Result<
-            ::specforge::Response<super::types::Pet>,
-            ::specforge::Error<ShowPetByIdError>,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ::specforge::Response<super::types::Pet>,
+                ::specforge::Error<ShowPetByIdError>,
+            >,
+        > + ::std::marker::Send + 'static {
+            let (client, request) = self.into_request();
+            ::specforge::__private::send(client.core, request, decode_show_pet_by_id)
+        }
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "showPetById",
                 method: ::specforge::__private::Method::GET,
@@ -274,7 +291,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
-            self.client.core.execute(request, decode_show_pet_by_id).await
+            (self.client, request)
         }
     }
 
@@ -282,9 +299,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<ShowPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::std::boxed::Box::pin(async move {
-                self.send_with_response().await.map(::specforge::Response::into_body)
-            })
+            ::specforge::__private::into_body(self.send_with_response())
         }
     }
 

@@ -41,6 +41,7 @@ pub(super) fn def(name: &str, kind: TypeKind) -> TypeDef {
             .push(name),
         docs: Docs::default(),
         kind,
+        same_as: None,
     }
 }
 
