@@ -28,6 +28,10 @@ use quote::quote;
 use specforge_codegen::GenerateError;
 use specforge_codegen::macro_args::parse_macro_args;
 
+mod cache;
+
+use cache::ExpansionCache;
+
 /// Generates a client from an OpenAPI document at compile time.
 ///
 /// `generate!("openapi.yaml")` or `generate!(spec = "openapi.yaml", module = petstore)`;
@@ -35,36 +39,74 @@ use specforge_codegen::macro_args::parse_macro_args;
 #[proc_macro]
 pub fn generate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
-    expand(input.into(), manifest_dir.as_deref()).into()
+    let cache = ExpansionCache::in_out_dir();
+    match expand(input.into(), manifest_dir.as_deref(), &cache) {
+        Expansion::Fresh(tokens) => tokens.into(),
+        Expansion::Cached { tracked, source } => {
+            // The compiler's own lexer: proc_macro2's would run unoptimised here.
+            match source.parse::<proc_macro::TokenStream>() {
+                Ok(client) => {
+                    let mut out = proc_macro::TokenStream::from(tracked);
+                    out.extend(client);
+                    out
+                }
+                Err(error) => syn::Error::new(
+                    Span::call_site(),
+                    format!("specforge: the cached expansion does not parse ({error}); run `cargo clean -p specforge-macro`"),
+                )
+                .to_compile_error()
+                .into(),
+            }
+        }
+    }
+}
+
+/// What `generate!` expands to: fresh tokens, or a cached expansion as source text.
+enum Expansion {
+    /// Generated now (or an error).
+    Fresh(TokenStream),
+    /// Served by the cache: the file-tracking constants and the client's source.
+    Cached {
+        tracked: TokenStream,
+        source: String,
+    },
 }
 
 /// The expansion, independent of `proc_macro` so it can be unit-tested.
-fn expand(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+fn expand(input: TokenStream, manifest_dir: Option<&Path>, cache: &ExpansionCache) -> Expansion {
     let args = match parse_macro_args(input) {
         Ok(args) => args,
-        Err(error) => return error.to_compile_error(),
+        Err(error) => return Expansion::Fresh(error.to_compile_error()),
     };
     let mut settings = args.settings;
     if let Some(dir) = manifest_dir.filter(|_| settings.spec.is_relative()) {
         settings.spec = dir.join(&settings.spec);
     }
+    if let Some(hit) = cache.lookup(&settings) {
+        let tracked = track_files(&hit.inputs);
+        return Expansion::Cached {
+            tracked,
+            source: hit.tokens,
+        };
+    }
     match specforge_codegen::generate_tokens_with_inputs(&settings) {
         Ok(generated) => {
             let tracked = track_files(&generated.inputs);
             let tokens = generated.tokens;
-            quote! {
+            cache.store(&settings, &generated.inputs, &tokens.to_string());
+            Expansion::Fresh(quote! {
                 #tracked
                 #tokens
-            }
+            })
         }
         Err(error) => {
             // Track the spec even on error, so fixing it rebuilds.
             let tracked = track_files(std::slice::from_ref(&settings.spec));
             let errors = error_tokens(&error, args.spec_span);
-            quote! {
+            Expansion::Fresh(quote! {
                 #tracked
                 #errors
-            }
+            })
         }
     }
 }
@@ -107,58 +149,4 @@ fn error_tokens(error: &GenerateError, span: Span) -> TokenStream {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn scratch(name: &str, contents: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("specforge-macro-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(name), contents).unwrap();
-        dir
-    }
-
-    #[test]
-    fn option_errors_are_compile_errors() {
-        let out = expand(quote!("a.json", modul = x), None).to_string();
-        assert!(out.contains("compile_error"), "{out}");
-        assert!(out.contains("unknown specforge option `modul`"), "{out}");
-    }
-
-    #[test]
-    fn missing_spec_is_a_compile_error_naming_the_path() {
-        let dir = Path::new("/nonexistent-specforge-dir");
-        let out = expand(quote!("nope.yaml"), Some(dir)).to_string();
-        assert!(out.contains("compile_error"), "{out}");
-        assert!(
-            out.contains("/nonexistent-specforge-dir/nope.yaml"),
-            "{out}"
-        );
-        assert!(!out.contains("include_bytes"), "{out}");
-    }
-
-    #[test]
-    fn invalid_document_is_a_compile_error_and_still_tracked() {
-        let dir = scratch("broken.json", "{ this is not json");
-        let out = expand(quote!("broken.json"), Some(&dir)).to_string();
-        assert!(out.contains("compile_error"), "{out}");
-        // One compile_error per error diagnostic, with file:line:col and code.
-        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
-        assert!(out.contains("broken.json:1:3: error[SF0001]"), "{out}");
-        assert!(out.contains("include_bytes"), "{out}");
-        assert!(out.contains("broken.json"), "{out}");
-    }
-
-    #[test]
-    fn valid_document_is_tracked_relative_to_the_manifest_dir() {
-        let spec = r#"{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{}}"#;
-        let dir = scratch("ok.json", spec);
-        let out = expand(quote!(spec = "ok.json", module = api), Some(&dir)).to_string();
-        assert!(!out.contains("compile_error"), "{out}");
-        let canonical = std::fs::canonicalize(dir.join("ok.json")).unwrap();
-        assert!(
-            out.contains(&format!("{:?}", canonical.to_str().unwrap())),
-            "{out}"
-        );
-        assert!(out.contains("pub mod api"), "{out}");
-    }
-}
+mod tests;

@@ -41,6 +41,11 @@ pub mod crate_gen;
 pub mod macro_args;
 mod settings;
 
+/// A hash of this generator's sources and version (computed by `build.rs`): two
+/// builds with the same fingerprint generate the same output from the same inputs
+/// and settings. The `generate!` macro keys its expansion cache on it.
+pub const GENERATOR_FINGERPRINT: &str = env!("SPECFORGE_CODEGEN_FINGERPRINT");
+
 pub use builder::Builder;
 pub use diagnostics::{Diagnostic, Location, Pointer, Severity};
 pub use settings::{RuntimeDependency, SETTING_KEYS, Settings, SettingsError};

@@ -1,0 +1,49 @@
+//! Build script of `specforge-codegen`: computes `SPECFORGE_CODEGEN_FINGERPRINT`,
+//! a hash of this crate's own sources (`src/`, `Cargo.toml`) and version.
+//!
+//! The `generate!` macro keys its expansion cache on it (codegen-macro/src/cache.rs),
+//! so a cached expansion is never reused by a generator whose code differs, even when
+//! the version number is the same (path and git dependencies, local edits).
+
+use std::hash::{DefaultHasher, Hasher};
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let mut files = vec![manifest_dir.join("Cargo.toml")];
+    collect_files(&manifest_dir.join("src"), &mut files);
+    files.sort();
+    // DefaultHasher::new() uses fixed keys: the same sources give the same fingerprint.
+    let mut hasher = DefaultHasher::new();
+    hasher.write(
+        std::env::var("CARGO_PKG_VERSION")
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    for file in &files {
+        let relative = file.strip_prefix(&manifest_dir).unwrap_or(file);
+        hasher.write(relative.to_string_lossy().as_bytes());
+        hasher.write(&std::fs::read(file).unwrap_or_default());
+    }
+    println!(
+        "cargo::rustc-env=SPECFORGE_CODEGEN_FINGERPRINT={:016x}",
+        hasher.finish()
+    );
+    println!("cargo::rerun-if-changed=src");
+    println!("cargo::rerun-if-changed=Cargo.toml");
+}
+
+/// Every file under `dir`, recursively (unreadable entries are skipped).
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
+}
