@@ -40,24 +40,40 @@ use cache::ExpansionCache;
 pub fn generate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
     let cache = ExpansionCache::in_out_dir();
-    match expand(input.into(), manifest_dir.as_deref(), &cache) {
-        Expansion::Fresh(tokens) => tokens.into(),
-        Expansion::Cached { tracked, source } => {
-            // The compiler's own lexer: proc_macro2's would run unoptimised here.
-            match source.parse::<proc_macro::TokenStream>() {
-                Ok(client) => {
-                    let mut out = proc_macro::TokenStream::from(tracked);
-                    out.extend(client);
-                    out
-                }
-                Err(error) => syn::Error::new(
-                    Span::call_site(),
-                    format!("specforge: the cached expansion does not parse ({error}); run `cargo clean -p specforge-macro`"),
-                )
-                .to_compile_error()
-                .into(),
-            }
+    let started = std::time::Instant::now();
+    let expansion = expand(input.into(), manifest_dir.as_deref(), &cache);
+    let how = match &expansion {
+        Expansion::Fresh(_) => "generated",
+        Expansion::Cached { .. } => "served from the expansion cache",
+    };
+    let tokens = into_compiler_tokens(expansion);
+    // For bench/compile-cost.sh: the macro's own time, which rustc's passes do not separate.
+    if std::env::var_os("SPECFORGE_MACRO_TIMINGS").is_some() {
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!("specforge-macro-timing: {seconds:.3} s ({how})");
+    }
+    tokens
+}
+
+/// The expansion as the compiler's tokens; a cached source is lexed by the compiler
+/// itself (proc_macro2's lexer would run unoptimised here).
+fn into_compiler_tokens(expansion: Expansion) -> proc_macro::TokenStream {
+    let (tracked, source) = match expansion {
+        Expansion::Fresh(tokens) => return tokens.into(),
+        Expansion::Cached { tracked, source } => (tracked, source),
+    };
+    match source.parse::<proc_macro::TokenStream>() {
+        Ok(client) => {
+            let mut out = proc_macro::TokenStream::from(tracked);
+            out.extend(client);
+            out
         }
+        Err(error) => syn::Error::new(
+            Span::call_site(),
+            format!("specforge: the cached expansion does not parse ({error}); run `cargo clean -p specforge-macro`"),
+        )
+        .to_compile_error()
+        .into(),
     }
 }
 
