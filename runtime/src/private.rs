@@ -24,7 +24,7 @@ pub use crate::response::Response;
 pub use crate::scalar_enum::serialize_number;
 pub use crate::tagged_union::{encode_tagged, union_tag};
 pub use crate::typed_header::parse_header;
-pub use send::{into_body, send, send_sse, send_streaming};
+pub use send::{into_body, send, send_body, send_sse, send_streaming};
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,6 +39,7 @@ mod operations;
 mod pagination;
 mod response_headers;
 mod responses;
+mod shared_shapes;
 mod sse;
 mod tagged_union;
 mod type_ref;
@@ -63,6 +64,8 @@ pub(crate) struct Ctx<'a> {
     shadowed_in_types: Vec<String>,
     /// Prelude type names that a generated type in `operations` shadows.
     shadowed_in_operations: Vec<String>,
+    /// Operation items defined so far, by shape (see [`shared_shapes`]).
+    pub(crate) shared: shared_shapes::SharedShapes,
 }
 
 impl<'a> Ctx<'a> {
@@ -88,6 +91,7 @@ impl<'a> Ctx<'a> {
             settings,
             shadowed_in_types,
             shadowed_in_operations,
+            shared: shared_shapes::SharedShapes::default(),
         }
     }
 

@@ -362,25 +362,30 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     } = plan;
     // Every way of sending starts from the one filled request (`into_request`);
     // the futures themselves are the runtime's (`__private::send*`).
-    let send = match sse::event_data(op) {
+    // Each returns a `BoxFuture` (a named type, so no `Send` proof per operation).
+    let (success, send, into_future) = match sse::event_data(op) {
         Some(data) => {
             let sse::StreamSend { body, data_fn } = sse::stream_send(ctx, data);
             let send = quote!(::specforge::__private::send_sse(client.core, request, #data_fn, #decode_fn));
-            (body, send)
+            let into_future = quote!(::specforge::__private::into_body(self.send_with_response()));
+            (body, send, into_future)
         }
         None => (
             success,
             quote!(::specforge::__private::send(client.core, request, #decode_fn)),
+            quote! {
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, #decode_fn)
+            },
         ),
     };
-    let (success, send) = send;
     let streaming = binary_success.then(|| {
         quote! {
             /// Sends the request and returns a successful body as a byte stream, read as
             /// it arrives: no size cap, and the request's timeout becomes an idle timeout
             /// (no bytes for that long ends the stream with an error). Error statuses are
             /// decoded as with `.await`.
-            pub fn send_streaming(self) -> impl ::std::future::Future<Output = #result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>>> + ::std::marker::Send + 'static {
+            pub fn send_streaming(self) -> ::specforge::BoxFuture<#result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>>> {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send_streaming(client.core, request, #decode_fn)
             }
@@ -434,7 +439,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             }
 
             /// Sends the request; the response's status and headers come with the body.
-            pub fn send_with_response(self) -> impl ::std::future::Future<Output = #result<::specforge::Response<#success>, ::specforge::Error<#error>>> + ::std::marker::Send + 'static {
+            pub fn send_with_response(self) -> ::specforge::BoxFuture<#result<::specforge::Response<#success>, ::specforge::Error<#error>>> {
                 let (client, request) = self.into_request();
                 #send
             }
@@ -450,7 +455,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             type Output = #result<#success, ::specforge::Error<#error>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                #into_future
             }
         }
 

@@ -123,34 +123,38 @@ fn error_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let option = ctx.std(Scope::Operations, "Option");
     let result = ctx.std(Scope::Operations, "Result");
     let (declarations, reads) = fields(ctx, headers);
-    let struct_docs = format!(
-        " The declared headers of an error response of [`{0}`]; read them with \
-         [`{1}::from_error`] from the `specforge::Error` it returned.",
-        op.type_name, name
-    );
-    quote! {
-        #[doc = #struct_docs]
-        #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct #name {
-            #(#declarations,)*
-        }
+    let docs = |defined: &Ident| {
+        let text = format!(
+            " The declared headers of an error response of [`{0}`]; read them with \
+             [`{defined}::from_error`] from the `specforge::Error` it returned.",
+            op.type_name
+        );
+        quote!(#[doc = #text])
+    };
+    ctx.shared.item(&name, docs, |name| {
+        quote! {
+            #[derive(Debug, Clone, PartialEq, Default)]
+            pub struct #name {
+                #(#declarations,)*
+            }
 
-        impl #name {
-            /// Decodes the declared headers of a declared API error (`Error::Api`; absent
-            /// headers are `None`); `Ok(None)` for any other error.
-            pub fn from_error<E>(
-                error: &::specforge::Error<E>,
-            ) -> #result<#option<Self>, ::specforge::DecodeError> {
-                let ::specforge::Error::Api(api) = error else {
-                    return #result::Ok(#option::None);
-                };
-                let headers = &api.headers;
-                #result::Ok(#option::Some(Self {
-                    #(#reads,)*
-                }))
+            impl #name {
+                /// Decodes the declared headers of a declared API error (`Error::Api`; absent
+                /// headers are `None`); `Ok(None)` for any other error.
+                pub fn from_error<E>(
+                    error: &::specforge::Error<E>,
+                ) -> #result<#option<Self>, ::specforge::DecodeError> {
+                    let ::specforge::Error::Api(api) = error else {
+                        return #result::Ok(#option::None);
+                    };
+                    let headers = &api.headers;
+                    #result::Ok(#option::Some(Self {
+                        #(#reads,)*
+                    }))
+                }
             }
         }
-    }
+    })
 }
 
 /// `{Operation}Headers`, or nothing when no success response declares a header.
@@ -162,28 +166,32 @@ fn success_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let name = headers_type(op);
     let result = ctx.std(Scope::Operations, "Result");
     let (declarations, reads) = fields(ctx, headers);
-    let struct_docs = format!(
-        " The declared headers of a successful [`{0}`] response; read them with \
-         [`{1}::from_response`] from what `send_with_response()` returns.",
-        op.type_name, name
-    );
-    quote! {
-        #[doc = #struct_docs]
-        #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct #name {
-            #(#declarations,)*
-        }
+    let docs = |defined: &Ident| {
+        let text = format!(
+            " The declared headers of a successful [`{0}`] response; read them with \
+             [`{defined}::from_response`] from what `send_with_response()` returns.",
+            op.type_name
+        );
+        quote!(#[doc = #text])
+    };
+    ctx.shared.item(&name, docs, |name| {
+        quote! {
+            #[derive(Debug, Clone, PartialEq, Default)]
+            pub struct #name {
+                #(#declarations,)*
+            }
 
-        impl #name {
-            /// Decodes the declared headers of `response` (absent ones are `None`).
-            pub fn from_response<T>(
-                response: &::specforge::Response<T>,
-            ) -> #result<Self, ::specforge::DecodeError> {
-                let headers = response.headers();
-                #result::Ok(Self {
-                    #(#reads,)*
-                })
+            impl #name {
+                /// Decodes the declared headers of `response` (absent ones are `None`).
+                pub fn from_response<T>(
+                    response: &::specforge::Response<T>,
+                ) -> #result<Self, ::specforge::DecodeError> {
+                    let headers = response.headers();
+                    #result::Ok(Self {
+                        #(#reads,)*
+                    })
+                }
             }
         }
-    }
+    })
 }

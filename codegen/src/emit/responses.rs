@@ -358,39 +358,41 @@ fn large_payloads(entries: &[Entry]) -> bool {
 }
 
 fn error_enum(ctx: &Ctx, name: &Ident, errors: &[Entry], method_link: &str) -> TokenStream {
-    let variants = variants(ctx, errors, true);
-    let names: Vec<String> = errors.iter().map(|e| e.variant.to_string()).collect();
-    let lints = enum_lints(&name.to_string(), &names, large_payloads(errors));
-    let docs = DocBuilder::new()
-        .own(&format!(
-            "Error responses of {method_link}.\nThe status and headers are on the surrounding `specforge::Error::Api`."
-        ))
-        .build();
-    quote! {
-        #docs
-        #lints
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variants)*
-        }
-    }
+    let docs = format!(
+        "Error responses of {method_link}.\nThe status and headers are on the surrounding `specforge::Error::Api`."
+    );
+    response_enum(ctx, name, errors, true, &docs)
 }
 
 fn success_enum(ctx: &Ctx, name: &Ident, successes: &[Entry], method_link: &str) -> TokenStream {
-    let variants = variants(ctx, successes, false);
-    let names: Vec<String> = successes.iter().map(|e| e.variant.to_string()).collect();
-    let lints = enum_lints(&name.to_string(), &names, large_payloads(successes));
-    let docs = DocBuilder::new()
-        .own(&format!(
-            "Successful responses of {method_link}, one variant per status."
-        ))
-        .build();
-    quote! {
-        #docs
-        #lints
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variants)*
-        }
-    }
+    let docs = format!("Successful responses of {method_link}, one variant per status.");
+    response_enum(ctx, name, successes, false, &docs)
+}
+
+/// An enum with one variant per response, defined once per shape
+/// ([`super::shared_shapes`]).
+fn response_enum(
+    ctx: &Ctx,
+    name: &Ident,
+    entries: &[Entry],
+    errors: bool,
+    docs: &str,
+) -> TokenStream {
+    let variants = variants(ctx, entries, errors);
+    let names: Vec<String> = entries.iter().map(|e| e.variant.to_string()).collect();
+    let docs = DocBuilder::new().own(docs).build();
+    ctx.shared.item(
+        name,
+        |_| docs.clone(),
+        |name| {
+            let lints = enum_lints(&name.to_string(), &names, large_payloads(entries));
+            quote! {
+                #lints
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum #name {
+                    #(#variants)*
+                }
+            }
+        },
+    )
 }

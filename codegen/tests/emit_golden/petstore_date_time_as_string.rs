@@ -359,12 +359,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<Vec<super::types::Pet>>,
                 ::specforge::Error<ListPetsError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_list_pets)
         }
@@ -414,7 +414,8 @@ pub mod operations {
         type Output = Result<Vec<super::types::Pet>, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_list_pets)
         }
     }
 
@@ -463,12 +464,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Pet>,
                 ::specforge::Error<CreatePetError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_create_pet)
         }
@@ -497,7 +498,8 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<CreatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_create_pet)
         }
     }
 
@@ -572,12 +574,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Pet>,
                 ::specforge::Error<GetPetByIdError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_get_pet_by_id)
         }
@@ -615,7 +617,8 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<GetPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_get_pet_by_id)
         }
     }
 
@@ -669,12 +672,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<UpdatePetResponse>,
                 ::specforge::Error<UpdatePetError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_update_pet)
         }
@@ -707,7 +710,8 @@ pub mod operations {
         type Output = Result<UpdatePetResponse, ::specforge::Error<UpdatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_update_pet)
         }
     }
 
@@ -761,12 +765,9 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
-                ::specforge::Response<()>,
-                ::specforge::Error<::specforge::NoErrors>,
-            >,
-        > + ::std::marker::Send + 'static {
+        ) -> ::specforge::BoxFuture<
+            Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_delete_pet)
         }
@@ -795,7 +796,8 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_delete_pet)
         }
     }
 
@@ -827,12 +829,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<::specforge::bytes::Bytes>,
                 ::specforge::Error<UploadPhotoError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_upload_photo)
         }
@@ -842,12 +844,12 @@ pub mod operations {
         /// decoded as with `.await`.
         pub fn send_streaming(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<::specforge::ByteStream>,
                 ::specforge::Error<UploadPhotoError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send_streaming(client.core, request, decode_upload_photo)
         }
@@ -875,7 +877,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_upload_photo)
         }
     }
 
@@ -926,12 +929,9 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
-                ::specforge::Response<String>,
-                ::specforge::Error<::specforge::NoErrors>,
-            >,
-        > + ::std::marker::Send + 'static {
+        ) -> ::specforge::BoxFuture<
+            Result<::specforge::Response<String>, ::specforge::Error<::specforge::NoErrors>>,
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_search_notes)
         }
@@ -963,7 +963,8 @@ pub mod operations {
         type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_search_notes)
         }
     }
 
@@ -999,12 +1000,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<::specforge::serde_json::Value>,
                 ::specforge::Error<PostNoteError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_post_note)
         }
@@ -1033,7 +1034,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_post_note)
         }
     }
 
@@ -1076,12 +1078,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<IntoArchiveResponse>,
                 ::specforge::Error<IntoArchiveError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_into_archive)
         }
@@ -1104,7 +1106,8 @@ pub mod operations {
         type Output = Result<IntoArchiveResponse, ::specforge::Error<IntoArchiveError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_into_archive)
         }
     }
 
@@ -1188,12 +1191,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Shape>,
                 ::specforge::Error<CollideError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_collide)
         }
@@ -1230,7 +1233,8 @@ pub mod operations {
         type Output = Result<super::types::Shape, ::specforge::Error<CollideError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_collide)
         }
     }
 
@@ -1272,12 +1276,9 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
-                ::specforge::Response<()>,
-                ::specforge::Error<::specforge::NoErrors>,
-            >,
-        > + ::std::marker::Send + 'static {
+        ) -> ::specforge::BoxFuture<
+            Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_head_pets)
         }
@@ -1300,7 +1301,8 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_head_pets)
         }
     }
 

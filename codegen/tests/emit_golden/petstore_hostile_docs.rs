@@ -2665,12 +2665,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<Vec<super::types::Pet>>,
                 ::specforge::Error<ListPetsError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_list_pets)
         }
@@ -2720,7 +2720,8 @@ pub mod operations {
         type Output = Result<Vec<super::types::Pet>, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_list_pets)
         }
     }
 
@@ -2858,12 +2859,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Pet>,
                 ::specforge::Error<CreatePetError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_create_pet)
         }
@@ -2892,7 +2893,8 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<CreatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_create_pet)
         }
     }
 
@@ -3283,12 +3285,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Pet>,
                 ::specforge::Error<GetPetByIdError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_get_pet_by_id)
         }
@@ -3326,7 +3328,8 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<GetPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_get_pet_by_id)
         }
     }
 
@@ -3514,12 +3517,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<UpdatePetResponse>,
                 ::specforge::Error<UpdatePetError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_update_pet)
         }
@@ -3552,7 +3555,8 @@ pub mod operations {
         type Output = Result<UpdatePetResponse, ::specforge::Error<UpdatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_update_pet)
         }
     }
 
@@ -3744,12 +3748,9 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
-                ::specforge::Response<()>,
-                ::specforge::Error<::specforge::NoErrors>,
-            >,
-        > + ::std::marker::Send + 'static {
+        ) -> ::specforge::BoxFuture<
+            Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_delete_pet)
         }
@@ -3778,7 +3779,8 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_delete_pet)
         }
     }
 
@@ -3810,12 +3812,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<::specforge::bytes::Bytes>,
                 ::specforge::Error<UploadPhotoError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_upload_photo)
         }
@@ -3825,12 +3827,12 @@ pub mod operations {
         /// decoded as with `.await`.
         pub fn send_streaming(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<::specforge::ByteStream>,
                 ::specforge::Error<UploadPhotoError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send_streaming(client.core, request, decode_upload_photo)
         }
@@ -3858,7 +3860,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_upload_photo)
         }
     }
 
@@ -3955,12 +3958,9 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
-                ::specforge::Response<String>,
-                ::specforge::Error<::specforge::NoErrors>,
-            >,
-        > + ::std::marker::Send + 'static {
+        ) -> ::specforge::BoxFuture<
+            Result<::specforge::Response<String>, ::specforge::Error<::specforge::NoErrors>>,
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_search_notes)
         }
@@ -3992,7 +3992,8 @@ pub mod operations {
         type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_search_notes)
         }
     }
 
@@ -4072,12 +4073,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<::specforge::serde_json::Value>,
                 ::specforge::Error<PostNoteError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_post_note)
         }
@@ -4106,7 +4107,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_post_note)
         }
     }
 
@@ -4193,12 +4195,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<IntoArchiveResponse>,
                 ::specforge::Error<IntoArchiveError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_into_archive)
         }
@@ -4221,7 +4223,8 @@ pub mod operations {
         type Output = Result<IntoArchiveResponse, ::specforge::Error<IntoArchiveError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_into_archive)
         }
     }
 
@@ -4669,12 +4672,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Shape>,
                 ::specforge::Error<CollideError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_collide)
         }
@@ -4711,7 +4714,8 @@ pub mod operations {
         type Output = Result<super::types::Shape, ::specforge::Error<CollideError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_collide)
         }
     }
 
@@ -4799,12 +4803,9 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
-                ::specforge::Response<()>,
-                ::specforge::Error<::specforge::NoErrors>,
-            >,
-        > + ::std::marker::Send + 'static {
+        ) -> ::specforge::BoxFuture<
+            Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_head_pets)
         }
@@ -4827,7 +4828,8 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_head_pets)
         }
     }
 

@@ -357,12 +357,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<Vec<super::types::Pet>>,
                     ::specforge::Error<ListPetsError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_list_pets)
             }
@@ -412,7 +412,8 @@ pub mod petstore {
             type Output = Result<Vec<super::types::Pet>, ::specforge::Error<ListPetsError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_list_pets)
             }
         }
 
@@ -461,12 +462,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<super::types::Pet>,
                     ::specforge::Error<CreatePetError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_create_pet)
             }
@@ -495,7 +496,8 @@ pub mod petstore {
             type Output = Result<super::types::Pet, ::specforge::Error<CreatePetError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_create_pet)
             }
         }
 
@@ -570,12 +572,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<super::types::Pet>,
                     ::specforge::Error<GetPetByIdError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_get_pet_by_id)
             }
@@ -613,7 +615,8 @@ pub mod petstore {
             type Output = Result<super::types::Pet, ::specforge::Error<GetPetByIdError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_get_pet_by_id)
             }
         }
 
@@ -667,12 +670,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<UpdatePetResponse>,
                     ::specforge::Error<UpdatePetError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_update_pet)
             }
@@ -705,7 +708,8 @@ pub mod petstore {
             type Output = Result<UpdatePetResponse, ::specforge::Error<UpdatePetError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_update_pet)
             }
         }
 
@@ -759,12 +763,9 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
-                    ::specforge::Response<()>,
-                    ::specforge::Error<::specforge::NoErrors>,
-                >,
-            > + ::std::marker::Send + 'static {
+            ) -> ::specforge::BoxFuture<
+                Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_delete_pet)
             }
@@ -793,7 +794,8 @@ pub mod petstore {
             type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_delete_pet)
             }
         }
 
@@ -825,12 +827,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<::specforge::bytes::Bytes>,
                     ::specforge::Error<UploadPhotoError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_upload_photo)
             }
@@ -840,12 +842,12 @@ pub mod petstore {
             /// decoded as with `.await`.
             pub fn send_streaming(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<::specforge::ByteStream>,
                     ::specforge::Error<UploadPhotoError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send_streaming(client.core, request, decode_upload_photo)
             }
@@ -873,7 +875,8 @@ pub mod petstore {
             >;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_upload_photo)
             }
         }
 
@@ -924,12 +927,9 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
-                    ::specforge::Response<String>,
-                    ::specforge::Error<::specforge::NoErrors>,
-                >,
-            > + ::std::marker::Send + 'static {
+            ) -> ::specforge::BoxFuture<
+                Result<::specforge::Response<String>, ::specforge::Error<::specforge::NoErrors>>,
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_search_notes)
             }
@@ -961,7 +961,8 @@ pub mod petstore {
             type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_search_notes)
             }
         }
 
@@ -997,12 +998,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<::specforge::serde_json::Value>,
                     ::specforge::Error<PostNoteError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_post_note)
             }
@@ -1031,7 +1032,8 @@ pub mod petstore {
             >;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_post_note)
             }
         }
 
@@ -1074,12 +1076,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<IntoArchiveResponse>,
                     ::specforge::Error<IntoArchiveError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_into_archive)
             }
@@ -1102,7 +1104,8 @@ pub mod petstore {
             type Output = Result<IntoArchiveResponse, ::specforge::Error<IntoArchiveError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_into_archive)
             }
         }
 
@@ -1186,12 +1189,12 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
+            ) -> ::specforge::BoxFuture<
+                Result<
                     ::specforge::Response<super::types::Shape>,
                     ::specforge::Error<CollideError>,
                 >,
-            > + ::std::marker::Send + 'static {
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_collide)
             }
@@ -1228,7 +1231,8 @@ pub mod petstore {
             type Output = Result<super::types::Shape, ::specforge::Error<CollideError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_collide)
             }
         }
 
@@ -1270,12 +1274,9 @@ pub mod petstore {
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(
                 self,
-            ) -> impl ::std::future::Future<
-                Output = Result<
-                    ::specforge::Response<()>,
-                    ::specforge::Error<::specforge::NoErrors>,
-                >,
-            > + ::std::marker::Send + 'static {
+            ) -> ::specforge::BoxFuture<
+                Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
+            > {
                 let (client, request) = self.into_request();
                 ::specforge::__private::send(client.core, request, decode_head_pets)
             }
@@ -1298,7 +1299,8 @@ pub mod petstore {
             type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                ::specforge::__private::into_body(self.send_with_response())
+                let (client, request) = self.into_request();
+                ::specforge::__private::send_body(client.core, request, decode_head_pets)
             }
         }
 

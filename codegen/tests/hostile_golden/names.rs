@@ -973,12 +973,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Schema>,
                 ::specforge::Error<OperationError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_operation)
         }
@@ -1009,7 +1009,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_operation)
         }
     }
 
@@ -1083,12 +1084,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Schema2>,
                 ::specforge::Error<Operation2Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_operation_2)
         }
@@ -1122,7 +1123,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_operation_2)
         }
     }
 
@@ -1198,12 +1200,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::CfgAny>,
                 ::specforge::Error<CfgAnyError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_cfg_any)
         }
@@ -1234,7 +1236,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_cfg_any)
         }
     }
 
@@ -1308,12 +1311,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FnX>,
                 ::specforge::Error<FnXError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_fn_x)
         }
@@ -1340,7 +1343,8 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::FnX, ::specforge::Error<FnXError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_fn_x)
         }
     }
 
@@ -1406,12 +1410,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Type>,
                 ::specforge::Error<TypeError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_type_)
         }
@@ -1441,7 +1445,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_type_)
         }
     }
 
@@ -1508,12 +1513,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::SelfSchema>,
                 ::specforge::Error<SelfOperationError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_self_)
         }
@@ -1543,7 +1548,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_self_)
         }
     }
 
@@ -1606,12 +1612,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::SelfSchema2>,
                 ::specforge::Error<Self2Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_self_2)
         }
@@ -1641,7 +1647,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_self_2)
         }
     }
 
@@ -1706,12 +1713,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Crate>,
                 ::specforge::Error<CrateError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_crate_)
         }
@@ -1741,7 +1748,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_crate_)
         }
     }
 
@@ -1809,12 +1817,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Super>,
                 ::specforge::Error<SuperError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_super_)
         }
@@ -1844,7 +1852,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_super_)
         }
     }
 
@@ -1910,12 +1919,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Fn2>,
                 ::specforge::Error<FnError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_fn_)
         }
@@ -1942,7 +1951,8 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Fn2, ::specforge::Error<FnError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_fn_)
         }
     }
 
@@ -2013,12 +2023,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Async>,
                 ::specforge::Error<AsyncError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_async_)
         }
@@ -2048,7 +2058,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_async_)
         }
     }
 
@@ -2121,12 +2132,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::RType>,
                 ::specforge::Error<RTypeError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_r_type)
         }
@@ -2156,7 +2167,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_r_type)
         }
     }
 
@@ -2231,12 +2243,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Schema3>,
                 ::specforge::Error<Operation3Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_operation_3)
         }
@@ -2266,7 +2278,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_operation_3)
         }
     }
 
@@ -2345,12 +2358,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Schema4>,
                 ::specforge::Error<Operation4Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_operation_4)
         }
@@ -2380,7 +2393,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_operation_4)
         }
     }
 
@@ -2457,12 +2471,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Union>,
                 ::specforge::Error<UnionError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_union_)
         }
@@ -2492,7 +2506,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_union_)
         }
     }
 
@@ -2567,12 +2582,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Gen>,
                 ::specforge::Error<GenError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_gen_)
         }
@@ -2599,7 +2614,8 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Gen, ::specforge::Error<GenError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_gen_)
         }
     }
 
@@ -2674,12 +2690,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::V123abc>,
                 ::specforge::Error<N123abcError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_n123abc)
         }
@@ -2709,7 +2725,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_n123abc)
         }
     }
 
@@ -2784,12 +2801,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::V1>,
                 ::specforge::Error<N1Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_n1)
         }
@@ -2816,7 +2833,8 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::V1, ::specforge::Error<N1Error>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_n1)
         }
     }
 
@@ -2894,12 +2912,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Schema5>,
                 ::specforge::Error<GetOp18Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_get_op18)
         }
@@ -2929,7 +2947,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_get_op18)
         }
     }
 
@@ -3012,12 +3031,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FooBar>,
                 ::specforge::Error<FooBarError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_foo_bar)
         }
@@ -3047,7 +3066,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_foo_bar)
         }
     }
 
@@ -3132,12 +3152,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FooBar2>,
                 ::specforge::Error<FooBar2Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_foo_bar_2)
         }
@@ -3167,7 +3187,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_foo_bar_2)
         }
     }
 
@@ -3252,12 +3273,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FooBar3>,
                 ::specforge::Error<FooBar3Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_foo_bar_3)
         }
@@ -3287,7 +3308,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_foo_bar_3)
         }
     }
 
@@ -3372,12 +3394,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FooBar4>,
                 ::specforge::Error<FooBar4Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_foo_bar_4)
         }
@@ -3408,7 +3430,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_foo_bar_4)
         }
     }
 
@@ -3490,12 +3513,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FooBar5>,
                 ::specforge::Error<FooBar5Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_foo_bar_5)
         }
@@ -3529,7 +3552,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_foo_bar_5)
         }
     }
 
@@ -3609,12 +3633,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FooBar6>,
                 ::specforge::Error<FooBar6Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_foo_bar_6)
         }
@@ -3649,7 +3673,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_foo_bar_6)
         }
     }
 
@@ -3725,12 +3750,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::FooBar7>,
                 ::specforge::Error<FooBar7Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_foo_bar_7)
         }
@@ -3764,7 +3789,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_foo_bar_7)
         }
     }
 
@@ -3836,12 +3862,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::ABC>,
                 ::specforge::Error<ABCError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_a_b_c)
         }
@@ -3872,7 +3898,8 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::ABC, ::specforge::Error<ABCError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_a_b_c)
         }
     }
 
@@ -3942,12 +3969,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Rust>,
                 ::specforge::Error<RustError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_rust)
         }
@@ -3977,21 +4004,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_rust)
         }
     }
 
     /// Error responses of [`Client::rust`](super::Client::rust).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum RustError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// ~~~text
-        /// fn tilde() {}
-        /// ~~~
-        Default,
-    }
+    ///
+    /// The same type as [`UnionError`]: the operations respond alike.
+    pub type RustError = UnionError;
 
     fn decode_rust(
         response: ::specforge::__private::RawResponse,
@@ -4045,12 +4067,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Naive>,
                 ::specforge::Error<NaiveError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_naive)
         }
@@ -4080,7 +4102,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_naive)
         }
     }
 
@@ -4154,12 +4177,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Schema6>,
                 ::specforge::Error<Operation5Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_operation_5)
         }
@@ -4189,21 +4212,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_operation_5)
         }
     }
 
     /// Error responses of [`Client::operation_5`](super::Client::operation_5).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum Operation5Error {
-        /// Any other status the API declares as `default`.
-        ///
-        /// ```text
-        /// fn tab_indented() {}
-        /// ```
-        Default,
-    }
+    ///
+    /// The same type as [`OperationError`]: the operations respond alike.
+    pub type Operation5Error = OperationError;
 
     fn decode_operation_5(
         response: ::specforge::__private::RawResponse,
@@ -4263,12 +4281,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::ABC2>,
                 ::specforge::Error<ABC2Error>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_a_b_c_2)
         }
@@ -4298,23 +4316,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_a_b_c_2)
         }
     }
 
     /// Error responses of [`Client::a_b_c_2`](super::Client::a_b_c_2).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum ABC2Error {
-        /// Any other status the API declares as `default`.
-        ///
-        /// - list
-        ///
-        /// ```text
-        ///   fn in_list() {}
-        /// ```
-        Default,
-    }
+    ///
+    /// The same type as [`Operation2Error`]: the operations respond alike.
+    pub type ABC2Error = Operation2Error;
 
     fn decode_a_b_c_2(
         response: ::specforge::__private::RawResponse,
@@ -4374,12 +4385,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Result2>,
                 ::specforge::Error<ResultError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_result)
         }
@@ -4409,19 +4420,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_result)
         }
     }
 
     /// Error responses of [`Client::result`](super::Client::result).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum ResultError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// bidi evil iso
-        Default,
-    }
+    ///
+    /// The same type as [`CfgAnyError`]: the operations respond alike.
+    pub type ResultError = CfgAnyError;
 
     fn decode_result(
         response: ::specforge::__private::RawResponse,
@@ -4483,12 +4491,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Option2>,
                 ::specforge::Error<OptionError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_option)
         }
@@ -4518,17 +4526,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_option)
         }
     }
 
     /// Error responses of [`Client::option`](super::Client::option).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum OptionError {
-        /// Any other status the API declares as `default`.
-        Default,
-    }
+    ///
+    /// The same type as [`FnXError`]: the operations respond alike.
+    pub type OptionError = FnXError;
 
     fn decode_option(
         response: ::specforge::__private::RawResponse,
@@ -4584,12 +4591,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::String2>,
                 ::specforge::Error<StringError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_string)
         }
@@ -4619,21 +4626,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_string)
         }
     }
 
     /// Error responses of [`Client::string`](super::Client::string).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum StringError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// #!\[deny(warnings)\]
-        /// #\[cfg(any())\]
-        /// mod m {}
-        Default,
-    }
+    ///
+    /// The same type as [`TypeError`]: the operations respond alike.
+    pub type StringError = TypeError;
 
     fn decode_string(
         response: ::specforge::__private::RawResponse,
@@ -4689,12 +4691,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Client2>,
                 ::specforge::Error<ClientError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_client)
         }
@@ -4730,19 +4732,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_client)
         }
     }
 
     /// Error responses of [`Client::client`](super::Client::client).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum ClientError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
-        Default,
-    }
+    ///
+    /// The same type as [`SelfOperationError`]: the operations respond alike.
+    pub type ClientError = SelfOperationError;
 
     fn decode_client(
         response: ::specforge::__private::RawResponse,
@@ -4804,12 +4803,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Vec2>,
                 ::specforge::Error<VecError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_vec)
         }
@@ -4852,21 +4851,16 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_vec)
         }
     }
 
     /// Error responses of [`Client::vec`](super::Client::vec).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum VecError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// ````text
-        /// fn four() {}
-        /// ````
-        Default,
-    }
+    ///
+    /// The same type as [`Self2Error`]: the operations respond alike.
+    pub type VecError = Self2Error;
 
     fn decode_vec(
         response: ::specforge::__private::RawResponse,
@@ -4928,12 +4922,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::Std>,
                 ::specforge::Error<StdError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_std)
         }
@@ -4973,21 +4967,16 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Std, ::specforge::Error<StdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_std)
         }
     }
 
     /// Error responses of [`Client::std`](super::Client::std).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum StdError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// ```text
-        /// fn two_space() {}
-        /// ```
-        Default,
-    }
+    ///
+    /// The same type as [`CrateError`]: the operations respond alike.
+    pub type StdError = CrateError;
 
     fn decode_std(
         response: ::specforge::__private::RawResponse,
@@ -5049,12 +5038,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<super::types::XFnInjectedByName>,
                 ::specforge::Error<XFnInjectedByNameError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_x_fn_injected_by_name)
         }
@@ -5097,19 +5086,20 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(
+                client.core,
+                request,
+                decode_x_fn_injected_by_name,
+            )
         }
     }
 
     /// Error responses of [`Client::x_fn_injected_by_name`](super::Client::x_fn_injected_by_name).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum XFnInjectedByNameError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// \[31m \ \" \u{41}
-        Default,
-    }
+    ///
+    /// The same type as [`SuperError`]: the operations respond alike.
+    pub type XFnInjectedByNameError = SuperError;
 
     fn decode_x_fn_injected_by_name(
         response: ::specforge::__private::RawResponse,
@@ -5163,8 +5153,8 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = ::std::result::Result<
+        ) -> ::specforge::BoxFuture<
+            ::std::result::Result<
                 ::specforge::Response<
                     super::types::VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong,
                 >,
@@ -5172,7 +5162,7 @@ pub mod operations {
                     VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongError,
                 >,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(
                 client.core,
@@ -5220,24 +5210,20 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(
+                client.core,
+                request,
+                decode_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
+            )
         }
     }
 
     /// Error responses of [`Client::very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long`](super::Client::very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// ```text
-        /// fn ignored() {}
-        /// ```
-        /// ```text
-        /// fn cf() {}
-        /// ```
-        Default,
-    }
+    ///
+    /// The same type as [`FnError`]: the operations respond alike.
+    pub type VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongError = FnError;
 
     fn decode_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long(
         response: ::specforge::__private::RawResponse,

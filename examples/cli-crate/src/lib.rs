@@ -109,12 +109,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Pets>,
                 ::specforge::Error<ListPetsError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_list_pets)
         }
@@ -138,7 +138,8 @@ pub mod operations {
         type Output = Result<super::types::Pets, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_list_pets)
         }
     }
 
@@ -203,9 +204,9 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<::specforge::Response<()>, ::specforge::Error<CreatePetsError>>,
-        > + ::std::marker::Send + 'static {
+        ) -> ::specforge::BoxFuture<
+            Result<::specforge::Response<()>, ::specforge::Error<CreatePetsError>>,
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_create_pets)
         }
@@ -229,19 +230,16 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<CreatePetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_create_pets)
         }
     }
 
     /// Error responses of [`Client::create_pets`](super::Client::create_pets).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum CreatePetsError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// unexpected error
-        Default(super::types::Error),
-    }
+    ///
+    /// The same type as [`ListPetsError`]: the operations respond alike.
+    pub type CreatePetsError = ListPetsError;
 
     fn decode_create_pets(
         response: ::specforge::__private::RawResponse,
@@ -270,12 +268,12 @@ pub mod operations {
         /// Sends the request; the response's status and headers come with the body.
         pub fn send_with_response(
             self,
-        ) -> impl ::std::future::Future<
-            Output = Result<
+        ) -> ::specforge::BoxFuture<
+            Result<
                 ::specforge::Response<super::types::Pet>,
                 ::specforge::Error<ShowPetByIdError>,
             >,
-        > + ::std::marker::Send + 'static {
+        > {
             let (client, request) = self.into_request();
             ::specforge::__private::send(client.core, request, decode_show_pet_by_id)
         }
@@ -299,19 +297,16 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<ShowPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            ::specforge::__private::into_body(self.send_with_response())
+            let (client, request) = self.into_request();
+            ::specforge::__private::send_body(client.core, request, decode_show_pet_by_id)
         }
     }
 
     /// Error responses of [`Client::show_pet_by_id`](super::Client::show_pet_by_id).
     /// The status and headers are on the surrounding `specforge::Error::Api`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum ShowPetByIdError {
-        /// Any other status the API declares as `default`.
-        ///
-        /// unexpected error
-        Default(super::types::Error),
-    }
+    ///
+    /// The same type as [`ListPetsError`]: the operations respond alike.
+    pub type ShowPetByIdError = ListPetsError;
 
     fn decode_show_pet_by_id(
         response: ::specforge::__private::RawResponse,

@@ -8,8 +8,6 @@
 //! instantiates these small wrappers around the non-generic
 //! `ClientCore::execute_raw` loop.
 
-use std::future::Future;
-
 use crate::client::ClientCore;
 use crate::error::Error;
 use crate::private::{Decode, Request};
@@ -17,39 +15,54 @@ use crate::response::Response;
 use crate::sse::{DecodeData, SseStream};
 use crate::{BoxFuture, ByteStream};
 
+// Every function returns a `BoxFuture`, a named type: the generated signatures then
+// name no opaque type, so checking a generated client never proves `Send` for a
+// runtime future again (auto-trait leakage through `impl Future + Send` cost a
+// proof per operation, seconds in large clients). The proof is made once, here,
+// generically. One allocation per request buys that.
+
 /// Sends `request` (retrying per the client's policy) and decodes the response.
-pub async fn send<T, E>(
+pub fn send<T: Send + 'static, E: Send + 'static>(
     core: ClientCore,
     request: Request,
     decode: Decode<T, E>,
-) -> Result<Response<T>, Error<E>> {
-    core.execute(request, decode).await
+) -> BoxFuture<Result<Response<T>, Error<E>>> {
+    Box::pin(async move { core.execute(request, decode).await })
+}
+
+/// [`send`], then the body alone: the `IntoFuture` of every request value.
+pub fn send_body<T: Send + 'static, E: Send + 'static>(
+    core: ClientCore,
+    request: Request,
+    decode: Decode<T, E>,
+) -> BoxFuture<Result<T, Error<E>>> {
+    Box::pin(async move { core.execute(request, decode).await.map(Response::into_body) })
 }
 
 /// Sends `request` and returns a 2xx body as a stream (see
 /// [`ClientCore::execute_stream`]).
-pub async fn send_streaming<T, E>(
+pub fn send_streaming<T: Send + 'static, E: Send + 'static>(
     core: ClientCore,
     request: Request,
     decode: Decode<T, E>,
-) -> Result<Response<ByteStream>, Error<E>> {
-    core.execute_stream(request, decode).await
+) -> BoxFuture<Result<Response<ByteStream>, Error<E>>> {
+    Box::pin(async move { core.execute_stream(request, decode).await })
 }
 
 /// Sends `request` and returns its `text/event-stream` body as typed events (see
 /// [`ClientCore::execute_sse`]).
-pub async fn send_sse<T: 'static, E>(
+pub fn send_sse<T: Send + 'static, E: Send + 'static>(
     core: ClientCore,
     request: Request,
     data: DecodeData<T>,
     decode: Decode<(), E>,
-) -> Result<Response<SseStream<T>>, Error<E>> {
-    core.execute_sse(request, data, decode).await
+) -> BoxFuture<Result<Response<SseStream<T>>, Error<E>>> {
+    Box::pin(async move { core.execute_sse(request, data, decode).await })
 }
 
-/// The body of what `send` gives, boxed: the `IntoFuture` of every request value.
-pub fn into_body<T: 'static, E: 'static>(
-    response: impl Future<Output = Result<Response<T>, Error<E>>> + Send + 'static,
+/// The body of what [`send_sse`] gives: the `IntoFuture` of event-stream requests.
+pub fn into_body<T: Send + 'static, E: Send + 'static>(
+    response: BoxFuture<Result<Response<T>, Error<E>>>,
 ) -> BoxFuture<Result<T, Error<E>>> {
     Box::pin(async move { response.await.map(Response::into_body) })
 }
