@@ -124,7 +124,7 @@ EOF
         log=$( (cd "$macro" && SPECFORGE_MACRO_TIMINGS=1 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$work/macro-target" \
             cargo rustc --lib -- -Zno-analysis -Ztime-passes 2>&1 || true))
         macro_s=$(printf '%s\n' "$log" | sed -n 's/^specforge-macro-timing: \([0-9.]*\) s.*/\1/p' | tail -1)
-        expand_s=$(printf '%s\n' "$log" | awk '/ expand_crate/ { gsub(";", "", $2); print $2 }' | tail -1)
+        expand_s=$(printf '%s\n' "$log" | awk '$NF == "expand_crate" { gsub(";", "", $2); print $2 }' | tail -1)
         printf 'github\tgenerate! (%s)\tmacro alone\t-\t%s\t-\n' "$run" "$macro_s" | tee -a "$results"
         printf 'github\tgenerate! (%s)\tall expansion\t-\t%s\t-\n' "$run" "$expand_s" | tee -a "$results"
     done

@@ -162,3 +162,31 @@ fn errors_and_corrupt_entries_are_never_served() {
     assert!(!cached, "a truncated entry is a miss");
     assert!(out.contains("get_pet"), "{out}");
 }
+
+#[test]
+fn only_keeps_the_named_operations_and_refuses_unknown_names() {
+    let dir = scratch_dir("only");
+    write_split_document(&dir, "name");
+    let kept = expand_uncached(
+        "only-kept",
+        quote!(spec = "api.json", only = "getPet"),
+        Some(&dir),
+    );
+    assert!(
+        kept.contains("get_pet") && !kept.contains("compile_error"),
+        "{kept}"
+    );
+    let refused = expand_uncached(
+        "only-refused",
+        quote!(spec = "api.json", only = "getPets"),
+        Some(&dir),
+    );
+    assert!(
+        refused.contains("compile_error") && refused.contains("SF3004"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("`getPet`"),
+        "the closest id is named: {refused}"
+    );
+}

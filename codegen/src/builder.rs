@@ -57,6 +57,17 @@ impl Builder {
         self
     }
 
+    /// Keeps only the operations with one of these tags or operation ids, and the
+    /// types they reach (setting `only`; calls add to the list).
+    pub fn only<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.settings.only.extend(names.into_iter().map(Into::into));
+        self
+    }
+
     /// The settings this builder will generate with.
     pub fn as_settings(&self) -> &Settings {
         &self.settings

@@ -17,6 +17,7 @@ pub(crate) mod emit;
 pub(crate) mod load;
 pub(crate) mod model;
 pub(crate) mod render;
+pub(crate) mod subset;
 pub(crate) mod upgrade;
 
 /// The lowering stage on its own, for this crate's tests and benchmarks.
@@ -200,7 +201,9 @@ fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, Gene
         return Err(GenerateError::Invalid(finish(diags)));
     }
     let document = timer.time("upgrade", || {
-        upgrade::upgrade(loaded.document, loaded.version, &mut diags)
+        let mut document = upgrade::upgrade(loaded.document, loaded.version, &mut diags);
+        subset::apply(&mut document, &settings.only, &mut diags);
+        document
     });
     if diags.has_errors() {
         return Err(GenerateError::Invalid(finish(diags)));

@@ -48,6 +48,11 @@ pub struct Settings {
     pub date_time_as_string: bool,
     /// Allow `$ref`s to `http(s)` URLs. Default: false (the network is never touched).
     pub allow_remote_refs: bool,
+    /// Keep only the operations with one of these tags or operation ids (the
+    /// document's `operationId` or the generated method name), and the types they
+    /// reach. Empty (the default): every operation. A name that matches nothing is
+    /// an error (SF3004) naming the closest ones.
+    pub only: Vec<String>,
 }
 
 impl Default for Settings {
@@ -59,6 +64,7 @@ impl Default for Settings {
             runtime: RuntimeDependency::Version(env!("CARGO_PKG_VERSION").to_owned()),
             date_time_as_string: false,
             allow_remote_refs: false,
+            only: Vec::new(),
         }
     }
 }
@@ -72,6 +78,7 @@ pub const SETTING_KEYS: &[&str] = &[
     "runtime_version",
     "date_time_as_string",
     "allow_remote_refs",
+    "only",
 ];
 
 /// A `key = value` option that does not fit [`Settings`].
@@ -169,6 +176,15 @@ impl Settings {
                 self.allow_remote_refs =
                     parse_bool(value).ok_or_else(|| bad("`true` or `false`"))?
             }
+            "only" => {
+                let names: Vec<&str> = value.split(',').map(str::trim).collect();
+                if names.iter().any(|name| name.is_empty()) {
+                    return Err(bad(
+                        "tags or operation ids separated by commas, such as `issues,repos/get`",
+                    ));
+                }
+                self.only.extend(names.into_iter().map(str::to_owned));
+            }
             _ => return Err(SettingsError::UnknownKey(key.to_owned())),
         }
         Ok(())
@@ -237,6 +253,7 @@ mod tests {
             ("runtime_version", "0.1"),
             ("date_time_as_string", "true"),
             ("allow_remote_refs", "true"),
+            ("only", "issues, repos/get"),
         ];
         assert_eq!(values.len(), SETTING_KEYS.len());
         let mut settings = Settings::default();
@@ -251,6 +268,7 @@ mod tests {
         assert_eq!(settings.runtime, RuntimeDependency::Version("0.1".into()));
         assert!(settings.date_time_as_string);
         assert!(settings.allow_remote_refs);
+        assert_eq!(settings.only, ["issues", "repos/get"]);
     }
 
     #[test]
@@ -276,6 +294,8 @@ mod tests {
             ("date_time_as_string", "yes"),
             ("allow_remote_refs", "1"),
             ("spec", ""),
+            ("only", ""),
+            ("only", "issues,,repos"),
         ];
         for (key, value) in cases {
             let err = Settings::default().set(key, value).unwrap_err();

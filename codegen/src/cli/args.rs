@@ -46,6 +46,10 @@ pub(crate) struct CodeOptions {
     /// Allow `$ref`s to http(s) URLs (off by default: the network is never touched).
     #[arg(long)]
     pub allow_remote_refs: bool,
+    /// Keep only the operations with this tag or operation id, and the types they reach
+    /// (repeatable; a value may also list several, separated by commas).
+    #[arg(long, value_name = "TAG_OR_OPERATION_ID")]
+    pub only: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +91,9 @@ impl CodeOptions {
         }
         if self.allow_remote_refs {
             pairs.push(("allow_remote_refs", "true".to_owned()));
+        }
+        for name in &self.only {
+            pairs.push(("only", name.clone()));
         }
         pairs
     }
@@ -155,6 +162,10 @@ mod tests {
             "petstore",
             "--date-time-as-string",
             "--allow-remote-refs",
+            "--only",
+            "issues",
+            "--only",
+            "repos,pulls/list",
         ])
         .settings()
         .unwrap();
@@ -165,6 +176,7 @@ mod tests {
             module = petstore,
             date_time_as_string = true,
             allow_remote_refs = true,
+            only = "issues, repos,pulls/list",
         ))
         .unwrap()
         .settings;
@@ -177,6 +189,7 @@ mod tests {
         assert_ne!(cli.runtime, default.runtime);
         assert_ne!(cli.date_time_as_string, default.date_time_as_string);
         assert_ne!(cli.allow_remote_refs, default.allow_remote_refs);
+        assert_eq!(cli.only, ["issues", "repos", "pulls/list"]);
         // runtime_version is the other half of `runtime`.
         let cli = generate_args(&[
             "specforge",
