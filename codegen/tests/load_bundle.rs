@@ -44,6 +44,10 @@ fn codes(prepared: &specforge_codegen::Prepared) -> Vec<&'static str> {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn giantswarm_bundles_completely() {
     let prepared = prepare(&Settings::new(
         corpus().join("giantswarm.io__main__v4/swagger.yaml"),

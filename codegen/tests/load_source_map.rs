@@ -77,12 +77,20 @@ fn check(file: &str) -> usize {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn json_members_are_located_exactly() {
     assert!(check("digitalocean.com__main__2.0.json") > 300);
     assert!(check("kubernetes.io__main__swagger2.json") > 300);
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn yaml_members_are_located_exactly() {
     assert!(check("docker.com__engine__1.40.yaml") > 300);
     assert!(check("scalar.com__galaxy__0.2.20.yaml") > 300);

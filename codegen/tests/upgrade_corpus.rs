@@ -22,6 +22,10 @@ fn class(message: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn every_corpus_entry_upgrades_to_openapiv3() {
     let manifest = std::fs::read_to_string(corpus().join("manifest.tsv")).unwrap_or_else(|e| {
         panic!(
@@ -168,5 +172,17 @@ fn every_corpus_entry_upgrades_to_openapiv3() {
         failures.is_empty(),
         "{total} failures in {} classes (table above)",
         failures.len()
+    );
+}
+
+/// CI (`.ci/run`) sets `SPECFORGE_REQUIRE_SHARED=1`: there the corpus tests must run, so a
+/// build without the corpus (`cfg(has_corpus)` unset, the tests ignored) fails here.
+#[test]
+fn the_corpus_is_present_when_required() {
+    let required = std::env::var_os("SPECFORGE_REQUIRE_SHARED").is_some_and(|v| v == "1");
+    assert!(
+        !required || cfg!(has_corpus),
+        "SPECFORGE_REQUIRE_SHARED=1 but this crate was built without ../shared/corpus \
+         (put it there, then `touch corpus/build.rs codegen/build.rs`)"
     );
 }

@@ -55,6 +55,10 @@ fn replacement(rng: &mut Lcg) -> Value {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn mutated_documents_never_panic() {
     let corpus = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus"));
     let files = [

@@ -45,6 +45,10 @@ fn entries() -> Vec<Entry> {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn every_entry_generates_within_its_skip_allowance() {
     let corpus = corpus_dir();
     let allowances = allowances();
@@ -106,6 +110,10 @@ fn every_entry_generates_within_its_skip_allowance() {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn compiled_examples_round_trip_within_allowance() {
     let corpus = corpus_dir();
     let allowances = allowances();
@@ -151,6 +159,10 @@ fn compiled_examples_round_trip_within_allowance() {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_corpus),
+    ignore = "needs ../shared/corpus beside the repository; docs/corpus.md says how to run it"
+)]
 fn the_default_subset_covers_every_family_and_shape() {
     let entries = entries();
     let subset = manifest::select(&entries, None).unwrap_or_else(|m| panic!("{m}"));
@@ -194,4 +206,16 @@ fn a_missing_corpus_is_an_error_not_an_empty_list() {
     let missing = corpus_dir().join("no-such-folder");
     assert!(manifest::read(&missing).is_err());
     assert!(manifest::parse("file\tfamily\n").is_err());
+}
+
+/// CI (`.ci/run`) sets `SPECFORGE_REQUIRE_SHARED=1`: there the corpus tests must run, so a
+/// build without the corpus (`cfg(has_corpus)` unset, the tests ignored) fails here.
+#[test]
+fn the_corpus_is_present_when_required() {
+    let required = std::env::var_os("SPECFORGE_REQUIRE_SHARED").is_some_and(|v| v == "1");
+    assert!(
+        !required || cfg!(has_corpus),
+        "SPECFORGE_REQUIRE_SHARED=1 but this crate was built without ../shared/corpus \
+         (put it there, then `touch corpus/build.rs codegen/build.rs`)"
+    );
 }

@@ -132,21 +132,11 @@ async fn bounded<F: std::future::Future>(future: F) -> F::Output {
         .expect("finishes in time")
 }
 
+/// A file of the repository's test vectors (`vectors/`, see its README).
 fn vectors_file(name: &str) -> PathBuf {
-    if let Some(dir) = std::env::var_os("SPECFORGE_VECTORS") {
-        return PathBuf::from(dir).join(name);
-    }
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .map(|dir| dir.join("shared/vectors").join(name))
-        .find(|path| path.is_file())
-        .unwrap_or_else(|| {
-            panic!(
-                "{name} not found beside any ancestor of {}",
-                manifest.display()
-            )
-        })
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../vectors")
+        .join(name)
 }
 
 #[tokio::test]

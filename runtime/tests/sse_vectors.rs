@@ -1,9 +1,8 @@
-//! Every row of `shared/vectors/sse.tsv` against the runtime's SSE parser, fed whole,
+//! Every row of `vectors/sse.tsv` against the runtime's SSE parser, fed whole,
 //! split where the row's note says, split in two at every offset, and byte by byte;
 //! and through `SseStream` (text data) fed byte by byte.
 //!
-//! The vectors are found through `SPECFORGE_VECTORS` (a directory) or in a `shared/vectors`
-//! directory beside one of this crate's ancestors.
+//! The vectors are the repository's own copy (`vectors/` at its root; see its README).
 
 use std::path::PathBuf;
 
@@ -11,21 +10,11 @@ use futures::StreamExt as _;
 use serde_json::Value;
 use specforge::sse::{ParseError, RawEvent, SseParser, SseStream};
 
+/// A file of the repository's test vectors (`vectors/`, see its README).
 fn vectors_file(name: &str) -> PathBuf {
-    if let Some(dir) = std::env::var_os("SPECFORGE_VECTORS") {
-        return PathBuf::from(dir).join(name);
-    }
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .map(|dir| dir.join("shared/vectors").join(name))
-        .find(|path| path.is_file())
-        .unwrap_or_else(|| {
-            panic!(
-                "{name} not found beside any ancestor of {}",
-                manifest.display()
-            )
-        })
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../vectors")
+        .join(name)
 }
 
 struct Row {

@@ -1,7 +1,7 @@
 //! Wire test of `fixtures/http-surface` (issue 4): the generated client sends every
 //! parameter style and body kind to a recording server on 127.0.0.1, and each test
 //! asserts the exact path, query string, headers and body bytes. The expected text comes
-//! from `shared/vectors/param-styles.tsv` (ST-*) and `percent-encoding.tsv` (PE-*), with
+//! from `vectors/param-styles.tsv` (ST-*) and `percent-encoding.tsv` (PE-*), with
 //! the vectors' parameter name `color` replaced by each parameter's name. Responses: two
 //! 2xx statuses with different bodies, text, negotiated media types, response headers,
 //! status ranges.

@@ -18,7 +18,7 @@ fn corpus() -> PathBuf {
 }
 
 #[test]
-#[ignore = "reads the corpus outside the repository"]
+#[ignore = "a slow report over ../shared/corpus: cargo test -p specforge-codegen pagination_corpus -- --ignored --nocapture"]
 fn pagination_corpus_counts() {
     let Ok(entries) = std::fs::read_dir(corpus()) else {
         panic!("no corpus at {}", corpus().display());

@@ -6,7 +6,7 @@
 //! [`shape::Shape`] (undefined / primitive / array / object of primitives, or refused) →
 //! the style of its location: [`path`], [`query`], [`header`] (headers and cookies).
 //! [`form`] encodes form bodies. [`percent`] holds the percent-encoding rules.
-//! The vector tests (`../shared/vectors`) are in `vector_tests.rs`.
+//! The vector tests (`vectors/` at the repository root) are in `vector_tests.rs`.
 
 pub(crate) mod form;
 pub(crate) mod header;

@@ -1,4 +1,4 @@
-//! Every row of `../shared/vectors/{param-styles,percent-encoding,collection-format}.tsv`
+//! Every row of `vectors/{param-styles,percent-encoding,collection-format}.tsv`
 //! as a test. A missing vectors folder fails the tests (it is never skipped). Markers
 //! (`n/a`, `undefined`, `ambiguous`, `error`, `invalid`) are checked against the choices
 //! documented in `query.rs`, `header.rs` and `path.rs`.
@@ -9,7 +9,7 @@ use super::value::ParamValue;
 use super::{Encoded, encode_param};
 use crate::private::{Location, Param, Style};
 
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors");
+const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors");
 
 /// The rows of a vectors file, as maps from column name to cell.
 fn rows(file: &str) -> Vec<HashMap<String, String>> {

@@ -10,7 +10,7 @@
 //!   (multipart when a `consumes` entry says so or a parameter is a file;
 //!   `type: file` becomes `format: binary`), with an Encoding Object per array.
 //!
-//! `collectionFormat` (vectors: `shared/vectors/collection-format.tsv`):
+//! `collectionFormat` (vectors: `vectors/collection-format.tsv`):
 //!
 //! | 2.0 | query / formData | path / header |
 //! |---|---|---|
@@ -305,12 +305,12 @@ mod tests {
         (r, diags.iter().map(|d| d.code).collect())
     }
 
-    /// Every row of shared/vectors/collection-format.tsv.
+    /// Every row of vectors/collection-format.tsv (repository root).
     #[test]
     fn collection_format_vectors() {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/vectors/collection-format.tsv"
+            "/../vectors/collection-format.tsv"
         ))
         .unwrap_or_default();
         let mut rows = 0;
