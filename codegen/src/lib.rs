@@ -1,6 +1,6 @@
 //! specforge-codegen: turns an OpenAPI document into a typed Rust client.
 //!
-//! The pipeline (see DESIGN.md):
+//! The pipeline (see docs/design.md):
 //!
 //! ```text
 //! bytes ──load──▶ serde_json::Value ──upgrade──▶ OpenAPI 3.0 shape ──lower──▶ model (IR)

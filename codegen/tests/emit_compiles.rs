@@ -177,7 +177,7 @@ fn recursive_types() {
     assert!(tree.parent.is_some());
 }
 
-/// The client surface compiles as DESIGN.md shows it (not sent: no server here).
+/// The client surface compiles as docs/design.md and docs/generated-code.md show it (not sent: no server here).
 #[allow(dead_code)]
 async fn client_surface() -> Result<(), Box<dyn std::error::Error>> {
     let client = petstore::Client::builder()

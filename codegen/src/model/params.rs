@@ -6,7 +6,7 @@
 //! schema cannot be read is kept with type `Any`; one that cannot be read at all
 //! is dropped when optional and makes the operation fail when required.
 //!
-//! Order (DESIGN.md): path parameters in template order, then required query,
+//! Order (docs/design.md, "The generated client"): path parameters in template order, then required query,
 //! header and cookie parameters (each location in document order), then the
 //! optional ones in the same location order. A template variable nobody
 //! declares becomes a `String` path parameter (warning); a declared path
