@@ -15,7 +15,9 @@
 //!
 //! Payloads are boxed so `size_of::<Error<E>>()` stays two words whatever `E` is.
 //! Messages never carry a secret, a parameter value or a query string: they name the
-//! operation by its method and path *template*.
+//! operation by its method and path *template*. `Display` is one line ending with the
+//! innermost cause (error/display.rs); transport causes are reqwest's errors with the
+//! URL removed.
 
 use std::fmt;
 use std::time::Duration;
@@ -397,80 +399,9 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
     }
 }
 
-fn write_operation(f: &mut fmt::Formatter<'_>, operation: Option<OperationRef>) -> fmt::Result {
-    match operation {
-        Some(operation) => write!(f, "{} {}", operation.method, operation.path),
-        None => f.write_str("request"),
-    }
-}
-
-impl<E> fmt::Display for Error<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::InvalidRequest(e) => {
-                f.write_str("cannot build ")?;
-                write_operation(f, e.operation)?;
-                match &e.parameter {
-                    Some(parameter) => write!(f, ": parameter `{parameter}`: {}", e.reason),
-                    None => write!(f, ": {}", e.reason),
-                }
-            }
-            Self::Transport(e) => {
-                write_operation(f, e.operation)?;
-                if e.before_response {
-                    f.write_str(": request not sent or connection failed")
-                } else {
-                    f.write_str(": connection failed while reading the response")
-                }
-            }
-            Self::Timeout(e) => {
-                write_operation(f, e.operation)?;
-                let what = match e.phase {
-                    TimeoutPhase::Connect => "connecting timed out",
-                    TimeoutPhase::Total => "timed out",
-                };
-                match e.limit {
-                    Some(limit) => write!(f, ": {what} after {limit:?}"),
-                    None => write!(f, ": {what}"),
-                }
-            }
-            Self::ResponseTooLarge(e) => {
-                write_operation(f, e.operation)?;
-                write!(
-                    f,
-                    ": response body ({}) larger than the limit of {} bytes",
-                    e.status, e.limit
-                )
-            }
-            Self::Decode(e) => {
-                write_operation(f, e.operation)?;
-                write!(f, ": cannot decode the {} response", e.status)
-            }
-            Self::Api(e) => {
-                write_operation(f, e.operation)?;
-                write!(f, ": the API answered {}", e.status)
-            }
-            Self::UnexpectedStatus(e) => {
-                write_operation(f, e.operation)?;
-                write!(f, ": undeclared response status {}", e.status)
-            }
-            Self::Hook(e) => {
-                write_operation(f, e.operation)?;
-                match e.phase {
-                    crate::hooks::HookPhase::BeforeSend => {
-                        f.write_str(": a before-send hook failed the request")
-                    }
-                    crate::hooks::HookPhase::AfterReceive => {
-                        f.write_str(": an after-receive hook failed the request")
-                    }
-                }
-            }
-        }
-    }
-}
-
-impl<E: fmt::Debug> std::error::Error for Error<E> {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+impl<E> Error<E> {
+    /// The underlying error, whatever `E` is (`source()` needs `E: Debug`).
+    fn cause(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Transport(e) => Some(&*e.source),
             Self::Decode(e) => Some(&e.source),
@@ -480,5 +411,12 @@ impl<E: fmt::Debug> std::error::Error for Error<E> {
     }
 }
 
+impl<E: fmt::Debug> std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause()
+    }
+}
+
+mod display;
 #[cfg(test)]
 mod tests;

@@ -366,6 +366,27 @@ async fn connection_refused_is_a_transport_error() {
                 assert!(error.is_retryable() && !error.is_timeout());
                 assert!(error.status().is_none());
                 assert!(std::error::Error::source(&error).is_some());
+                // The cause is in the one-line message: the innermost error and its
+                // wrapper (error/display.rs), not reqwest's "error sending request".
+                let message = error.to_string();
+                assert!(
+                    message.starts_with(
+                        "GET /pet: request not sent or connection failed: tcp connect error: "
+                    ),
+                    "{message}"
+                );
+                let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+                let innermost =
+                    std::iter::successors(std::error::Error::source(&error), |e| e.source())
+                        .last()
+                        .and_then(|e| e.downcast_ref::<std::io::Error>())
+                        .map(|e| (e.kind(), e.to_string()));
+                let Some((kind, text)) = innermost else {
+                    panic!("no io::Error at the end of the chain: {error:?}");
+                };
+                assert_eq!(kind, refused.kind());
+                assert!(message.ends_with(&format!(": {text}")), "{message}");
+                assert!(!message.contains("error sending request"), "{message}");
                 if let Error::Transport(transport) = error {
                     assert!(transport.before_response);
                 }

@@ -305,7 +305,7 @@ async fn an_after_receive_hook_fails_the_request_without_retry() {
         assert!(!error.is_retryable());
         assert_eq!(
             error.to_string(),
-            "GET /thing: an after-receive hook failed the request"
+            "GET /thing: an after-receive hook failed the request: refused by policy"
         );
         assert_eq!(
             std::error::Error::source(&error).map(ToString::to_string),

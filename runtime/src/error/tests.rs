@@ -59,7 +59,7 @@ fn display_of_every_variant() {
                 body: Bytes::from_static(b"{"),
                 source: DecodeError::new("invalid JSON body"),
             })),
-            "GET /pets/{petId}: cannot decode the 200 OK response",
+            "GET /pets/{petId}: cannot decode the 200 OK response: invalid JSON body",
         ),
         (
             Error::Api(Box::new(ApiError {
@@ -124,4 +124,92 @@ fn retryable_statuses() {
         assert_eq!(error.is_retryable(), expected, "{code}");
         assert_eq!(error.status(), Some(status));
     }
+}
+
+/// A test error with a message and an optional cause.
+#[derive(Debug)]
+struct Link(&'static str, Option<Box<Link>>);
+
+impl fmt::Display for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for Link {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.1
+            .as_deref()
+            .map(|l| l as &(dyn std::error::Error + 'static))
+    }
+}
+
+fn chain(texts: &[&'static str]) -> Link {
+    texts
+        .iter()
+        .rev()
+        .fold(None, |inner, text| Some(Link(text, inner.map(Box::new))))
+        .unwrap_or(Link("", None))
+}
+
+fn transport(source: Link) -> Error<NoErrors> {
+    Error::Transport(Box::new(TransportError {
+        operation: Some(OperationRef {
+            id: "listClasses",
+            method: "GET",
+            path: "/classes",
+        }),
+        before_response: true,
+        source: Box::new(source),
+    }))
+}
+
+#[test]
+fn display_carries_the_innermost_cause_and_its_wrapper() {
+    let error = transport(chain(&[
+        "error sending request",
+        "client error (Connect)",
+        "tcp connect error",
+        "Connection refused (os error 111)",
+    ]));
+    assert_eq!(
+        error.to_string(),
+        "GET /classes: request not sent or connection failed: tcp connect error: \
+         Connection refused (os error 111)"
+    );
+    // source() still gives the whole chain.
+    let links: Vec<String> =
+        std::iter::successors(std::error::Error::source(&error), |e| e.source())
+            .map(ToString::to_string)
+            .collect();
+    assert_eq!(links.len(), 4);
+    assert_eq!(links[0], "error sending request");
+}
+
+#[test]
+fn display_writes_no_text_twice() {
+    // The wrapper already holds the innermost text: written once.
+    let error = transport(chain(&["invalid JSON body: EOF at 1:1", "EOF at 1:1"]));
+    assert_eq!(
+        error.to_string(),
+        "GET /classes: request not sent or connection failed: invalid JSON body: EOF at 1:1"
+    );
+    // The innermost holds the wrapper's text: only the innermost.
+    let error = transport(chain(&["outer", "dns error", "DNS error: no such host"]));
+    assert_eq!(
+        error.to_string(),
+        "GET /classes: request not sent or connection failed: DNS error: no such host"
+    );
+    // Text already in the line, or empty: left out.
+    let error = transport(chain(&["Connection failed", ""]));
+    assert_eq!(
+        error.to_string(),
+        "GET /classes: request not sent or connection failed"
+    );
+    // A single cause.
+    let error = transport(chain(&["broken pipe"]));
+    assert_eq!(
+        error.to_string(),
+        "GET /classes: request not sent or connection failed: broken pipe"
+    );
 }
