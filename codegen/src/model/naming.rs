@@ -3,7 +3,11 @@
 //! Every name in the IR comes from here, so the rules are one set:
 //!
 //! - case with `heck`: types and variants PascalCase, fields, methods and
-//!   parameters snake_case;
+//!   parameters snake_case; words break where `heck` breaks them (`fooBar`,
+//!   `HTTPServer` → `http_server`, a digit never starts a word: `v2Api` →
+//!   `v2_api`), except that an acronym with one lowercase letter is one word
+//!   (`URLs` → `urls`, `IPv4` → `ipv4`) and `OAuth` is one word (`OAuth2` →
+//!   `oauth2`): `naming/words.rs` gives the rule and why;
 //! - input is folded to ASCII first: Latin letters with accents lose them
 //!   (`größe` → `groesse`), other non-ASCII characters and punctuation separate words;
 //! - a name that would start with a digit gets a prefix: `n` for snake_case
@@ -171,7 +175,7 @@ pub(crate) const RESERVED_BUILDER_METHODS: &[&str] = &[
 
 /// `raw` in snake_case, a valid non-keyword identifier (`fallback` when nothing is left).
 pub(crate) fn snake(raw: &str, fallback: &str) -> String {
-    let name = fold(raw).to_snake_case();
+    let name = words(raw).to_snake_case();
     finish(name, fallback, "n")
 }
 
@@ -181,7 +185,7 @@ pub(crate) fn snake(raw: &str, fallback: &str) -> String {
 /// that the name stays UpperCamelCase also when suffixed (`SelfOperationError`,
 /// not `Self_Error`, which warns `non_camel_case_types`).
 pub(crate) fn pascal(raw: &str, fallback: &str) -> String {
-    let mut name = fold(raw).to_upper_camel_case();
+    let mut name = words(raw).to_upper_camel_case();
     if is_keyword(&name) {
         name.push_str(if fallback.is_empty() {
             "Type"
@@ -204,7 +208,7 @@ pub(crate) fn enum_variant(value: &str) -> String {
 
 /// `Empty` names the empty value; a keyword value (`self`) reads as `SelfValue`.
 fn variant_name(source: &str) -> String {
-    if is_keyword(&fold(source).to_upper_camel_case()) {
+    if is_keyword(&words(source).to_upper_camel_case()) {
         return pascal(source, "Value");
     }
     pascal(source, "Empty")
@@ -215,6 +219,11 @@ fn variant_name(source: &str) -> String {
 /// to the same name.
 pub(crate) fn enum_variant_spelled(value: &str) -> String {
     variant_name(&spell_symbols(value))
+}
+
+/// `raw` folded to ASCII, with the word boundaries of `words.rs` marked for `heck`.
+fn words(raw: &str) -> String {
+    words::join(&fold(raw))
 }
 
 /// ASCII folding: accented Latin letters lose the accent, everything that is
@@ -389,116 +398,9 @@ impl UniqueNames {
     }
 }
 
+mod words;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snake_case_from_any_case() {
-        assert_eq!(snake("fooBar", "x"), "foo_bar");
-        assert_eq!(snake("foo-bar", "x"), "foo_bar");
-        assert_eq!(snake("HTTPServer", "x"), "http_server");
-        assert_eq!(snake("X-Request-Id", "x"), "x_request_id");
-        assert_eq!(snake("get /pets/{petId}/toys", "x"), "get_pets_pet_id_toys");
-    }
-
-    #[test]
-    fn pascal_case_from_any_case() {
-        assert_eq!(pascal("pet_status", "X"), "PetStatus");
-        assert_eq!(pascal("some.dotted-name", "X"), "SomeDottedName");
-        assert_eq!(pascal("already Pascal", "X"), "AlreadyPascal");
-    }
-
-    #[test]
-    fn keywords_get_a_suffix() {
-        assert_eq!(snake("type", "x"), "type_");
-        assert_eq!(snake("self", "x"), "self_");
-        assert_eq!(snake("crate", "x"), "crate_");
-        assert_eq!(snake("match", "x"), "match_");
-        assert_eq!(pascal("Self", "X"), "SelfX");
-        assert_eq!(pascal("self", "Operation"), "SelfOperation");
-        assert_eq!(pascal("self", ""), "SelfType");
-        assert_eq!(enum_variant("self"), "SelfValue");
-        assert_eq!(enum_variant(""), "Empty");
-    }
-
-    #[test]
-    fn leading_digits_get_a_prefix() {
-        assert_eq!(snake("1st", "x"), "n1st");
-        assert_eq!(snake("_1st", "x"), "n1st");
-        assert_eq!(pascal("1", "X"), "V1");
-        assert_eq!(pascal("2fa-method", "X"), "V2faMethod");
-    }
-
-    #[test]
-    fn non_ascii_and_punctuation_are_folded() {
-        assert_eq!(snake("größe", "x"), "groesse");
-        assert_eq!(snake("café", "x"), "cafe");
-        assert_eq!(snake("$ref", "x"), "ref_");
-        assert_eq!(snake("a€b", "x"), "a_b");
-        assert_eq!(pascal("名前", "Value"), "Value");
-        assert_eq!(snake("@@@", "field"), "field");
-    }
-
-    #[test]
-    fn empty_names_fall_back() {
-        assert_eq!(snake("", "value"), "value");
-        assert_eq!(pascal("", "Value"), "Value");
-        assert_eq!(pascal("--", "Value"), "Value");
-    }
-
-    #[test]
-    fn collisions_are_made_unique_in_claim_order() {
-        let mut names = UniqueNames::default();
-        assert_eq!(names.claim(&snake("foo-bar", "x")), "foo_bar");
-        assert_eq!(names.claim(&snake("fooBar", "x")), "foo_bar_2");
-        assert_eq!(names.claim(&snake("foo_bar", "x")), "foo_bar_3");
-        let mut types = UniqueNames::default();
-        assert_eq!(types.claim("FooBar"), "FooBar");
-        assert_eq!(types.claim("FooBar"), "FooBar2");
-    }
-
-    #[test]
-    fn keyword_suffix_and_collision_suffix_do_not_stack() {
-        let mut names = UniqueNames::default();
-        assert_eq!(names.claim(&snake("type", "x")), "type_");
-        assert_eq!(names.claim(&snake("type", "x")), "type_2");
-    }
-
-    #[test]
-    fn reserved_names_are_never_handed_out() {
-        let mut types = UniqueNames::with_reserved(RESERVED_TYPE_NAMES);
-        assert_eq!(types.claim(&pascal("Option", "X")), "Option2");
-        assert_eq!(types.claim(&pascal("result", "X")), "Result2");
-        assert_eq!(types.claim(&pascal("Client", "X")), "Client2");
-        let mut methods = UniqueNames::with_reserved(RESERVED_CLIENT_METHODS);
-        assert_eq!(methods.claim(&snake("new", "x")), "new_2");
-        assert_eq!(methods.claim(&snake("builder", "x")), "builder_2");
-        let mut params = UniqueNames::with_reserved(RESERVED_REQUEST_NAMES);
-        assert_eq!(params.claim(&snake("stream", "x")), "stream_2");
-        assert_eq!(
-            params.claim(&snake("sendWithResponse", "x")),
-            "send_with_response_2"
-        );
-    }
-
-    #[test]
-    fn claim_where_respects_extra_slots() {
-        let mut types = UniqueNames::default();
-        types.insert("GetPetError");
-        let name = types.claim_where("GetPet", |n| n != "GetPet");
-        assert_eq!(name, "GetPet2");
-    }
-
-    #[test]
-    fn enum_variants_spell_punctuation_only_values() {
-        assert_eq!(enum_variant(">="), "GtEq");
-        assert_eq!(enum_variant(">"), "Gt");
-        assert_eq!(enum_variant("!="), "NotEq");
-        assert_eq!(enum_variant("in-active"), "InActive");
-        assert_eq!(enum_variant_spelled("in_active"), "InUnderscoreActive");
-        assert_eq!(enum_variant_spelled("-name"), "MinusName");
-        assert_eq!(enum_variant("1"), "V1");
-        assert_eq!(enum_variant(""), "Empty");
-    }
-}
+mod corpus_tests;
+#[cfg(test)]
+mod tests;
