@@ -27,6 +27,13 @@ fn generate_writes_a_standalone_crate() {
         text(&out)
     );
 
+    // A runtime option was given: no note about the dependency.
+    assert!(
+        !text(&out).contains("note: Cargo.toml depends"),
+        "{}",
+        text(&out)
+    );
+
     let manifest = std::fs::read_to_string(dir.join("petstore/Cargo.toml")).unwrap();
     assert!(
         manifest.contains("name = \"swagger-petstore-client\""),
@@ -67,6 +74,59 @@ fn generate_writes_a_standalone_crate() {
     entries.sort();
     assert_eq!(entries, ["openapi.json", "petstore"]);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn without_a_runtime_option_generate_says_which_dependency_it_wrote() {
+    let dir = scratch("generate-default-runtime");
+    std::fs::write(dir.join("openapi.json"), PETSTORE).unwrap();
+    let out = specforge(&dir, &["generate", "openapi.json", "--out", "petstore"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let version = env!("CARGO_PKG_VERSION");
+    let manifest = std::fs::read_to_string(dir.join("petstore/Cargo.toml")).unwrap();
+    let dependencies = manifest.split("[dependencies]\n").nth(1).unwrap();
+    assert_eq!(
+        dependencies,
+        format!("specforge = \"{version}\"\n"),
+        "{manifest}"
+    );
+    // On stderr, not in the report on stdout.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "note: Cargo.toml depends on `specforge = \"{version}\"`"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("not published on crates.io yet"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--runtime-path"), "{stderr}");
+    assert!(stderr.contains("--runtime-version"), "{stderr}");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("note:"),
+        "{}",
+        text(&out)
+    );
+    // An explicit version is the user's choice: no note.
+    let out = specforge(
+        &dir,
+        &[
+            "generate",
+            "openapi.json",
+            "--out",
+            "petstore",
+            "--runtime-version",
+            "0.1",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        !text(&out).contains("note: Cargo.toml depends"),
+        "{}",
+        text(&out)
+    );
 }
 
 #[test]

@@ -65,7 +65,8 @@ pub(crate) struct GenerateArgs {
     /// Depend on the specforge runtime by path (written as given: relative to the crate dir).
     #[arg(long, value_name = "PATH", conflicts_with = "runtime_version")]
     pub runtime_path: Option<String>,
-    /// Depend on this version of the specforge runtime (default: this generator's version).
+    /// Depend on this version of the specforge runtime (default: this generator's version;
+    /// not on crates.io yet, so use --runtime-path to build the crate today).
     #[arg(long, value_name = "VERSION")]
     pub runtime_version: Option<String>,
 }

@@ -1,5 +1,8 @@
 //! The commands: `generate` (write a crate) and `check` (diagnostics only).
 //!
+//! `generate` without `--runtime-path` or `--runtime-version` ends with a note on
+//! stderr naming the `specforge` dependency it wrote and the flags that change it.
+//!
 //! Diagnostics print as `file:line:column: warning[code]: message (at #/pointer)`
 //! with a `help:` line when there is one; a diagnostic the source map cannot
 //! place is prefixed with the spec path alone.
@@ -8,7 +11,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use specforge_codegen::{Diagnostic, GenerateError, Settings, Severity, crate_gen};
+use specforge_codegen::{
+    Diagnostic, GenerateError, RuntimeDependency, Settings, Severity, crate_gen,
+};
 
 use super::args::{CheckArgs, GenerateArgs};
 use super::{EXIT_INVALID, EXIT_USAGE, EXIT_WRITE};
@@ -48,6 +53,9 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
             for file in &report.unchanged {
                 let _ = writeln!(stdout, "  unchanged {}", file.display());
             }
+            if args.runtime_path.is_none() && args.runtime_version.is_none() {
+                runtime_note(&mut stderr, &settings);
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -55,6 +63,21 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
             ExitCode::from(EXIT_WRITE)
         }
     }
+}
+
+/// Says which `specforge` dependency `generate` wrote when no runtime option chose it,
+/// and how to choose another: the default version is not on crates.io yet.
+fn runtime_note(out: &mut impl Write, settings: &Settings) {
+    let RuntimeDependency::Version(version) = &settings.runtime else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "note: Cargo.toml depends on `specforge = \"{version}\"` (this generator's version, the default)\n  \
+         help: specforge is not published on crates.io yet; to build the crate, point it at a checkout \
+         of the repository with `--runtime-path <repository>/runtime` (relative to the crate directory), \
+         or choose a version with `--runtime-version <VERSION>`"
+    );
 }
 
 /// `specforge check`: every diagnostic and a summary line on stdout.
