@@ -190,3 +190,31 @@ fn only_keeps_the_named_operations_and_refuses_unknown_names() {
         "the closest id is named: {refused}"
     );
 }
+
+#[test]
+fn tag_features_gate_operations_by_tag() {
+    let dir = scratch_dir("tag-features");
+    let operation = |id: &str, tag: &str| {
+        format!(
+            r#"{{"get":{{"operationId":"{id}","tags":["{tag}"],"responses":{{"204":{{"description":"ok"}}}}}}}}"#
+        )
+    };
+    let spec = format!(
+        r#"{{"openapi":"3.0.3","info":{{"title":"T","version":"1"}},"paths":{{"/a":{},"/b":{}}}}}"#,
+        operation("getA", "alpha"),
+        operation("getB", "beta"),
+    );
+    std::fs::write(dir.join("api.json"), spec).unwrap();
+    let gated = expand_uncached(
+        "tag-features-on",
+        quote!(spec = "api.json", tag_features = true),
+        Some(&dir),
+    );
+    assert!(
+        gated.contains(r#"# [cfg (feature = "alpha")]"#)
+            && gated.contains(r#"# [cfg (feature = "beta")]"#),
+        "{gated}"
+    );
+    let plain = expand_uncached("tag-features-off", quote!(spec = "api.json"), Some(&dir));
+    assert!(!plain.contains("feature ="), "{plain}");
+}

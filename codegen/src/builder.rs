@@ -68,6 +68,14 @@ impl Builder {
         self
     }
 
+    /// Gates each operation behind a Cargo feature per tag (see
+    /// [`Settings::tag_features`]); your crate declares the features, listed in
+    /// `Generated::summary.features`.
+    pub fn tag_features(mut self, yes: bool) -> Self {
+        self.settings.tag_features = yes;
+        self
+    }
+
     /// The settings this builder will generate with.
     pub fn as_settings(&self) -> &Settings {
         &self.settings

@@ -190,9 +190,50 @@ fn cargo_toml(settings: &Settings, generated: &Generated, name: &str) -> String 
          publish = false\n\
          \n\
          [dependencies]\n\
-         specforge = {runtime}\n",
+         specforge = {runtime}\n{features}",
         name = toml_string(name),
+        features = features_table(&summary.features),
     )
+}
+
+/// The `[features]` table: one feature per tag, all on by default (empty without
+/// `tag_features`). Feature names are ASCII kebab-case (`model/features.rs`).
+fn features_table(features: &[crate::CrateFeature]) -> String {
+    if features.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = features.iter().map(|f| toml_string(&f.name)).collect();
+    let mut out = format!("\n[features]\ndefault = [{}]\n", names.join(", "));
+    for feature in features {
+        out.push_str(&format!("{} = []\n", feature.name));
+    }
+    out
+}
+
+/// The README's table of features, when the crate has them.
+fn features_section(name: &str, features: &[crate::CrateFeature]) -> String {
+    let Some(first) = features.first() else {
+        return String::new();
+    };
+    let mut out = format!(
+        "## Features\n\n\
+         Each tag of the API is a Cargo feature: an operation is compiled only with one of \
+         its tags' features, and a type only when an enabled operation uses it. The default \
+         features enable everything. To compile only a part:\n\n\
+         ```toml\n{name} = {{ path = \"path/to/{name}\", default-features = false, features = [\"{}\"] }}\n```\n\n\
+         | feature | compiles | operations |\n|---|---|---|\n",
+        first.name
+    );
+    for feature in features {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            feature.name,
+            one_line(&feature.description).replace('|', "\\|"),
+            feature.operations
+        ));
+    }
+    out.push('\n');
+    out
 }
 
 fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
@@ -254,8 +295,10 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
             ));
         }
     }
+    out.push('\n');
+    out.push_str(&features_section(name, &summary.features));
     out.push_str(&format!(
-        "\n## Regenerate\n\n```sh\n{}\n```\n",
+        "## Regenerate\n\n```sh\n{}\n```\n",
         regenerate_command(settings, name)
     ));
     out
@@ -285,7 +328,27 @@ fn regenerate_command(settings: &Settings, name: &str) -> String {
     if settings.allow_remote_refs {
         command.push_str(" --allow-remote-refs");
     }
+    for name in &settings.only {
+        command.push_str(&format!(" --only {}", shell_word(name)));
+    }
+    if !settings.tag_features {
+        command.push_str(" --no-tag-features");
+    }
     command
+}
+
+/// `word` quoted for a POSIX shell when it holds anything but letters, digits and
+/// `-_./,`.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./,".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", one_line(word).replace('\'', "'\\''"))
+    }
 }
 
 fn lib_rs(generated: &Generated) -> String {
@@ -513,7 +576,7 @@ mod tests {
         );
         assert!(
             readme.contains(&format!(
-                "specforge generate openapi.yaml --out <this directory> --name petstore --runtime-version {}\n",
+                "specforge generate openapi.yaml --out <this directory> --name petstore --runtime-version {} --no-tag-features\n",
                 env!("CARGO_PKG_VERSION")
             )),
             "{readme}"

@@ -104,6 +104,20 @@ pub struct Summary {
     /// A short usage example (the first operation without a body, or the first one),
     /// as Rust source for README files.
     pub example: Option<String>,
+    /// The Cargo features of the client (setting `tag_features`; empty when off).
+    pub features: Vec<CrateFeature>,
+}
+
+/// One Cargo feature of a client generated with `tag_features`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CrateFeature {
+    /// The feature's name in `Cargo.toml`.
+    pub name: String,
+    /// What it compiles, in a few words (for the README).
+    pub description: String,
+    /// How many operations it compiles.
+    pub operations: usize,
 }
 
 /// Facts about the API (beyond [`Summary`]'s title and version).

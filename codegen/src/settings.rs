@@ -53,6 +53,12 @@ pub struct Settings {
     /// reach. Empty (the default): every operation. A name that matches nothing is
     /// an error (SF3004) naming the closest ones.
     pub only: Vec<String>,
+    /// Gate each operation behind a Cargo feature per tag, and each type behind the
+    /// features whose operations reach it (docs/entry-points.md, "Per-tag features").
+    /// The CLI's `generate` turns it on (and declares the features in the crate's
+    /// `Cargo.toml`; `--no-tag-features` turns it off); in a build script or
+    /// `generate!`, the user's crate must declare the features. Default: false.
+    pub tag_features: bool,
 }
 
 impl Default for Settings {
@@ -65,6 +71,7 @@ impl Default for Settings {
             date_time_as_string: false,
             allow_remote_refs: false,
             only: Vec::new(),
+            tag_features: false,
         }
     }
 }
@@ -79,6 +86,7 @@ pub const SETTING_KEYS: &[&str] = &[
     "date_time_as_string",
     "allow_remote_refs",
     "only",
+    "tag_features",
 ];
 
 /// A `key = value` option that does not fit [`Settings`].
@@ -185,6 +193,9 @@ impl Settings {
                 }
                 self.only.extend(names.into_iter().map(str::to_owned));
             }
+            "tag_features" => {
+                self.tag_features = parse_bool(value).ok_or_else(|| bad("`true` or `false`"))?
+            }
             _ => return Err(SettingsError::UnknownKey(key.to_owned())),
         }
         Ok(())
@@ -192,7 +203,10 @@ impl Settings {
 
     /// Whether `key` takes a boolean (a bare CLI flag or `key = true` in the macro).
     pub fn is_flag(key: &str) -> bool {
-        matches!(key, "date_time_as_string" | "allow_remote_refs")
+        matches!(
+            key,
+            "date_time_as_string" | "allow_remote_refs" | "tag_features"
+        )
     }
 }
 
@@ -254,6 +268,7 @@ mod tests {
             ("date_time_as_string", "true"),
             ("allow_remote_refs", "true"),
             ("only", "issues, repos/get"),
+            ("tag_features", "true"),
         ];
         assert_eq!(values.len(), SETTING_KEYS.len());
         let mut settings = Settings::default();
@@ -269,6 +284,7 @@ mod tests {
         assert!(settings.date_time_as_string);
         assert!(settings.allow_remote_refs);
         assert_eq!(settings.only, ["issues", "repos/get"]);
+        assert!(settings.tag_features);
     }
 
     #[test]
@@ -293,6 +309,7 @@ mod tests {
             ("runtime_version", "latest"),
             ("date_time_as_string", "yes"),
             ("allow_remote_refs", "1"),
+            ("tag_features", "on"),
             ("spec", ""),
             ("only", ""),
             ("only", "issues,,repos"),

@@ -1,5 +1,5 @@
-//! `examples/cli-crate` is the checked-in output of `specforge generate` on
-//! its `openapi.yaml`: regenerating must give the same files. After a change
+//! `examples/cli-crate` and `examples/tag-features` are the checked-in output of
+//! `specforge generate` on their `openapi.yaml`: regenerating must give the same files. After a change
 //! to the generator, rewrite it with
 //! `SPECFORGE_BLESS=1 cargo test -p specforge-codegen --test cli_example_crate`
 //! and review the diff.
@@ -12,21 +12,29 @@ use cli_common::{scratch, specforge, text};
 
 const FILES: &[&str] = &["Cargo.toml", "README.md", "src/lib.rs"];
 
-fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cli-crate")
+/// The checked-in crates: `(folder under examples/, package name)`.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("cli-crate", "example-cli-crate"),
+    // Tags become Cargo features; `.ci/run` checks it with each feature alone.
+    ("tag-features", "example-tag-features"),
+];
+
+fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
 }
 
-/// The exact command that produced the checked-in crate (run in `examples/`).
-fn generate_into(dir: &Path, out: &str) -> std::process::Output {
+/// The exact command that produced a checked-in crate (run in `examples/`).
+fn generate_into(dir: &Path, folder: &str, name: &str, out: &str) -> std::process::Output {
+    let spec = format!("{folder}/openapi.yaml");
     specforge(
         dir,
         &[
             "generate",
-            "cli-crate/openapi.yaml",
+            &spec,
             "--out",
             out,
             "--name",
-            "example-cli-crate",
+            name,
             "--runtime-path",
             "../../runtime",
         ],
@@ -34,28 +42,35 @@ fn generate_into(dir: &Path, out: &str) -> std::process::Output {
 }
 
 #[test]
-fn checked_in_cli_crate_matches_a_fresh_generation() {
-    let examples = example_dir().join("..");
+fn checked_in_cli_crates_match_a_fresh_generation() {
+    for (folder, name) in EXAMPLES {
+        check_example(folder, name);
+    }
+}
+
+fn check_example(folder: &str, name: &str) {
+    let examples = examples_dir();
     if std::env::var_os("SPECFORGE_BLESS").is_some() {
-        let out = generate_into(&examples, "cli-crate");
+        let out = generate_into(&examples, folder, name, folder);
         assert!(out.status.success(), "{}", text(&out));
         return;
     }
-    let scratch = scratch("example-crate");
-    std::fs::create_dir_all(scratch.join("cli-crate")).unwrap();
+    let scratch = scratch(&format!("example-crate-{folder}"));
+    std::fs::create_dir_all(scratch.join(folder)).unwrap();
     std::fs::copy(
-        example_dir().join("openapi.yaml"),
-        scratch.join("cli-crate/openapi.yaml"),
+        examples.join(folder).join("openapi.yaml"),
+        scratch.join(folder).join("openapi.yaml"),
     )
     .unwrap();
-    let out = generate_into(&scratch, "fresh");
+    let out = generate_into(&scratch, folder, name, "fresh");
     assert!(out.status.success(), "{}", text(&out));
     for file in FILES {
         let fresh = std::fs::read_to_string(scratch.join("fresh").join(file)).unwrap();
-        let checked_in = std::fs::read_to_string(example_dir().join(file)).unwrap_or_default();
+        let checked_in =
+            std::fs::read_to_string(examples.join(folder).join(file)).unwrap_or_default();
         assert!(
             fresh == checked_in,
-            "examples/cli-crate/{file} is out of date; rerun with SPECFORGE_BLESS=1 \
+            "examples/{folder}/{file} is out of date; rerun with SPECFORGE_BLESS=1 \
              (cargo test -p specforge-codegen --test cli_example_crate) and review the diff"
         );
     }

@@ -69,6 +69,11 @@ pub(crate) struct GenerateArgs {
     /// not on crates.io yet, so use --runtime-path to build the crate today).
     #[arg(long, value_name = "VERSION")]
     pub runtime_version: Option<String>,
+    /// Do not make each tag a Cargo feature of the crate (setting `tag_features`, on by
+    /// default here: every operation is compiled only with one of its tags' features,
+    /// and the default features enable them all).
+    #[arg(long)]
+    pub no_tag_features: bool,
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +117,12 @@ impl GenerateArgs {
         if let Some(version) = &self.runtime_version {
             pairs.push(("runtime_version", version.clone()));
         }
+        let tag_features = if self.no_tag_features {
+            "false"
+        } else {
+            "true"
+        };
+        pairs.push(("tag_features", tag_features.to_owned()));
         apply(pairs)
     }
 }
@@ -178,6 +189,7 @@ mod tests {
             date_time_as_string = true,
             allow_remote_refs = true,
             only = "issues, repos,pulls/list",
+            tag_features = true,
         ))
         .unwrap()
         .settings;
@@ -191,6 +203,7 @@ mod tests {
         assert_ne!(cli.date_time_as_string, default.date_time_as_string);
         assert_ne!(cli.allow_remote_refs, default.allow_remote_refs);
         assert_eq!(cli.only, ["issues", "repos", "pulls/list"]);
+        assert_ne!(cli.tag_features, default.tag_features);
         // runtime_version is the other half of `runtime`.
         let cli = generate_args(&[
             "specforge",
@@ -203,9 +216,13 @@ mod tests {
         ])
         .settings()
         .unwrap();
-        let from_macro = parse_macro_args(quote!("a.json", runtime_version = "0.1"))
-            .unwrap()
-            .settings;
+        let from_macro = parse_macro_args(quote!(
+            "a.json",
+            runtime_version = "0.1",
+            tag_features = true
+        ))
+        .unwrap()
+        .settings;
         assert_eq!(cli, from_macro);
         assert_eq!(cli.runtime, RuntimeDependency::Version("0.1".into()));
     }
@@ -222,6 +239,7 @@ mod tests {
         for key in SETTING_KEYS {
             let flag = match *key {
                 "crate_name" => "name",
+                "tag_features" => "no_tag_features",
                 key => key,
             };
             assert!(

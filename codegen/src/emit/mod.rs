@@ -31,6 +31,7 @@ mod defaults;
 mod docs;
 mod enums;
 mod example;
+mod gates;
 mod idents;
 mod markdown;
 mod multipart;
@@ -250,5 +251,27 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
         operations_skipped,
         types_generated: api.types.defs.len(),
         example: example::example(api),
+        features: crate_features(api),
     }
+}
+
+/// The features of the client, for its `Cargo.toml` and README.
+fn crate_features(api: &Api) -> Vec<crate::CrateFeature> {
+    use crate::model::features::FeatureKind;
+    let Some(features) = &api.features else {
+        return Vec::new();
+    };
+    features
+        .features
+        .iter()
+        .map(|feature| crate::CrateFeature {
+            name: feature.name.clone(),
+            description: match &feature.kind {
+                FeatureKind::Tag(tag) => format!("operations tagged `{tag}`"),
+                FeatureKind::Untagged => "operations without a tag".to_owned(),
+                FeatureKind::UnreferencedTypes => "schemas no operation uses".to_owned(),
+            },
+            operations: feature.operations,
+        })
+        .collect()
 }

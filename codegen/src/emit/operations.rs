@@ -69,7 +69,12 @@ pub(crate) fn client_methods(ctx: &Ctx) -> TokenStream {
     ctx.api
         .operations
         .iter()
-        .map(|op| client_method(ctx, op))
+        .enumerate()
+        .map(|(index, op)| {
+            let gate = ctx.operation_gate(index);
+            let method = client_method(ctx, op);
+            quote!(#gate #method)
+        })
         .collect()
 }
 
@@ -226,7 +231,13 @@ fn client_method(ctx: &Ctx, op: &Operation) -> TokenStream {
 
 /// `pub mod operations { … }`.
 pub(crate) fn module(ctx: &Ctx) -> TokenStream {
-    let items = ctx.api.operations.iter().map(|op| operation_items(ctx, op));
+    let items = ctx.api.operations.iter().enumerate().map(|(index, op)| {
+        let gate = ctx.operation_gate(index);
+        // Items of one shape are shared only under the same gate: a shared item is
+        // compiled whenever one of the operations using it is.
+        ctx.shared.set_scope(gate.to_string());
+        super::gates::gated(operation_items(ctx, op), &gate)
+    });
     let allow_deprecated = ctx.allow_deprecated();
     let top = ctx.top_level_attrs();
     let inception = ctx.module_inception("operations");

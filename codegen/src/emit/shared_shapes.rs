@@ -31,9 +31,17 @@ use quote::quote;
 #[derive(Default)]
 pub(crate) struct SharedShapes {
     first: RefCell<HashMap<String, Ident>>,
+    /// Items are shared only within one scope (the feature gate of the operation
+    /// being emitted, `emit/gates.rs`).
+    scope: RefCell<String>,
 }
 
 impl SharedShapes {
+    /// Items emitted from now on are shared only with items of the same `scope`.
+    pub(crate) fn set_scope(&self, scope: String) {
+        *self.scope.borrow_mut() = scope;
+    }
+
     /// The item `name`: `definition(name)` preceded by `docs(name)` for the first
     /// item of its shape, else an alias of the first one, documented with
     /// `docs(first)` (so links in the docs point at the defined type).
@@ -47,7 +55,7 @@ impl SharedShapes {
         definition: impl Fn(&Ident) -> TokenStream,
     ) -> TokenStream {
         let placeholder = Ident::new("__SpecforgeShape", name.span());
-        let shape = definition(&placeholder).to_string();
+        let shape = format!("{}|{}", self.scope.borrow(), definition(&placeholder));
         let mut first = self.first.borrow_mut();
         match first.get(&shape) {
             Some(defined) if defined != name => {

@@ -26,7 +26,13 @@ const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
 
 /// `pub mod types { … }`.
 pub(crate) fn module(ctx: &Ctx) -> TokenStream {
-    let items = ctx.api.types.defs.iter().map(|def| item(ctx, def));
+    let items = ctx
+        .api
+        .types
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(index, def)| super::gates::gated(item(ctx, def), &ctx.type_gate(index)));
     let allow_deprecated = ctx.allow_deprecated();
     let top = ctx.top_level_attrs();
     let inception = ctx.module_inception("types");

@@ -74,7 +74,7 @@ pub(crate) fn merge_same_shapes(arena: &mut TypeArena) {
 }
 
 /// Every named type `kind` refers to, through any container.
-fn references(kind: &TypeKind) -> Vec<usize> {
+pub(super) fn references(kind: &TypeKind) -> Vec<usize> {
     let mut out = Vec::new();
     let mut push = |ty: &TypeRef| named_in(ty, &mut out);
     match kind {
@@ -91,7 +91,7 @@ fn references(kind: &TypeKind) -> Vec<usize> {
     out
 }
 
-fn named_in(ty: &TypeRef, out: &mut Vec<usize>) {
+pub(super) fn named_in(ty: &TypeRef, out: &mut Vec<usize>) {
     match ty {
         TypeRef::Named(id) => out.push(id.0),
         TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {

@@ -20,7 +20,7 @@
 use serde_json::Value;
 
 use super::types::TypeLowerer;
-use super::{Api, Server, operations, pagination, refs, security};
+use super::{Api, Server, features, operations, pagination, refs, security};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
@@ -42,8 +42,12 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
         security_schemes,
         operations,
         types,
+        features: None,
     };
     pagination::detect_all(document, &mut api, diags);
+    if settings.tag_features {
+        api.features = features::TagFeatures::of(&api, diags);
+    }
     api
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod body_alternatives;
 pub(crate) mod composition;
 pub(crate) mod dedup;
 pub(crate) mod enums;
+pub(crate) mod features;
 pub(crate) mod lower;
 pub(crate) mod multipart;
 pub(crate) mod naming;
@@ -44,6 +45,9 @@ pub struct Api {
     pub security_schemes: Vec<SecurityScheme>,
     pub operations: Vec<Operation>,
     pub types: TypeArena,
+    /// One Cargo feature per tag (setting `tag_features`), with the feature gate of
+    /// every operation and type; `None` when the setting is off.
+    pub features: Option<features::TagFeatures>,
 }
 
 #[derive(Debug, Clone)]
@@ -267,6 +271,8 @@ pub struct Operation {
     pub method: HttpMethod,
     /// Path template as written in the document.
     pub path: String,
+    /// The operation's `tags`, as written, without repeats.
+    pub tags: Vec<String>,
     pub docs: Docs,
     /// In the order of the method signature for required ones: path in template
     /// order, then query, header, cookie in document order. Optional ones follow.

@@ -251,6 +251,7 @@ fn lower_operation(
         type_name: String::new(),
         method: op.method,
         path: op.path.to_owned(),
+        tags: tags(value),
         docs: Docs {
             summary: text("summary"),
             description: text("description"),
@@ -266,4 +267,20 @@ fn lower_operation(
         pagination: None,
         pointer: op.at.clone(),
     })
+}
+
+/// The operation's `tags` that are strings, in order, each once.
+fn tags(value: &Value) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in value
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(tag) = tag.as_str().filter(|t| !tags.iter().any(|seen| seen == t)) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
 }

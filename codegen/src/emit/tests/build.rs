@@ -119,6 +119,7 @@ pub(super) fn operation(
         type_name: type_name.to_owned(),
         method,
         path: path.to_owned(),
+        tags: Vec::new(),
         docs: Docs::default(),
         params: Vec::new(),
         body: None,

@@ -327,6 +327,7 @@ pub(crate) fn api() -> Api {
         ],
         operations: operations(),
         types: TypeArena { defs: types() },
+        features: None,
     }
 }
 
@@ -340,5 +341,6 @@ pub(crate) fn empty_api() -> Api {
         security_schemes: Vec::new(),
         operations: Vec::new(),
         types: TypeArena::default(),
+        features: None,
     }
 }

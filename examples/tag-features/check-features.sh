@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Checks a crate written by `specforge generate` with each of its Cargo features
+# alone, with none, and with all: each build must pass clippy with -D warnings and
+# build its docs with RUSTDOCFLAGS=-D warnings. The features are read from the
+# crate's Cargo.toml (the `[features]` table specforge writes).
+#
+#   examples/tag-features/check-features.sh [CRATE_DIR]    (default: this folder)
+#
+# `.ci/run` runs it on this folder; run it on any generated crate (with its own
+# target directory, or CARGO_TARGET_DIR) to check a real API tag by tag.
+set -euo pipefail
+dir="${1:-$(dirname "${BASH_SOURCE[0]}")}"
+manifest="$dir/Cargo.toml"
+features=$(awk '/^\[features\]/ { on = 1; next } /^\[/ { on = 0 } on && $1 != "default" && $2 == "=" { print $1 }' "$manifest")
+if [ -z "$features" ]; then
+    echo "error: $manifest has no [features] table" >&2
+    exit 1
+fi
+check() {
+    echo "== features: ${1:-(none)}"
+    cargo clippy -q --manifest-path "$manifest" --no-default-features --features "$1" -- -D warnings
+    RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --manifest-path "$manifest" --no-default-features --features "$1"
+}
+check ""
+for feature in $features; do
+    check "$feature"
+done
+echo "== all features"
+cargo clippy -q --manifest-path "$manifest" -- -D warnings
+echo "ok: $(echo "$features" | wc -w) features, each alone, none and all"
