@@ -127,19 +127,43 @@ impl fmt::Display for Diagnostic {
     /// `file:line:column: warning[SF0101]: message (at #/pointer)\n  help: ...`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(loc) = &self.location {
-            write!(f, "{}:{}:{}: ", loc.file.display(), loc.line, loc.column)?;
+            let file = loc.file.display().to_string();
+            write!(f, "{}:{}:{}: ", Escaped(&file), loc.line, loc.column)?;
         }
         let severity = match self.severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
+        let pointer = self.pointer.to_string();
         write!(
             f,
             "{severity}[{}]: {} (at {})",
-            self.code, self.message, self.pointer
+            self.code,
+            Escaped(&self.message),
+            Escaped(&pointer)
         )?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", Escaped(help))?;
+        }
+        Ok(())
+    }
+}
+
+/// Text from a document, written so that it cannot drive a terminal: control
+/// characters (ANSI escape sequences start with one) and bidirectional overrides
+/// are written as `\u{…}` escapes.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        for c in self.0.chars() {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
+            if c.is_control() || bidi {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            } else {
+                f.write_char(c)?;
+            }
         }
         Ok(())
     }
@@ -170,5 +194,25 @@ impl Diagnostics {
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_control_text_from_the_document_is_escaped() {
+        let diagnostic = Diagnostic::warning(
+            "SF0000",
+            Pointer::root().push("paths").push("/\u{1b}[2J"),
+            "schema `\u{1b}[31mred\u{1b}[0m` \u{202E}txt.exe",
+        )
+        .with_help("rename `\u{7}`");
+        let text = diagnostic.to_string();
+        assert!(!text.chars().any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}'), "{text:?}");
+        assert!(text.contains(r"schema `\u{1b}[31mred\u{1b}[0m` \u{202e}txt.exe"), "{text}");
+        assert!(text.contains(r"\u{1b}[2J"), "{text}");
+        assert!(text.ends_with("\n  help: rename `\\u{7}`"), "{text:?}");
     }
 }

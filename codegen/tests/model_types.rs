@@ -355,6 +355,27 @@ fn ref_cycles_and_bad_schemas_degrade_with_warnings() {
 }
 
 #[test]
+fn aliases_that_contain_themselves_become_json_values() {
+    let (api, diags) = run(json!({
+        "List": {"type": "array", "items": {"$ref": "#/components/schemas/List"}},
+        "Dict": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Dict"}},
+        "Tree": {"type": "object", "properties": {
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}
+        }}
+    }));
+    let warned: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.code == "SF2008")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(matches!(def(&api, "List").kind, TypeKind::Alias(TypeRef::Any)));
+    assert!(matches!(def(&api, "Dict").kind, TypeKind::Alias(TypeRef::Any)));
+    // A cycle through a struct needs no change.
+    assert_eq!(strukt(&api, "Tree").fields.len(), 1);
+}
+
+#[test]
 fn deep_nesting_is_bounded() {
     let mut schema = json!({"type": "string"});
     for _ in 0..500 {

@@ -249,6 +249,15 @@ impl Multipart {
         let mut form = reqwest::multipart::Form::new();
         for part in &self.parts {
             let failed = |reason: &str| (part.name.clone(), reason.to_owned());
+            // A CR or LF would end the part's header line: refused before anything is
+            // sent (RFC 7578 §4.2 leaves other encodings to the sender; reqwest
+            // percent-encodes the rest).
+            let controls = |text: &str| text.chars().any(char::is_control);
+            if controls(&part.name) || part.file_name.as_deref().is_some_and(controls) {
+                return Err(failed(
+                    "the part name or file name holds a control character (such as CR or LF)",
+                ));
+            }
             let content = part.content.take_for_send().ok_or_else(|| {
                 failed("the part's stream was already sent; a streamed part can be sent once")
             })?;
@@ -300,6 +309,18 @@ mod tests {
         );
         assert!(FilePart::from_path("/nonexistent/specforge").await.is_err());
         Ok(())
+    }
+
+    #[test]
+    fn control_characters_in_names_are_refused() {
+        let file = FilePart::new(Bytes::from_static(b"x")).file_name("a.txt\r\nX-Evil: 1");
+        let multipart = Multipart::new().file_part("upload", &file, None);
+        assert!(
+            matches!(multipart.to_form(), Err((name, reason)) if name == "upload" && reason.contains("control character"))
+        );
+        let multipart = Multipart::new().text("a\nb", "c");
+        assert!(multipart.to_form().is_err());
+        assert!(Multipart::new().text("plain", "c\r\nvalues may hold them").to_form().is_ok());
     }
 
     #[test]

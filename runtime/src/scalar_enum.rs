@@ -76,7 +76,7 @@ macro_rules! __int_enum_impls {
 
         impl ::core::str::FromStr for $name {
             type Err = ::core::num::ParseIntError;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                 value.trim().parse::<i64>().map(Self::from)
             }
         }
@@ -141,7 +141,7 @@ macro_rules! __number_enum_impls {
 
         impl ::core::str::FromStr for $name {
             type Err = ::core::num::ParseFloatError;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                 value.trim().parse::<f64>().map(Self::from)
             }
         }

@@ -37,7 +37,7 @@ macro_rules! __string_enum_impls {
 
         impl ::core::str::FromStr for $name {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                 ::core::result::Result::Ok(match value {
                     $($value => Self::$variant,)*
                     other => Self::Unknown(::std::string::ToString::to_string(other)),

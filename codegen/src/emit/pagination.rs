@@ -47,6 +47,7 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
     let Some(pagination) = &op.pagination else {
         return TokenStream::new();
     };
+    let pagination = &as_emitted(ctx, pagination);
     let request_ty = ident(&op.type_name);
     let item = ctx.type_tokens(&pagination.item, Scope::Operations);
     let body = ctx.type_tokens(&pagination.body, Scope::Operations);
@@ -237,6 +238,32 @@ fn next_page_call(
             #take
         }
         ::specforge::pagination::paginate(self, ::std::future::IntoFuture::into_future, next_page, page_items)
+    }
+}
+
+/// `pagination` with each field step's `options` as the struct is emitted: a
+/// required `readOnly` field is an `Option`, an optional one with a default is not
+/// (`types::field_options`).
+fn as_emitted(ctx: &Ctx, pagination: &Pagination) -> Pagination {
+    let mut out = pagination.clone();
+    if let ItemsAt::Property(step) = &mut out.items {
+        emitted_options(ctx, &pagination.body, std::slice::from_mut(step));
+    }
+    if let PaginationKind::Cursor { next, .. } | PaginationKind::NextUrl { next } = &mut out.kind {
+        emitted_options(ctx, &pagination.body, next);
+    }
+    out
+}
+
+/// Sets each step's `options` from the emitted field it names, walking from `body`.
+fn emitted_options(ctx: &Ctx, body: &crate::model::TypeRef, steps: &mut [FieldStep]) {
+    let mut ty = body.clone();
+    for step in steps {
+        let Some((options, field_ty)) = super::types::field_options(ctx, &ty, &step.name) else {
+            return;
+        };
+        step.options = options;
+        ty = field_ty;
     }
 }
 

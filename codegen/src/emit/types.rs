@@ -99,6 +99,35 @@ enum Presence {
     OptionalNullable,
 }
 
+/// How many `Option`s wrap the field `name` (its Rust name) of the struct `ty` as
+/// emitted, and the field's type; `None` when `ty` is not a struct with that field.
+pub(crate) fn field_options(ctx: &Ctx, ty: &TypeRef, name: &str) -> Option<(u8, TypeRef)> {
+    let mut ty = ty;
+    // Through `Option`s and aliases (at most one hop per type: no endless loop).
+    let mut hops = ctx.api.types.defs.len();
+    let s = loop {
+        match ty {
+            TypeRef::Nullable(inner) => ty = inner,
+            TypeRef::Named(id) => match &ctx.api.types.defs.get(id.0)?.kind {
+                TypeKind::Struct(s) => break s,
+                TypeKind::Alias(inner) if hops > 0 => {
+                    hops -= 1;
+                    ty = inner;
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+    };
+    let field = s.fields.iter().find(|f| f.name == name)?;
+    let options = match presence(ctx, field) {
+        Presence::Required | Presence::Defaulted(_) => 0,
+        Presence::Optional | Presence::RequiredNullable => 1,
+        Presence::OptionalNullable => 2,
+    };
+    Some((options, field.ty.clone()))
+}
+
 fn presence(ctx: &Ctx, field: &Field) -> Presence {
     let optional = !field.required || field.read_only || field.write_only;
     match (optional, field.nullable) {

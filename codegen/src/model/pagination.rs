@@ -140,22 +140,29 @@ fn detect(
     types: &TypeArena,
     diags: &mut Diagnostics,
 ) -> Option<Pagination> {
-    let body = success_body(op)?;
+    let extension = value.get(EXTENSION);
+    let unfit = |why: &str| {
+        Diagnostic::warning(
+            "SF3401",
+            op.pointer.push(EXTENSION),
+            format!("`{EXTENSION}` does not fit the operation ({why}); it is not paginated"),
+        )
+        .with_help(
+            "name a known `kind` and the query parameters and array/string properties \
+             the operation declares, on an operation whose success response is JSON",
+        )
+    };
+    let Some(body) = success_body(op) else {
+        if extension.is_some() {
+            diags.push(unfit("it has no JSON success body"));
+        }
+        return None;
+    };
     let shape = Shape::of(body, types);
-    if let Some(extension) = value.get(EXTENSION) {
+    if let Some(extension) = extension {
         let found = explicit(extension, op, &shape, body, types);
         if found.is_none() {
-            diags.push(
-                Diagnostic::warning(
-                    "SF3401",
-                    op.pointer.push(EXTENSION),
-                    format!("`{EXTENSION}` does not fit the operation; it is not paginated"),
-                )
-                .with_help(
-                    "name a known `kind` and the query parameters and array/string properties \
-                     the operation declares",
-                ),
-            );
+            diags.push(unfit("its names are not the operation's"));
         }
         return found;
     }
@@ -510,5 +517,28 @@ mod tests {
             ),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn the_extension_on_an_operation_without_a_json_body_is_reported() {
+        let document = json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/things": {"get": {
+                "operationId": "export",
+                "x-specforge-pagination": {"kind": "cursor", "cursor_param": "after"},
+                "responses": {"200": {"description": "ok", "content": {"text/csv": {"schema": {"type": "string"}}}}}
+            }}},
+        });
+        let mut diags = Diagnostics::default();
+        let api = crate::model::lower::lower(&document, &Settings::new("t.json"), &mut diags);
+        assert!(api.operations[0].pagination.is_none());
+        let found: Vec<String> = diags
+            .iter()
+            .filter(|d| d.code == "SF3401")
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("no JSON success body"), "{found:?}");
     }
 }

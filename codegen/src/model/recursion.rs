@@ -6,8 +6,9 @@
 //! through `Array` or `Map` (a `Vec` or map already allocates). Every edge
 //! inside a strongly connected component (Tarjan's algorithm, iterative) is on
 //! a cycle; such field and variant edges are boxed. An alias cannot be boxed: a
-//! cycle made of aliases only (`A = B`, `B = A`) is broken by turning one alias
-//! into `Any`, with a warning.
+//! cycle made of aliases only (`A = B`, `B = A`, and through containers too:
+//! `A = Vec<A>`, `A` a map of `A`) is broken by turning one alias into `Any`, with
+//! a warning.
 
 use super::{TypeArena, TypeId, TypeKind, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -98,6 +99,14 @@ fn edges(arena: &TypeArena, aliases_only: bool) -> Vec<Vec<(usize, Site)>> {
         .map(|def| {
             let mut out = Vec::new();
             match &def.kind {
+                // A type alias cannot refer to itself at all, not even through a
+                // `Vec` or a map (`type A = Vec<A>` is E0391): among aliases, every
+                // named type counts.
+                TypeKind::Alias(ty) if aliases_only => {
+                    let mut named = Vec::new();
+                    super::dedup::named_in(ty, &mut named);
+                    out.extend(named.into_iter().map(|to| (to, Site::Alias)));
+                }
                 TypeKind::Alias(ty) => {
                     if let Some(to) = inline_target(ty) {
                         out.push((to.0, Site::Alias));
