@@ -11,6 +11,7 @@ use quote::quote;
 use super::Ctx;
 use super::docs::DocBuilder;
 use super::idents::ident;
+use super::markdown::code_span;
 use crate::model::{Api, ParamLocation, SecurityScheme, SecuritySchemeKind};
 
 /// Doc attributes describing the API (title, version, description).
@@ -137,10 +138,7 @@ fn setter(scheme: &SecurityScheme) -> TokenStream {
         }
     };
     let docs = DocBuilder::new()
-        .own(&format!(
-            "{what} (security scheme `{}`).",
-            key.escape_debug().to_string().replace('`', "'")
-        ))
+        .own(&format!("{what} (security scheme {}).", code_span(key)))
         .docs(&scheme.docs)
         .build();
     let (params, credential) = match &scheme.kind {

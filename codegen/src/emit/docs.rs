@@ -2,13 +2,14 @@
 //!
 //! Every line becomes one `#[doc = " line"]` literal built by `quote!`, so no
 //! text from the document can leave the string literal (prettyplease prints
-//! them as `///` comments). The text itself is made safe for rustdoc by
-//! [`super::markdown::sanitize`].
+//! them as `///` comments). The text itself goes through the one path of
+//! [`super::markdown`], and every assembled doc comment is checked again
+//! with rustdoc's parser ([`super::markdown::inert`]).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::markdown::sanitize;
+use super::markdown::{doc_lines, inert};
 use crate::model::Docs;
 
 /// Collects documentation paragraphs, then turns them into attributes.
@@ -44,7 +45,7 @@ impl DocBuilder {
 
     /// Markdown from the document, sanitized, as its own paragraph.
     pub(crate) fn paragraph(mut self, markdown: &str) -> Self {
-        let lines = sanitize(markdown);
+        let lines = doc_lines(markdown);
         if lines.is_empty() {
             return self;
         }
@@ -72,7 +73,7 @@ impl DocBuilder {
     /// as the item's content: after `- {label}: ` a fence would be inline
     /// text and its closing fence would open a new, unlabelled code block.
     pub(crate) fn list_item(mut self, label: &str, markdown: &str) -> Self {
-        let mut lines = sanitize(markdown).into_iter().peekable();
+        let mut lines = doc_lines(markdown).into_iter().peekable();
         let starts_block = lines.peek().is_some_and(|first| opens_block(first));
         if starts_block {
             self.lines.push(format!("- {label}:"));
@@ -104,7 +105,7 @@ impl DocBuilder {
 
     /// The `#[doc]` attributes.
     pub(crate) fn build(self) -> TokenStream {
-        self.lines
+        inert(self.lines)
             .iter()
             .map(|line| {
                 let text = if line.is_empty() {

@@ -33,7 +33,7 @@ mod enums;
 mod example;
 mod gates;
 mod idents;
-mod markdown;
+pub(crate) mod markdown;
 mod multipart;
 mod negotiated;
 mod operations;

@@ -19,6 +19,7 @@ use quote::quote;
 use super::Ctx;
 use super::docs::DocBuilder;
 use super::idents::ident;
+use super::markdown::code_span;
 use super::type_ref::Scope;
 use crate::model::{
     BodyKind, MultipartBody, MultipartPart, Operation, ParamStyle, PartKind, RequestBody,
@@ -105,7 +106,7 @@ pub(crate) fn items(ctx: &Ctx, op: &Operation, body: &MultipartBody) -> TokenStr
         let own = if part.wire_name == part.name {
             None
         } else {
-            Some(format!("Part `{}`.", part.wire_name))
+            Some(format!("Part {}.", code_span(&part.wire_name)))
         };
         let mut docs = DocBuilder::new().docs(&part.docs);
         if let Some(own) = &own {

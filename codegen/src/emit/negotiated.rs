@@ -14,6 +14,7 @@ use quote::{format_ident, quote};
 use super::Ctx;
 use super::docs::DocBuilder;
 use super::idents::ident;
+use super::markdown::code_span;
 use super::type_ref::Scope;
 use super::types::enum_lints;
 use crate::model::{MediaAlternative, ResponseBody, TypeRef};
@@ -64,7 +65,7 @@ pub(crate) fn items(
         let listed = alternative
             .media_types
             .iter()
-            .map(|m| format!("`{m}`"))
+            .map(|m| code_span(m))
             .collect::<Vec<_>>()
             .join(", ");
         let docs = DocBuilder::new().own(&listed).build();

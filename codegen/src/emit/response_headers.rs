@@ -30,6 +30,7 @@ use quote::quote;
 use super::Ctx;
 use super::docs::DocBuilder;
 use super::idents::ident;
+use super::markdown::code_span;
 use super::type_ref::Scope;
 use crate::model::naming::{self, UniqueNames};
 use crate::model::{Operation, ResponseHeader, StatusMatch};
@@ -94,7 +95,7 @@ fn fields(ctx: &Ctx, headers: Vec<&ResponseHeader>) -> (Vec<TokenStream>, Vec<To
         .map(|(field, header)| {
             let ty = ctx.type_tokens(&header.ty, Scope::Operations);
             let docs = DocBuilder::new()
-                .own(&format!("Header `{}`.", header.wire_name))
+                .own(&format!("Header {}.", code_span(&header.wire_name)))
                 .docs(&header.docs)
                 .build();
             quote! {

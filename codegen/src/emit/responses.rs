@@ -135,7 +135,7 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
         let first = successes.first();
         let body = first.map_or(&ResponseBody::None, |e| &e.response.body);
         let content = first.and_then(|e| e.content.as_ref());
-        let patterns = successes.iter().map(|e| pattern(e.status));
+        let patterns = merged_patterns(successes.iter().map(|e| e.status));
         let call = match (body, content) {
             // An event stream's 2xx never reaches decode (`execute_sse` streams it).
             (ResponseBody::None | ResponseBody::EventStream(_), _) => quote!(response.empty()),
@@ -271,6 +271,41 @@ fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
             }
         })
         .collect()
+}
+
+/// The patterns of one or-pattern arm: consecutive codes become one range
+/// (`200..=202`, not `200 | 201 | 202`, which clippy's
+/// `manual_range_patterns` flags); other patterns keep their order.
+fn merged_patterns(statuses: impl Iterator<Item = StatusMatch>) -> Vec<TokenStream> {
+    let mut codes: Vec<u16> = Vec::new();
+    let mut others = Vec::new();
+    for status in statuses {
+        match status {
+            StatusMatch::Code(code) => codes.push(code),
+            other => others.push(pattern(other)),
+        }
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    let mut out = Vec::new();
+    let mut rest = codes.as_slice();
+    while let Some((&low, _)) = rest.split_first() {
+        let run = rest
+            .iter()
+            .zip(u32::from(low)..)
+            .take_while(|(code, expected)| u32::from(**code) == *expected)
+            .count();
+        let high = rest.get(run.saturating_sub(1)).copied().unwrap_or(low);
+        if run > 1 {
+            let (low, high) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+            out.push(quote!(#low..=#high));
+        } else {
+            out.push(pattern(StatusMatch::Code(low)));
+        }
+        rest = rest.get(run.max(1)..).unwrap_or_default();
+    }
+    out.extend(others);
+    out
 }
 
 /// The match pattern for a status (`404`, `400..=499`).

@@ -48,7 +48,7 @@ impl Client {
 #[allow(dead_code)]
 impl ClientBuilder {
     ::specforge::__builder_methods!(Client);
-    /// API key in header `X-\u{2066}Key\n\n    fn by_header() {}` (security scheme `k\u{202e}\n\n    fn by_scheme() {}`).
+    /// API key in header `X-\u{2066}Key\n\n    fn by_header() {}` (security scheme `k fn by_scheme() {}`).
     ///
     /// ~~~text
     /// fn tilde() {}

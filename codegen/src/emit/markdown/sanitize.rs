@@ -1,4 +1,4 @@
-//! Markdown from the document, made safe for rustdoc.
+//! Markdown from the document, rewritten line by line so rustdoc reads it as text.
 //!
 //! What rustdoc would misread, and what happens to it here:
 //! - fenced code blocks (```` ``` ```` or `~~~`, with or without an info string)
@@ -44,13 +44,14 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
     let mut block = Block::Paragraph;
     for line in cleaned.lines() {
         if let Some((ch, len)) = fence {
-            if is_closing_fence(line, ch, len) {
+            // After a closing fence a block may start at once, indented code too.
+            prev_blank = is_closing_fence(line, ch, len);
+            if prev_blank {
                 out.push(ch.to_string().repeat(len));
                 fence = None;
             } else {
                 out.push(line.to_owned());
             }
-            prev_blank = false;
             continue;
         }
         let blank = line.trim().is_empty();
@@ -94,7 +95,7 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
             out.push(inline(&line));
             block = next;
         }
-        prev_blank = blank;
+        prev_blank = blank || ends_block(line);
     }
     if let Some((ch, len)) = fence {
         out.push(ch.to_string().repeat(len));
@@ -109,6 +110,32 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
         out.remove(0);
     }
     out
+}
+
+/// Whether `line` is a one-line block (an ATX heading, a thematic break, a
+/// setext underline) after which indented code starts without a blank line.
+fn ends_block(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+    if (1..=6).contains(&hashes)
+        && trimmed
+            .get(hashes..)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    {
+        return true;
+    }
+    let marks: String = trimmed.chars().filter(|c| *c != ' ').collect();
+    let Some(first) = marks.chars().next() else {
+        return false;
+    };
+    match first {
+        '*' | '_' | '-' => marks.len() >= 3 && marks.chars().all(|c| c == first),
+        '=' => trimmed.trim_end().chars().all(|c| c == '='),
+        _ => false,
+    }
 }
 
 /// Whether `line` may open code that a line-based rewrite cannot label: a
@@ -141,7 +168,7 @@ fn is_contained_code(line: &str) -> bool {
 }
 
 /// `text` whole, as one ```` ```text ```` block that nothing inside can close.
-fn verbatim_block(text: &str) -> Vec<String> {
+pub(super) fn verbatim_block(text: &str) -> Vec<String> {
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run.max(2) + 1);
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
@@ -204,7 +231,7 @@ fn list_marker_width(text: &str) -> Option<usize> {
 }
 
 /// Removes control and bidi characters; normalizes line ends and tabs.
-fn clean_chars(text: &str) -> String {
+pub(super) fn clean_chars(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -427,6 +454,12 @@ mod tests {
         // A continuation line of a paragraph is not code.
         assert_eq!(s("para\n    more"), "para\n    more");
         assert_eq!(s("    only code"), "```text\nonly code\n```");
+        // Headings, thematic breaks, setext underlines and closing fences end
+        // their block: indented code may follow without a blank line.
+        for lead in ["# Pet", "Title\n=====", "Title\n---", "***", "```\nx\n```"] {
+            let out = s(&format!("{lead}\n    code()"));
+            assert!(out.ends_with("```text\ncode()\n```"), "{lead:?}: {out}");
+        }
     }
 
     #[test]
