@@ -150,8 +150,8 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Text from a document, written so that it cannot drive a terminal: control
-/// characters (ANSI escape sequences start with one) and bidirectional overrides
-/// are written as `\u{…}` escapes.
+/// characters other than line breaks and tabs (ANSI escape sequences start with
+/// one) and bidirectional overrides are written as `\u{…}` escapes.
 struct Escaped<'a>(&'a str);
 
 impl fmt::Display for Escaped<'_> {
@@ -159,7 +159,8 @@ impl fmt::Display for Escaped<'_> {
         use fmt::Write as _;
         for c in self.0.chars() {
             let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
-            if c.is_control() || bidi {
+            // Line breaks and tabs stay: they cannot drive a terminal.
+            if (c.is_control() && c != '\n' && c != '\t') || bidi {
                 write!(f, "\\u{{{:x}}}", u32::from(c))?;
             } else {
                 f.write_char(c)?;
@@ -210,8 +211,16 @@ mod tests {
         )
         .with_help("rename `\u{7}`");
         let text = diagnostic.to_string();
-        assert!(!text.chars().any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}'), "{text:?}");
-        assert!(text.contains(r"schema `\u{1b}[31mred\u{1b}[0m` \u{202e}txt.exe"), "{text}");
+        assert!(
+            !text
+                .chars()
+                .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(r"schema `\u{1b}[31mred\u{1b}[0m` \u{202e}txt.exe"),
+            "{text}"
+        );
         assert!(text.contains(r"\u{1b}[2J"), "{text}");
         assert!(text.ends_with("\n  help: rename `\\u{7}`"), "{text:?}");
     }

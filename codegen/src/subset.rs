@@ -13,8 +13,9 @@
 //! 2. Other operations are removed, and path items left without operations.
 //!    Local `$ref`s into `#/paths/…` from what stays are inlined first, so removing
 //!    an operation never leaves a dangling reference.
-//! 3. Components are kept when reachable from what stays (everything outside
-//!    `components`) through `$ref`s and discriminator mappings, plus, for a kept
+//! 3. Components are kept when reachable from the operations that stay (`paths`;
+//!    top-level extensions such as `x-webhooks` generate nothing and are no roots)
+//!    through `$ref`s and discriminator mappings, plus, for a kept
 //!    schema with a `discriminator`, the schemas that extend it through `allOf`
 //!    (its implicit subtypes). Security schemes are always kept. When a `$ref`
 //!    cannot be classified (not `#/components/<kind>/<name>…`), no component is
@@ -226,10 +227,10 @@ fn prune_components(document: &mut Value) {
     };
     let mut refs = Vec::new();
     if let Value::Object(root) = &*document {
-        for (key, value) in root {
-            if key != "components" {
-                collect_refs(value, &mut refs);
-            }
+        // Only the operations generate code: top-level extensions such as GitHub's
+        // `x-webhooks` (which reach hundreds of schemas) are not roots.
+        if let Some(paths) = root.get("paths") {
+            collect_refs(paths, &mut refs);
         }
     }
     let Some(reached) = reachable(components, refs) else {

@@ -369,8 +369,14 @@ fn aliases_that_contain_themselves_become_json_values() {
         .map(|d| d.message.as_str())
         .collect();
     assert_eq!(warned.len(), 2, "{warned:?}");
-    assert!(matches!(def(&api, "List").kind, TypeKind::Alias(TypeRef::Any)));
-    assert!(matches!(def(&api, "Dict").kind, TypeKind::Alias(TypeRef::Any)));
+    assert!(matches!(
+        def(&api, "List").kind,
+        TypeKind::Alias(TypeRef::Any)
+    ));
+    assert!(matches!(
+        def(&api, "Dict").kind,
+        TypeKind::Alias(TypeRef::Any)
+    ));
     // A cycle through a struct needs no change.
     assert_eq!(strukt(&api, "Tree").fields.len(), 1);
 }

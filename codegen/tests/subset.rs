@@ -25,8 +25,10 @@ const DOCUMENT: &str = r##"{
         "responses": {"200": {"$ref": "#/paths/~1pets/get/responses/200"}}}
     }
   },
+  "x-webhooks": {"order-shipped": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Shipment"}}}}}}},
   "components": {
     "schemas": {
+      "Shipment": {"type": "object", "properties": {"tracking": {"type": "string"}}},
       "Pet": {"type": "object", "properties": {"name": {"type": "string"}, "owner": {"$ref": "#/components/schemas/Owner"}}},
       "Owner": {"type": "object", "properties": {"email": {"type": "string"}}},
       "Order": {"type": "object", "properties": {"quantity": {"type": "integer"}}},
@@ -66,6 +68,10 @@ fn a_tag_keeps_its_operations_and_the_types_they_reach() {
     assert!(
         !code.contains("Order"),
         "reached only from another tag: {code}"
+    );
+    assert!(
+        !code.contains("Shipment"),
+        "reached only from a top-level extension: {code}"
     );
     assert!(
         code.contains("Cat"),
