@@ -58,6 +58,8 @@ document_path() {
 measure() {
     local doc=$1 generator=$2 variant=$3 dir=$4 target=$5
     shift 5
+    # The work folder may lie inside this repository's workspace: the crate is its own.
+    grep -q '^\[workspace\]' "$dir/Cargo.toml" || printf '\n[workspace]\n' >>"$dir/Cargo.toml"
     (cd "$dir" && CARGO_TARGET_DIR="$target" cargo check -q "$@" >/dev/null 2>&1) || {
         echo "  $doc/$generator/$variant: cargo check failed (see: cd $dir && cargo check $*)"
         printf '%s\t%s\t%s\t-\tfailed\t-\n' "$doc" "$generator" "$variant" >>"$results"
