@@ -320,7 +320,12 @@ mod tests {
         );
         let multipart = Multipart::new().text("a\nb", "c");
         assert!(multipart.to_form().is_err());
-        assert!(Multipart::new().text("plain", "c\r\nvalues may hold them").to_form().is_ok());
+        assert!(
+            Multipart::new()
+                .text("plain", "c\r\nvalues may hold them")
+                .to_form()
+                .is_ok()
+        );
     }
 
     #[test]
