@@ -6,7 +6,7 @@
 #
 # Per entry: SPECFORGE_CORPUS=<entry> RUSTDOCFLAGS="-D warnings" cargo doc -p specforge-corpus --no-deps
 # (the library is `#![deny(warnings)]` as well). CI runs the same for the default subset
-# (`.ci/run`, step "rustdoc corpus"). Per entry it records documented yes/no and the number of
+# (`.ci/run`, step "rustdoc": `cargo doc --workspace --no-deps`). Per entry it records documented yes/no and the number of
 # rustdoc diagnostics, appended to `$OUT.tsv` (default `target/corpus-doc.tsv`); every
 # diagnostic goes to `$LOGS/<module>.json`; the end prints the totals by lint.
 # Run it niced on a shared machine: `nice -n 19 corpus/doc-all.sh`.

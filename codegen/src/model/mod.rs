@@ -95,7 +95,7 @@ pub struct TypeDef {
     pub pointer: Pointer,
     pub docs: Docs,
     pub kind: TypeKind,
-    /// An earlier type of the same shape (see [`dedup`]): this one is emitted as
+    /// An earlier type of the same shape (see `model/dedup.rs`): this one is emitted as
     /// `pub type {name} = {that name};`. Its `kind` is still its own (equal in
     /// shape), so code that inspects it needs no special case.
     pub same_as: Option<TypeId>,
@@ -282,7 +282,7 @@ pub struct Operation {
     /// Effective security requirement: alternatives (OR) of scheme names (AND).
     /// Empty: none.
     pub security: Vec<Vec<String>>,
-    /// How the operation pages, when it is a paginated list (see [`pagination`]).
+    /// How the operation pages, when it is a paginated list (see `model/pagination.rs`).
     pub pagination: Option<pagination::Pagination>,
     pub pointer: Pointer,
 }

@@ -282,29 +282,108 @@ fn strip_indent(line: &str) -> Option<&str> {
     line.strip_prefix("    ")
 }
 
-/// Inline rewriting of one paragraph line (outside code spans).
+/// Inline rewriting of one paragraph line: code spans are kept as they are, a
+/// Markdown link is kept with its text rewritten (the text may hold code spans:
+/// ``[`x`](url)``) and its destination as written, and the text between goes
+/// through [`text_segment`]. An unmatched backtick run is text, as in Markdown.
 fn inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
-    // Split at backticks: even segments are text, odd ones are code spans.
-    // An unbalanced backtick leaves the rest as text, as Markdown does.
-    let ticks = line.matches('`').count();
-    let mut in_code = false;
-    for (index, segment) in line.split('`').enumerate() {
-        if index > 0 {
-            out.push('`');
+    let mut text_start = 0;
+    let mut i = 0;
+    while let Some(rest) = line.get(i..) {
+        let Some(c) = rest.chars().next() else { break };
+        if c == '`' {
+            let run = rest.chars().take_while(|c| *c == '`').count();
+            if let Some(close) = closing_ticks(rest.get(run..).unwrap_or_default(), run) {
+                out.push_str(&text_segment(line.get(text_start..i).unwrap_or_default()));
+                let end = i + run + close + run;
+                out.push_str(line.get(i..end).unwrap_or_default());
+                i = end;
+                text_start = i;
+            } else {
+                i += run;
+            }
+            continue;
         }
-        let balanced = ticks.is_multiple_of(2) || index + 1 < ticks;
-        if in_code && balanced {
-            out.push_str(segment);
-        } else {
-            out.push_str(&text_segment(segment));
+        if c == '['
+            && let Some((text_end, link_end)) = link_at(rest)
+        {
+            out.push_str(&text_segment(line.get(text_start..i).unwrap_or_default()));
+            out.push('[');
+            out.push_str(&inline(rest.get(1..text_end).unwrap_or_default()));
+            out.push_str(rest.get(text_end..link_end).unwrap_or_default());
+            i += link_end;
+            text_start = i;
+            continue;
         }
-        in_code = !in_code;
+        i += c.len_utf8();
     }
+    out.push_str(&text_segment(line.get(text_start..).unwrap_or_default()));
     out
 }
 
-/// Escapes HTML tags and non-link brackets, and wraps bare URLs.
+/// The byte offset in `text` of the first backtick run exactly `run` long.
+fn closing_ticks(text: &str, run: usize) -> Option<usize> {
+    let mut i = 0;
+    while let Some(rest) = text.get(i..) {
+        let offset = rest.find('`')?;
+        let start = i + offset;
+        let len = text.get(start..)?.chars().take_while(|c| *c == '`').count();
+        if len == run {
+            return Some(start);
+        }
+        i = start + len;
+    }
+    None
+}
+
+/// For `text` starting with `[`: the index of the `]` that closes the link text
+/// (code spans and nested brackets skipped) and the index just after the `)` of
+/// the destination that follows it, when `text` starts with a Markdown link.
+fn link_at(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    let close = loop {
+        let rest = text.get(i..)?;
+        let c = rest.chars().next()?;
+        match c {
+            '`' => {
+                let run = rest.chars().take_while(|c| *c == '`').count();
+                let skip = closing_ticks(rest.get(run..)?, run).map_or(0, |at| at + run);
+                i += run + skip;
+                continue;
+            }
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    break i;
+                }
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+    };
+    let destination = text.get(close + 1..)?.strip_prefix('(')?;
+    let mut parens = 1usize;
+    for (offset, c) in destination.char_indices() {
+        match c {
+            '(' => parens += 1,
+            ')' => {
+                parens -= 1;
+                if parens == 0 {
+                    return Some((close, close + 2 + offset + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Escapes HTML tags and brackets (links were taken out by [`inline`]), turns
+/// `<a href="…">text</a>` into a Markdown link, and wraps bare URLs, those in
+/// escaped HTML attributes too, as autolinks (rustdoc warns on a bare URL).
 fn text_segment(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
@@ -317,6 +396,15 @@ fn text_segment(text: &str) -> String {
                 i += end;
                 continue;
             }
+            if let Some((href, inner, end)) = html_link(rest) {
+                out.push('[');
+                out.push_str(&text_segment(inner));
+                out.push_str("](");
+                out.push_str(href);
+                out.push(')');
+                i += end;
+                continue;
+            }
             let next = rest.get(1..).and_then(|r| r.chars().next()).unwrap_or(' ');
             if next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?') {
                 out.push_str("&lt;");
@@ -324,26 +412,13 @@ fn text_segment(text: &str) -> String {
                 out.push('<');
             }
         } else if rest.starts_with("http://") || rest.starts_with("https://") {
-            let prev = text.get(..i).and_then(|p| p.chars().next_back());
             let url = rest.get(..url_length(rest)).unwrap_or(rest);
-            if matches!(prev, Some('(' | '"' | '\'' | '=')) {
-                out.push_str(url);
-            } else {
-                out.push('<');
-                out.push_str(url);
-                out.push('>');
-            }
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
             i += url.len().max(1);
             continue;
         } else if c == '[' {
-            if let Some(close) = link_text_end(rest) {
-                // `[text](target)`: a real Markdown link, kept.
-                out.push('[');
-                out.push_str(&text_segment(rest.get(1..close).unwrap_or_default()));
-                out.push(']');
-                i += close + 1;
-                continue;
-            }
             out.push_str("\\[");
         } else if c == ']' {
             out.push_str("\\]");
@@ -355,22 +430,29 @@ fn text_segment(text: &str) -> String {
     out
 }
 
-/// For `text` starting with `[`, the byte index of its `]` when it is followed by `(`.
-fn link_text_end(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (index, c) in text.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return text.get(index + 1..)?.starts_with('(').then_some(index);
-                }
-            }
-            _ => {}
-        }
+/// `<a href="URL">text</a>` (any case, `'` or `"` quotes, other attributes
+/// allowed) at the start of `text`, when the URL is an `http(s)` URL without
+/// spaces, quotes, brackets or parentheses: `(URL, text, length of the element)`.
+fn html_link(text: &str) -> Option<(&str, &str, usize)> {
+    let lower = text.to_ascii_lowercase();
+    if !lower.starts_with("<a ") {
+        return None;
     }
-    None
+    let tag_end = lower.find('>')?;
+    let href_at = lower.get(..tag_end)?.find("href=")? + "href=".len();
+    let quote = text
+        .get(href_at..)?
+        .chars()
+        .next()
+        .filter(|q| matches!(q, '"' | '\''))?;
+    let url_start = href_at + 1;
+    let url_len = text.get(url_start..tag_end)?.find(quote)?;
+    let url = text.get(url_start..url_start + url_len)?;
+    let plain = (url.starts_with("http://") || url.starts_with("https://"))
+        && !url.contains(|c: char| c.is_whitespace() || "<>()[]\"'`".contains(c));
+    let close = lower.get(tag_end..)?.find("</a>")? + tag_end;
+    let inner = text.get(tag_end + 1..close)?;
+    (plain && !inner.contains('<')).then_some((url, inner, close + "</a>".len()))
 }
 
 /// Byte length of `<https://…>` at the start of `text`, if it is one.
@@ -470,7 +552,30 @@ mod tests {
             s("[doc](https://x.io) and `https://code`"),
             "[doc](https://x.io) and `https://code`"
         );
-        assert_eq!(s("(https://x.io/a_(b))"), "(https://x.io/a_(b))");
+        // rustdoc warns on a bare URL in parentheses too.
+        assert_eq!(s("(https://x.io/a_(b))"), "(<https://x.io/a_(b)>)");
+    }
+
+    #[test]
+    fn html_links_become_markdown_links() {
+        assert_eq!(
+            s(r#"more at <a href="https://quay.io">Quay</a>."#),
+            "more at [Quay](https://quay.io)."
+        );
+        assert_eq!(
+            s("see <A class='x' HREF='https://e.example/t:Enum'>docs</A> and <b>bold</b>"),
+            "see [docs](https://e.example/t:Enum) and &lt;b>bold&lt;/b>"
+        );
+        // A URL left in an escaped attribute is an autolink, never bare text.
+        assert_eq!(
+            s(r#"<img src="https://i.example/a.png">"#),
+            r#"&lt;img src="<https://i.example/a.png>">"#
+        );
+        // Link text with markup of its own is not converted.
+        assert_eq!(
+            s(r#"<a href="https://x.example"><b>x</b></a>"#),
+            r#"&lt;a href="<https://x.example>">&lt;b>x&lt;/b>&lt;/a>"#
+        );
     }
 
     #[test]
@@ -484,6 +589,15 @@ mod tests {
             "&lt;script>alert(1)&lt;/script> a < b"
         );
         assert_eq!(s("`<b>` [`x`]"), "`<b>` \\[`x`\\]");
+        assert_eq!(
+            s("see [`notification`](https://x.example/a/{id}/b) object"),
+            "see [`notification`](https://x.example/a/{id}/b) object"
+        );
+        assert_eq!(
+            s("[*emphasis* and `code`](https://x.example/(a)) then https://y.example"),
+            "[*emphasis* and `code`](https://x.example/(a)) then <https://y.example>"
+        );
+        assert_eq!(s("a `` b ` c `` [x]"), "a `` b ` c `` \\[x\\]");
     }
 
     #[test]
