@@ -95,8 +95,14 @@ fn expand(input: TokenStream, manifest_dir: Option<&Path>, cache: &ExpansionCach
         Err(error) => return Expansion::Fresh(error.to_compile_error()),
     };
     let mut settings = args.settings;
-    if let Some(dir) = manifest_dir.filter(|_| settings.spec.is_relative()) {
-        settings.spec = dir.join(&settings.spec);
+    if let Some(dir) = manifest_dir {
+        // Relative paths are relative to the crate, as in `include_bytes!`.
+        if settings.spec.is_relative() {
+            settings.spec = dir.join(&settings.spec);
+        }
+        if let Some(root) = settings.ref_root.as_mut().filter(|r| r.is_relative()) {
+            *root = dir.join(&*root);
+        }
     }
     if let Some(hit) = cache.lookup(&settings) {
         let tracked = track_files(&hit.inputs);

@@ -76,6 +76,13 @@ impl Builder {
         self
     }
 
+    /// Lets local `$ref`s read files anywhere under `folder` (see
+    /// [`Settings::ref_root`]; default: the document's folder).
+    pub fn ref_root(mut self, folder: impl Into<PathBuf>) -> Self {
+        self.settings.ref_root = Some(folder.into());
+        self
+    }
+
     /// The settings this builder will generate with.
     pub fn as_settings(&self) -> &Settings {
         &self.settings

@@ -59,6 +59,10 @@ pub struct Settings {
     /// `Cargo.toml`; `--no-tag-features` turns it off); in a build script or
     /// `generate!`, the user's crate must declare the features. Default: false.
     pub tag_features: bool,
+    /// The folder a local `$ref` may read files from (it and everything below it).
+    /// Default: none, meaning the entry document's folder. A `$ref` to a file
+    /// outside it is error SF0017, and the file is never read.
+    pub ref_root: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -72,6 +76,7 @@ impl Default for Settings {
             allow_remote_refs: false,
             only: Vec::new(),
             tag_features: false,
+            ref_root: None,
         }
     }
 }
@@ -87,6 +92,7 @@ pub const SETTING_KEYS: &[&str] = &[
     "allow_remote_refs",
     "only",
     "tag_features",
+    "ref_root",
 ];
 
 /// A `key = value` option that does not fit [`Settings`].
@@ -193,6 +199,12 @@ impl Settings {
                 }
                 self.only.extend(names.into_iter().map(str::to_owned));
             }
+            "ref_root" => {
+                if value.is_empty() {
+                    return Err(bad("the path of a folder"));
+                }
+                self.ref_root = Some(PathBuf::from(value));
+            }
             "tag_features" => {
                 self.tag_features = parse_bool(value).ok_or_else(|| bad("`true` or `false`"))?
             }
@@ -269,6 +281,7 @@ mod tests {
             ("allow_remote_refs", "true"),
             ("only", "issues, repos/get"),
             ("tag_features", "true"),
+            ("ref_root", "specs"),
         ];
         assert_eq!(values.len(), SETTING_KEYS.len());
         let mut settings = Settings::default();
@@ -285,6 +298,7 @@ mod tests {
         assert!(settings.allow_remote_refs);
         assert_eq!(settings.only, ["issues", "repos/get"]);
         assert!(settings.tag_features);
+        assert_eq!(settings.ref_root, Some(PathBuf::from("specs")));
     }
 
     #[test]
@@ -310,6 +324,7 @@ mod tests {
             ("date_time_as_string", "yes"),
             ("allow_remote_refs", "1"),
             ("tag_features", "on"),
+            ("ref_root", ""),
             ("spec", ""),
             ("only", ""),
             ("only", "issues,,repos"),

@@ -50,6 +50,9 @@ pub(crate) struct CodeOptions {
     /// (repeatable; a value may also list several, separated by commas).
     #[arg(long, value_name = "TAG_OR_OPERATION_ID")]
     pub only: Vec<String>,
+    /// Let local `$ref`s read files anywhere under DIR (default: the document's folder).
+    #[arg(long, value_name = "DIR")]
+    pub ref_root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -100,6 +103,9 @@ impl CodeOptions {
         }
         for name in &self.only {
             pairs.push(("only", name.clone()));
+        }
+        if let Some(root) = &self.ref_root {
+            pairs.push(("ref_root", root.to_string_lossy().into_owned()));
         }
         pairs
     }
@@ -178,6 +184,8 @@ mod tests {
             "issues",
             "--only",
             "repos,pulls/list",
+            "--ref-root",
+            "specs",
         ])
         .settings()
         .unwrap();
@@ -190,6 +198,7 @@ mod tests {
             allow_remote_refs = true,
             only = "issues, repos,pulls/list",
             tag_features = true,
+            ref_root = "specs",
         ))
         .unwrap()
         .settings;
@@ -204,6 +213,7 @@ mod tests {
         assert_ne!(cli.allow_remote_refs, default.allow_remote_refs);
         assert_eq!(cli.only, ["issues", "repos", "pulls/list"]);
         assert_ne!(cli.tag_features, default.tag_features);
+        assert_ne!(cli.ref_root, default.ref_root);
         // runtime_version is the other half of `runtime`.
         let cli = generate_args(&[
             "specforge",

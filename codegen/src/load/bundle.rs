@@ -47,6 +47,8 @@ use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
 mod files;
+
+pub(crate) use files::read_document_file;
 mod names;
 
 /// Longest chain of refs inlined into each other.
@@ -88,6 +90,9 @@ pub(crate) struct Bundler<'a> {
     reported_depth: bool,
     /// `$id`/`$anchor` refs are resolved in each file read (OpenAPI 3.1 and later).
     schema_ids: bool,
+    /// The folder local `$ref`s may read from (canonical): the `ref_root` setting,
+    /// else the entry document's folder (`files.rs`, SF0017).
+    ref_root: PathBuf,
 }
 
 /// Deepest nesting walked (document nesting plus inlined refs).
@@ -124,6 +129,7 @@ impl<'a> Bundler<'a> {
     ) -> Self {
         let mut by_path = HashMap::new();
         by_path.insert(canonical(root_path), 0);
+        let ref_root = files::ref_root(settings, root_path);
         Self {
             settings,
             diags,
@@ -149,6 +155,7 @@ impl<'a> Bundler<'a> {
             depth: 0,
             reported_depth: false,
             schema_ids: matches!(version, SpecVersion::OpenApi31 | SpecVersion::OpenApi32),
+            ref_root,
         }
     }
 

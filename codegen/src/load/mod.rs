@@ -99,7 +99,7 @@ pub(crate) struct Loaded {
 /// when the spec file itself cannot be read.
 pub(crate) fn load(settings: &Settings, diags: &mut Diagnostics) -> Result<Loaded, GenerateError> {
     let path = &settings.spec;
-    let bytes = std::fs::read(path).map_err(|source| GenerateError::Io {
+    let bytes = bundle::read_document_file(path).map_err(|source| GenerateError::Io {
         path: path.clone(),
         source,
     })?;

@@ -349,6 +349,9 @@ pub(crate) fn is_keyword(name: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct UniqueNames {
     used: HashSet<String>,
+    /// For each base that needed a number, the number to try next: claiming many
+    /// names of one base stays linear (100,000 enum values that all become `Value`).
+    next_number: std::collections::HashMap<String, usize>,
 }
 
 impl UniqueNames {
@@ -356,6 +359,7 @@ impl UniqueNames {
     pub(crate) fn with_reserved(reserved: &[&str]) -> Self {
         Self {
             used: reserved.iter().map(|s| (*s).to_owned()).collect(),
+            next_number: std::collections::HashMap::new(),
         }
     }
 
@@ -386,14 +390,16 @@ impl UniqueNames {
             && !candidate.chars().any(|c| c.is_ascii_uppercase());
         let base = candidate.trim_end_matches('_');
         let sep = if snake { "_" } else { "" };
-        let mut n = 2usize;
+        let key = format!("{base}{sep}");
+        let mut n = self.next_number.get(&key).copied().unwrap_or(2);
         loop {
-            let name = format!("{base}{sep}{n}");
+            let name = format!("{key}{n}");
+            n += 1;
             if !self.used.contains(&name) && free(&name) {
                 self.used.insert(name.clone());
+                self.next_number.insert(key, n);
                 return name;
             }
-            n += 1;
         }
     }
 }

@@ -25,13 +25,10 @@ impl Bundler<'_> {
         if let Some(index) = self.by_path.get(&key) {
             return Some(*index);
         }
-        // Only regular files: a FIFO or device (`/dev/zero`, `/dev/stdin`) would hang or exhaust memory.
-        let read = std::fs::metadata(&path)
-            .and_then(|m| match m.is_file() {
-                true => std::fs::read(&path),
-                false => Err(std::io::Error::other("not a regular file")),
-            })
-            .map_err(|e| {
+        if let Some(refused) = self.refused(from, &key, relative, at) {
+            return self.register(key, path, None, Err(refused));
+        }
+        let read = read_document_file(&path).map_err(|e| {
             Box::new(
                 Diagnostic::error(
                     "SF0010",
@@ -42,6 +39,47 @@ impl Bundler<'_> {
             )
         });
         self.register(key, path, None, read)
+    }
+
+    /// SF0017 when a `$ref` may not read `key` (its canonical path: symlinks
+    /// followed): a file outside the `ref_root` folder, or any local file named by
+    /// a fetched document. The message names the path; the file is never read.
+    fn refused(
+        &self,
+        from: usize,
+        key: &Path,
+        relative: &str,
+        at: &str,
+    ) -> Option<Box<Diagnostic>> {
+        let fetched = self.files.get(from).is_some_and(|f| f.url.is_some());
+        // A path that does not exist stays as written (not canonical): made absolute
+        // here, so that a missing file inside the folder is reported as missing.
+        let absolute = match key.is_absolute() {
+            true => key.to_path_buf(),
+            false => std::env::current_dir()
+                .map_or_else(|_| key.to_path_buf(), |cwd| normalize(&cwd.join(key))),
+        };
+        let why = if fetched {
+            "a document fetched from the network cannot refer to a local file".to_owned()
+        } else if !absolute.starts_with(&self.ref_root) {
+            format!(
+                "{} is outside {}",
+                absolute.display(),
+                self.ref_root.display()
+            )
+        } else {
+            return None;
+        };
+        Some(Box::new(
+            Diagnostic::error(
+                "SF0017",
+                Pointer::from_fragment(at),
+                format!("`$ref: {relative}` is not followed: {why}"),
+            )
+            .with_help(
+                "keep the files a document refers to in its folder or below, or name a wider folder with the `ref_root` setting",
+            ),
+        ))
     }
 
     /// Fetches `url` once (SF0014 when it cannot be); its index.
@@ -132,5 +170,41 @@ impl Bundler<'_> {
                 None
             }
         }
+    }
+}
+
+/// The largest file read as a document (the entry document or a referenced one).
+pub(crate) const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The bytes of a document file: only a regular file (a FIFO or device such as
+/// `/dev/zero` or `/dev/stdin` would hang or exhaust memory), at most
+/// [`MAX_DOCUMENT_BYTES`] long (a sparse file can claim gigabytes).
+pub(crate) fn read_document_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if metadata.len() > MAX_DOCUMENT_BYTES {
+        return Err(std::io::Error::other(format!(
+            "{} bytes, more than the {MAX_DOCUMENT_BYTES} a document may have",
+            metadata.len()
+        )));
+    }
+    std::fs::read(path)
+}
+
+/// The folder local `$ref`s may read from, canonical: `settings.ref_root`, else the
+/// folder of the entry document.
+pub(super) fn ref_root(settings: &crate::Settings, entry: &Path) -> PathBuf {
+    let root = match &settings.ref_root {
+        Some(root) => canonical(root),
+        None => canonical(entry)
+            .parent()
+            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf),
+    };
+    if root.is_absolute() {
+        root
+    } else {
+        std::env::current_dir().map_or(root.clone(), |dir| dir.join(&root))
     }
 }

@@ -171,3 +171,19 @@ fn oauth_is_one_word_only_where_it_stands_as_one() {
     assert_eq!(snake("xCoordinate", "x"), "x_coordinate");
     assert_eq!(snake("eBay", "x"), "e_bay");
 }
+
+#[test]
+fn claiming_one_base_many_times_continues_from_the_last_number() {
+    // 50,000 claims of one name: each takes the next number without trying the
+    // earlier ones again (linear work; issue 12, 100,000 enum values).
+    let mut names = UniqueNames::default();
+    let claimed: Vec<String> = (0..50_000).map(|_| names.claim("Value")).collect();
+    assert_eq!(claimed[0], "Value");
+    assert_eq!(claimed[1], "Value2");
+    assert_eq!(claimed[49_999], "Value50000");
+    // A number taken by hand in between is skipped.
+    names.insert("Value50001");
+    assert_eq!(names.claim("Value"), "Value50002");
+    assert_eq!(names.claim("item_"), "item_");
+    assert_eq!(names.claim("item_"), "item_2");
+}
