@@ -33,22 +33,9 @@ if [ ! -f "$manifest" ]; then
     echo "compile-all: no corpus manifest at $manifest" >&2
     exit 2
 fi
-if [ $# -gt 0 ]; then
-    entries=("$@")
-else
-    # The `file` column, found by name; smallest documents first, so that a stopped run
-    # has measured as many entries as possible.
-    mapfile -t entries < <(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "file") f = i; if ($i == "bytes") b = i }; next }
-                                      NF > 0 { print $b "\t" $f }' "$manifest" | sort -n | cut -f2)
-fi
-
-# Same rule as `manifest::module_name` (lower-case alphanumerics, runs of others → `_`).
-module_of() {
-    local m
-    m=$(printf '%s' "$1" | tr 'A-Z' 'a-z' | sed -E 's/[^a-z0-9]+/_/g; s/^_+//; s/_+$//')
-    case "$m" in [a-z]*) ;; *) m="e_$m" ;; esac
-    printf '%s' "$m"
-}
+# shellcheck source=corpus/entries.sh
+source "$root/corpus/entries.sh"
+select_entries "$manifest" "$@"
 
 tsv="$out.tsv"
 printf 'entry\tcompiled\twarnings\terrors\twall_s\tmax_rss_mb\tgenerated_lines\n' >"$tsv"

@@ -25,19 +25,9 @@ if [ ! -f "$manifest" ]; then
     echo "doc-all: no corpus manifest at $manifest" >&2
     exit 2
 fi
-if [ $# -gt 0 ]; then
-    entries=("$@")
-else
-    mapfile -t entries < <(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "file") f = i; if ($i == "bytes") b = i }; next }
-                                      NF > 0 { print $b "\t" $f }' "$manifest" | sort -n | cut -f2)
-fi
-
-module_of() {
-    local m
-    m=$(printf '%s' "$1" | tr 'A-Z' 'a-z' | sed -E 's/[^a-z0-9]+/_/g; s/^_+//; s/_+$//')
-    case "$m" in [a-z]*) ;; *) m="e_$m" ;; esac
-    printf '%s' "$m"
-}
+# shellcheck source=corpus/entries.sh
+source "$root/corpus/entries.sh"
+select_entries "$manifest" "$@"
 
 tsv="$out.tsv"
 printf 'entry\tdocumented\tdiagnostics\n' >"$tsv"

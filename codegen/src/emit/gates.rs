@@ -14,20 +14,19 @@ use crate::model::features::{Gate, TagFeatures};
 impl Ctx<'_> {
     /// The `#[cfg(…)]` of operation `index` (empty when it is always compiled).
     pub(crate) fn operation_gate(&self, index: usize) -> TokenStream {
-        self.api
-            .features
-            .as_ref()
-            .and_then(|f| Some((f, f.operation_gates.get(index)?)))
-            .map_or_else(TokenStream::new, |(f, gate)| cfg_attr(f, gate))
+        self.gate(|features| features.operation_gates.get(index))
     }
 
     /// The `#[cfg(…)]` of type `index` (empty when it is always compiled).
     pub(crate) fn type_gate(&self, index: usize) -> TokenStream {
-        self.api
-            .features
-            .as_ref()
-            .and_then(|f| Some((f, f.type_gates.get(index)?)))
-            .map_or_else(TokenStream::new, |(f, gate)| cfg_attr(f, gate))
+        self.gate(|features| features.type_gates.get(index))
+    }
+
+    fn gate(&self, pick: impl Fn(&TagFeatures) -> Option<&Gate>) -> TokenStream {
+        let Some(features) = &self.api.features else {
+            return TokenStream::new();
+        };
+        pick(features).map_or_else(TokenStream::new, |gate| cfg_attr(features, gate))
     }
 }
 
