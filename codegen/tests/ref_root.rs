@@ -124,3 +124,40 @@ fn a_device_is_not_a_document() {
         other => panic!("/dev/zero must be refused before it is read: {other:?}"),
     }
 }
+
+#[test]
+fn a_ref_where_the_format_has_data_is_not_followed() {
+    // `secret.yaml` is inside the folder here (allowed), but `description`, `default`
+    // and extensions are text or data: their `$ref` is never a reference.
+    let root = std::env::temp_dir().join(format!("specforge-ref-data-{}", std::process::id()));
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("secret.yaml"), format!("text: {SECRET}\n")).unwrap();
+    std::fs::write(
+        root.join("pet.yaml"),
+        "type: object\nproperties:\n  name:\n    type: string\n",
+    )
+    .unwrap();
+    let document = r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1", "description": {"$ref": "secret.yaml"}},
+        "x-notes": {"$ref": "secret.yaml"},
+        "paths": {"/t": {"get": {"operationId": "getThing",
+          "description": {"$ref": "secret.yaml"},
+          "responses": {"200": {"description": "ok", "content": {"application/json": {
+            "schema": {"type": "object", "properties": {
+              "pet": {"$ref": "pet.yaml"},
+              "note": {"type": "object", "default": {"$ref": "secret.yaml"}}
+            }}}}}}}}}}"#;
+    let spec = root.join("api.json");
+    std::fs::write(&spec, document).unwrap();
+    let generated = generate(&Settings::new(&spec));
+    let text = match &generated {
+        Ok(g) => g.code.clone() + &format!("{:?}", g.diagnostics),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        !text.contains(SECRET),
+        "data was followed as a reference: {text}"
+    );
+    // The schema reference beside them is followed.
+    let code = generated.unwrap_or_else(|e| panic!("{e}")).code;
+    assert!(code.contains("pub name: Option<String>"), "{code}");
+}

@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::SpecVersion;
-use super::places::{Place, Step, Visit, walk};
+use super::places::{Place, Step, Visit, holds_reference, walk};
 use super::refs::{canonical, percent_decode, push_token};
 use super::source_map::SourceMap;
 use crate::Settings;
@@ -342,18 +342,30 @@ impl<'a> Bundler<'a> {
     }
 }
 
-/// The bundler walks every value and follows each `$ref` object it meets (data
-/// included: an example object may be a `$ref` to a file).
+/// The bundler walks every value and follows each `$ref` object it meets where
+/// the specification places Reference Objects ([`holds_reference`]: an Example
+/// Object may be a `$ref` to a file, a `description` or a `default` may not).
 impl Visit for Bundler<'_> {
     const MAX_DEPTH: usize = MAX_WALK_DEPTH;
 
-    fn enter(&mut self, value: &mut Value, at: &str, place: Place, _: &str, depth: usize) -> Step {
+    fn enter(
+        &mut self,
+        value: &mut Value,
+        at: &str,
+        place: Place,
+        key: &str,
+        depth: usize,
+    ) -> Step {
         let Value::Object(map) = value else {
             return Step::Descend;
         };
         let Some(Value::String(reference)) = map.get("$ref") else {
             return Step::Descend;
         };
+        if !holds_reference(at, place, key) {
+            // Data that happens to have a `$ref` member: left as it is.
+            return Step::Skip;
+        }
         let reference = reference.clone();
         self.depth = depth;
         if let Some(replacement) = self.follow(&reference, map, self.file, at, place) {

@@ -101,6 +101,50 @@ impl Place {
     }
 }
 
+/// Whether a `$ref` object at `at` (in `place`, under `key`) is a Reference Object
+/// to follow, as the specifications place them: schemas, the entries of maps of
+/// named objects (`responses/default`, `headers/*`, `paths/*`, …), parameter lists,
+/// and Example Objects (`examples/*`). Everywhere else, text fields of the
+/// structure (`description`, `summary`, …) and data (`default`, `example`, `enum`,
+/// `const`, extensions, `info`, `servers`), a `$ref` is data and is never followed,
+/// so that it cannot pull a file's text into the output.
+pub(crate) fn holds_reference(at: &str, place: Place, key: &str) -> bool {
+    /// Members of operations, parameters and the like that are text, never objects.
+    const TEXT_MEMBERS: &[&str] = &[
+        "description",
+        "summary",
+        "title",
+        "operationId",
+        "name",
+        "in",
+        "style",
+        "url",
+        "tags",
+    ];
+    /// Maps whose values are named objects, each of which may be a Reference Object.
+    const NAMED_MAPS: &[&str] = &[
+        "paths",
+        "responses",
+        "parameters",
+        "requestBodies",
+        "headers",
+        "securitySchemes",
+        "links",
+        "callbacks",
+        "pathItems",
+        "content",
+        "encoding",
+        "schemas",
+        "definitions",
+    ];
+    let parent = at.rsplit('/').nth(1).unwrap_or_default();
+    match place {
+        Place::Data => parent == "examples" && !key.is_empty(),
+        Place::Schema | Place::SchemaMap | Place::SchemaList => true,
+        _ => (NAMED_MAPS.contains(&parent) && !key.is_empty()) || !TEXT_MEMBERS.contains(&key),
+    }
+}
+
 /// Whether [`walk`] goes on into a value's children.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Step {
