@@ -18,7 +18,7 @@ use quote::quote;
 
 use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr};
-use super::idents::{ident, unique};
+use super::idents::ident;
 use super::multipart;
 use super::pagination;
 use super::responses;
@@ -47,13 +47,8 @@ struct Names<'a> {
 }
 
 fn names(op: &Operation) -> Names<'_> {
-    let mut taken: Vec<String> = REQUEST_METHODS.iter().map(|s| (*s).to_owned()).collect();
-    let mut take = |base: &str| {
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let name = unique(base, &refs);
-        taken.push(name.clone());
-        ident(&name)
-    };
+    let mut taken = super::idents::TakenNames::with(REQUEST_METHODS);
+    let mut take = |base: &str| ident(&taken.claim(base));
     let params = op.params.iter().map(|p| (p, take(&p.name))).collect();
     let body = op.body.as_ref().map(|b| (b, take("body")));
     Names {

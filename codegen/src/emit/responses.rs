@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 
 use super::Ctx;
 use super::docs::DocBuilder;
-use super::idents::{ident, unique};
+use super::idents::ident;
 use super::negotiated;
 use super::type_ref::Scope;
 use super::types::enum_lints;
@@ -257,12 +257,10 @@ fn overlaps(successes: &[Entry], errors: &[Entry]) -> bool {
 }
 
 fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
-    let mut taken: Vec<String> = Vec::new();
+    let mut taken = super::idents::TakenNames::default();
     list.into_iter()
         .map(|(status, response)| {
-            let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-            let name = unique(&response.variant_name, &refs);
-            taken.push(name.clone());
+            let name = taken.claim(&response.variant_name);
             Entry {
                 status,
                 response,

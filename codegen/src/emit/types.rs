@@ -297,14 +297,15 @@ pub(crate) fn union_variants(
     u: &Union,
     reserved: &[&str],
 ) -> (Vec<(proc_macro2::Ident, TokenStream)>, TokenStream) {
-    let mut taken: Vec<String> = reserved.iter().map(|r| (*r).to_owned()).collect();
+    let mut taken = super::idents::TakenNames::with(reserved);
+    // The names in order, reserved ones first, for the lints.
+    let mut names: Vec<String> = reserved.iter().map(|r| (*r).to_owned()).collect();
     let variants = u
         .variants
         .iter()
         .map(|v| {
-            let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-            let variant_name = unique(&v.name, &refs);
-            taken.push(variant_name.clone());
+            let variant_name = taken.claim(&v.name);
+            names.push(variant_name.clone());
             let ty = if v.boxed {
                 ctx.boxed_type_tokens(&v.ty, Scope::Types)
             } else {
@@ -315,7 +316,7 @@ pub(crate) fn union_variants(
         .collect();
     let lints = enum_lints(
         &def.name,
-        &taken,
+        &names,
         u.variants
             .iter()
             .any(|v| !v.boxed && matches!(v.ty, TypeRef::Named(_))),
