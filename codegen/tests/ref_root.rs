@@ -161,3 +161,18 @@ fn a_ref_where_the_format_has_data_is_not_followed() {
     let code = generated.unwrap_or_else(|e| panic!("{e}")).code;
     assert!(code.contains("pub name: Option<String>"), "{code}");
 }
+
+#[test]
+fn a_file_that_is_not_an_object_is_not_a_document() {
+    // Any text parses as a YAML string: without this rule a `$ref` to a plain text file
+    // inside the folder would put the file's text into the output.
+    let spec = layout("text", "notes.txt");
+    std::fs::write(spec.with_file_name("notes.txt"), SECRET).unwrap();
+    let errors = refused(&spec, Settings::new(&spec));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("SF0010") && e.contains("not a JSON or YAML object")),
+        "{errors:?}"
+    );
+}

@@ -26,7 +26,7 @@ impl Bundler<'_> {
             return Some(*index);
         }
         if let Some(refused) = self.refused(from, &key, relative, at) {
-            return self.register(key, path, None, Err(refused));
+            return self.register(key, path, None, Err(refused), at);
         }
         let read = read_document_file(&path).map_err(|e| {
             Box::new(
@@ -38,7 +38,7 @@ impl Bundler<'_> {
                 .with_help("check the path of the $ref; relative paths resolve against the file that contains the $ref"),
             )
         });
-        self.register(key, path, None, read)
+        self.register(key, path, None, read, at)
     }
 
     /// SF0017 when a `$ref` may not read `key` (its canonical path: symlinks
@@ -98,7 +98,7 @@ impl Bundler<'_> {
                 .with_help("download the referenced document next to the spec and use a relative path"),
             )
         });
-        self.register(key.clone(), key, Some(url.to_owned()), read)
+        self.register(key.clone(), key, Some(url.to_owned()), read, at)
     }
 
     /// Decodes and parses `read` (the bytes of `path`, or why they could not be had),
@@ -110,6 +110,7 @@ impl Bundler<'_> {
         path: PathBuf,
         url: Option<String>,
         read: Result<Vec<u8>, Box<Diagnostic>>,
+        at: &str,
     ) -> Option<usize> {
         let parsed = read
             .and_then(|bytes| parse::decode(&path, bytes))
@@ -123,6 +124,22 @@ impl Bundler<'_> {
                 return None;
             }
         };
+        // A document is an object: any text parses as a YAML string, and a `$ref` to a
+        // file that is not a document must not put that text into the output.
+        if !value.is_object() {
+            self.diags.push(
+                Diagnostic::error(
+                    "SF0010",
+                    Pointer::from_fragment(at),
+                    format!(
+                        "{} is not a JSON or YAML object, so it is not a document a `$ref` can name",
+                        path.display()
+                    ),
+                )
+                .with_help("refer to a JSON or YAML file whose top level is an object"),
+            );
+            return None;
+        }
         let uri = match &url {
             Some(url) => url::Url::parse(url).ok(),
             None => Some(anchors::file_uri(&path)),
