@@ -54,7 +54,6 @@ fn clean(name: &str) -> String {
     out
 }
 
-/// A name not in `taken`: `base`, else `base_`, `base__`, … (deterministic).
 /// Names handed out in one namespace of emitted identifiers (variants of one enum,
 /// parameters of one request), each once: `base`, else `base_`, `base__`, … (the model
 /// already made the names unique, so a suffix is rare). Lookups are hashed, so
@@ -79,14 +78,6 @@ impl TakenNames {
     }
 }
 
-pub(crate) fn unique(base: &str, taken: &[&str]) -> String {
-    let mut candidate = base.to_owned();
-    while taken.contains(&candidate.as_str()) {
-        candidate.push('_');
-    }
-    candidate
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +99,10 @@ mod tests {
 
     #[test]
     fn unique_appends_underscores() {
-        assert_eq!(unique("client", &["x"]), "client");
-        assert_eq!(unique("client", &["client", "client_"]), "client__");
+        assert_eq!(TakenNames::with(&["x"]).claim("client"), "client");
+        assert_eq!(
+            TakenNames::with(&["client", "client_"]).claim("client"),
+            "client__"
+        );
     }
 }

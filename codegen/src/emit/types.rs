@@ -18,7 +18,7 @@ use quote::{format_ident, quote};
 
 use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr, doc_attrs};
-use super::idents::{ident, unique};
+use super::idents::{TakenNames, ident};
 use super::type_ref::Scope;
 use crate::model::{Field, Struct, TypeDef, TypeId, TypeKind, TypeRef, Union};
 
@@ -217,7 +217,7 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
     }
     if let Some(value_ty) = &s.additional_properties {
         let taken: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
-        let field_name = ident(&unique("additional_properties", &taken));
+        let field_name = ident(&TakenNames::with(&taken).claim("additional_properties"));
         let string = ctx.std(Scope::Types, "String");
         let value_ty = ctx.type_tokens(value_ty, Scope::Types);
         fields.push(quote! {
@@ -297,7 +297,7 @@ pub(crate) fn union_variants(
     u: &Union,
     reserved: &[&str],
 ) -> (Vec<(proc_macro2::Ident, TokenStream)>, TokenStream) {
-    let mut taken = super::idents::TakenNames::with(reserved);
+    let mut taken = TakenNames::with(reserved);
     // The names in order, reserved ones first, for the lints.
     let mut names: Vec<String> = reserved.iter().map(|r| (*r).to_owned()).collect();
     let variants = u

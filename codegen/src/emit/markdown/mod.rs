@@ -16,6 +16,7 @@
 //! Assembled docs (a doc comment built from several pieces) are checked again
 //! by [`inert`], since pieces can combine into a block none of them holds.
 
+mod inline;
 mod sanitize;
 pub(crate) mod verify;
 

@@ -11,23 +11,23 @@ use serde_json::Value;
 
 use super::snake;
 
+// The corpus crate's manifest reader (as corpus/build.rs includes it), so the
+// manifest format is parsed in one place. The path is relative to
+// `codegen/src/model/naming/`.
+#[path = "../../../../corpus/src/manifest.rs"]
+#[allow(dead_code)] // Only `corpus_dir` and `read` are used here.
+mod manifest;
+
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
+    manifest::corpus_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".."))
 }
 
 /// Every document file of the corpus manifest.
 fn manifest_files() -> Vec<String> {
-    let path = corpus().join("manifest.tsv");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the corpus manifest {} must exist: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-    let column = header
-        .iter()
-        .position(|h| *h == "file")
-        .unwrap_or_else(|| panic!("{}: no `file` column", path.display()));
-    lines
-        .filter_map(|line| line.split('\t').nth(column).map(str::to_owned))
+    manifest::read(&corpus())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|entry| entry.file)
         .collect()
 }
 
