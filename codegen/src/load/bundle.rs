@@ -16,7 +16,8 @@
 //! - anything else (parameters, responses, path items, examples) is **inlined**
 //!   at the ref site (sibling keys of the `$ref` win over the target's).
 //!   A cycle of inlined refs cannot be inlined: it is reported (SF0015) and
-//!   the ref site becomes `{}`.
+//!   the ref site becomes `{}`. What is inlined has a budget ([`budget`],
+//!   SF0018): past it, further inlined sites become `{}` too.
 //!
 //! Refs into the root file are rewritten to local refs (`#/...`). Remote
 //! `http(s)` refs (and relative refs inside a fetched document) are fetched
@@ -46,10 +47,11 @@ use super::source_map::SourceMap;
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
+mod budget;
 mod files;
+mod names;
 
 pub(crate) use files::read_document_file;
-mod names;
 
 /// Longest chain of refs inlined into each other.
 const MAX_INLINE_DEPTH: usize = 64;
@@ -88,6 +90,10 @@ pub(crate) struct Bundler<'a> {
     /// Nesting (values and inlined refs) of the ref site being followed.
     depth: usize,
     reported_depth: bool,
+    /// Values inlined so far, against [`budget::MAX_INLINED_VALUES`].
+    inlined_values: usize,
+    /// The budget was passed (SF0018 reported): no more refs are inlined.
+    over_budget: bool,
     /// `$id`/`$anchor` refs are resolved in each file read (OpenAPI 3.1 and later).
     schema_ids: bool,
     /// The folder local `$ref`s may read from (canonical): the `ref_root` setting,
@@ -154,6 +160,8 @@ impl<'a> Bundler<'a> {
             file: 0,
             depth: 0,
             reported_depth: false,
+            inlined_values: 0,
+            over_budget: false,
             schema_ids: matches!(version, SpecVersion::OpenApi31 | SpecVersion::OpenApi32),
             ref_root,
         }
@@ -320,6 +328,9 @@ impl<'a> Bundler<'a> {
                 .with_help("only schemas may refer to themselves; break the cycle of parameters, responses or path items"),
             );
             return Value::Object(Map::new());
+        }
+        if !self.charge_inline(&target, reference, at) {
+            return budget::free_form();
         }
         let Some(mut value) = self.resolve(&target, reference, at) else {
             return Value::Object(Map::new());
