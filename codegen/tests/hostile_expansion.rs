@@ -17,13 +17,15 @@ const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
 /// Generated code (if any) and the diagnostics.
 fn run(entry: &std::path::Path) -> (Option<String>, Vec<Diagnostic>) {
     let path = entry.to_path_buf();
-    bounded("hostile expansion", Duration::from_secs(120), move || {
-        match generate(&Settings::new(path)) {
+    bounded(
+        "hostile expansion",
+        Duration::from_secs(120),
+        move || match generate(&Settings::new(path)) {
             Ok(generated) => (Some(generated.code), generated.diagnostics),
             Err(GenerateError::Invalid(diagnostics)) => (None, diagnostics),
             Err(other) => panic!("{other}"),
-        }
-    })
+        },
+    )
 }
 
 /// `levels` levels `l0` … in one file, each referring `fan_out` times to the next;
@@ -57,20 +59,30 @@ fn a_ref_bomb_through_an_external_file_is_cut_with_sf0018() {
     // Nine levels of ten: 10^9 leaves if every ref were inlined.
     let (code, diagnostics) = run(&bomb_document(9, 10));
     let budget: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == "SF0018").collect();
-    assert_eq!(budget.len(), 1, "one SF0018, at the first cut:\n{diagnostics:#?}");
+    assert_eq!(
+        budget.len(),
+        1,
+        "one SF0018, at the first cut:\n{diagnostics:#?}"
+    );
     let location = budget[0].location.as_ref().expect("SF0018 has a location");
     assert!(
         location.file.ends_with("bomb.yaml") && location.line > 1,
         "SF0018 points into the bomb file: {location:?}"
     );
     assert!(
-        budget[0].pointer.to_string().starts_with("#/paths/~1bomb/k"),
+        budget[0]
+            .pointer
+            .to_string()
+            .starts_with("#/paths/~1bomb/k"),
         "SF0018 names the ref site: {}",
         budget[0].pointer
     );
     assert!(budget[0].help.is_some(), "SF0018 says what to do");
     let code = code.expect("the budget is a warning: the rest of the document generates");
-    assert!(code.contains("fn list_pets"), "the ordinary operation is generated");
+    assert!(
+        code.contains("fn list_pets"),
+        "the ordinary operation is generated"
+    );
 }
 
 #[test]
