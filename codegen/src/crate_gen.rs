@@ -12,6 +12,8 @@
 //! keeps what else lives there (`target/`, `Cargo.lock`, `.git`). A directory
 //! whose `Cargo.toml` was not written by specforge is refused, never overwritten.
 
+mod features;
+
 use std::path::{Path, PathBuf};
 
 use crate::builder::write_if_changed;
@@ -176,10 +178,15 @@ fn cargo_toml(settings: &Settings, generated: &Generated, name: &str) -> String 
     ));
     let runtime = match &settings.runtime {
         RuntimeDependency::Path(path) => format!(
-            "{{ path = {} }}",
+            "{{ path = {}, default-features = false }}",
             toml_string(&path.to_string_lossy().replace('\\', "/"))
         ),
-        RuntimeDependency::Version(version) => toml_string(version),
+        RuntimeDependency::Version(version) => {
+            format!(
+                "{{ version = {}, default-features = false }}",
+                toml_string(version)
+            )
+        }
     };
     format!(
         "# {GENERATED_MARKER}. Regenerate rather than edit.\n\
@@ -193,48 +200,8 @@ fn cargo_toml(settings: &Settings, generated: &Generated, name: &str) -> String 
          [dependencies]\n\
          specforge = {runtime}\n{features}",
         name = toml_string(name),
-        features = features_table(&summary.features),
+        features = features::table(&summary.features),
     )
-}
-
-/// The `[features]` table: one feature per tag, all on by default (empty without
-/// `tag_features`). Feature names are ASCII kebab-case (`model/features.rs`).
-fn features_table(features: &[crate::CrateFeature]) -> String {
-    if features.is_empty() {
-        return String::new();
-    }
-    let names: Vec<String> = features.iter().map(|f| toml_string(&f.name)).collect();
-    let mut out = format!("\n[features]\ndefault = [{}]\n", names.join(", "));
-    for feature in features {
-        out.push_str(&format!("{} = []\n", feature.name));
-    }
-    out
-}
-
-/// The README's table of features, when the crate has them.
-fn features_section(name: &str, features: &[crate::CrateFeature]) -> String {
-    let Some(first) = features.first() else {
-        return String::new();
-    };
-    let mut out = format!(
-        "## Features\n\n\
-         Each tag of the API is a Cargo feature: an operation is compiled only with one of \
-         its tags' features, and a type only when an enabled operation uses it. The default \
-         features enable everything. To compile only a part:\n\n\
-         ```toml\n{name} = {{ path = \"path/to/{name}\", default-features = false, features = [\"{}\"] }}\n```\n\n\
-         | feature | compiles | operations |\n|---|---|---|\n",
-        first.name
-    );
-    for feature in features {
-        out.push_str(&format!(
-            "| `{}` | {} | {} |\n",
-            feature.name,
-            one_line(&feature.description).replace('|', "\\|"),
-            feature.operations
-        ));
-    }
-    out.push('\n');
-    out
 }
 
 fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
@@ -297,7 +264,7 @@ fn readme(settings: &Settings, generated: &Generated, name: &str) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&features_section(name, &summary.features));
+    out.push_str(&features::section(name, &summary.features));
     out.push_str(&format!(
         "## Regenerate\n\n```sh\n{}\n```\n",
         regenerate_command(settings, name)
@@ -502,19 +469,45 @@ mod tests {
         settings.runtime = RuntimeDependency::Path("../../runtime".into());
         let toml = cargo_toml(&settings, &generated("A \"quoted\" API"), "a-client");
         assert!(
-            toml.contains("specforge = { path = \"../../runtime\" }\n"),
+            toml.contains("specforge = { path = \"../../runtime\", default-features = false }\n"),
             "{toml}"
         );
         assert!(toml.contains("edition = \"2024\""));
         assert!(toml.contains("A \\\"quoted\\\" API"));
         let dependencies = toml.split("[dependencies]\n").nth(1).unwrap_or_default();
+        let dependencies = dependencies
+            .split("\n[features]")
+            .next()
+            .unwrap_or_default();
         assert_eq!(dependencies.lines().count(), 1, "{toml}");
         settings.runtime = RuntimeDependency::Version("0.1".into());
         let toml = cargo_toml(&settings, &generated("A"), "a-client");
         assert!(
-            toml.ends_with("[dependencies]\nspecforge = \"0.1\"\n"),
+            toml.contains(
+                "[dependencies]\nspecforge = { version = \"0.1\", default-features = false }\n"
+            ),
             "{toml}"
         );
+        // The runtime's defaults come back through the crate's own, and each TLS and
+        // compression feature is forwarded under its name.
+        assert!(
+            toml.contains("default = [\"rustls-aws-lc\", \"gzip\", \"brotli\", \"deflate\"]\n"),
+            "{toml}"
+        );
+        for feature in [
+            "rustls-aws-lc",
+            "rustls-ring",
+            "native-tls",
+            "gzip",
+            "brotli",
+            "deflate",
+            "zstd",
+        ] {
+            assert!(
+                toml.contains(&format!("\n{feature} = [\"specforge/{feature}\"]\n")),
+                "{feature}: {toml}"
+            );
+        }
     }
 
     #[test]

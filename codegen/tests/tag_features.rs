@@ -148,7 +148,8 @@ fn more_tags_than_crates_io_allows_is_a_warning_and_no_features() {
     let dir = std::env::temp_dir().join(format!("specforge-tag-limit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let spec = dir.join("many.json");
-    let paths: Vec<String> = (0..300)
+    // 292 tags fit beside the 7 forwarded runtime features and `unreferenced-types`.
+    let paths: Vec<String> = (0..293)
         .map(|i| {
             format!(
                 r#""/p{i}": {{"get": {{"operationId": "op{i}", "tags": ["t{i}"], "responses": {{"204": {{"description": "ok"}}}}}}}}"#

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Checks a crate written by `specforge generate` with each of its Cargo features
+# Checks a crate written by `specforge generate` with each of its tag features
 # alone, with none, and with all: each build must pass clippy with -D warnings and
 # build its docs with RUSTDOCFLAGS=-D warnings. The features are read from the
-# crate's Cargo.toml (the `[features]` table specforge writes).
+# crate's Cargo.toml (the `[features]` table specforge writes); the runtime features it
+# forwards (`gzip = ["specforge/gzip"]`, TLS backends) are not tags and are left out
+# (.ci/runtime-features.sh checks those on the runtime).
 #
 #   examples/tag-features/check-features.sh [CRATE_DIR]    (default: this folder)
 #
@@ -11,7 +13,7 @@
 set -euo pipefail
 dir="${1:-$(dirname "${BASH_SOURCE[0]}")}"
 manifest="$dir/Cargo.toml"
-features=$(awk '/^\[features\]/ { on = 1; next } /^\[/ { on = 0 } on && $1 != "default" && $2 == "=" { print $1 }' "$manifest")
+features=$(awk '/^\[features\]/ { on = 1; next } /^\[/ { on = 0 } on && $1 != "default" && $2 == "=" && $3 == "[]" { print $1 }' "$manifest")
 if [ -z "$features" ]; then
     echo "error: $manifest has no [features] table" >&2
     exit 1
@@ -27,4 +29,4 @@ for feature in $features; do
 done
 echo "== all features"
 cargo clippy -q --manifest-path "$manifest" -- -D warnings
-echo "ok: $(echo "$features" | wc -w) features, each alone, none and all"
+echo "ok: $(echo "$features" | wc -w) tag features, each alone, none and all"

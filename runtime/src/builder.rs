@@ -256,7 +256,7 @@ impl ClientBuilder {
 /// The reqwest client the runtime creates when the user gives none.
 fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Client, BuildError> {
     // Same-origin redirects only, no Referer (see redirect.rs).
-    crate::redirect::configure(reqwest::Client::builder().connect_timeout(connect_timeout))
+    crate::redirect::configure(crate::tls::client_builder().connect_timeout(connect_timeout))
         .build()
         .map_err(BuildError::Http)
 }

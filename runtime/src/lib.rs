@@ -5,7 +5,8 @@
 //! types, security requirement) and decode the response by status. Everything else lives
 //! once, here:
 //!
-//! - [`ClientCore`] / [`ClientBuilder`]: HTTP over `reqwest` with rustls, base URL,
+//! - [`ClientCore`] / [`ClientBuilder`]: HTTP over `reqwest` (TLS backend and compression
+//!   chosen by Cargo features, see the crate README), base URL,
 //!   connect and per-attempt timeouts, user agent, default headers, response size cap.
 //! - Credentials ([`Credential`]) applied per operation from its `security` requirement:
 //!   API keys in header, query or cookie, HTTP basic, bearer tokens, OAuth2 client
@@ -70,6 +71,7 @@ pub mod sse;
 mod stream_head;
 mod string_enum;
 mod tagged_union;
+mod tls;
 mod typed_header;
 mod url_build;
 

@@ -165,7 +165,7 @@ impl ClientCredentials {
                 url: display_url(&token_url),
             });
         }
-        let http = reqwest::Client::builder()
+        let http = crate::tls::client_builder()
             .redirect(reqwest::redirect::Policy::none())
             .referer(false)
             .connect_timeout(Duration::from_secs(5))

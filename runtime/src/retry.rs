@@ -229,7 +229,7 @@ impl RetryPolicy {
             .saturating_mul(factor)
             .min(self.max_backoff);
         if self.jitter {
-            delay.mul_f64(1.0 - 0.25 * rand::random::<f64>())
+            delay.mul_f64(1.0 - 0.25 * fastrand::f64())
         } else {
             delay
         }

@@ -3,8 +3,10 @@
 //!
 //! - Each tag of the document becomes a feature named after it in kebab-case (ASCII
 //!   letters and digits; `Pull Requests` → `pull-requests`); operations without a
-//!   tag get the feature `untagged`. A name that is empty, starts with a digit or is
-//!   `default` gets a `tag-` prefix; a name already taken gets `-2`, `-3`, ….
+//!   tag get the feature `untagged`. A name that is empty, starts with a digit, is
+//!   `default` or one of the runtime's features the crate forwards
+//!   ([`RUNTIME_FEATURES`]: `gzip`, `native-tls`, …) gets a `tag-` prefix; a name
+//!   already taken gets `-2`, `-3`, ….
 //! - An operation is compiled when one of its tags' features is on.
 //! - A type is compiled when a feature is on whose operations reach it, through
 //!   parameters, bodies, responses, headers and other types (a same-shape alias
@@ -13,9 +15,10 @@
 //! - A gate that holds every feature is no gate: such items are always compiled. A
 //!   document with a single feature (one tag, every type used) gets none.
 //!
-//! The work is O(features × (types + references)); the number of features is capped
-//! at [`MAX_FEATURES`] (crates.io's limit), beyond which the setting is refused with
-//! SF3005 and the client is generated without features.
+//! The work is O(features × (types + references)); the number of features, the
+//! forwarded runtime features included, is capped at [`MAX_FEATURES`] (crates.io's
+//! limit), beyond which the setting is refused with SF3005 and the client is generated
+//! without tag features.
 
 use super::dedup::{named_in, references};
 use super::{Api, BodyKind, Operation, PartKind, ResponseBody};
@@ -23,6 +26,25 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
 /// crates.io refuses a crate with more features than this.
 pub const MAX_FEATURES: usize = 300;
+
+/// The runtime's (`specforge`) features a generated crate forwards under the same
+/// names (TLS backend, response compression; `runtime/Cargo.toml`).
+pub(crate) const RUNTIME_FEATURES: &[&str] = &[
+    "rustls-aws-lc",
+    "rustls-ring",
+    "native-tls",
+    "gzip",
+    "brotli",
+    "deflate",
+    "zstd",
+];
+
+/// The runtime's default features, on in a generated crate's `default` too.
+pub(crate) const DEFAULT_RUNTIME_FEATURES: &[&str] =
+    &["rustls-aws-lc", "gzip", "brotli", "deflate"];
+
+/// How many tags can be features: one slot stays free for `unreferenced-types`.
+const MAX_TAG_FEATURES: usize = MAX_FEATURES - RUNTIME_FEATURES.len() - 1;
 
 /// The features of a client and the gate of every operation and type.
 #[derive(Debug, Clone)]
@@ -68,16 +90,15 @@ impl TagFeatures {
     /// The features of `api`, or `None` (with SF3005) when there are too many.
     pub(crate) fn of(api: &Api, diags: &mut Diagnostics) -> Option<Self> {
         let (mut features, op_features) = operation_features(&api.operations);
-        // One slot stays free for `unreferenced-types`.
-        if features.len() >= MAX_FEATURES {
+        if features.len() > MAX_TAG_FEATURES {
             diags.push(
                 Diagnostic::warning(
                     "SF3005",
                     Pointer::root().push("tags"),
                     format!(
-                        "`tag_features`: the operations have {} tags, more than the {} features crates.io allows; the client is generated without features",
+                        "`tag_features`: the operations have {} tags, more than the {} tag features crates.io allows beside the runtime's; the client is generated without features",
                         features.len(),
-                        MAX_FEATURES - 1
+                        MAX_TAG_FEATURES
                     ),
                 )
                 .with_help("use `only` to generate the part of the API you need"),
@@ -185,7 +206,11 @@ pub(crate) fn feature_base(tag: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
     let kebab = heck::ToKebabCase::to_kebab_case(ascii.trim());
-    if kebab.is_empty() || kebab.starts_with(|c: char| c.is_ascii_digit()) || kebab == "default" {
+    if kebab.is_empty()
+        || kebab.starts_with(|c: char| c.is_ascii_digit())
+        || kebab == "default"
+        || RUNTIME_FEATURES.contains(&kebab.as_str())
+    {
         format!("tag-{kebab}").trim_end_matches('-').to_owned()
     } else {
         kebab
@@ -290,6 +315,8 @@ mod tests {
         assert_eq!(feature_base("issues"), "issues");
         assert_eq!(feature_base("2fa"), "tag-2fa");
         assert_eq!(feature_base("default"), "tag-default");
+        assert_eq!(feature_base("gzip"), "tag-gzip");
+        assert_eq!(feature_base("Native TLS"), "tag-native-tls");
         assert_eq!(feature_base("日本"), "tag");
         assert_eq!(feature_base("a/b.c"), "a-b-c");
     }
