@@ -41,8 +41,9 @@ fn generate_writes_a_standalone_crate() {
     );
     assert!(manifest.contains("edition = \"2024\""), "{manifest}");
     let dependencies = manifest.split("[dependencies]\n").nth(1).unwrap();
+    let dependencies = dependencies.split("\n[features]").next().unwrap();
     assert_eq!(
-        dependencies, "specforge = { path = \"../../runtime\" }\n",
+        dependencies, "specforge = { path = \"../../runtime\", default-features = false }\n",
         "{manifest}"
     );
 
@@ -85,9 +86,10 @@ fn without_a_runtime_option_generate_says_which_dependency_it_wrote() {
     let version = env!("CARGO_PKG_VERSION");
     let manifest = std::fs::read_to_string(dir.join("petstore/Cargo.toml")).unwrap();
     let dependencies = manifest.split("[dependencies]\n").nth(1).unwrap();
+    let dependencies = dependencies.split("\n[features]").next().unwrap();
     assert_eq!(
         dependencies,
-        format!("specforge = \"{version}\"\n"),
+        format!("specforge = {{ version = \"{version}\", default-features = false }}\n"),
         "{manifest}"
     );
     // On stderr, not in the report on stdout.

@@ -269,7 +269,8 @@ fn the_readme_has_only_the_generators_code_blocks() {
                 _ => None,
             })
             .collect();
-        assert_eq!(infos, ["toml", "rust,ignore", "sh"], "{text:?}:\n{readme}");
+        // Usage (toml, rust), Features (toml), Regenerate (sh).
+        assert_eq!(infos, ["toml", "rust,ignore", "toml", "sh"], "{text:?}:\n{readme}");
     }
 }
 
