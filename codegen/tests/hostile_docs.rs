@@ -270,7 +270,11 @@ fn the_readme_has_only_the_generators_code_blocks() {
             })
             .collect();
         // Usage (toml, rust), Features (toml), Regenerate (sh).
-        assert_eq!(infos, ["toml", "rust,ignore", "toml", "sh"], "{text:?}:\n{readme}");
+        assert_eq!(
+            infos,
+            ["toml", "rust,ignore", "toml", "sh"],
+            "{text:?}:\n{readme}"
+        );
     }
 }
 
