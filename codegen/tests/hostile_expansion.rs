@@ -1,5 +1,8 @@
-//! Documents that cost far more to read than their size: a `$ref` bomb through
-//! an external file (refused by the inlining budget, SF0018).
+//! Documents that cost far more to read than their size, and numbers the YAML
+//! reader used to refuse: a `$ref` bomb through an external file (cut by the
+//! inlining budget, SF0018); YAML flow collections nested 100,000 deep (refused
+//! with SF0003 at the first level too deep, before the YAML parser, whose time
+//! grows with depth × tokens); a 29-digit integer, read from YAML as from JSON.
 //!
 //! No timing is asserted here (the deadline only catches hangs); the time and
 //! memory of each case are measured by `bench/hostile.sh` (docs/fuzzing.md).
@@ -94,4 +97,105 @@ fn repeated_inlining_within_the_budget_is_not_cut() {
         "a modest expansion is cut:\n{diagnostics:#?}"
     );
     assert!(code.is_some_and(|code| code.contains("fn list_pets")));
+}
+
+/// Refused with one SF0003 at `(line, column)`, the first collection too deep.
+fn assert_refused_at(file: &str, text: &str, line: usize, column: usize) {
+    let path = write_spec(file, text.as_bytes());
+    let (code, diagnostics) = run(&path);
+    assert!(code.is_none(), "{file}: generated");
+    assert_eq!(diagnostics.len(), 1, "{file}: {diagnostics:#?}");
+    let diagnostic = &diagnostics[0];
+    assert_eq!(diagnostic.code, "SF0003", "{diagnostic}");
+    let location = diagnostic.location.as_ref().expect("SF0003 has a location");
+    assert_eq!(
+        (location.line, location.column),
+        (line, column),
+        "{diagnostic}"
+    );
+    assert!(location.file.ends_with(file), "{diagnostic}");
+    assert!(diagnostic.help.is_some(), "{diagnostic}");
+}
+
+const DEEP: usize = 100_000;
+
+#[test]
+fn a_hundred_thousand_deep_flow_sequences_are_refused_where_too_deep() {
+    let text = format!(
+        "{HEAD}paths: {{}}\nx-deep: {}{}\n",
+        "[".repeat(DEEP),
+        "]".repeat(DEEP)
+    );
+    // The 129th `[` of line 4 (after `x-deep: `).
+    assert_refused_at("flow-seq.yaml", &text, 4, 8 + 129);
+}
+
+#[test]
+fn a_hundred_thousand_deep_flow_mappings_are_refused_where_too_deep() {
+    let text = format!(
+        "{HEAD}paths: {{}}\nx-deep: {}1{}\n",
+        "{a: ".repeat(DEEP),
+        "}".repeat(DEEP)
+    );
+    assert_refused_at("flow-map.yaml", &text, 4, 8 + 128 * 4 + 1);
+}
+
+#[test]
+fn deep_flow_in_a_referenced_file_is_refused_there() {
+    let entry = format!("{HEAD}paths:\n  /a: {{$ref: 'deep.yaml#/a'}}\n");
+    let path = write_spec("openapi.yaml", entry.as_bytes());
+    let deep = format!("# comment [[[[\na: {{x: {}}}\n", "[".repeat(DEEP));
+    std::fs::write(path.with_file_name("deep.yaml"), deep).expect("write");
+    let (code, diagnostics) = run(&path);
+    assert!(code.is_none());
+    let refused = diagnostics
+        .iter()
+        .find(|d| d.code == "SF0003")
+        .expect("SF0003");
+    let location = refused.location.as_ref().expect("location");
+    assert!(location.file.ends_with("deep.yaml"), "{refused}");
+    assert_eq!((location.line, location.column), (2, 7 + 128), "{refused}");
+}
+
+#[test]
+fn brackets_in_text_and_flow_just_under_the_limit_still_generate() {
+    let text = format!(
+        "{HEAD}paths: {{}}\nx-a: {}1{}\nx-b: '{}'\nx-c: see {} # {}\nx-d: |\n  {}\n",
+        "[".repeat(127),
+        "]".repeat(127),
+        "[".repeat(500),
+        "{".repeat(500),
+        "[".repeat(500),
+        "[".repeat(500),
+    );
+    let (code, diagnostics) = run(&write_spec("shallow.yaml", text.as_bytes()));
+    assert!(code.is_some(), "{diagnostics:#?}");
+}
+
+const BIG: &str = "12345678901234567890123456789";
+
+/// A schema with a 29-digit `maximum`, `default` and `example` generates, and the
+/// numbers read from YAML are the ones read from JSON.
+#[test]
+fn a_29_digit_integer_reads_the_same_from_yaml_and_json() {
+    let yaml = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    N: {{type: integer, maximum: {BIG}, default: -{BIG}, example: {BIG}}}\n"
+    );
+    let json = format!(
+        r#"{{"openapi":"3.0.3","info":{{"title":"t","version":"1"}},"paths":{{}},"components":{{"schemas":{{"N":{{"type":"integer","maximum":{BIG},"default":-{BIG},"example":{BIG}}}}}}}}}"#
+    );
+    let mut documents = Vec::new();
+    for (file, text) in [("big.yaml", yaml), ("big.json", json)] {
+        let path = write_spec(file, text.as_bytes());
+        let (code, diagnostics) = run(&path);
+        assert!(code.is_some(), "{file}: {diagnostics:#?}");
+        let prepared = specforge_codegen::prepare(&Settings::new(&path)).expect("prepared");
+        documents.push(prepared.document["components"]["schemas"]["N"].clone());
+    }
+    assert_eq!(documents[0], documents[1]);
+    assert!(
+        documents[0]["maximum"]
+            .as_f64()
+            .is_some_and(|max| max > 1.2e28)
+    );
 }

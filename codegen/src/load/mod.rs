@@ -3,6 +3,9 @@
 //! a source map from JSON pointers back to file, line and column.
 //!
 //! - [`parse`]: bytes → `serde_json::Value`, JSON or YAML, with positioned errors.
+//! - [`yaml_depth`]: a linear pre-scan refusing flow nesting deeper than the limit
+//!   before the YAML parser (whose time grows with depth × tokens) sees it.
+//! - [`yaml_read`]: YAML text → YAML values, integers beyond 64 bits as JSON reads them.
 //! - [`yaml_value`]: YAML values → JSON values (non-string keys become strings).
 //! - [`anchors`]: refs by `$id` and `$anchor` (OpenAPI 3.1, JSON Schema 2020-12)
 //!   rewritten to JSON pointer refs.
@@ -53,7 +56,6 @@
 //! - After the Swagger 2.0 upgrade removes `body`/`formData` parameters from
 //!   an operation's list, later parameters' pointers are shifted by one and
 //!   locate to their neighbour in the source.
-//! - YAML with duplicate keys is read without merge keys (`<<`) applied.
 
 pub(crate) mod anchors;
 pub(crate) mod bundle;
@@ -65,7 +67,9 @@ pub(crate) mod position_tree;
 pub(crate) mod refs;
 pub(crate) mod remote;
 pub(crate) mod source_map;
+pub(crate) mod yaml_depth;
 pub(crate) mod yaml_index;
+pub(crate) mod yaml_read;
 pub(crate) mod yaml_value;
 
 pub(crate) use source_map::SourceMap;

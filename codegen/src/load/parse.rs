@@ -8,7 +8,9 @@
 //!
 //! Errors become one diagnostic naming the file, line and column, with advice.
 //! Nesting is bounded: `serde_json` stops at 128 levels, `serde_yaml_ng` at
-//! 128, and the YAML → JSON conversion in [`super::yaml_value`] refuses
+//! 128 (flow nesting deeper than that is refused by a linear pre-scan,
+//! [`super::yaml_depth`], before the parser, whose time grows with depth × tokens,
+//! sees the text), and the YAML → JSON conversion in [`super::yaml_value`] refuses
 //! anything deeper than [`MAX_DEPTH`], so no input can overflow the stack.
 
 use std::path::Path;
@@ -135,11 +137,24 @@ fn parse_yaml(
         }
         Box::new(diagnostic)
     };
-    let mut value: serde_yaml_ng::Value = match serde_yaml_ng::from_str(text) {
+    if let Some(at) = super::yaml_depth::too_deep_flow(text, MAX_DEPTH) {
+        return Err(Box::new(
+            Diagnostic::error(
+                "SF0003",
+                Pointer::root(),
+                format!(
+                    "{} is not valid YAML: its flow collections (`[` and `{{`) nest deeper than {MAX_DEPTH} levels",
+                    path.display()
+                ),
+            )
+            .at_position(path, at.line, at.column)
+            .with_help("flatten the document with named components"),
+        ));
+    }
+    let mut value = match super::yaml_read::from_str::<false>(text) {
         Ok(value) => value,
         Err(e) if e.to_string().starts_with("duplicate entry") => {
-            // Read again straight into JSON values, where the last entry
-            // wins, as JSON parsers do (merge keys are not applied then).
+            // Read again keeping the last of duplicate keys, as JSON parsers do.
             let mut warning = Diagnostic::warning(
                 "SF0009",
                 Pointer::root(),
@@ -154,24 +169,27 @@ fn parse_yaml(
                 warning = warning.at_position(path, loc.line().max(1), loc.column().max(1));
             }
             diags.push(warning);
-            return serde_yaml_ng::from_str::<serde_json::Value>(text).map_err(invalid);
+            super::yaml_read::from_str::<true>(text).map_err(invalid)?
         }
         Err(e) => return Err(invalid(e)),
     };
     value.apply_merge().map_err(invalid)?;
-    super::yaml_value::to_json(value).map_err(|too_deep| {
-        Box::new(
-            Diagnostic::error(
-                "SF0003",
-                Pointer::root(),
-                format!(
-                    "{} nests deeper than {MAX_DEPTH} levels{too_deep}",
-                    path.display()
-                ),
-            )
-            .with_help("flatten the document with named components"),
+    super::yaml_value::to_json(value).map_err(|note| too_deep(path, &note))
+}
+
+/// SF0003 for a YAML value nested deeper than [`MAX_DEPTH`] (`note` says where).
+fn too_deep(path: &Path, note: &str) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::error(
+            "SF0003",
+            Pointer::root(),
+            format!(
+                "{} nests deeper than {MAX_DEPTH} levels{note}",
+                path.display()
+            ),
         )
-    })
+        .with_help("flatten the document with named components"),
+    )
 }
 
 /// Extension for diagnostics whose place is a file position rather than a
