@@ -39,7 +39,9 @@ pub struct CrateReport {
 /// One file of the crate: path relative to the crate dir, and content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrateFile {
+    /// Relative to the crate directory.
     pub path: PathBuf,
+    /// The whole file.
     pub contents: String,
 }
 

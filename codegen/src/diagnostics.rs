@@ -61,6 +61,7 @@ impl fmt::Display for Pointer {
     }
 }
 
+/// How bad a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Something was degraded or ignored; the output is still complete and compiles.
@@ -72,6 +73,7 @@ pub enum Severity {
 /// Where in a source file a diagnostic points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
+    /// The file, as the entry document or the `$ref` named it.
     pub file: PathBuf,
     /// 1-based.
     pub line: usize,
@@ -82,9 +84,11 @@ pub struct Location {
 /// One problem found in the document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// Warning or error.
     pub severity: Severity,
     /// Stable code (`SF0101`), documented in docs/diagnostics.md.
     pub code: &'static str,
+    /// The JSON pointer of the offending value in the document.
     pub pointer: Pointer,
     /// File, line and column, filled in when the source map knows the pointer.
     pub location: Option<Location>,
@@ -95,6 +99,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A warning with `code` at `pointer`.
     pub fn warning(code: &'static str, pointer: Pointer, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
@@ -106,6 +111,7 @@ impl Diagnostic {
         }
     }
 
+    /// An error with `code` at `pointer`.
     pub fn error(code: &'static str, pointer: Pointer, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
@@ -113,11 +119,13 @@ impl Diagnostic {
         }
     }
 
+    /// Adds what to do about it.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Whether this is an error (no client can be generated).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -177,22 +185,27 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Adds one.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
+    /// Adds a warning.
     pub fn warn(&mut self, code: &'static str, pointer: Pointer, message: impl Into<String>) {
         self.push(Diagnostic::warning(code, pointer, message));
     }
 
+    /// Whether any is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// All of them, in the order they were found.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }
 
+    /// All of them, in the order they were found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }

@@ -15,6 +15,9 @@
 pub mod diagnostics;
 pub(crate) mod emit;
 pub(crate) mod load;
+// The IR is reachable only through the hidden `__internal` (tests, benchmarks), not a
+// documented API: its fields are described in docs/design.md and beside their use.
+#[allow(missing_docs)]
 pub(crate) mod model;
 pub(crate) mod render;
 pub(crate) mod subset;
@@ -78,6 +81,7 @@ pub struct Generated {
 /// The client as tokens, for the proc-macro: see [`generate_tokens_with_inputs`].
 #[derive(Debug, Clone)]
 pub struct GeneratedTokens {
+    /// The client's items.
     pub tokens: proc_macro2::TokenStream,
     /// Warnings (errors fail generation).
     pub diagnostics: Vec<Diagnostic>,
@@ -93,13 +97,16 @@ pub type PhaseTimes = Vec<(&'static str, Duration)>;
 /// Counts and facts about a generated client.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
+    /// The document's `info.title`.
     pub title: String,
+    /// The document's `info.version`.
     pub version: String,
     /// Operations of the document that were generated (an operation with several
     /// request media types counts once, though it has a method per media type).
     pub operations_generated: usize,
     /// Operation ids (or `METHOD path`) that were skipped, with the reason.
     pub operations_skipped: Vec<(String, String)>,
+    /// Types generated (structs, enums, aliases).
     pub types_generated: usize,
     /// A short usage example (the first operation without a body, or the first one),
     /// as Rust source for README files.
@@ -135,7 +142,9 @@ pub enum GenerateError {
     /// The spec file (or a file it references) could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// Why.
         #[source]
         source: std::io::Error,
     },
@@ -145,7 +154,9 @@ pub enum GenerateError {
     /// Writing output failed.
     #[error("cannot write {}: {source}", path.display())]
     Write {
+        /// The file or directory.
         path: PathBuf,
+        /// Why.
         #[source]
         source: std::io::Error,
     },

@@ -102,7 +102,9 @@ pub enum SettingsError {
     UnknownKey(String),
     /// The key exists but the value is not valid for it.
     BadValue {
+        /// The setting.
         key: String,
+        /// The value given.
         value: String,
         /// What the key accepts.
         expected: &'static str,

@@ -6,6 +6,9 @@
 //! below then use the generated types and client surface as a user would.
 
 #![deny(warnings)]
+// The workspace asks this crate for `missing_docs`; a generated item has docs only
+// where the document describes it, which these documents often do not.
+#![allow(missing_docs)]
 
 pub mod petstore {
     include!("emit_golden/petstore.rs");
