@@ -76,7 +76,7 @@ type Chunks = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
 /// ```
 pub struct ByteStream {
     chunks: Chunks,
-    idle: Option<(Duration, Pin<Box<tokio::time::Sleep>>)>,
+    idle: Option<crate::idle::IdleTimer>,
     received: u64,
     finished: bool,
 }
@@ -104,7 +104,7 @@ impl ByteStream {
     /// Fails the stream with [`ByteStreamError::IdleTimeout`] when no bytes arrive for
     /// `idle`.
     pub fn idle_timeout(mut self, idle: Duration) -> Self {
-        self.idle = Some((idle, Box::pin(tokio::time::sleep(idle))));
+        self.idle = Some(crate::idle::IdleTimer::new(idle));
         self
     }
 
@@ -140,8 +140,8 @@ impl Stream for ByteStream {
         }
         match this.chunks.as_mut().poll_next(cx) {
             Poll::Ready(Some(Ok(chunk))) => {
-                if let Some((idle, sleep)) = &mut this.idle {
-                    sleep.as_mut().reset(tokio::time::Instant::now() + *idle);
+                if let Some(timer) = &mut this.idle {
+                    timer.activity();
                 }
                 this.received += chunk.len() as u64;
                 Poll::Ready(Some(Ok(chunk)))
@@ -155,11 +155,11 @@ impl Stream for ByteStream {
                 Poll::Ready(None)
             }
             Poll::Pending => {
-                if let Some((idle, sleep)) = &mut this.idle
-                    && sleep.as_mut().poll(cx).is_ready()
+                if let Some(timer) = &mut this.idle
+                    && timer.expired(cx)
                 {
                     this.finished = true;
-                    return Poll::Ready(Some(Err(ByteStreamError::IdleTimeout(*idle))));
+                    return Poll::Ready(Some(Err(ByteStreamError::IdleTimeout(timer.idle()))));
                 }
                 Poll::Pending
             }

@@ -173,7 +173,7 @@ impl ClientCore {
         let mut headers = client.default_headers.clone();
         headers.insert(http::header::USER_AGENT, client.user_agent.clone());
         if !operation.accept.is_empty() {
-            let accept = HeaderValue::from_str(operation.accept).map_err(|_| {
+            let accept = static_header_value(operation.accept).ok_or_else(|| {
                 invalid(
                     None,
                     "the operation's Accept value is not a valid header".to_owned(),
@@ -184,8 +184,9 @@ impl ClientCore {
         if let Body::Bytes { content_type, .. } | Body::Stream { content_type, .. } = &inner.body
             && !content_type.is_empty()
         {
-            let value = HeaderValue::from_str(content_type)
-                .map_err(|_| invalid(Some("body".to_owned()), "invalid content type".to_owned()))?;
+            let value = static_header_value(content_type).ok_or_else(|| {
+                invalid(Some("body".to_owned()), "invalid content type".to_owned())
+            })?;
             headers.insert(http::header::CONTENT_TYPE, value);
         }
         replace_headers(&mut headers, inner.headers);
@@ -390,6 +391,21 @@ pub(crate) fn operation_ref(operation: &'static Operation) -> OperationRef {
         id: operation.id,
         method: operation.method.as_str_static(),
         path: operation.path,
+    }
+}
+
+/// A header value from a `'static` text of the operation's description, without a
+/// copy when it is ASCII; `None` when the text is not a valid header value.
+fn static_header_value(text: &'static str) -> Option<HeaderValue> {
+    // Exactly what `HeaderValue::from_static` accepts (visible ASCII, space and tab), so
+    // it cannot panic; other bytes `from_str` accepts are copied.
+    if text
+        .bytes()
+        .all(|byte| byte == b'\t' || (0x20..0x7f).contains(&byte))
+    {
+        Some(HeaderValue::from_static(text))
+    } else {
+        HeaderValue::from_str(text).ok()
     }
 }
 

@@ -56,6 +56,7 @@ mod encoding;
 mod error;
 mod execute;
 pub mod hooks;
+mod idle;
 mod multipart;
 pub mod oauth2;
 mod options;

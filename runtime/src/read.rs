@@ -25,16 +25,31 @@ pub(crate) async fn read_body(
     if declared.is_some_and(|length| length > limit as u64) {
         return Err(BodyError::TooLarge);
     }
+    // A body that arrives in one chunk (most small responses) is returned as it is,
+    // without a copy.
+    let Some(first) = response.chunk().await.map_err(BodyError::Transport)? else {
+        return Ok(Bytes::new());
+    };
+    if first.len() > limit {
+        return Err(BodyError::TooLarge);
+    }
+    let Some(second) = response.chunk().await.map_err(BodyError::Transport)? else {
+        return Ok(first);
+    };
     let initial = declared
         .map_or(0, |length| length as usize)
         .min(limit)
-        .min(1024 * 1024);
+        .min(1024 * 1024)
+        .max(first.len() + second.len());
     let mut body = BytesMut::with_capacity(initial);
-    while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+    body.extend_from_slice(&first);
+    let mut next = Some(second);
+    while let Some(chunk) = next {
         if body.len() + chunk.len() > limit {
             return Err(BodyError::TooLarge);
         }
         body.extend_from_slice(&chunk);
+        next = response.chunk().await.map_err(BodyError::Transport)?;
     }
     Ok(body.freeze())
 }

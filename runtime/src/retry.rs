@@ -370,11 +370,13 @@ impl BudgetState {
             success_refill,
             ..
         } = self.config;
-        // The closure always returns Some, so the update cannot fail.
+        // A full budget (the usual state) is left alone: no write to a cache line every
+        // request of the client shares. Otherwise the update cannot fail: the closure
+        // returns `None` only when the budget is full.
         let _ = self
             .tokens
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |tokens| {
-                Some(tokens.saturating_add(success_refill).min(capacity))
+                (tokens < capacity).then(|| tokens.saturating_add(success_refill).min(capacity))
             });
     }
 

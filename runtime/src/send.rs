@@ -31,88 +31,84 @@ impl ClientCore {
         prepared: &Prepared,
         oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
     ) -> Result<reqwest::Response, Error<NoErrors>> {
-        let client = &self.inner;
-        let invalid = |parameter: Option<String>, reason: String| {
-            Error::InvalidRequest(Box::new(InvalidRequest {
-                operation: Some(prepared.op_ref),
-                parameter,
-                reason,
-            }))
-        };
+        let mut auth = self.apply_auth(prepared).await?;
+        *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
+        let url = self.request_url(prepared, &auth)?;
+        let request = self.build_request(prepared, url, wire_headers(prepared, &auth)?)?;
+        let request = self.before_send_hooks(prepared, request).await?;
+        let mut response = self
+            .inner
+            .http
+            .execute(request)
+            .await
+            .map_err(|e| self.reqwest_error(prepared, e, true))?;
+        if response.status().is_redirection() {
+            response = self.follow_redirect(prepared, response, &auth).await?;
+        }
+        self.after_receive_hooks(prepared, &response).await?;
+        Ok(response)
+    }
 
-        // A next-page URL on another origin gets no credentials (as a redirect would not).
+    /// The credentials of the operation's security requirement; none for a next-page
+    /// URL on another origin (as a redirect would carry none).
+    async fn apply_auth(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<crate::auth::AppliedAuth, Error<NoErrors>> {
+        let client = &self.inner;
         let foreign_next = prepared
             .next_url
             .as_ref()
             .is_some_and(|next| !crate::redirect::same_origin(next, &client.base_url));
-        let mut auth = if foreign_next {
-            crate::auth::AppliedAuth::default()
-        } else {
-            crate::auth::apply(client, prepared.operation, &client.base_url)
-                .await
-                .map_err(|error| match error.token_unavailable {
-                    // The API request never left: a transport failure, retried as one.
-                    Some(token_error) => Error::Transport(Box::new(TransportError {
-                        operation: Some(prepared.op_ref),
-                        before_response: true,
-                        source: token_error,
-                    })),
-                    None => invalid(Some(error.scheme), error.reason),
-                })?
-        };
-        *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
-        // What must not follow a redirect to another origin (redirect.rs).
-        let added = crate::redirect::AddedCredentials {
-            headers: auth.headers.iter().map(|(name, _)| name.clone()).collect(),
-            query: auth
-                .query
-                .iter()
-                .filter_map(|pair| pair.split('=').next())
-                .map(|name| {
-                    percent_encoding::percent_decode_str(name)
-                        .decode_utf8_lossy()
-                        .into_owned()
-                })
-                .collect(),
-        };
-
-        let url = match &prepared.next_url {
-            Some(next) => crate::pagination::with_query(next, &auth.query),
-            None => {
-                let mut query = prepared.query.clone();
-                query.extend(auth.query.iter().cloned());
-                crate::url_build::build_url(&client.base_url, &prepared.path, &query)
-                    .map_err(|e| invalid(None, e))?
-            }
-        };
-
-        let mut headers = prepared.headers.clone();
-        for (name, value) in auth.headers {
-            headers.insert(name, value);
+        if foreign_next {
+            return Ok(crate::auth::AppliedAuth::default());
         }
-        if !prepared.cookies.is_empty() || !auth.cookies.is_empty() {
-            let all: Vec<&str> = prepared
-                .cookies
-                .iter()
-                .chain(&auth.cookies)
-                .map(String::as_str)
-                .collect();
-            let mut value = HeaderValue::from_bytes(all.join("; ").as_bytes())
-                .map_err(|_| invalid(None, "the cookies do not form a valid header".to_owned()))?;
-            value.set_sensitive(!auth.cookies.is_empty());
-            headers.insert(http::header::COOKIE, value);
-        }
+        crate::auth::apply(client, prepared.operation, &client.base_url)
+            .await
+            .map_err(|error| match error.token_unavailable {
+                // The API request never left: a transport failure, retried as one.
+                Some(token_error) => Error::Transport(Box::new(TransportError {
+                    operation: Some(prepared.op_ref),
+                    before_response: true,
+                    source: token_error,
+                })),
+                None => invalid(prepared, Some(error.scheme), error.reason),
+            })
+    }
 
-        let mut builder = client
-            .http
-            .request(prepared.method.clone(), url)
-            .headers(headers.clone());
-        builder = match &prepared.body {
+    /// The URL: base URL, path and query (with API keys in the query), or the next-page
+    /// URL with those keys.
+    fn request_url(
+        &self,
+        prepared: &Prepared,
+        auth: &crate::auth::AppliedAuth,
+    ) -> Result<url::Url, Error<NoErrors>> {
+        match &prepared.next_url {
+            Some(next) => Ok(crate::pagination::with_query(next, &auth.query)),
+            None => crate::url_build::build_url(
+                &self.inner.base_url,
+                &prepared.path,
+                prepared.query.iter().chain(&auth.query),
+            )
+            .map_err(|e| invalid(prepared, None, e)),
+        }
+    }
+
+    /// The reqwest request: method, URL, `headers` and the body.
+    fn build_request(
+        &self,
+        prepared: &Prepared,
+        url: url::Url,
+        mut headers: http::HeaderMap,
+    ) -> Result<reqwest::Request, Error<NoErrors>> {
+        let builder = self.inner.http.request(prepared.method.clone(), url);
+        let builder = match &prepared.body {
             Body::None => builder,
             Body::Bytes { bytes, .. } => builder.body(bytes.clone()),
             Body::Stream { body, .. } => {
                 let stream = body.take_for_send().ok_or_else(|| {
                     invalid(
+                        prepared,
                         Some("body".to_owned()),
                         "the streamed body was already sent; a streaming body can be sent once"
                             .to_owned(),
@@ -126,50 +122,69 @@ impl ClientCore {
                 }
             }
             Body::Multipart(multipart) => {
-                let form = multipart
-                    .to_form()
-                    .map_err(|(part, reason)| invalid(Some(format!("body.{part}")), reason))?;
+                let form = multipart.to_form().map_err(|(part, reason)| {
+                    invalid(prepared, Some(format!("body.{part}")), reason)
+                })?;
                 builder.multipart(form)
             }
         };
-
-        let request = builder
+        let mut request = builder
             .build()
             .map_err(|e| self.reqwest_error(prepared, e, true))?;
-        let request = self.before_send_hooks(prepared, request).await?;
-        let mut response = client
-            .http
-            .execute(request)
-            .await
-            .map_err(|e| self.reqwest_error(prepared, e, true))?;
-        if response.status().is_redirection() {
-            let (body, replayable) = match &prepared.body {
-                Body::None => (None, true),
-                Body::Bytes { bytes, .. } => (Some(bytes), true),
-                Body::Stream { .. } | Body::Multipart(_) => (None, false),
-            };
-            response = crate::redirect::follow_cross_origin(
-                &client.http,
-                response,
-                &prepared.method,
-                &headers,
-                body,
-                replayable,
-                &added,
-            )
-            .await
-            // The first leg was delivered (it got the 3xx): wrapped so that the retry
-            // decision does not take a failed hop for a request that never left.
-            .map_err(|e| {
-                Error::Transport(Box::new(TransportError {
-                    operation: Some(prepared.op_ref),
-                    before_response: false,
-                    source: Box::new(crate::redirect::HopError(e.without_url())),
-                }))
-            })?;
+        // The headers the body set (`Content-Length`, a multipart `Content-Type`) win,
+        // as they did when set after ours; the map itself moves, uncopied.
+        for (name, value) in request.headers() {
+            headers.insert(name.clone(), value.clone());
         }
-        self.after_receive_hooks(prepared, &response).await?;
-        Ok(response)
+        *request.headers_mut() = headers;
+        Ok(request)
+    }
+
+    /// Re-issues a cross-origin redirect without credentials (`redirect.rs`).
+    async fn follow_redirect(
+        &self,
+        prepared: &Prepared,
+        response: reqwest::Response,
+        auth: &crate::auth::AppliedAuth,
+    ) -> Result<reqwest::Response, Error<NoErrors>> {
+        // What must not follow a redirect to another origin.
+        let added = crate::redirect::AddedCredentials {
+            headers: auth.headers.iter().map(|(name, _)| name.clone()).collect(),
+            query: auth
+                .query
+                .iter()
+                .filter_map(|pair| pair.split('=').next())
+                .map(|name| {
+                    percent_encoding::percent_decode_str(name)
+                        .decode_utf8_lossy()
+                        .into_owned()
+                })
+                .collect(),
+        };
+        let (body, replayable) = match &prepared.body {
+            Body::None => (None, true),
+            Body::Bytes { bytes, .. } => (Some(bytes), true),
+            Body::Stream { .. } | Body::Multipart(_) => (None, false),
+        };
+        crate::redirect::follow_cross_origin(
+            &self.inner.http,
+            response,
+            &prepared.method,
+            &wire_headers(prepared, auth)?,
+            body,
+            replayable,
+            &added,
+        )
+        .await
+        // The first leg was delivered (it got the 3xx): wrapped so that the retry
+        // decision does not take a failed hop for a request that never left.
+        .map_err(|e| {
+            Error::Transport(Box::new(TransportError {
+                operation: Some(prepared.op_ref),
+                before_response: false,
+                source: Box::new(crate::redirect::HopError(e.without_url())),
+            }))
+        })
     }
 
     /// Buffers the body of `response` (capped), status not interpreted.
@@ -229,4 +244,43 @@ impl ClientCore {
             source: Box::new(error.without_url()),
         }))
     }
+}
+
+/// The request's headers: the prepared ones, the credentials' and the `Cookie` header
+/// (parameter cookies and API-key cookies; sensitive when it holds a key).
+fn wire_headers(
+    prepared: &Prepared,
+    auth: &crate::auth::AppliedAuth,
+) -> Result<http::HeaderMap, Error<NoErrors>> {
+    let mut headers = prepared.headers.clone();
+    for (name, value) in &auth.headers {
+        headers.insert(name.clone(), value.clone());
+    }
+    if !prepared.cookies.is_empty() || !auth.cookies.is_empty() {
+        let all: Vec<&str> = prepared
+            .cookies
+            .iter()
+            .chain(&auth.cookies)
+            .map(String::as_str)
+            .collect();
+        let mut value = HeaderValue::from_bytes(all.join("; ").as_bytes()).map_err(|_| {
+            invalid(
+                prepared,
+                None,
+                "the cookies do not form a valid header".to_owned(),
+            )
+        })?;
+        value.set_sensitive(!auth.cookies.is_empty());
+        headers.insert(http::header::COOKIE, value);
+    }
+    Ok(headers)
+}
+
+/// An [`Error::InvalidRequest`] of `prepared`'s operation.
+fn invalid(prepared: &Prepared, parameter: Option<String>, reason: String) -> Error<NoErrors> {
+    Error::InvalidRequest(Box::new(InvalidRequest {
+        operation: Some(prepared.op_ref),
+        parameter,
+        reason,
+    }))
 }

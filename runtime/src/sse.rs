@@ -24,7 +24,6 @@ mod reconnect;
 use std::collections::VecDeque;
 use std::error::Error as StdError;
 use std::fmt;
-use std::future::Future as _;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -120,7 +119,7 @@ pub struct SseStream<T> {
     final_error: Option<SseError>,
     finished: bool,
     decode: DecodeData<T>,
-    idle: Option<(Duration, Pin<Box<tokio::time::Sleep>>)>,
+    idle: Option<crate::idle::IdleTimer>,
     reconnect: Option<reconnect::Reconnector>,
     _data: PhantomData<fn() -> T>,
 }
@@ -184,7 +183,7 @@ impl<T> SseStream<T> {
     /// Fails the stream with [`SseError::IdleTimeout`] when no bytes arrive for `idle`.
     /// Needs a Tokio runtime.
     pub fn idle_timeout(mut self, idle: Duration) -> Self {
-        self.idle = Some((idle, Box::pin(tokio::time::sleep(idle))));
+        self.idle = Some(crate::idle::IdleTimer::new(idle));
         self
     }
 
@@ -215,8 +214,8 @@ impl<T> SseStream<T> {
     }
 
     fn on_bytes(&mut self, bytes: &[u8]) {
-        if let Some((idle, sleep)) = &mut self.idle {
-            sleep.as_mut().reset(tokio::time::Instant::now() + *idle);
+        if let Some(timer) = &mut self.idle {
+            timer.activity();
         }
         let mut events = Vec::new();
         let result = self.parser.feed(bytes, &mut events);
@@ -263,8 +262,8 @@ impl<T> SseStream<T> {
         match result {
             Ok(Some(body)) => {
                 self.body = body;
-                if let Some((idle, sleep)) = &mut self.idle {
-                    sleep.as_mut().reset(tokio::time::Instant::now() + *idle);
+                if let Some(timer) = &mut self.idle {
+                    timer.activity();
                 }
             }
             // 204 No Content: the server asks the client to stop.
@@ -299,10 +298,10 @@ impl<T> Stream for SseStream<T> {
                 Poll::Ready(Some(Err(error))) => this.dropped(Some(SseError::Transport(error))),
                 Poll::Ready(None) => this.dropped(None),
                 Poll::Pending => {
-                    if let Some((idle, sleep)) = &mut this.idle
-                        && sleep.as_mut().poll(cx).is_ready()
+                    if let Some(timer) = &mut this.idle
+                        && timer.expired(cx)
                     {
-                        let idle = *idle;
+                        let idle = timer.idle();
                         this.dropped(Some(SseError::IdleTimeout(idle)));
                         continue;
                     }

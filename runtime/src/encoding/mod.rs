@@ -2,7 +2,8 @@
 //! which writes `+` for a space in a query, nor `Url::join`, which collapses dot
 //! segments).
 //!
-//! A parameter value goes: serde → [`value::ParamValue`] (ordered JSON) →
+//! A parameter value goes: serde → [`value::ParamValue`] (ordered JSON; primitives by
+//! the fast path of [`primitive`]) →
 //! [`shape::Shape`] (undefined / primitive / array / object of primitives, or refused) →
 //! the style of its location: [`path`], [`query`], [`header`] (headers and cookies).
 //! [`form`] encodes form bodies. [`percent`] holds the percent-encoding rules.
@@ -12,6 +13,7 @@ pub(crate) mod form;
 pub(crate) mod header;
 pub(crate) mod path;
 pub(crate) mod percent;
+pub(crate) mod primitive;
 pub(crate) mod query;
 pub(crate) mod shape;
 pub(crate) mod value;

@@ -33,7 +33,8 @@ pub(crate) fn expand(
             .collect::<Vec<_>>()
             .join(sep)
     };
-    let name = encode_strict(name);
+    // Only the matrix style writes the name.
+    let name = || encode_strict(name);
     match (style, shape) {
         (_, Shape::Undefined) => {
             Err("a path parameter needs a value (got null or an empty collection)".to_owned())
@@ -47,16 +48,17 @@ pub(crate) fn expand(
         (Style::Label, Shape::Array(items)) => Ok(format!(".{}", joined(items, ","))),
         (Style::Label, Shape::Object(kv)) if explode => Ok(format!(".{}", pairs(kv, "=", "."))),
         (Style::Label, Shape::Object(kv)) => Ok(format!(".{}", pairs(kv, ",", ","))),
-        (Style::Matrix, Shape::Primitive(v)) => Ok(matrix_pair(&name, v)),
+        (Style::Matrix, Shape::Primitive(v)) => Ok(matrix_pair(&name(), v)),
         (Style::Matrix, Shape::Array(items)) if explode => {
+            let name = name();
             Ok(items.iter().map(|v| matrix_pair(&name, v)).collect())
         }
-        (Style::Matrix, Shape::Array(items)) => Ok(format!(";{name}={}", joined(items, ","))),
+        (Style::Matrix, Shape::Array(items)) => Ok(format!(";{}={}", name(), joined(items, ","))),
         (Style::Matrix, Shape::Object(kv)) if explode => Ok(kv
             .iter()
             .map(|(k, v)| matrix_pair(&encode_strict(k), v))
             .collect()),
-        (Style::Matrix, Shape::Object(kv)) => Ok(format!(";{name}={}", pairs(kv, ",", ","))),
+        (Style::Matrix, Shape::Object(kv)) => Ok(format!(";{}={}", name(), pairs(kv, ",", ","))),
         (other, _) => Err(format!(
             "style {other:?} is not allowed for a path parameter"
         )),

@@ -37,6 +37,11 @@ pub(crate) fn encode_strict(text: &str) -> String {
     utf8_percent_encode(text, STRICT).to_string()
 }
 
+/// Appends `text` to `out`, every byte outside RFC 3986 unreserved encoded.
+pub(crate) fn push_strict(out: &mut String, text: &str) {
+    out.extend(utf8_percent_encode(text, STRICT));
+}
+
 /// `application/x-www-form-urlencoded` component: strict encoding, except that a space
 /// is written `+` (WHATWG URL Standard, RFC 1866; vector PE-24). `+` itself is `%2B`.
 pub(crate) fn encode_form_component(text: &str) -> String {

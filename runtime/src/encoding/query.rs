@@ -13,7 +13,7 @@
 //! - `deepObject` with `explode: false`: as with `explode: true` (OpenAPI 3.2.0 says
 //!   explode has no effect); `deepObject` with a primitive or an array: refused.
 
-use super::percent::{encode_query_value, encode_strict};
+use super::percent::{encode_query_value, encode_strict, push_strict};
 use super::shape::Shape;
 use crate::private::Style;
 
@@ -26,19 +26,29 @@ pub(crate) fn expand(
     shape: &Shape,
 ) -> Result<Option<String>, String> {
     let value = |text: &str| encode_query_value(text, allow_reserved);
-    let name_enc = encode_strict(name);
     let delimiter = match style {
         Style::Form => None,
         Style::SpaceDelimited => Some("%20"),
         Style::PipeDelimited => Some("%7C"),
         Style::TabDelimited => Some("%09"),
-        Style::DeepObject => return deep_object(&name_enc, shape, value).map(Some),
+        Style::DeepObject => return deep_object(&encode_strict(name), shape, value).map(Some),
         other => {
             return Err(format!(
                 "style {other:?} is not allowed for a query parameter"
             ));
         }
     };
+    if let Shape::Primitive(v) = shape
+        && !allow_reserved
+    {
+        // The common case, in one allocation: `name=value`, both strictly encoded.
+        let mut text = String::with_capacity(name.len() + 1 + v.len());
+        push_strict(&mut text, name);
+        text.push('=');
+        push_strict(&mut text, v);
+        return Ok(Some(text));
+    }
+    let name_enc = encode_strict(name);
     let text = match (shape, explode, delimiter) {
         (Shape::Undefined, _, _) => return Ok(None),
         (Shape::Primitive(v), _, _) => format!("{name_enc}={}", value(v)),

@@ -45,7 +45,7 @@ pub(crate) fn shape_of(value: ParamValue, content: Option<&str>) -> Result<Shape
                 match item {
                     ParamValue::Null => {}
                     ParamValue::Array(_) | ParamValue::Object(_) => return Err(NESTED.to_owned()),
-                    primitive => texts.extend(primitive.primitive_text()),
+                    primitive => texts.extend(primitive.into_primitive_text()),
                 }
             }
             Ok(if texts.is_empty() {
@@ -60,7 +60,9 @@ pub(crate) fn shape_of(value: ParamValue, content: Option<&str>) -> Result<Shape
                 match item {
                     ParamValue::Null => {}
                     ParamValue::Array(_) | ParamValue::Object(_) => return Err(NESTED.to_owned()),
-                    primitive => pairs.extend(primitive.primitive_text().map(|text| (key, text))),
+                    primitive => {
+                        pairs.extend(primitive.into_primitive_text().map(|text| (key, text)));
+                    }
                 }
             }
             Ok(if pairs.is_empty() {
@@ -70,7 +72,7 @@ pub(crate) fn shape_of(value: ParamValue, content: Option<&str>) -> Result<Shape
             })
         }
         primitive => Ok(primitive
-            .primitive_text()
+            .into_primitive_text()
             .map_or(Shape::Undefined, Shape::Primitive)),
     }
 }

@@ -25,8 +25,19 @@ pub(crate) enum ParamValue {
     Object(Vec<(String, ParamValue)>),
 }
 
-/// Serializes `value` into an ordered tree.
+/// Serializes `value` into an ordered tree: primitives directly
+/// ([`super::primitive`]), everything else through JSON text.
 pub(crate) fn to_param_value<T: Serialize + ?Sized>(
+    value: &T,
+) -> Result<ParamValue, serde_json::Error> {
+    match super::primitive::to_primitive(value) {
+        Some(primitive) => Ok(primitive),
+        None => to_param_value_via_json(value),
+    }
+}
+
+/// Serializes `value` into an ordered tree through its JSON text.
+pub(crate) fn to_param_value_via_json<T: Serialize + ?Sized>(
     value: &T,
 ) -> Result<ParamValue, serde_json::Error> {
     let text = serde_json::to_string(value)?;
@@ -38,6 +49,14 @@ impl ParamValue {
     pub(crate) fn to_json_text(&self) -> String {
         // Serializing this tree cannot fail: every key is a string and every number finite.
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The text of a primitive (string as is, numbers and booleans as JSON writes them).
+    pub(crate) fn into_primitive_text(self) -> Option<String> {
+        match self {
+            Self::String(s) => Some(s),
+            other => other.primitive_text(),
+        }
     }
 
     /// The text of a primitive (string as is, numbers and booleans as JSON writes them).
