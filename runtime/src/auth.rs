@@ -16,7 +16,7 @@ use secrecy::ExposeSecret as _;
 
 use crate::client::ClientInner;
 use crate::credential::{ClientCredentials, Credential, CredentialKind};
-use crate::private::{Location, Operation, SchemeKind, SecurityScheme};
+use crate::describe::{Location, Operation, SchemeKind, SecurityScheme};
 
 /// What the auth step adds to a request.
 #[derive(Debug, Default)]

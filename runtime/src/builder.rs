@@ -8,7 +8,7 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::client::{ClientCore, ClientInner};
 use crate::credential::{Credential, CredentialKind};
-use crate::private::{SchemeKind, SecurityScheme};
+use crate::describe::{SchemeKind, SecurityScheme};
 use crate::retry::RetryPolicy;
 
 /// Default per-attempt total timeout.
@@ -93,7 +93,7 @@ impl fmt::Debug for ClientBuilder {
                     .base_url
                     .as_deref()
                     .or(self.default_base_url)
-                    .map(redact_url),
+                    .map(crate::url_build::redact_url),
             )
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
@@ -259,18 +259,6 @@ fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Build
     crate::redirect::configure(crate::tls::client_builder().connect_timeout(connect_timeout))
         .build()
         .map_err(BuildError::Http)
-}
-
-/// The URL for `Debug` output: a password in it is replaced by `***`.
-pub(crate) fn redact_url(text: &str) -> String {
-    match url::Url::parse(text) {
-        Ok(mut url) if url.password().is_some() => {
-            // Setting a password on a URL that already has one cannot fail.
-            let _ = url.set_password(Some("***"));
-            url.to_string()
-        }
-        _ => text.to_owned(),
-    }
 }
 
 /// Parses and normalizes the base URL: absolute http(s), no query or fragment, no
@@ -506,7 +494,7 @@ mod tests {
     static SCHEMES: &[SecurityScheme] = &[SecurityScheme {
         name: "api_key",
         kind: SchemeKind::ApiKey {
-            location: crate::private::Location::Header,
+            location: crate::describe::Location::Header,
             param: "X-API-Key",
         },
     }];

@@ -23,7 +23,8 @@ use tracing::Instrument as _;
 use crate::client::ClientCore;
 use crate::error::Error;
 
-use crate::private::{Decode, Request};
+use crate::request::Request;
+use crate::response::Decode;
 use crate::response::Response;
 
 /// Why a [`ByteStream`] stopped early.

@@ -7,7 +7,7 @@ use std::time::Duration;
 use http::{HeaderMap, HeaderValue};
 
 use crate::credential::Credential;
-use crate::private::SecurityScheme;
+use crate::describe::SecurityScheme;
 use crate::retry::RetryPolicy;
 
 /// The runtime client: HTTP connection pool, base URL, timeouts, credentials, retry
@@ -80,7 +80,7 @@ impl fmt::Debug for ClientCore {
         f.debug_struct("ClientCore")
             .field(
                 "base_url",
-                &crate::builder::redact_url(inner.base_url.as_str()),
+                &crate::url_build::redact_url(inner.base_url.as_str()),
             )
             .field("timeout", &inner.timeout)
             .field("user_agent", &inner.user_agent)

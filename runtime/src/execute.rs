@@ -16,10 +16,12 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method};
 use tracing::Instrument as _;
 
 use crate::client::ClientCore;
+use crate::describe::Operation;
 use crate::error::{Error, InvalidRequest, NoErrors, OperationRef, TimeoutError, TimeoutPhase};
-use crate::private::{Decode, Operation, RawResponse, Request};
 use crate::request::Body;
+use crate::request::Request;
 use crate::response::Response;
+use crate::response::{Decode, RawResponse};
 use crate::retry::{AttemptContext, Outcome, RetryDecision, RetryPolicy, StopReason};
 
 /// A request ready to be sent, the same for every attempt.

@@ -1,15 +1,16 @@
-//! What a generated operation fills in before it is sent: [`RequestParts`], kept inside
-//! `__private::Request`. Parameters are encoded as they are added (the generic part of
+//! What a generated operation fills in before it is sent: [`Request`] and its
+//! [`RequestParts`]. Parameters are encoded as they are added (the generic part of
 //! `Request::param` is only the serde call); the first problem is kept, with the
 //! parameter's name, and reported by `execute` before anything is sent.
 
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue};
 
+use crate::describe::{FieldEncoding, Operation, Param};
 use crate::encoding::value::ParamValue;
 use crate::encoding::{Encoded, encode_param, form};
+use crate::multipart::Multipart;
 use crate::options::RequestOptions;
-use crate::private::Param;
 
 /// The parts of a request, collected before sending.
 #[derive(Debug)]
@@ -130,7 +131,7 @@ impl RequestParts {
         &mut self,
         content_type: &'static str,
         value: Result<ParamValue, serde_json::Error>,
-        encodings: &[crate::private::FieldEncoding],
+        encodings: &[FieldEncoding],
     ) {
         let encoded = value
             .map_err(|error| format!("cannot serialize the form body: {error}"))
@@ -170,5 +171,92 @@ impl RequestParts {
             self.record_error(&format!("body.{part}"), reason.clone());
         }
         self.body = Body::Multipart(multipart);
+    }
+}
+
+/// A request being filled by generated code. Parameter errors are kept and
+/// reported by the runtime as `Error::InvalidRequest` naming the
+/// parameter, before anything is sent.
+#[derive(Debug)]
+pub struct Request {
+    pub(crate) operation: &'static Operation,
+    pub(crate) inner: RequestParts,
+}
+
+impl Request {
+    /// Starts a request for `operation` with per-request `options` (from the request value).
+    pub fn new(operation: &'static Operation, options: crate::RequestOptions) -> Self {
+        Self {
+            operation,
+            inner: RequestParts::new(options),
+        }
+    }
+
+    /// Adds one parameter. `value` is serialized with serde; `None`/`null` adds nothing.
+    pub fn param<T: serde::Serialize + ?Sized>(&mut self, param: Param, value: &T) {
+        let value = crate::encoding::value::to_param_value(value);
+        self.inner.add_param(param, value);
+    }
+
+    /// Sets a JSON body (`content_type` is the declared media type, e.g. `application/json`
+    /// or `application/merge-patch+json`).
+    pub fn json_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+    ) {
+        let bytes = serde_json::to_vec(value);
+        self.inner.set_json_body(content_type, bytes);
+    }
+
+    /// Sets a `application/x-www-form-urlencoded` body from a serializable object.
+    pub fn form_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+    ) {
+        let value = crate::encoding::value::to_param_value(value);
+        self.inner.set_form_body(content_type, value);
+    }
+
+    /// Sets a `application/x-www-form-urlencoded` body whose properties follow the
+    /// operation's Encoding Object entries (`encodings`; properties without one use the
+    /// defaults of [`form_body`](Self::form_body)).
+    pub fn form_body_with<T: serde::Serialize + ?Sized>(
+        &mut self,
+        content_type: &'static str,
+        value: &T,
+        encodings: &'static [FieldEncoding],
+    ) {
+        let value = crate::encoding::value::to_param_value(value);
+        self.inner
+            .set_form_body_with(content_type, value, encodings);
+    }
+
+    /// Sets a text body.
+    pub fn text_body(&mut self, content_type: &'static str, text: String) {
+        self.inner
+            .set_bytes_body(content_type, bytes::Bytes::from(text));
+    }
+
+    /// Sets a binary body.
+    pub fn bytes_body(&mut self, content_type: &'static str, bytes: impl Into<bytes::Bytes>) {
+        self.inner.set_bytes_body(content_type, bytes.into());
+    }
+
+    /// Sets a binary body from bytes, a stream or a file ([`crate::Body`]); a stream or a
+    /// file is sent once, never retried.
+    pub fn binary_body(&mut self, content_type: &'static str, body: impl Into<crate::Body>) {
+        self.inner.set_binary_body(content_type, body.into());
+    }
+
+    /// Sets a `multipart/form-data` body (the boundary is added to the content type).
+    pub fn multipart_body(&mut self, multipart: Multipart) {
+        self.inner.set_multipart_body(multipart);
+    }
+
+    /// The operation this request is for.
+    pub fn operation(&self) -> &'static Operation {
+        self.operation
     }
 }

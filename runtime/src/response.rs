@@ -4,8 +4,7 @@
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 
-use crate::error::{ApiError, DecodeError, DecodeFailure, Error, UnexpectedResponse};
-use crate::private::RawResponse;
+use crate::error::{ApiError, DecodeError, DecodeFailure, Error, OperationRef, UnexpectedResponse};
 
 /// A successful response: status, headers and the decoded body.
 #[derive(Debug, Clone)]
@@ -308,5 +307,146 @@ mod tests {
     fn empty_json_body_is_null() {
         assert_eq!(parse_json::<Option<u8>>(b"").ok(), Some(None));
         assert!(parse_json::<u8>(b" ").is_err());
+    }
+}
+
+/// A buffered response handed to an operation's decode function.
+#[derive(Debug)]
+pub struct RawResponse {
+    pub(crate) status: http::StatusCode,
+    pub(crate) headers: http::HeaderMap,
+    pub(crate) body: bytes::Bytes,
+    pub(crate) operation: Option<OperationRef>,
+}
+
+/// The decode function an operation passes to the runtime with its request.
+pub type Decode<T, E> = fn(RawResponse) -> Result<Response<T>, Error<E>>;
+
+impl RawResponse {
+    /// Status code as a number, for `match` in generated decode functions.
+    pub fn status_code(&self) -> u16 {
+        self.status.as_u16()
+    }
+
+    /// Success with a JSON body decoded as `T`.
+    pub fn json<T: serde::de::DeserializeOwned, E>(self) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_json(self)
+    }
+
+    /// Success with no body expected (whatever arrives is ignored): `T = ()`.
+    pub fn empty<E>(self) -> Result<Response<()>, Error<E>> {
+        Ok(crate::response::parts(self).0)
+    }
+
+    /// Success with a text body.
+    pub fn text<E>(self) -> Result<Response<String>, Error<E>> {
+        crate::response::decode_text(self)
+    }
+
+    /// Success with a binary body.
+    pub fn bytes<E>(self) -> Result<Response<bytes::Bytes>, Error<E>> {
+        let (response, body) = crate::response::parts(self);
+        Ok(response.map(|()| body))
+    }
+
+    /// Success whose body is decoded by a generated function (several media types or
+    /// several 2xx statuses with different bodies → an enum).
+    pub fn success_with<T, E>(
+        self,
+        decode: fn(&RawResponse) -> Result<T, crate::DecodeError>,
+    ) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_with(self, decode)
+    }
+
+    /// A declared error status with a JSON body, wrapped in the operation's error enum.
+    pub fn error_json<T, B: serde::de::DeserializeOwned, E>(
+        self,
+        wrap: fn(B) -> E,
+    ) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_error_json(self, wrap)
+    }
+
+    /// A declared error status whose body a generated function decodes (several media
+    /// types → a `…Content` enum), wrapped in the operation's error enum.
+    pub fn error_with<T, B, E>(
+        self,
+        decode: fn(&RawResponse) -> Result<B, crate::DecodeError>,
+        wrap: fn(B) -> E,
+    ) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_error_with(self, decode, wrap)
+    }
+
+    /// A declared error status with a text body.
+    pub fn error_text<T, E>(self, wrap: fn(String) -> E) -> Result<Response<T>, Error<E>> {
+        crate::response::decode_error_text(self, wrap)
+    }
+
+    /// A declared error status without a body (or whose body is not decoded).
+    pub fn error_empty<T, E>(self, error: E) -> Result<Response<T>, Error<E>> {
+        crate::response::error_value(self, error)
+    }
+
+    /// A status the operation does not declare.
+    pub fn unexpected<T, E>(self) -> Result<Response<T>, Error<E>> {
+        Err(crate::response::unexpected(self))
+    }
+
+    /// The response's `Content-Type` media type (without parameters), lower-cased.
+    pub fn media_type(&self) -> Option<String> {
+        crate::response::media_type(&self.headers)
+    }
+
+    /// Parses the body as JSON (for `success_with` decode functions). An empty body
+    /// parses as `null`.
+    pub fn parse_json<T: serde::de::DeserializeOwned>(&self) -> Result<T, DecodeError> {
+        crate::response::parse_json(&self.body)
+    }
+
+    /// The body as text in its declared charset, UTF-8 by default (for `success_with`
+    /// decode functions).
+    pub fn parse_text(&self) -> Result<String, DecodeError> {
+        crate::response::parse_text(&self.headers, &self.body)
+    }
+
+    /// Which of the operation's `declared` media types the `Content-Type` is (exact, then
+    /// `type/*`, `*/*`, then the same `+json`/`+xml` family); `None` for none or no
+    /// `Content-Type` (for negotiated `…Content` decode functions).
+    pub fn match_media(&self, declared: &[&str]) -> Option<usize> {
+        crate::response::match_media(&self.headers, declared)
+    }
+
+    /// The `Content-Type` and the raw body (the `Other` variant of a `…Content` enum).
+    pub fn raw_content(&self) -> crate::RawContent {
+        crate::RawContent {
+            content_type: self
+                .headers
+                .get(http::header::CONTENT_TYPE)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned),
+            body: self.body.clone(),
+        }
+    }
+
+    /// The status.
+    pub fn status(&self) -> http::StatusCode {
+        self.status
+    }
+    /// The headers.
+    pub fn headers(&self) -> &http::HeaderMap {
+        &self.headers
+    }
+    /// The raw body (after decompression).
+    pub fn body(&self) -> &bytes::Bytes {
+        &self.body
+    }
+
+    /// Builds a raw response (tests, mocks and hooks).
+    pub fn new(status: http::StatusCode, headers: http::HeaderMap, body: bytes::Bytes) -> Self {
+        Self {
+            status,
+            headers,
+            body,
+            operation: None,
+        }
     }
 }

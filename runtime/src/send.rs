@@ -9,9 +9,9 @@ use crate::error::{
     Error, InvalidRequest, NoErrors, TimeoutError, TimeoutPhase, TooLargeError, TransportError,
 };
 use crate::execute::Prepared;
-use crate::private::RawResponse;
 use crate::read::{BodyError, read_body};
 use crate::request::Body;
+use crate::response::RawResponse;
 
 impl ClientCore {
     /// Sends the request once and buffers the response (status not interpreted).
@@ -84,7 +84,7 @@ impl ClientCore {
         auth: &crate::auth::AppliedAuth,
     ) -> Result<url::Url, Error<NoErrors>> {
         match &prepared.next_url {
-            Some(next) => Ok(crate::pagination::with_query(next, &auth.query)),
+            Some(next) => Ok(crate::url_build::with_query(next, &auth.query)),
             None => crate::url_build::build_url(
                 &self.inner.base_url,
                 &prepared.path,

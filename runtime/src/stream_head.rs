@@ -10,7 +10,7 @@
 use crate::client::ClientCore;
 use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
 use crate::execute::{AttemptState, Next, Prepared};
-use crate::private::{Decode, RawResponse};
+use crate::response::{Decode, RawResponse};
 
 /// What one attempt gave: a 2xx head to stream, or a buffered response / error to judge.
 enum Attempt {

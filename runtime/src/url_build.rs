@@ -3,7 +3,8 @@
 //! The path is appended to the base URL's path as text, never resolved with `Url::join`
 //! (which drops the base path for `/pets`, replaces its last segment for `pets`, and
 //! replaces the host for `//evil.example/x`). Every piece is already percent-encoded, so
-//! parsing the result changes nothing but its representation.
+//! parsing the result changes nothing but its representation. [`with_query`] adds the
+//! API-key query pairs to a next-page URL.
 
 /// The URL for `path` (starting with `/`) and `query` pairs (encoded, joined by `&`).
 pub(crate) fn build_url<'a>(
@@ -33,6 +34,39 @@ pub(crate) fn build_url<'a>(
     Ok(url)
 }
 
+/// `url` with pre-encoded `name=value` pairs appended, replacing pieces of the same
+/// name already in its query (a server may echo an API key into its links).
+pub(crate) fn with_query(url: &url::Url, pairs: &[String]) -> url::Url {
+    let mut url = url.clone();
+    if pairs.is_empty() {
+        return url;
+    }
+    let name = |piece: &str| piece.split('=').next().unwrap_or(piece).to_owned();
+    let added: Vec<String> = pairs.iter().map(|pair| name(pair)).collect();
+    let mut pieces: Vec<String> = url
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|piece| !piece.is_empty() && !added.contains(&name(piece)))
+        .map(str::to_owned)
+        .collect();
+    pieces.extend(pairs.iter().cloned());
+    url.set_query(Some(&pieces.join("&")));
+    url
+}
+
+/// The URL for `Debug` output: a password in it is replaced by `***`.
+pub(crate) fn redact_url(text: &str) -> String {
+    match url::Url::parse(text) {
+        Ok(mut url) if url.password().is_some() => {
+            // Setting a password on a URL that already has one cannot fail.
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +88,18 @@ mod tests {
             "https://api.example.com/pets"
         );
         Ok(())
+    }
+
+    #[test]
+    fn query_pairs_are_appended_and_replace_echoes() {
+        let url = url::Url::parse("https://a.test/items?page=2&api_key=old").expect("url");
+        let with = with_query(&url, &["api_key=k%20y".to_owned()]);
+        assert_eq!(with.as_str(), "https://a.test/items?page=2&api_key=k%20y");
+        let bare = url::Url::parse("https://a.test/items").expect("url");
+        assert_eq!(
+            with_query(&bare, &["k=v".to_owned()]).as_str(),
+            "https://a.test/items?k=v"
+        );
+        assert_eq!(with_query(&bare, &[]).as_str(), "https://a.test/items");
     }
 }

@@ -15,7 +15,7 @@
 
 use super::percent::encode_form_component;
 use super::value::ParamValue;
-use crate::private::{FieldEncoding, Param, Style};
+use crate::describe::{FieldEncoding, Param, Style};
 
 /// Encodes a form body with the default rules.
 pub(crate) fn encode_form(value: ParamValue) -> Result<String, String> {

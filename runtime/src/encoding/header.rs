@@ -12,7 +12,7 @@
 use http::HeaderValue;
 
 use super::shape::Shape;
-use crate::private::Style;
+use crate::describe::Style;
 
 /// Expands a header parameter to its value; `None` when undefined.
 pub(crate) fn expand_header(

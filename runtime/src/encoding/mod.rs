@@ -23,7 +23,7 @@ mod vector_tests;
 
 use http::HeaderValue;
 
-use crate::private::{Location, Param};
+use crate::describe::{Location, Param};
 
 /// One parameter, encoded for its location.
 #[derive(Debug, Clone, PartialEq)]

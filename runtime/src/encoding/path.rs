@@ -9,7 +9,7 @@
 
 use super::percent::encode_strict;
 use super::shape::Shape;
-use crate::private::Style;
+use crate::describe::Style;
 
 /// Expands a path parameter for its style. `Shape::Undefined` is refused: a path
 /// parameter always needs a value.

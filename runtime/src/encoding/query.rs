@@ -15,7 +15,7 @@
 
 use super::percent::{encode_query_value, encode_strict, push_strict};
 use super::shape::Shape;
-use crate::private::Style;
+use crate::describe::Style;
 
 /// Expands a query parameter; `None` when the value is undefined (omitted).
 pub(crate) fn expand(

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::value::ParamValue;
 use super::{Encoded, encode_param};
-use crate::private::{Location, Param, Style};
+use crate::describe::{Location, Param, Style};
 
 const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors");
 

@@ -21,7 +21,8 @@ use http::HeaderMap;
 use crate::client::ClientCore;
 use crate::error::Error;
 use crate::pagination::{Page, next_link, pages};
-use crate::private::{Decode, Request};
+use crate::request::Request;
+use crate::response::Decode;
 
 impl ClientCore {
     /// The pages of a `Link`-paginated operation, each decoded by `decode` into its items.

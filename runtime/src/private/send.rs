@@ -10,7 +10,8 @@
 
 use crate::client::ClientCore;
 use crate::error::Error;
-use crate::private::{Decode, Request};
+use crate::request::Request;
+use crate::response::Decode;
 use crate::response::Response;
 use crate::sse::{DecodeData, SseStream};
 use crate::{BoxFuture, ByteStream};

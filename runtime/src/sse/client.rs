@@ -18,7 +18,8 @@ use tracing::Instrument as _;
 use crate::client::ClientCore;
 use crate::error::{Error, NoErrors};
 use crate::execute::Prepared;
-use crate::private::{Decode, Request};
+use crate::request::Request;
+use crate::response::Decode;
 use crate::response::Response;
 use crate::sse::{DecodeData, SseStream};
 
