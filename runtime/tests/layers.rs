@@ -17,7 +17,15 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "leaves",
-        &["body", "idle", "read", "retry", "string_enum", "url_build"],
+        &[
+            "body",
+            "idle",
+            "read",
+            "retry",
+            "string_enum",
+            "tls",
+            "url_build",
+        ],
     ),
     ("describe", &["describe"]),
     ("error", &["error"]),
