@@ -75,6 +75,21 @@ pub fn write_crate(
     Ok(report)
 }
 
+/// The files of the crate that `write_crate` would change in `dir` (missing, unreadable
+/// or with other contents), relative to `dir`; empty when the crate is up to date.
+/// Writes nothing.
+pub fn stale_files(settings: &Settings, generated: &Generated, dir: &Path) -> Vec<PathBuf> {
+    let name = crate_name(settings, generated);
+    crate_files(settings, generated, &name)
+        .into_iter()
+        .filter(|file| {
+            std::fs::read(dir.join(&file.path))
+                .map_or(true, |bytes| bytes != file.contents.as_bytes())
+        })
+        .map(|file| file.path)
+        .collect()
+}
+
 /// The files of the crate, in memory: `Cargo.toml`, `README.md`, `src/lib.rs`.
 pub fn crate_files(settings: &Settings, generated: &Generated, name: &str) -> Vec<CrateFile> {
     vec![

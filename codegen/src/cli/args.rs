@@ -12,7 +12,8 @@ Exit status:
   0  success
   1  the document has errors or cannot be read (check --deny-warnings: also warnings)
   2  bad command line
-  3  the output cannot be written";
+  3  the output cannot be written
+  4  generate --check: the crate on disk differs from what SPEC generates";
 
 /// Generate typed Rust clients from OpenAPI documents (Swagger 2.0, OpenAPI 3.0, 3.1).
 #[derive(Debug, Parser)]
@@ -77,6 +78,10 @@ pub(crate) struct GenerateArgs {
     /// and the default features enable them all).
     #[arg(long)]
     pub no_tag_features: bool,
+    /// Write nothing: exit 0 when the crate in --out is what SPEC generates, 4 (listing
+    /// the files that differ) when it is not. For CI, next to a checked-in crate.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Args)]

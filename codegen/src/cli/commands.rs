@@ -16,7 +16,7 @@ use specforge_codegen::{
 };
 
 use super::args::{CheckArgs, GenerateArgs};
-use super::{EXIT_INVALID, EXIT_USAGE, EXIT_WRITE};
+use super::{EXIT_INVALID, EXIT_STALE, EXIT_USAGE, EXIT_WRITE};
 
 /// `specforge generate`: warnings go to stderr, the report of what was written to stdout.
 pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
@@ -34,6 +34,9 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
         }
     };
     print_diagnostics(&mut stderr, &settings, &generated.diagnostics);
+    if args.check {
+        return check_crate(&settings, &generated, args);
+    }
     match crate_gen::write_crate(&settings, &generated, &args.out) {
         Ok(report) => {
             let mut stdout = std::io::stdout().lock();
@@ -63,6 +66,30 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
             ExitCode::from(EXIT_WRITE)
         }
     }
+}
+
+/// `generate --check`: compares the crate on disk with what would be written.
+fn check_crate(
+    settings: &Settings,
+    generated: &specforge_codegen::Generated,
+    args: &GenerateArgs,
+) -> ExitCode {
+    let stale = crate_gen::stale_files(settings, generated, &args.out);
+    let mut stdout = std::io::stdout().lock();
+    if stale.is_empty() {
+        let _ = writeln!(stdout, "{}: up to date", args.out.display());
+        return ExitCode::SUCCESS;
+    }
+    let _ = writeln!(
+        stdout,
+        "{}: differs from what {} generates; run the same command without --check",
+        args.out.display(),
+        settings.spec.display()
+    );
+    for file in &stale {
+        let _ = writeln!(stdout, "  differs   {}", file.display());
+    }
+    ExitCode::from(EXIT_STALE)
 }
 
 /// Says which `specforge` dependency `generate` wrote when no runtime option chose it,

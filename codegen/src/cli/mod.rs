@@ -2,7 +2,8 @@
 //!
 //! Exit codes (also in `specforge --help`): 0 success; 1 the document has
 //! errors or cannot be read (with `check --deny-warnings`: also warnings);
-//! 2 bad command line; 3 the output cannot be written.
+//! 2 bad command line; 3 the output cannot be written; 4 `generate --check` found a
+//! crate that differs from what the document generates.
 
 mod args;
 mod commands;
@@ -17,6 +18,8 @@ pub(crate) const EXIT_INVALID: u8 = 1;
 pub(crate) const EXIT_USAGE: u8 = 2;
 /// Exit status: the output cannot be written.
 pub(crate) const EXIT_WRITE: u8 = 3;
+/// Exit status: `generate --check` found files that differ from the generated ones.
+pub(crate) const EXIT_STALE: u8 = 4;
 
 /// Parses the command line and runs the command.
 pub(crate) fn run() -> ExitCode {
