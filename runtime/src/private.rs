@@ -12,6 +12,8 @@
 pub mod base64;
 #[path = "private/double_option.rs"]
 pub mod double_option;
+#[path = "private/object.rs"]
+pub mod object;
 #[path = "private/send.rs"]
 mod send;
 

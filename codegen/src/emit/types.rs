@@ -5,8 +5,11 @@
 //!   written as `null`; optional + nullable → `Option<Option<T>>` through the
 //!   runtime's `double_option` adapter (absent vs `null` kept apart);
 //!   `readOnly`/`writeOnly` fields are optional (each is absent in one
-//!   direction); defaults through `#[serde(default = "Type::default_field")]`;
+//!   direction); JSON defaults through a `Type::default_field` function;
 //!   `additionalProperties` next to fields as a `#[serde(flatten)]` map;
+//!   `Serialize` derived, `Deserialize` through the runtime's
+//!   `__object_deserialize!` (one `visit_map`, a fraction of the derive's compile
+//!   cost; `runtime/src/private/object.rs`);
 //! - enums (see [`super::enums`]);
 //! - aliases; unions (see [`union_item`]).
 //!
@@ -148,86 +151,34 @@ fn presence(ctx: &Ctx, field: &Field) -> Presence {
 fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs);
-    let option = ctx.std(Scope::Types, "Option");
-    let is_none = if option.to_string() == "Option" {
-        "Option::is_none"
-    } else {
-        "::std::option::Option::is_none"
-    };
-    let mut fields = Vec::new();
-    let mut default_fns = Vec::new();
-    let mut default_values = Vec::new();
-    let mut all_absent_ok = true;
-    let mut any_json_default = false;
+    let mut parts = StructParts::default();
     for field in &s.fields {
-        let field_name = ident(&field.name);
-        let field_docs = doc_attrs(&field.docs);
-        let mut serde_args = Vec::new();
-        if field.wire_name != field.name {
-            let wire = &field.wire_name;
-            serde_args.push(quote!(rename = #wire));
-        }
-        let ty = if field.boxed {
-            ctx.boxed_type_tokens(&field.ty, Scope::Types)
-        } else {
-            ctx.type_tokens(&field.ty, Scope::Types)
-        };
-        let (ty, default_value) = match presence(ctx, field) {
-            Presence::Required => {
-                all_absent_ok = false;
-                (ty, quote!(::std::default::Default::default()))
-            }
-            Presence::Defaulted(expr) => {
-                any_json_default = true;
-                let fn_name = format_ident!(
-                    "default_{}",
-                    field_name.to_string().trim_start_matches("r#")
-                );
-                let path = format!("{name}::{fn_name}");
-                default_fns.push(quote! {
-                    fn #fn_name() -> #ty { #expr }
-                });
-                serde_args.push(quote!(default = #path));
-                (ty, quote!(Self::#fn_name()))
-            }
-            Presence::Optional => {
-                serde_args.push(quote!(default, skip_serializing_if = #is_none));
-                (quote!(#option<#ty>), quote!(None))
-            }
-            Presence::RequiredNullable => {
-                all_absent_ok = false;
-                (quote!(#option<#ty>), quote!(None))
-            }
-            Presence::OptionalNullable => {
-                serde_args.push(quote!(
-                    default,
-                    skip_serializing_if = #is_none,
-                    with = "::specforge::__private::double_option"
-                ));
-                (quote!(#option<#option<#ty>>), quote!(None))
-            }
-        };
-        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
-        fields.push(quote! {
-            #field_docs
-            #serde_attr
-            pub #field_name: #ty,
-        });
-        default_values.push(quote!(#field_name: #default_value));
+        parts.field(ctx, &name, field);
     }
-    if let Some(value_ty) = &s.additional_properties {
+    let extra = s.additional_properties.as_ref().map(|value_ty| {
         let taken: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
         let field_name = ident(&TakenNames::with(&taken).claim("additional_properties"));
         let string = ctx.std(Scope::Types, "String");
         let value_ty = ctx.type_tokens(value_ty, Scope::Types);
-        fields.push(quote! {
+        parts.fields.push(quote! {
             /// Properties not declared by the schema.
             #[serde(flatten)]
             pub #field_name: ::std::collections::BTreeMap<#string, #value_ty>,
         });
-        default_values.push(quote!(#field_name: ::std::collections::BTreeMap::new()));
-    }
-    let serde = serde_derive();
+        parts
+            .default_values
+            .push(quote!(#field_name: ::std::collections::BTreeMap::new()));
+        quote!(extra #field_name)
+    });
+    let StructParts {
+        fields,
+        reads,
+        default_fns,
+        default_values,
+        any_required,
+        any_json_default,
+    } = parts;
+    let all_absent_ok = !any_required;
     let derive_default = (all_absent_ok && !any_json_default).then(|| quote!(, Default));
     let default_impl = (all_absent_ok && any_json_default).then(|| {
         quote! {
@@ -247,14 +198,105 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
     });
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq #derive_default, #serde)]
+        #[derive(Debug, Clone, PartialEq #derive_default, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
         pub struct #name {
             #(#fields)*
         }
+        ::specforge::__object_deserialize!(#name { #(#reads),* } #extra);
         #default_fns
         #default_impl
     }
+}
+
+/// The pieces of a struct item, one field at a time: the field declarations (with
+/// their `Serialize` attributes), the `__object_deserialize!` entries, the JSON
+/// default functions and the `Default` values.
+#[derive(Default)]
+struct StructParts {
+    fields: Vec<TokenStream>,
+    reads: Vec<TokenStream>,
+    default_fns: Vec<TokenStream>,
+    default_values: Vec<TokenStream>,
+    /// Whether some field must be present (else the type can be `Default`).
+    any_required: bool,
+    any_json_default: bool,
+}
+
+impl StructParts {
+    fn field(&mut self, ctx: &Ctx, struct_name: &proc_macro2::Ident, field: &Field) {
+        let field_name = ident(&field.name);
+        let field_docs = doc_attrs(&field.docs);
+        let wire = &field.wire_name;
+        let rename = (field.wire_name != field.name).then(|| quote!(rename = #wire));
+        let option = ctx.std(Scope::Types, "Option");
+        let skip_none = skip_if_none(&option);
+        let ty = if field.boxed {
+            ctx.boxed_type_tokens(&field.ty, Scope::Types)
+        } else {
+            ctx.type_tokens(&field.ty, Scope::Types)
+        };
+        let (ty, kind, default_value, ser_args) = match presence(ctx, field) {
+            Presence::Required => {
+                self.any_required = true;
+                (
+                    ty,
+                    quote!(required),
+                    quote!(::std::default::Default::default()),
+                    None,
+                )
+            }
+            Presence::Defaulted(expr) => {
+                self.any_json_default = true;
+                let fn_name = format_ident!(
+                    "default_{}",
+                    field_name.to_string().trim_start_matches("r#")
+                );
+                self.default_fns.push(quote! {
+                    fn #fn_name() -> #ty { #expr }
+                });
+                let kind = quote!(default(#struct_name::#fn_name));
+                (ty, kind, quote!(Self::#fn_name()), None)
+            }
+            Presence::Optional => {
+                let ty = quote!(#option<#ty>);
+                (ty, quote!(optional), quote!(None), Some(skip_none))
+            }
+            Presence::RequiredNullable => {
+                self.any_required = true;
+                (quote!(#option<#ty>), quote!(optional), quote!(None), None)
+            }
+            Presence::OptionalNullable => {
+                let ty = quote!(#option<#option<#ty>>);
+                let args = quote!(
+                    #skip_none,
+                    serialize_with = "::specforge::__private::double_option::serialize"
+                );
+                (ty, quote!(nullable), quote!(None), Some(args))
+            }
+        };
+        let serde_args: Vec<TokenStream> = rename.into_iter().chain(ser_args).collect();
+        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+        self.fields.push(quote! {
+            #field_docs
+            #serde_attr
+            pub #field_name: #ty,
+        });
+        self.reads.push(quote!(#field_name => #kind #wire));
+        self.default_values
+            .push(quote!(#field_name: #default_value));
+    }
+}
+
+/// `skip_serializing_if = "Option::is_none"` (fully qualified when the document
+/// declares a type named `Option`).
+fn skip_if_none(option: &TokenStream) -> TokenStream {
+    let is_none = if option.to_string() == "Option" {
+        "Option::is_none"
+    } else {
+        "::std::option::Option::is_none"
+    };
+    quote!(skip_serializing_if = #is_none)
 }
 
 /// Unions (`oneOf`/`anyOf`), variants in the model's order.

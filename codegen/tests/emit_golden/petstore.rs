@@ -1323,63 +1323,64 @@ pub mod types {
     /// A pet
     ///
     /// Everything the store knows about one pet.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Pet {
         pub id: i64,
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub tag: Option<String>,
         /// Pet status in the store
-        #[serde(default = "Pet::default_status")]
         pub status: PetStatus,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub parent: Option<Box<Pet>>,
         pub nickname: Option<String>,
         /// Absent leaves the note alone; `null` clears it.
         #[serde(
-            default,
             skip_serializing_if = "Option::is_none",
-            with = "::specforge::__private::double_option"
+            serialize_with = "::specforge::__private::double_option::serialize"
         )]
         pub note: Option<Option<String>>,
         pub photo: ::specforge::Base64Bytes,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub thumbnail: Option<::specforge::Base64Bytes>,
         pub raw: Option<::specforge::Base64Bytes>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub born: Option<::specforge::chrono::NaiveDate>,
-        #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
+        #[serde(rename = "updatedAt", skip_serializing_if = "Option::is_none")]
         pub updated_at: Option<::specforge::chrono::DateTime<::specforge::chrono::Utc>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub secret: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub uid: Option<::specforge::uuid::Uuid>,
-        #[serde(default = "Pet::default_weight")]
         pub weight: f32,
-        #[serde(default = "Pet::default_tags")]
         pub tags: Vec<String>,
         #[serde(rename = "type")]
         pub type_: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub attributes: Option<
             ::std::collections::BTreeMap<String, ::specforge::serde_json::Value>,
         >,
-        #[serde(default = "Pet::default_count")]
         pub count: u32,
         /// Use `id`.
         #[deprecated]
-        #[serde(rename = "legacyCode", default, skip_serializing_if = "Option::is_none")]
+        #[serde(rename = "legacyCode", skip_serializing_if = "Option::is_none")]
         pub legacy_code: Option<i32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub file: Option<String>,
     }
+
+    ::specforge::__object_deserialize!(
+        Pet { id => required "id", name => required "name", tag => optional "tag", status =>
+        default(Pet::default_status) "status", parent => optional "parent", nickname =>
+        optional "nickname", note => nullable "note", photo => required "photo", thumbnail =>
+        optional "thumbnail", raw => optional "raw", born => optional "born", updated_at =>
+        optional "updatedAt", secret => optional "secret", uid => optional "uid", weight =>
+        default(Pet::default_weight) "weight", tags => default(Pet::default_tags) "tags",
+        type_ => required "type", attributes => optional "attributes", count =>
+        default(Pet::default_count) "count", legacy_code => optional "legacyCode", file =>
+        optional "file" }
+    );
 
     impl Pet {
         fn default_status() -> PetStatus {
@@ -1417,34 +1418,27 @@ pub mod types {
 
     pub type PetId = i64;
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Dog {
         #[serde(rename = "petType")]
         pub pet_type: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub bark: Option<bool>,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    ::specforge::__object_deserialize!(
+        Dog { pet_type => required "petType", bark => optional "bark" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Cat {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub meow: Option<bool>,
     }
+
+    ::specforge::__object_deserialize!(Cat { meow => optional "meow" });
 
     #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq)]
@@ -1495,29 +1489,21 @@ pub mod types {
         }
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Circle {
         pub radius: f64,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    ::specforge::__object_deserialize!(Circle { radius => required "radius" });
+
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Square {
         pub side: f64,
     }
+
+    ::specforge::__object_deserialize!(Square { side => required "side" });
 
     #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq)]
@@ -1583,75 +1569,67 @@ pub mod types {
         Pets(Vec<Pet>),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Error {
         pub code: i32,
         pub message: String,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    ::specforge::__object_deserialize!(
+        Error { code => required "code", message => required "message" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Labels {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub additional_properties: Option<bool>,
         /// Properties not declared by the schema.
         #[serde(flatten)]
         pub additional_properties_: ::std::collections::BTreeMap<String, String>,
     }
 
+    ::specforge::__object_deserialize!(
+        Labels { name => optional "name", additional_properties => optional
+        "additional_properties" } extra additional_properties_
+    );
+
     /// A recursive tree
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Tree {
         pub children: Vec<Tree>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub parent: Option<Box<Tree>>,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    ::specforge::__object_deserialize!(
+        Tree { children => required "children", parent => optional "parent" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Settings {
-        #[serde(default = "Settings::default_verbose")]
         pub verbose: bool,
-        #[serde(default = "Settings::default_level")]
         pub level: i32,
-        #[serde(rename = "defaultPet", default = "Settings::default_default_pet")]
+        #[serde(rename = "defaultPet")]
         pub default_pet: PetId,
-        #[serde(default = "Settings::default_ratio")]
         pub ratio: f64,
-        #[serde(default = "Settings::default_name")]
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub since: Option<::specforge::chrono::DateTime<::specforge::chrono::Utc>>,
     }
+
+    ::specforge::__object_deserialize!(
+        Settings { verbose => default(Settings::default_verbose) "verbose", level =>
+        default(Settings::default_level) "level", default_pet =>
+        default(Settings::default_default_pet) "defaultPet", ratio =>
+        default(Settings::default_ratio) "ratio", name => default(Settings::default_name)
+        "name", since => optional "since" }
+    );
 
     impl Settings {
         fn default_verbose() -> bool {
@@ -1684,30 +1662,21 @@ pub mod types {
         }
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Empty {}
 
+    ::specforge::__object_deserialize!(Empty {});
+
     /// Old pet
     #[deprecated]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct OldPet {
         pub id: i64,
     }
+
+    ::specforge::__object_deserialize!(OldPet { id => required "id" });
 
     pub type Blob = ::specforge::Base64Bytes;
 
@@ -1715,17 +1684,13 @@ pub mod types {
 
     pub type Stamp = ::specforge::chrono::DateTime<::specforge::chrono::Utc>;
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Sparse {
         pub values: Vec<Option<i64>>,
     }
+
+    ::specforge::__object_deserialize!(Sparse { values => required "values" });
 
     #[derive(
         Debug,

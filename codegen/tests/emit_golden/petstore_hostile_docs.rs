@@ -4892,13 +4892,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Pet {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -5038,7 +5032,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub tag: Option<String>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5085,7 +5079,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Pet::default_status")]
         pub status: PetStatus,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5132,7 +5125,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub parent: Option<Box<Pet>>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5226,9 +5219,8 @@ pub mod types {
         /// /// outer
         /// \[31m
         #[serde(
-            default,
             skip_serializing_if = "Option::is_none",
-            with = "::specforge::__private::double_option"
+            serialize_with = "::specforge::__private::double_option::serialize"
         )]
         pub note: Option<Option<String>>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -5322,7 +5314,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub thumbnail: Option<::specforge::Base64Bytes>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5415,7 +5407,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub born: Option<::specforge::chrono::NaiveDate>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5462,7 +5454,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
+        #[serde(rename = "updatedAt", skip_serializing_if = "Option::is_none")]
         pub updated_at: Option<::specforge::chrono::DateTime<::specforge::chrono::Utc>>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5509,7 +5501,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub secret: Option<String>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5556,7 +5548,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub uid: Option<::specforge::uuid::Uuid>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5603,7 +5595,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Pet::default_weight")]
         pub weight: f32,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5650,7 +5641,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Pet::default_tags")]
         pub tags: Vec<String>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5744,7 +5734,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub attributes: Option<
             ::std::collections::BTreeMap<String, ::specforge::serde_json::Value>,
         >,
@@ -5793,7 +5783,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Pet::default_count")]
         pub count: u32,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5841,7 +5830,7 @@ pub mod types {
         /// /// outer
         /// \[31m
         #[deprecated]
-        #[serde(rename = "legacyCode", default, skip_serializing_if = "Option::is_none")]
+        #[serde(rename = "legacyCode", skip_serializing_if = "Option::is_none")]
         pub legacy_code: Option<i32>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5888,9 +5877,21 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub file: Option<String>,
     }
+
+    ::specforge::__object_deserialize!(
+        Pet { id => required "id", name => required "name", tag => optional "tag", status =>
+        default(Pet::default_status) "status", parent => optional "parent", nickname =>
+        optional "nickname", note => nullable "note", photo => required "photo", thumbnail =>
+        optional "thumbnail", raw => optional "raw", born => optional "born", updated_at =>
+        optional "updatedAt", secret => optional "secret", uid => optional "uid", weight =>
+        default(Pet::default_weight) "weight", tags => default(Pet::default_tags) "tags",
+        type_ => required "type", attributes => optional "attributes", count =>
+        default(Pet::default_count) "count", legacy_code => optional "legacyCode", file =>
+        optional "file" }
+    );
 
     impl Pet {
         fn default_status() -> PetStatus {
@@ -6063,13 +6064,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Dog {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -6164,9 +6159,13 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub bark: Option<bool>,
     }
+
+    ::specforge::__object_deserialize!(
+        Dog { pet_type => required "petType", bark => optional "bark" }
+    );
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -6213,14 +6212,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Cat {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -6268,9 +6260,11 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub meow: Option<bool>,
     }
+
+    ::specforge::__object_deserialize!(Cat { meow => optional "meow" });
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -6411,13 +6405,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Circle {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -6468,6 +6456,8 @@ pub mod types {
         pub radius: f64,
     }
 
+    ::specforge::__object_deserialize!(Circle { radius => required "radius" });
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -6513,13 +6503,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Square {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -6569,6 +6553,8 @@ pub mod types {
         /// \[31m
         pub side: f64,
     }
+
+    ::specforge::__object_deserialize!(Square { side => required "side" });
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -6769,13 +6755,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Error {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -6872,6 +6852,10 @@ pub mod types {
         pub message: String,
     }
 
+    ::specforge::__object_deserialize!(
+        Error { code => required "code", message => required "message" }
+    );
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -6917,14 +6901,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Labels {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -6972,7 +6949,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7019,12 +6996,17 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub additional_properties: Option<bool>,
         /// Properties not declared by the schema.
         #[serde(flatten)]
         pub additional_properties_: ::std::collections::BTreeMap<String, String>,
     }
+
+    ::specforge::__object_deserialize!(
+        Labels { name => optional "name", additional_properties => optional
+        "additional_properties" } extra additional_properties_
+    );
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -7071,13 +7053,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Tree {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -7171,9 +7147,13 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub parent: Option<Box<Tree>>,
     }
+
+    ::specforge::__object_deserialize!(
+        Tree { children => required "children", parent => optional "parent" }
+    );
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -7220,13 +7200,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Settings {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -7274,7 +7248,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Settings::default_verbose")]
         pub verbose: bool,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7321,7 +7294,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Settings::default_level")]
         pub level: i32,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7368,7 +7340,7 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(rename = "defaultPet", default = "Settings::default_default_pet")]
+        #[serde(rename = "defaultPet")]
         pub default_pet: PetId,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7415,7 +7387,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Settings::default_ratio")]
         pub ratio: f64,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7462,7 +7433,6 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default = "Settings::default_name")]
         pub name: String,
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7509,9 +7479,17 @@ pub mod types {
         /// //! inner
         /// /// outer
         /// \[31m
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub since: Option<::specforge::chrono::DateTime<::specforge::chrono::Utc>>,
     }
+
+    ::specforge::__object_deserialize!(
+        Settings { verbose => default(Settings::default_verbose) "verbose", level =>
+        default(Settings::default_level) "level", default_pet =>
+        default(Settings::default_default_pet) "defaultPet", ratio =>
+        default(Settings::default_ratio) "ratio", name => default(Settings::default_name)
+        "name", since => optional "since" }
+    );
 
     impl Settings {
         fn default_verbose() -> bool {
@@ -7589,16 +7567,11 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Empty {}
+
+    ::specforge::__object_deserialize!(Empty {});
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -7646,13 +7619,7 @@ pub mod types {
     /// /// outer
     /// \[31m
     #[deprecated]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct OldPet {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -7702,6 +7669,8 @@ pub mod types {
         /// \[31m
         pub id: i64,
     }
+
+    ::specforge::__object_deserialize!(OldPet { id => required "id" });
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -7889,13 +7858,7 @@ pub mod types {
     /// //! inner
     /// /// outer
     /// \[31m
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Sparse {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
@@ -7945,6 +7908,8 @@ pub mod types {
         /// \[31m
         pub values: Vec<Option<i64>>,
     }
+
+    ::specforge::__object_deserialize!(Sparse { values => required "values" });
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///

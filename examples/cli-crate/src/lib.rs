@@ -324,33 +324,29 @@ pub mod operations {
 /// Types of the API's schemas.
 #[allow(dead_code)]
 pub mod types {
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Pet {
         pub id: i64,
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub tag: Option<String>,
     }
 
+    ::specforge::__object_deserialize!(
+        Pet { id => required "id", name => required "name", tag => optional "tag" }
+    );
+
     pub type Pets = Vec<Pet>;
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Error {
         pub code: i32,
         pub message: String,
     }
+
+    ::specforge::__object_deserialize!(
+        Error { code => required "code", message => required "message" }
+    );
 }

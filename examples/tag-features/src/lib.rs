@@ -668,20 +668,19 @@ pub mod operations {
 #[allow(dead_code)]
 pub mod types {
     #[cfg(any(feature = "pets", feature = "store"))]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Pet {
         pub id: i64,
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub kind: Option<PetKind>,
     }
+
+    #[cfg(any(feature = "pets", feature = "store"))]
+    ::specforge::__object_deserialize!(
+        Pet { id => required "id", name => required "name", kind => optional "kind" }
+    );
 
     #[cfg(any(feature = "pets", feature = "store"))]
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -698,83 +697,68 @@ pub mod types {
     ::specforge::__string_enum_impls!(PetKind { Cat => "cat", Dog => "dog" });
 
     #[cfg(feature = "store")]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Order {
         pub pet_id: i64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub quantity: Option<i64>,
     }
 
+    #[cfg(feature = "store")]
+    ::specforge::__object_deserialize!(
+        Order { pet_id => required "pet_id", quantity => optional "quantity" }
+    );
+
     #[cfg(any(feature = "pets", feature = "store"))]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Problem {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub title: Option<String>,
     }
 
+    #[cfg(any(feature = "pets", feature = "store"))]
+    ::specforge::__object_deserialize!(Problem { title => optional "title" });
+
     #[cfg(feature = "unreferenced-types")]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct Unused {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub note: Option<String>,
     }
 
+    #[cfg(feature = "unreferenced-types")]
+    ::specforge::__object_deserialize!(Unused { note => optional "note" });
+
     #[cfg(feature = "pets")]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct ListPetsResponse {
         pub items: Vec<Pet>,
         #[serde(
-            default,
             skip_serializing_if = "Option::is_none",
-            with = "::specforge::__private::double_option"
+            serialize_with = "::specforge::__private::double_option::serialize"
         )]
         pub next_cursor: Option<Option<String>>,
     }
 
+    #[cfg(feature = "pets")]
+    ::specforge::__object_deserialize!(
+        ListPetsResponse { items => required "items", next_cursor => nullable "next_cursor" }
+    );
+
     #[cfg(any(feature = "store", feature = "admin-tools"))]
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::specforge::serde::Serialize,
-        ::specforge::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
     pub struct GetInventoryResponse {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub count: Option<i64>,
     }
+
+    #[cfg(any(feature = "store", feature = "admin-tools"))]
+    ::specforge::__object_deserialize!(GetInventoryResponse { count => optional "count" });
 
     #[cfg(feature = "admin-tools")]
     /// The same type as [`GetInventoryResponse`]: the document gives both one shape.
