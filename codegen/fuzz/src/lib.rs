@@ -6,7 +6,9 @@
 //!
 //! The targets only assert what must always hold: no panic, no stack overflow,
 //! no hang (libFuzzer's `-timeout`), and, for the whole pipeline, that the
-//! generated code always parses (an `SF9001` internal error is a bug).
+//! generated code always parses (an `SF9001` internal error is a bug) and that
+//! no doc comment in it holds a code block rustdoc would run
+//! ([`runnable_doc_blocks`]).
 
 use std::path::PathBuf;
 
@@ -39,4 +41,82 @@ pub fn settings_for(data: &[u8]) -> Option<Settings> {
 /// the `load` target covers bytes that are not JSON).
 pub fn json(data: &[u8]) -> Option<serde_json::Value> {
     serde_json::from_slice(data).ok()
+}
+
+/// rustdoc's view of doc text: the generator's own checker
+/// (`src/emit/markdown/verify.rs`), used here on the rendered output rather than
+/// on each doc string as it is emitted.
+#[path = "../../src/emit/markdown/verify.rs"]
+#[allow(dead_code)]
+mod verify;
+
+/// The code blocks rustdoc would compile or run in the doc comments of `code`
+/// (a rendered client), each as `(info string, doc text)`; empty when none.
+/// Consecutive `#[doc]` attributes of one item are one doc string, as rustdoc
+/// joins them. `None` when `code` does not tokenize.
+pub fn runnable_doc_blocks(code: &str) -> Option<Vec<(String, String)>> {
+    let tokens: proc_macro2::TokenStream = code.parse().ok()?;
+    let mut docs = Vec::new();
+    collect_docs(tokens, &mut docs);
+    Some(
+        docs.into_iter()
+            .flat_map(|lines| {
+                let text = lines.join("\n");
+                verify::runnable_blocks(&lines)
+                    .into_iter()
+                    .map(move |info| (info, text.clone()))
+            })
+            .collect(),
+    )
+}
+
+/// Appends the doc lines of every item in `tokens` (nested groups included) to `out`.
+fn collect_docs(tokens: proc_macro2::TokenStream, out: &mut Vec<Vec<String>>) {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut current: Vec<String> = Vec::new();
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(token) = iter.next() {
+        if matches!(&token, TokenTree::Punct(p) if p.as_char() == '#') {
+            if matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!') {
+                iter.next();
+            }
+            if let Some(TokenTree::Group(group)) = iter.peek()
+                && group.delimiter() == Delimiter::Bracket
+            {
+                if let Ok(syn::Meta::NameValue(meta)) = syn::parse2::<syn::Meta>(group.stream())
+                    && meta.path.is_ident("doc")
+                    && let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) = meta.value
+                {
+                    current.push(text.value());
+                }
+                iter.next();
+                continue;
+            }
+        }
+        if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if let TokenTree::Group(group) = token {
+            collect_docs(group.stream(), out);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runnable_doc_blocks;
+
+    #[test]
+    fn finds_a_runnable_block_in_any_item() {
+        let code = "/// # Pet\n#[derive(Debug)]\n///     run();\npub struct Pet;\n\
+                    mod m { /// ```text\n/// x\n/// ```\nfn f() {} }";
+        let blocks = runnable_doc_blocks(code).expect("tokenizes");
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert_eq!(blocks[0].0, "");
+        let inert = "/// ```text\n/// run();\n/// ```\nfn f() {}";
+        assert_eq!(runnable_doc_blocks(inert), Some(Vec::new()));
+    }
 }
