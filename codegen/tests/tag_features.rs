@@ -76,10 +76,11 @@ fn operations_and_types_are_gated_by_the_features_that_reach_them() {
         gate_of(&code, "pub struct Order {"),
         r#"#[cfg(feature = "store")]"#
     );
-    // Reached by pets (through Pet) and by store (getOrderPet).
+    // Reached by pets (through Pet), by store (getOrderPet), and by the types no
+    // operation reaches (Unused), which must compile with `unreferenced-types` alone.
     assert_eq!(
         gate_of(&code, "pub enum PetKind {"),
-        r#"#[cfg(any(feature = "pets", feature = "store"))]"#
+        r#"#[cfg(any(feature = "pets", feature = "store", feature = "unreferenced-types"))]"#
     );
     assert_eq!(
         gate_of(&code, "pub struct Unused {"),

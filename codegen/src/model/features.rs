@@ -105,28 +105,27 @@ impl TagFeatures {
             );
             return None;
         }
-        let reached = reach(api, &op_features, features.len());
-        if reached.iter().any(Vec::is_empty) {
+        let edges = type_edges(api);
+        let mut reached = reach(api, &edges, &op_features, features.len());
+        let unreached: Vec<usize> = (0..reached.len())
+            .filter(|&id| reached[id].is_empty())
+            .collect();
+        if !unreached.is_empty() {
             let name = unique_name("unreferenced-types", &features);
             features.push(Feature {
                 name,
                 kind: FeatureKind::UnreferencedTypes,
                 operations: 0,
             });
+            // With it alone, the types these refer to must compile too.
+            mark(&edges, unreached, features.len() - 1, &mut reached);
         }
         // One feature would gate nothing: every item would be reached by all features.
         if features.len() < 2 {
             return None;
         }
-        let unreferenced = features.len() - 1;
         let all = features.len();
-        let type_gates = reached
-            .into_iter()
-            .map(|f| match f.is_empty() {
-                true => gate(vec![unreferenced], all),
-                false => gate(f, all),
-            })
-            .collect();
+        let type_gates = reached.into_iter().map(|f| gate(f, all)).collect();
         let operation_gates = op_features.into_iter().map(|f| gate(f, all)).collect();
         Some(Self {
             features,
@@ -229,37 +228,53 @@ fn unique_name(base: &str, features: &[Feature]) -> String {
         .unwrap_or_default()
 }
 
-/// For each type, the features (ascending) whose operations reach it.
-fn reach(api: &Api, op_features: &[Vec<usize>], feature_count: usize) -> Vec<Vec<usize>> {
+/// For each type, the types it refers to (a same-shape alias refers to the type it names).
+fn type_edges(api: &Api) -> Vec<Vec<usize>> {
     let defs = &api.types.defs;
-    let edges: Vec<Vec<usize>> = defs
-        .iter()
+    defs.iter()
         .map(|def| {
             let mut out = references(&def.kind);
             out.extend(def.same_as.map(|id| id.0));
             out.retain(|&id| id < defs.len());
             out
         })
-        .collect();
+        .collect()
+}
+
+/// For each type, the features (ascending) whose operations reach it.
+fn reach(
+    api: &Api,
+    edges: &[Vec<usize>],
+    op_features: &[Vec<usize>],
+    feature_count: usize,
+) -> Vec<Vec<usize>> {
     let roots: Vec<Vec<usize>> = api.operations.iter().map(operation_types).collect();
-    let mut reached = vec![Vec::new(); defs.len()];
+    let mut reached = vec![Vec::new(); edges.len()];
     for feature in 0..feature_count {
-        let mut stack: Vec<usize> = op_features
+        let start: Vec<usize> = op_features
             .iter()
             .zip(&roots)
             .filter(|(features, _)| features.contains(&feature))
             .flat_map(|(_, roots)| roots.iter().copied())
-            .filter(|&id| id < defs.len())
             .collect();
-        while let Some(id) = stack.pop() {
-            if reached[id].last() == Some(&feature) {
-                continue;
-            }
-            reached[id].push(feature);
-            stack.extend(edges[id].iter().copied());
-        }
+        mark(edges, start, feature, &mut reached);
     }
     reached
+}
+
+/// Adds `feature` (greater than every feature already in `reached`) to the types in
+/// `start` and every type they reach.
+fn mark(edges: &[Vec<usize>], mut stack: Vec<usize>, feature: usize, reached: &mut [Vec<usize>]) {
+    while let Some(id) = stack.pop() {
+        let Some(features) = reached.get_mut(id) else {
+            continue;
+        };
+        if features.last() == Some(&feature) {
+            continue;
+        }
+        features.push(feature);
+        stack.extend(edges[id].iter().copied());
+    }
 }
 
 /// The named types an operation mentions directly.

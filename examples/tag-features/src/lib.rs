@@ -682,7 +682,7 @@ pub mod types {
         Pet { id => required "id", name => required "name", kind => optional "kind" }
     );
 
-    #[cfg(any(feature = "pets", feature = "store"))]
+    #[cfg(any(feature = "pets", feature = "store", feature = "unreferenced-types"))]
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum PetKind {
         /// `cat`
@@ -693,7 +693,7 @@ pub mod types {
         Unknown(String),
     }
 
-    #[cfg(any(feature = "pets", feature = "store"))]
+    #[cfg(any(feature = "pets", feature = "store", feature = "unreferenced-types"))]
     ::specforge::__string_enum_impls!(PetKind { Cat => "cat", Dog => "dog" });
 
     #[cfg(feature = "store")]
@@ -727,10 +727,14 @@ pub mod types {
     pub struct Unused {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub note: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub kind: Option<PetKind>,
     }
 
     #[cfg(feature = "unreferenced-types")]
-    ::specforge::__object_deserialize!(Unused { note => optional "note" });
+    ::specforge::__object_deserialize!(
+        Unused { note => optional "note", kind => optional "kind" }
+    );
 
     #[cfg(feature = "pets")]
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
