@@ -7,6 +7,11 @@
 //!     .expect("generate client");
 //! ```
 //!
+//! Each setting of [`Settings`] with a build-script meaning has a setter of the
+//! same name (`.module("api")`, `.only(["issues"])`); the settings table in
+//! `settings/mod.rs` makes them. A bad value (`.module("fn")`) is returned as
+//! [`GenerateError::Settings`] when generating.
+//!
 //! The spec path is relative to `CARGO_MANIFEST_DIR` (the crate being built).
 //! `generate_to_out_dir` prints `cargo:rerun-if-changed=` for the spec and for
 //! every file its `$ref`s reach, prints each diagnostic as one
@@ -17,12 +22,15 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::{Diagnostic, GenerateError, Settings};
+use crate::settings::kinds::Kind;
+use crate::{Diagnostic, GenerateError, Settings, SettingsError};
 
 /// Generates a client from a build script.
 #[derive(Debug, Clone)]
 pub struct Builder {
     settings: Settings,
+    /// Bad values given to setters, reported when generating.
+    errors: Vec<SettingsError>,
 }
 
 impl Builder {
@@ -30,6 +38,7 @@ impl Builder {
     pub fn new(spec: impl Into<PathBuf>) -> Self {
         Self {
             settings: Settings::new(spec),
+            errors: Vec::new(),
         }
     }
 
@@ -39,47 +48,23 @@ impl Builder {
         self
     }
 
-    /// Wraps the client in `pub mod <name> { ... }`.
-    pub fn module(mut self, name: impl Into<String>) -> Self {
-        self.settings.module = Some(name.into());
-        self
-    }
-
-    /// Types `format: date-time` as `String` (see [`Settings::date_time_as_string`]).
-    pub fn date_time_as_string(mut self, yes: bool) -> Self {
-        self.settings.date_time_as_string = yes;
-        self
-    }
-
-    /// Allows `$ref`s to `http(s)` URLs (see [`Settings::allow_remote_refs`]).
-    pub fn allow_remote_refs(mut self, yes: bool) -> Self {
-        self.settings.allow_remote_refs = yes;
-        self
-    }
-
-    /// Keeps only the operations with one of these tags or operation ids, and the
-    /// types they reach (setting `only`; calls add to the list).
-    pub fn only<I, S>(mut self, names: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.settings.only.extend(names.into_iter().map(Into::into));
-        self
-    }
-
-    /// Gates each operation behind a Cargo feature per tag (see
-    /// [`Settings::tag_features`]); your crate declares the features, listed in
-    /// `Generated::summary.features`.
-    pub fn tag_features(mut self, yes: bool) -> Self {
-        self.settings.tag_features = yes;
-        self
-    }
-
-    /// Lets local `$ref`s read files anywhere under `folder` (see
-    /// [`Settings::ref_root`]; default: the document's folder).
-    pub fn ref_root(mut self, folder: impl Into<PathBuf>) -> Self {
-        self.settings.ref_root = Some(folder.into());
+    /// Checks `value` as setting `key` would be checked from text and applies
+    /// it; a bad value is kept and returned by the `generate_*` methods. Every
+    /// setter (made by the settings table, `settings/table.rs`) goes through here.
+    pub(crate) fn set_checked<K: Kind>(
+        mut self,
+        key: &str,
+        expected: &'static str,
+        value: K::Value,
+        apply: impl FnOnce(&mut Settings, K::Value),
+    ) -> Self {
+        if K::valid(&value) {
+            apply(&mut self.settings, value);
+        } else {
+            let shown = K::show(&value);
+            self.errors
+                .push(SettingsError::bad_value(key, &shown, expected));
+        }
         self
     }
 
@@ -113,6 +98,9 @@ impl Builder {
         path: &Path,
         out: &mut impl Write,
     ) -> Result<PathBuf, GenerateError> {
+        if let Some(error) = self.errors.into_iter().next() {
+            return Err(GenerateError::Settings(error));
+        }
         let path = path.to_path_buf();
         let mut settings = self.settings;
         settings.spec = resolve_spec(&settings.spec);
@@ -323,6 +311,44 @@ mod tests {
         assert_eq!(warnings.len(), error.diagnostics().len(), "{printed}");
         assert!(warnings.iter().all(|w| w.contains("error[")), "{printed}");
         assert!(printed.contains(&format!("cargo:rerun-if-changed={}", spec.display())));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn setters_check_values_like_the_other_entry_points() {
+        let builder = Builder::new("api.yaml")
+            .module("api")
+            .date_time_as_string(true)
+            .allow_remote_refs(true)
+            .only(["issues"])
+            .only(vec![String::from("repos/get")])
+            .tag_features(true)
+            .ref_root("specs");
+        let from_macro = crate::macro_args::parse_macro_args(quote::quote!(
+            "api.yaml",
+            module = api,
+            date_time_as_string = true,
+            allow_remote_refs = true,
+            only = "issues,repos/get",
+            tag_features = true,
+            ref_root = "specs",
+        ))
+        .unwrap()
+        .settings;
+        assert_eq!(builder.as_settings(), &from_macro);
+        // A bad value is reported when generating, as the macro reports it; nothing is written.
+        let dir = scratch("bad-setting");
+        let target = dir.join("api.rs");
+        let error = Builder::new("api.yaml")
+            .module("fn")
+            .generate_reporting(&target, &mut Vec::new())
+            .unwrap_err();
+        let macro_error =
+            crate::macro_args::parse_macro_args(quote::quote!("a.yaml", module = "fn"))
+                .unwrap_err();
+        assert!(matches!(error, GenerateError::Settings(_)), "{error:?}");
+        assert_eq!(error.to_string(), macro_error.to_string());
+        assert!(!target.exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

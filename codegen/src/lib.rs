@@ -43,7 +43,7 @@ pub mod __internal {
 mod builder;
 pub mod crate_gen;
 pub mod macro_args;
-mod settings;
+pub(crate) mod settings;
 
 /// A hash of this generator's sources and version (computed by `build.rs`): two
 /// builds with the same fingerprint generate the same output from the same inputs
@@ -52,7 +52,10 @@ pub const GENERATOR_FINGERPRINT: &str = env!("SPECFORGE_CODEGEN_FINGERPRINT");
 
 pub use builder::Builder;
 pub use diagnostics::{Diagnostic, Location, Pointer, Severity};
-pub use settings::{RuntimeDependency, SETTING_KEYS, Settings, SettingsError};
+pub use settings::{
+    CliForm, CliSpec, RuntimeDependency, SETTING_KEYS, SETTINGS, SettingInfo, Settings,
+    SettingsError,
+};
 
 /// Load and upgrade only (tests, fuzzing, benchmarks); not a stable API.
 #[doc(hidden)]
@@ -63,6 +66,7 @@ use std::time::{Duration, Instant};
 
 /// The result of a successful generation.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Generated {
     /// The client as one Rust source file (rendered with prettyplease, `@generated` header).
     pub code: String,
@@ -80,6 +84,7 @@ pub struct Generated {
 
 /// The client as tokens, for the proc-macro: see [`generate_tokens_with_inputs`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct GeneratedTokens {
     /// The client's items.
     pub tokens: proc_macro2::TokenStream,
@@ -96,6 +101,7 @@ pub type PhaseTimes = Vec<(&'static str, Duration)>;
 
 /// Counts and facts about a generated client.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Summary {
     /// The document's `info.title`.
     pub title: String,
@@ -129,6 +135,7 @@ pub struct CrateFeature {
 
 /// Facts about the API (beyond [`Summary`]'s title and version).
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ApiInfo {
     /// `info.description` (Markdown), when the document has one.
     pub description: Option<String>,
@@ -138,7 +145,11 @@ pub struct ApiInfo {
 
 /// Generation failed: the document could not be read, or has errors. Nothing was written.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum GenerateError {
+    /// A setting given to the [`Builder`] has a bad value.
+    #[error("{0}")]
+    Settings(#[from] SettingsError),
     /// The spec file (or a file it references) could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {

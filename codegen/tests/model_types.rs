@@ -99,10 +99,8 @@ fn primitive_formats() {
 
 #[test]
 fn date_time_setting_keeps_strings() {
-    let settings = Settings {
-        date_time_as_string: true,
-        ..Settings::default()
-    };
+    let mut settings = Settings::default();
+    settings.date_time_as_string = true;
     let (api, _) = lower(
         &doc(json!({"T": {"type": "string", "format": "date-time"}})),
         &settings,

@@ -20,8 +20,8 @@ use super::{EXIT_INVALID, EXIT_STALE, EXIT_USAGE, EXIT_WRITE};
 
 /// `specforge generate`: warnings go to stderr, the report of what was written to stdout.
 pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
-    let settings = match args.settings() {
-        Ok(settings) => settings,
+    let (settings, given) = match args.settings.resolve() {
+        Ok(resolved) => (resolved.settings, resolved.given),
         Err(error) => return usage_error(&error),
     };
     let mut stderr = std::io::stderr().lock();
@@ -56,7 +56,7 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
             for file in &report.unchanged {
                 let _ = writeln!(stdout, "  unchanged {}", file.display());
             }
-            if args.runtime_path.is_none() && args.runtime_version.is_none() {
+            if !given.iter().any(|key| key.starts_with("runtime_")) {
                 runtime_note(&mut stderr, &settings);
             }
             ExitCode::SUCCESS
@@ -109,7 +109,7 @@ fn runtime_note(out: &mut impl Write, settings: &Settings) {
 
 /// `specforge check`: every diagnostic and a summary line on stdout.
 pub(crate) fn check(args: &CheckArgs) -> ExitCode {
-    let settings = match args.settings() {
+    let settings = match args.settings.settings() {
         Ok(settings) => settings,
         Err(error) => return usage_error(&error),
     };
@@ -158,6 +158,10 @@ fn report_failure(out: &mut impl Write, settings: &Settings, error: &GenerateErr
         GenerateError::Write { .. } => {
             let _ = writeln!(out, "error: {error}");
             ExitCode::from(EXIT_WRITE)
+        }
+        _ => {
+            let _ = writeln!(out, "error: {error}");
+            ExitCode::from(EXIT_INVALID)
         }
     }
 }

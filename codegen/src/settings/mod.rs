@@ -1,12 +1,16 @@
 //! [`Settings`]: the one configuration type behind the build.rs [`crate::Builder`],
-//! the `generate!` macro's `key = value` options and the CLI's flags.
+//! the `generate!` macro's `key = value` options, the CLI's flags and its config file.
 //!
-//! Every field has a documented default; `Settings::new(spec)` gives them all.
-//! The mapping from option keys onto these fields lives in one place,
-//! [`Settings::set`]: the macro calls it with each `key = value` it is given,
-//! the CLI calls it with the key of each flag (`--runtime-path` → `runtime_path`),
-//! so all entry points agree by construction (a test in `cli/args.rs` proves it
-//! by parsing a command line and a macro argument list and comparing).
+//! Every setting is declared once, in the table below (the `settings_table!`
+//! macro of [`table`]): its field, docs, default and the keys that set it, with
+//! each key's kind of value ([`kinds`]), command-line flag and whether the
+//! [`crate::Builder`] has a setter for it. From it come the struct, the key list
+//! [`SETTING_KEYS`], the parser [`Settings::set`] (which the macro and the CLI
+//! both call), the table [`SETTINGS`] the CLI builds its flags and reads config
+//! files from, and the Builder's setters; so all entry points agree by
+//! construction (a test in `cli/args.rs` parses a command line, a config file
+//! and a macro argument list and compares). Adding a setting is one entry here,
+//! plus docs/entry-points.md and tests.
 //!
 //! | key | CLI flag | macro | value |
 //! |---|---|---|---|
@@ -17,9 +21,19 @@
 //! | `runtime_version` | `--runtime-version` | `runtime_version = "0.1"` | version requirement |
 //! | `date_time_as_string` | `--date-time-as-string` | `date_time_as_string = true` | `true`/`false` |
 //! | `allow_remote_refs` | `--allow-remote-refs` | `allow_remote_refs = true` | `true`/`false` |
+//! | `only` | `--only` (repeatable) | `only = "issues,repos/get"` | names |
+//! | `tag_features` | `--no-tag-features` (on in `generate`) | `tag_features = true` | `true`/`false` |
+//! | `ref_root` | `--ref-root` | `ref_root = "specs"` | path |
+
+pub(crate) mod kinds;
+pub(crate) mod table;
 
 use std::fmt;
 use std::path::PathBuf;
+
+use kinds::Kind;
+use table::settings_table;
+pub use table::{CliForm, CliSpec, SettingInfo};
 
 /// How generated code names the runtime crate dependency in CLI crate mode.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -31,72 +45,101 @@ pub enum RuntimeDependency {
     Path(PathBuf),
 }
 
-/// Everything that changes what specforge generates.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Settings {
+settings_table! {
+    /// Everything that changes what specforge generates.
+    ///
+    /// Build it with [`Settings::new`] (or `Default`) and set fields or keys
+    /// ([`Settings::set`]); it is `#[non_exhaustive]`, so new settings are not a
+    /// breaking change. It is also `serde`-deserializable with the field names.
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+    #[serde(default, deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct Settings;
+
     /// The OpenAPI document (JSON or YAML). Relative `$ref`s resolve against it.
-    pub spec: PathBuf,
+    field spec: PathBuf = PathBuf::new();
+        key spec(ReadPath, expected = "the path of an OpenAPI document")
+            cli = CliSpec::positional("SPEC", "The OpenAPI document (JSON or YAML). Relative `$ref`s resolve against it"),
+            builder = no
+            => |s, v| s.spec = v;
+
     /// Wrap the client in `pub mod <module> { ... }` (macro option `module`). Default: none.
-    pub module: Option<String>,
+    field module: Option<String> = None;
+        key module(Ident)
+            cli = CliSpec::value("module", "MODULE", "Wrap the client in `pub mod MODULE { ... }`"),
+            builder = yes
+            => |s, v| s.module = Some(v);
+
     /// Crate name in CLI crate mode (default: from the API title, kebab-case, `-client` suffix).
-    pub crate_name: Option<String>,
+    field crate_name: Option<String> = None;
+        key crate_name(PackageName)
+            cli = CliSpec::value("name", "NAME", "Package name (default: the API title in kebab-case with a `-client` suffix)").crate_only(),
+            builder = no
+            => |s, v| s.crate_name = Some(v);
+
     /// Runtime dependency in CLI crate mode.
-    pub runtime: RuntimeDependency,
+    field runtime: RuntimeDependency = RuntimeDependency::Version(env!("CARGO_PKG_VERSION").to_owned());
+        key runtime_path(WrittenPath, expected = "the path of the `specforge` runtime crate")
+            cli = CliSpec::value("runtime-path", "PATH", "Depend on the specforge runtime by path (written as given: relative to the crate dir)")
+                .crate_only()
+                .conflicts_with("runtime_version"),
+            builder = no
+            => |s, v| s.runtime = RuntimeDependency::Path(PathBuf::from(v));
+        key runtime_version(VersionReq)
+            cli = CliSpec::value("runtime-version", "VERSION", "Depend on this version of the specforge runtime (default: this generator's version; not on crates.io yet, so use --runtime-path to build the crate today)")
+                .crate_only(),
+            builder = no
+            => |s, v| s.runtime = RuntimeDependency::Version(v);
+
     /// Type `format: date-time` as `String` instead of `chrono::DateTime<Utc>`
     /// (for APIs that send dates that are not RFC 3339). Default: false.
-    pub date_time_as_string: bool,
+    field date_time_as_string: bool = false;
+        key date_time_as_string(Flag)
+            cli = CliSpec::flag("date-time-as-string", "Type `format: date-time` as `String` instead of `chrono::DateTime<Utc>`"),
+            builder = yes
+            => |s, v| s.date_time_as_string = v;
+
     /// Allow `$ref`s to `http(s)` URLs. Default: false (the network is never touched).
-    pub allow_remote_refs: bool,
+    field allow_remote_refs: bool = false;
+        key allow_remote_refs(Flag)
+            cli = CliSpec::flag("allow-remote-refs", "Allow `$ref`s to http(s) URLs (off by default: the network is never touched)"),
+            builder = yes
+            => |s, v| s.allow_remote_refs = v;
+
     /// Keep only the operations with one of these tags or operation ids (the
     /// document's `operationId` or the generated method name), and the types they
     /// reach. Empty (the default): every operation. A name that matches nothing is
     /// an error (SF3004) naming the closest ones.
-    pub only: Vec<String>,
+    field only: Vec<String> = Vec::new();
+        key only(NameList, expected = "tags or operation ids separated by commas, such as `issues,repos/get`")
+            cli = CliSpec::value("only", "TAG_OR_OPERATION_ID", "Keep only the operations with this tag or operation id, and the types they reach (repeatable; a value may also list several, separated by commas)"),
+            builder = yes
+            => |s, v| s.only.extend(v);
+
     /// Gate each operation behind a Cargo feature per tag, and each type behind the
     /// features whose operations reach it (docs/entry-points.md, "Per-tag features").
     /// The CLI's `generate` turns it on (and declares the features in the crate's
     /// `Cargo.toml`; `--no-tag-features` turns it off); in a build script or
     /// `generate!`, the user's crate must declare the features. Default: false.
-    pub tag_features: bool,
+    field tag_features: bool = false;
+        key tag_features(Flag)
+            cli = CliSpec::negated("no-tag-features", "Do not make each tag a Cargo feature of the crate (setting `tag_features`, on by default here: every operation is compiled only with one of its tags' features, and the default features enable them all)"),
+            builder = yes
+            => |s, v| s.tag_features = v;
+
     /// The folder a local `$ref` may read files from (it and everything below it).
     /// Default: none, meaning the entry document's folder. A `$ref` to a file
     /// outside it is error SF0017, and the file is never read.
-    pub ref_root: Option<PathBuf>,
+    field ref_root: Option<PathBuf> = None;
+        key ref_root(ReadPath, expected = "the path of a folder")
+            cli = CliSpec::value("ref-root", "DIR", "Let local `$ref`s read files anywhere under DIR (default: the document's folder)"),
+            builder = yes
+            => |s, v| s.ref_root = Some(v);
 }
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            spec: PathBuf::new(),
-            module: None,
-            crate_name: None,
-            runtime: RuntimeDependency::Version(env!("CARGO_PKG_VERSION").to_owned()),
-            date_time_as_string: false,
-            allow_remote_refs: false,
-            only: Vec::new(),
-            tag_features: false,
-            ref_root: None,
-        }
-    }
-}
-
-/// Every key [`Settings::set`] accepts, in documentation order.
-pub const SETTING_KEYS: &[&str] = &[
-    "spec",
-    "module",
-    "crate_name",
-    "runtime_path",
-    "runtime_version",
-    "date_time_as_string",
-    "allow_remote_refs",
-    "only",
-    "tag_features",
-    "ref_root",
-];
 
 /// A `key = value` option that does not fit [`Settings`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SettingsError {
     /// No setting has this key.
     UnknownKey(String),
@@ -109,6 +152,17 @@ pub enum SettingsError {
         /// What the key accepts.
         expected: &'static str,
     },
+}
+
+impl SettingsError {
+    /// A bad value for `key`.
+    pub fn bad_value(key: &str, value: &str, expected: &'static str) -> Self {
+        Self::BadValue {
+            key: key.to_owned(),
+            value: value.to_owned(),
+            expected,
+        }
+    }
 }
 
 impl fmt::Display for SettingsError {
@@ -142,129 +196,10 @@ impl Settings {
         }
     }
 
-    /// Sets one option by key: the single mapping from option names (macro
-    /// `key = value`, CLI flags) to fields. Values are given as text: paths and
-    /// names as they are, booleans as `true`/`false`.
-    pub fn set(&mut self, key: &str, value: &str) -> Result<(), SettingsError> {
-        let bad = |expected: &'static str| SettingsError::BadValue {
-            key: key.to_owned(),
-            value: value.to_owned(),
-            expected,
-        };
-        match key {
-            "spec" => {
-                if value.is_empty() {
-                    return Err(bad("the path of an OpenAPI document"));
-                }
-                self.spec = PathBuf::from(value);
-            }
-            "module" => {
-                if !is_rust_identifier(value) {
-                    return Err(bad("a Rust identifier such as `petstore`"));
-                }
-                self.module = Some(value.to_owned());
-            }
-            "crate_name" => {
-                if !is_package_name(value) {
-                    return Err(bad(
-                        "a Cargo package name (ASCII letters, digits, `-` and `_`, starting with a letter)",
-                    ));
-                }
-                self.crate_name = Some(value.to_owned());
-            }
-            "runtime_path" => {
-                if value.is_empty() {
-                    return Err(bad("the path of the `specforge` runtime crate"));
-                }
-                self.runtime = RuntimeDependency::Path(PathBuf::from(value));
-            }
-            "runtime_version" => {
-                if !is_version_requirement(value) {
-                    return Err(bad("a version requirement such as `0.1` or `=0.1.2`"));
-                }
-                self.runtime = RuntimeDependency::Version(value.to_owned());
-            }
-            "date_time_as_string" => {
-                self.date_time_as_string =
-                    parse_bool(value).ok_or_else(|| bad("`true` or `false`"))?
-            }
-            "allow_remote_refs" => {
-                self.allow_remote_refs =
-                    parse_bool(value).ok_or_else(|| bad("`true` or `false`"))?
-            }
-            "only" => {
-                let names: Vec<&str> = value.split(',').map(str::trim).collect();
-                if names.iter().any(|name| name.is_empty()) {
-                    return Err(bad(
-                        "tags or operation ids separated by commas, such as `issues,repos/get`",
-                    ));
-                }
-                self.only.extend(names.into_iter().map(str::to_owned));
-            }
-            "ref_root" => {
-                if value.is_empty() {
-                    return Err(bad("the path of a folder"));
-                }
-                self.ref_root = Some(PathBuf::from(value));
-            }
-            "tag_features" => {
-                self.tag_features = parse_bool(value).ok_or_else(|| bad("`true` or `false`"))?
-            }
-            _ => return Err(SettingsError::UnknownKey(key.to_owned())),
-        }
-        Ok(())
-    }
-
     /// Whether `key` takes a boolean (a bare CLI flag or `key = true` in the macro).
     pub fn is_flag(key: &str) -> bool {
-        matches!(
-            key,
-            "date_time_as_string" | "allow_remote_refs" | "tag_features"
-        )
+        SETTINGS.iter().any(|info| info.key == key && info.is_flag)
     }
-}
-
-fn parse_bool(value: &str) -> Option<bool> {
-    match value {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => None,
-    }
-}
-
-/// A plain (non-raw) Rust identifier that is not a keyword.
-fn is_rust_identifier(value: &str) -> bool {
-    let mut chars = value.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    (first == '_' || first.is_ascii_alphabetic())
-        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
-        && value != "_"
-        && !RUST_KEYWORDS.contains(&value)
-}
-
-const RUST_KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
-    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
-];
-
-fn is_package_name(value: &str) -> bool {
-    let mut chars = value.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c == '-' || c == '_' || c.is_ascii_alphanumeric())
-        && value.len() <= 64
-}
-
-fn is_version_requirement(value: &str) -> bool {
-    !value.is_empty()
-        && value.chars().any(|c| c.is_ascii_digit())
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || " .,=<>^~*+-".contains(c))
 }
 
 #[cfg(test)]

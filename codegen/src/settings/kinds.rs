@@ -1,0 +1,188 @@
+//! The kinds of setting value: how a key's text is parsed and checked, what a
+//! build script passes for it, and what an error says it accepts.
+//!
+//! Every key of the settings table (`settings/mod.rs`) names one kind. The text
+//! form (macro `key = value`, CLI flags, config files) goes through
+//! [`Kind::parse`]; a typed value (a [`crate::Builder`] setter) through
+//! [`Kind::valid`], so both accept exactly the same values.
+
+use std::path::PathBuf;
+
+/// One kind of setting value.
+pub(crate) trait Kind {
+    /// The typed value a key of this kind carries.
+    type Value;
+    /// What a key of this kind accepts, for error messages.
+    const EXPECTED: &'static str;
+    /// Whether the value is a boolean: a bare CLI flag, `key = true` in the macro.
+    const IS_FLAG: bool = false;
+    /// Whether the value is a path the generator reads (resolved against the
+    /// folder of a config file that gives it).
+    const READ_PATH: bool = false;
+    /// Whether a key of this kind may be given several times (values add up).
+    const REPEATABLE: bool = false;
+
+    /// Whether a typed value is acceptable.
+    fn valid(value: &Self::Value) -> bool;
+    /// Parses the text form; `None` when it is not acceptable.
+    fn parse(text: &str) -> Option<Self::Value>;
+    /// The value as text, for error messages.
+    fn show(value: &Self::Value) -> String;
+}
+
+/// `true` or `false`.
+pub(crate) struct Flag;
+
+impl Kind for Flag {
+    type Value = bool;
+    const EXPECTED: &'static str = "`true` or `false`";
+    const IS_FLAG: bool = true;
+
+    fn valid(_: &bool) -> bool {
+        true
+    }
+    fn parse(text: &str) -> Option<bool> {
+        match text {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        }
+    }
+    fn show(value: &bool) -> String {
+        value.to_string()
+    }
+}
+
+/// A non-empty path the generator reads (the document, the `$ref` root).
+pub(crate) struct ReadPath;
+
+impl Kind for ReadPath {
+    type Value = PathBuf;
+    const EXPECTED: &'static str = "a path";
+    const READ_PATH: bool = true;
+
+    fn valid(value: &PathBuf) -> bool {
+        !value.as_os_str().is_empty()
+    }
+    fn parse(text: &str) -> Option<PathBuf> {
+        Some(PathBuf::from(text)).filter(Self::valid)
+    }
+    fn show(value: &PathBuf) -> String {
+        value.display().to_string()
+    }
+}
+
+/// A non-empty path written into the output as given.
+pub(crate) struct WrittenPath;
+
+impl Kind for WrittenPath {
+    type Value = String;
+    const EXPECTED: &'static str = "a path";
+
+    fn valid(value: &String) -> bool {
+        !value.is_empty()
+    }
+    fn parse(text: &str) -> Option<String> {
+        Some(text.to_owned()).filter(Self::valid)
+    }
+    fn show(value: &String) -> String {
+        value.clone()
+    }
+}
+
+/// Text checked by a function (identifiers, package names, version requirements).
+macro_rules! checked_text {
+    ($(#[$meta:meta])* $name:ident, $expected:literal, $check:path) => {
+        $(#[$meta])*
+        pub(crate) struct $name;
+
+        impl Kind for $name {
+            type Value = String;
+            const EXPECTED: &'static str = $expected;
+
+            fn valid(value: &String) -> bool {
+                $check(value)
+            }
+            fn parse(text: &str) -> Option<String> {
+                Some(text.to_owned()).filter(Self::valid)
+            }
+            fn show(value: &String) -> String {
+                value.clone()
+            }
+        }
+    };
+}
+
+checked_text!(
+    /// A plain Rust identifier that is not a keyword.
+    Ident,
+    "a Rust identifier such as `petstore`",
+    is_rust_identifier
+);
+checked_text!(
+    /// A Cargo package name.
+    PackageName,
+    "a Cargo package name (ASCII letters, digits, `-` and `_`, starting with a letter)",
+    is_package_name
+);
+checked_text!(
+    /// A Cargo version requirement.
+    VersionReq,
+    "a version requirement such as `0.1` or `=0.1.2`",
+    is_version_requirement
+);
+
+/// Names separated by commas; repeatable (the names add up).
+pub(crate) struct NameList;
+
+impl Kind for NameList {
+    type Value = Vec<String>;
+    const EXPECTED: &'static str = "names separated by commas";
+    const REPEATABLE: bool = true;
+
+    fn valid(value: &Vec<String>) -> bool {
+        value.iter().all(|name| !name.trim().is_empty())
+    }
+    fn parse(text: &str) -> Option<Vec<String>> {
+        let names: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
+        Some(names).filter(Self::valid)
+    }
+    fn show(value: &Vec<String>) -> String {
+        value.join(",")
+    }
+}
+
+/// A plain (non-raw) Rust identifier that is not a keyword.
+pub(crate) fn is_rust_identifier(value: &str) -> bool {
+    let mut chars = value.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    (first == '_' || first.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+        && value != "_"
+        && !RUST_KEYWORDS.contains(&value)
+}
+
+const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+fn is_package_name(value: &str) -> bool {
+    let mut chars = value.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c == '-' || c == '_' || c.is_ascii_alphanumeric())
+        && value.len() <= 64
+}
+
+fn is_version_requirement(value: &str) -> bool {
+    !value.is_empty()
+        && value.chars().any(|c| c.is_ascii_digit())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .,=<>^~*+-".contains(c))
+}
