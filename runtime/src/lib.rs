@@ -77,6 +77,8 @@ mod tagged_union;
 mod tls;
 mod typed_header;
 mod url_build;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -25,6 +25,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "string_enum",
             "tls",
             "url_build",
+            "xml",
         ],
     ),
     ("describe", &["describe"]),
