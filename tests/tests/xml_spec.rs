@@ -61,7 +61,11 @@ fn a_string_property_without_xml_object() {
     let value = NoXmlObject {
         animals: "...".into(),
     };
-    round_trip("<document><animals>...</animals></document>", DOCUMENT, &value);
+    round_trip(
+        "<document><animals>...</animals></document>",
+        DOCUMENT,
+        &value,
+    );
 }
 
 #[test]
@@ -69,7 +73,11 @@ fn a_renamed_string_property() {
     let value = NameReplacement {
         animals: "...".into(),
     };
-    round_trip("<document><animal>...</animal></document>", DOCUMENT, &value);
+    round_trip(
+        "<document><animal>...</animal></document>",
+        DOCUMENT,
+        &value,
+    );
 }
 
 #[test]
@@ -275,16 +283,26 @@ mod reading {
         )
         .unwrap_err();
         assert!(
-            bad.to_string().starts_with("<Order>: <lines>: <line>: <quantity>: `many` is not a valid u32"),
+            bad.to_string()
+                .starts_with("<Order>: <lines>: <line>: <quantity>: `many` is not a valid u32"),
             "{bad}"
         );
         let broken = from_xml_str::<Order>(r#"<Order id="1"><status>x</Order>"#).unwrap_err();
-        assert!(broken.to_string().contains("not well-formed XML"), "{broken}");
-        let entity = from_xml_str::<Order>(r#"<Order id="1"><status>&bomb;</status></Order>"#)
-            .unwrap_err();
-        assert!(entity.to_string().contains("unknown entity `&bomb;`"), "{entity}");
+        assert!(
+            broken.to_string().contains("not well-formed XML"),
+            "{broken}"
+        );
+        let entity =
+            from_xml_str::<Order>(r#"<Order id="1"><status>&bomb;</status></Order>"#).unwrap_err();
+        assert!(
+            entity.to_string().contains("unknown entity `&bomb;`"),
+            "{entity}"
+        );
         let deep = format!("{}{}", "<a>".repeat(300), "</a>".repeat(300));
         let too_deep = from_xml_str::<Order>(&deep).unwrap_err();
-        assert!(too_deep.to_string().contains("deeper than 256"), "{too_deep}");
+        assert!(
+            too_deep.to_string().contains("deeper than 256"),
+            "{too_deep}"
+        );
     }
 }

@@ -107,7 +107,9 @@ impl XmlElement {
 
     /// The child elements named `local`, in order.
     pub fn children_named<'a>(&'a self, local: &'a str) -> impl Iterator<Item = &'a XmlElement> {
-        self.children.iter().filter(move |child| child.name == local)
+        self.children
+            .iter()
+            .filter(move |child| child.name == local)
     }
 }
 
