@@ -1,6 +1,6 @@
-//! Binary downloads as a stream: [`ByteStream`] and [`ClientCore::execute_stream`].
+//! Binary downloads as a stream: [`ByteStream`].
 //!
-//! `execute_stream` runs the attempt loop of `execute` (credentials, redirects, retries
+//! `execute_stream` (in `stream_head.rs`) runs the attempt loop of `execute` (credentials, redirects, retries
 //! with the client's budget, the OAuth2 401 replay) up to the response head. The
 //! per-attempt timeout bounds the wait for the head; once a 2xx head arrives the body is
 //! returned as a [`ByteStream`] whose **idle timeout** is that same duration (no total
@@ -18,14 +18,6 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures::Stream;
-use tracing::Instrument as _;
-
-use crate::client::ClientCore;
-use crate::error::Error;
-
-use crate::request::Request;
-use crate::response::Decode;
-use crate::response::Response;
 
 /// Why a [`ByteStream`] stopped early.
 #[derive(Debug)]
@@ -164,49 +156,6 @@ impl Stream for ByteStream {
                 }
                 Poll::Pending
             }
-        }
-    }
-}
-
-impl ClientCore {
-    /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle
-    /// timeout = the request's timeout, no size cap). A non-2xx status goes through
-    /// `decode` (the operation's decode function, for its typed errors).
-    pub async fn execute_stream<T, E>(
-        &self,
-        request: Request,
-        decode: Decode<T, E>,
-    ) -> Result<Response<ByteStream>, Error<E>> {
-        let operation = request.operation;
-        let span = tracing::debug_span!(
-            "specforge.request",
-            operation = operation.id,
-            method = %operation.method,
-            path = operation.path,
-            stream = true,
-            attempt = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
-        self.execute_stream_inner(request, decode)
-            .instrument(span)
-            .await
-    }
-
-    async fn execute_stream_inner<T, E>(
-        &self,
-        request: Request,
-        decode: Decode<T, E>,
-    ) -> Result<Response<ByteStream>, Error<E>> {
-        let prepared = self.prepare(request).map_err(Error::widen)?;
-        match self.connect_head(&prepared).await {
-            Ok(head) => {
-                let status = head.status();
-                let headers = head.headers().clone();
-                let stream = ByteStream::from_response(head).idle_timeout(prepared.timeout);
-                Ok(Response::new(status, headers, stream))
-            }
-            Err(Ok(raw)) => Err(crate::stream_head::non_success(raw, decode)),
-            Err(Err(error)) => Err(error.widen()),
         }
     }
 }

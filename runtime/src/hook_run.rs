@@ -5,46 +5,44 @@ use http::StatusCode;
 
 use crate::hooks::{HookContext, HookError, HookPhase, run_after_receive, run_before_send};
 
-impl crate::client::ClientCore {
-    /// Runs the client's, then the request's before-send hooks on `request`.
-    pub(crate) async fn before_send_hooks(
-        &self,
-        prepared: &crate::execute::Prepared,
-        request: reqwest::Request,
-    ) -> Result<reqwest::Request, crate::Error<crate::NoErrors>> {
-        let sets = [&self.inner.hooks, &prepared.hooks];
-        if sets.iter().all(|hooks| hooks.before_send.is_empty()) {
-            return Ok(request);
-        }
-        run_before_send(sets, request, context(prepared))
-            .await
-            .map_err(|source| hook_error(prepared, HookPhase::BeforeSend, None, source))
+/// Runs the client's, then the request's before-send hooks on `request`.
+pub(crate) async fn before_send_hooks(
+    client: &crate::client::ClientInner,
+    prepared: &crate::prepare::Prepared,
+    request: reqwest::Request,
+) -> Result<reqwest::Request, crate::Error<crate::NoErrors>> {
+    let sets = [&client.hooks, &prepared.hooks];
+    if sets.iter().all(|hooks| hooks.before_send.is_empty()) {
+        return Ok(request);
     }
-
-    /// Runs the client's, then the request's after-receive hooks on `response`'s head.
-    pub(crate) async fn after_receive_hooks(
-        &self,
-        prepared: &crate::execute::Prepared,
-        response: &reqwest::Response,
-    ) -> Result<(), crate::Error<crate::NoErrors>> {
-        run_after_receive(
-            [&self.inner.hooks, &prepared.hooks],
-            response,
-            context(prepared),
-        )
+    run_before_send(sets, request, context(prepared))
         .await
-        .map_err(|source| {
-            hook_error(
-                prepared,
-                HookPhase::AfterReceive,
-                Some(response.status()),
-                source,
-            )
-        })
-    }
+        .map_err(|source| hook_error(prepared, HookPhase::BeforeSend, None, source))
 }
 
-fn context(prepared: &crate::execute::Prepared) -> HookContext {
+/// Runs the client's, then the request's after-receive hooks on `response`'s head.
+pub(crate) async fn after_receive_hooks(
+    client: &crate::client::ClientInner,
+    prepared: &crate::prepare::Prepared,
+    response: &reqwest::Response,
+) -> Result<(), crate::Error<crate::NoErrors>> {
+    run_after_receive(
+        [&client.hooks, &prepared.hooks],
+        response,
+        context(prepared),
+    )
+    .await
+    .map_err(|source| {
+        hook_error(
+            prepared,
+            HookPhase::AfterReceive,
+            Some(response.status()),
+            source,
+        )
+    })
+}
+
+fn context(prepared: &crate::prepare::Prepared) -> HookContext {
     HookContext {
         operation: prepared.op_ref,
         attempt: prepared.attempt.get().max(1),
@@ -52,7 +50,7 @@ fn context(prepared: &crate::execute::Prepared) -> HookContext {
 }
 
 fn hook_error(
-    prepared: &crate::execute::Prepared,
+    prepared: &crate::prepare::Prepared,
     phase: HookPhase,
     status: Option<StatusCode>,
     source: HookError,

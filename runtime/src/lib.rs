@@ -63,6 +63,7 @@ mod multipart;
 pub mod oauth2;
 mod options;
 pub mod pagination;
+mod prepare;
 mod read;
 mod redirect;
 mod request;

@@ -17,7 +17,7 @@
 //! credentials); [`paginate`] pages an operation whose next request is re-built from the
 //! previous one (see `requests.rs`).
 
-mod client;
+pub(crate) mod client;
 mod requests;
 
 pub use futures::stream::BoxStream;

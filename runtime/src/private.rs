@@ -3,7 +3,7 @@
 //! Everything here is `#[doc(hidden)]` and reached by generated code as
 //! `::specforge::__private::…`. It is not a stable user API. Generated code is
 //! thin: per operation it fills a [`Request`] (static [`Operation`] description,
-//! parameter values, body) and hands it to [`ClientCore::execute`] with a small
+//! parameter values, body) and hands it to [`send`] with a small
 //! decode function that maps a [`RawResponse`] to the operation's typed result.
 //!
 //! Items here may be added to; existing signatures stay as the contract fixes them.
@@ -30,4 +30,5 @@ pub use crate::response::{Decode, RawResponse, Response};
 pub use crate::scalar_enum::serialize_number;
 pub use crate::tagged_union::{encode_tagged, union_tag};
 pub use crate::typed_header::parse_header;
-pub use send::{into_body, send, send_body, send_sse, send_streaming};
+pub use send::{execute, execute_sse, execute_stream, into_body};
+pub use send::{link_pages, next_url_pages, send, send_body, send_sse, send_streaming};

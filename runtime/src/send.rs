@@ -4,246 +4,243 @@
 
 use http::HeaderValue;
 
-use crate::client::ClientCore;
+use crate::client::ClientInner;
 use crate::error::{
     Error, InvalidRequest, NoErrors, TimeoutError, TimeoutPhase, TooLargeError, TransportError,
 };
-use crate::execute::Prepared;
+use crate::prepare::Prepared;
 use crate::read::{BodyError, read_body};
 use crate::request::Body;
 use crate::response::RawResponse;
 
-impl ClientCore {
-    /// Sends the request once and buffers the response (status not interpreted).
-    pub(crate) async fn send_once(
-        &self,
-        prepared: &Prepared,
-        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
-    ) -> Result<RawResponse, Error<NoErrors>> {
-        let response = self.send_head(prepared, oauth2_tokens).await?;
-        self.read_response(prepared, response).await
-    }
+/// Sends the request once and buffers the response (status not interpreted).
+pub(crate) async fn send_once(
+    client: &ClientInner,
+    prepared: &Prepared,
+    oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
+) -> Result<RawResponse, Error<NoErrors>> {
+    let response = send_head(client, prepared, oauth2_tokens).await?;
+    read_response(client, prepared, response).await
+}
 
-    /// Sends the request once and returns the response head (body not read yet); the
-    /// OAuth2 tokens put on the request are left in `oauth2_tokens`.
-    pub(crate) async fn send_head(
-        &self,
-        prepared: &Prepared,
-        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
-    ) -> Result<reqwest::Response, Error<NoErrors>> {
-        let mut auth = self.apply_auth(prepared).await?;
-        *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
-        let url = self.request_url(prepared, &auth)?;
-        let request = self.build_request(prepared, url, wire_headers(prepared, &auth)?)?;
-        let request = self.before_send_hooks(prepared, request).await?;
-        let mut response = self
-            .inner
-            .http
-            .execute(request)
-            .await
-            .map_err(|e| self.reqwest_error(prepared, e, true))?;
-        if response.status().is_redirection() {
-            response = self.follow_redirect(prepared, response, &auth).await?;
-        }
-        self.after_receive_hooks(prepared, &response).await?;
-        Ok(response)
-    }
-
-    /// The credentials of the operation's security requirement; none for a next-page
-    /// URL on another origin (as a redirect would carry none).
-    async fn apply_auth(
-        &self,
-        prepared: &Prepared,
-    ) -> Result<crate::auth::AppliedAuth, Error<NoErrors>> {
-        let client = &self.inner;
-        let foreign_next = prepared
-            .next_url
-            .as_ref()
-            .is_some_and(|next| !crate::redirect::same_origin(next, &client.base_url));
-        if foreign_next {
-            return Ok(crate::auth::AppliedAuth::default());
-        }
-        crate::auth::apply(client, prepared.operation, &client.base_url)
-            .await
-            .map_err(|error| match error.token_unavailable {
-                // The API request never left: a transport failure, retried as one.
-                Some(token_error) => Error::Transport(Box::new(TransportError {
-                    operation: Some(prepared.op_ref),
-                    before_response: true,
-                    source: token_error,
-                })),
-                None => invalid(prepared, Some(error.scheme), error.reason),
-            })
-    }
-
-    /// The URL: base URL, path and query (with API keys in the query), or the next-page
-    /// URL with those keys.
-    fn request_url(
-        &self,
-        prepared: &Prepared,
-        auth: &crate::auth::AppliedAuth,
-    ) -> Result<url::Url, Error<NoErrors>> {
-        match &prepared.next_url {
-            Some(next) => Ok(crate::url_build::with_query(next, &auth.query)),
-            None => crate::url_build::build_url(
-                &self.inner.base_url,
-                &prepared.path,
-                prepared.query.iter().chain(&auth.query),
-            )
-            .map_err(|e| invalid(prepared, None, e)),
-        }
-    }
-
-    /// The reqwest request: method, URL, `headers` and the body.
-    fn build_request(
-        &self,
-        prepared: &Prepared,
-        url: url::Url,
-        mut headers: http::HeaderMap,
-    ) -> Result<reqwest::Request, Error<NoErrors>> {
-        let builder = self.inner.http.request(prepared.method.clone(), url);
-        let builder = match &prepared.body {
-            Body::None => builder,
-            Body::Bytes { bytes, .. } => builder.body(bytes.clone()),
-            Body::Stream { body, .. } => {
-                let stream = body.take_for_send().ok_or_else(|| {
-                    invalid(
-                        prepared,
-                        Some("body".to_owned()),
-                        "the streamed body was already sent; a streaming body can be sent once"
-                            .to_owned(),
-                    )
-                })?;
-                match body.content_length() {
-                    Some(length) => builder
-                        .header(http::header::CONTENT_LENGTH, length)
-                        .body(stream),
-                    None => builder.body(stream),
-                }
-            }
-            Body::Multipart(multipart) => {
-                let form = multipart.to_form().map_err(|(part, reason)| {
-                    invalid(prepared, Some(format!("body.{part}")), reason)
-                })?;
-                builder.multipart(form)
-            }
-        };
-        let mut request = builder
-            .build()
-            .map_err(|e| self.reqwest_error(prepared, e, true))?;
-        // The headers the body set (`Content-Length`, a multipart `Content-Type`) win,
-        // as they did when set after ours; the map itself moves, uncopied.
-        for (name, value) in request.headers() {
-            headers.insert(name.clone(), value.clone());
-        }
-        *request.headers_mut() = headers;
-        Ok(request)
-    }
-
-    /// Re-issues a cross-origin redirect without credentials (`redirect.rs`).
-    async fn follow_redirect(
-        &self,
-        prepared: &Prepared,
-        response: reqwest::Response,
-        auth: &crate::auth::AppliedAuth,
-    ) -> Result<reqwest::Response, Error<NoErrors>> {
-        // What must not follow a redirect to another origin.
-        let added = crate::redirect::AddedCredentials {
-            headers: auth.headers.iter().map(|(name, _)| name.clone()).collect(),
-            query: auth
-                .query
-                .iter()
-                .filter_map(|pair| pair.split('=').next())
-                .map(|name| {
-                    percent_encoding::percent_decode_str(name)
-                        .decode_utf8_lossy()
-                        .into_owned()
-                })
-                .collect(),
-        };
-        let (body, replayable) = match &prepared.body {
-            Body::None => (None, true),
-            Body::Bytes { bytes, .. } => (Some(bytes), true),
-            Body::Stream { .. } | Body::Multipart(_) => (None, false),
-        };
-        crate::redirect::follow_cross_origin(
-            &self.inner.http,
-            response,
-            &prepared.method,
-            &wire_headers(prepared, auth)?,
-            body,
-            replayable,
-            &added,
-        )
+/// Sends the request once and returns the response head (body not read yet); the
+/// OAuth2 tokens put on the request are left in `oauth2_tokens`.
+pub(crate) async fn send_head(
+    client: &ClientInner,
+    prepared: &Prepared,
+    oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
+) -> Result<reqwest::Response, Error<NoErrors>> {
+    let mut auth = apply_auth(client, prepared).await?;
+    *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
+    let url = request_url(client, prepared, &auth)?;
+    let request = build_request(client, prepared, url, wire_headers(prepared, &auth)?)?;
+    let request = crate::hook_run::before_send_hooks(client, prepared, request).await?;
+    let mut response = client
+        .http
+        .execute(request)
         .await
-        // The first leg was delivered (it got the 3xx): wrapped so that the retry
-        // decision does not take a failed hop for a request that never left.
-        .map_err(|e| {
-            Error::Transport(Box::new(TransportError {
+        .map_err(|e| reqwest_error(client, prepared, e, true))?;
+    if response.status().is_redirection() {
+        response = follow_redirect(client, prepared, response, &auth).await?;
+    }
+    crate::hook_run::after_receive_hooks(client, prepared, &response).await?;
+    Ok(response)
+}
+
+/// The credentials of the operation's security requirement; none for a next-page
+/// URL on another origin (as a redirect would carry none).
+async fn apply_auth(
+    client: &ClientInner,
+    prepared: &Prepared,
+) -> Result<crate::auth::AppliedAuth, Error<NoErrors>> {
+    let client = client;
+    let foreign_next = prepared
+        .next_url
+        .as_ref()
+        .is_some_and(|next| !crate::redirect::same_origin(next, &client.base_url));
+    if foreign_next {
+        return Ok(crate::auth::AppliedAuth::default());
+    }
+    crate::auth::apply(client, prepared.operation, &client.base_url)
+        .await
+        .map_err(|error| match error.token_unavailable {
+            // The API request never left: a transport failure, retried as one.
+            Some(token_error) => Error::Transport(Box::new(TransportError {
                 operation: Some(prepared.op_ref),
-                before_response: false,
-                source: Box::new(crate::redirect::HopError(e.without_url())),
-            }))
+                before_response: true,
+                source: token_error,
+            })),
+            None => invalid(prepared, Some(error.scheme), error.reason),
         })
-    }
+}
 
-    /// Buffers the body of `response` (capped), status not interpreted.
-    pub(crate) async fn read_response(
-        &self,
-        prepared: &Prepared,
-        mut response: reqwest::Response,
-    ) -> Result<RawResponse, Error<NoErrors>> {
-        let client = &self.inner;
-        let status = response.status();
-        tracing::Span::current().record("status", status.as_u16());
-        let headers = std::mem::take(response.headers_mut());
-        match read_body(&mut response, client.max_response_bytes).await {
-            Ok(body) => Ok(RawResponse {
-                status,
-                headers,
-                body,
-                operation: Some(prepared.op_ref),
-            }),
-            Err(BodyError::TooLarge) => Err(Error::ResponseTooLarge(Box::new(TooLargeError {
-                operation: Some(prepared.op_ref),
-                status,
-                headers,
-                limit: client.max_response_bytes,
-            }))),
-            Err(BodyError::Transport(error)) => Err(self.reqwest_error(prepared, error, false)),
-        }
+/// The URL: base URL, path and query (with API keys in the query), or the next-page
+/// URL with those keys.
+fn request_url(
+    client: &ClientInner,
+    prepared: &Prepared,
+    auth: &crate::auth::AppliedAuth,
+) -> Result<url::Url, Error<NoErrors>> {
+    match &prepared.next_url {
+        Some(next) => Ok(crate::url_build::with_query(next, &auth.query)),
+        None => crate::url_build::build_url(
+            &client.base_url,
+            &prepared.path,
+            prepared.query.iter().chain(&auth.query),
+        )
+        .map_err(|e| invalid(prepared, None, e)),
     }
+}
 
-    /// Maps a reqwest error: timeouts to [`Error::Timeout`], the rest to
-    /// [`Error::Transport`], without the URL.
-    fn reqwest_error(
-        &self,
-        prepared: &Prepared,
-        error: reqwest::Error,
-        before_response: bool,
-    ) -> Error<NoErrors> {
-        if error.is_timeout() {
-            let connect = error.is_connect();
-            return Error::Timeout(Box::new(TimeoutError {
-                operation: Some(prepared.op_ref),
-                phase: if connect {
-                    TimeoutPhase::Connect
-                } else {
-                    TimeoutPhase::Total
-                },
-                limit: if connect {
-                    self.inner.connect_timeout
-                } else {
-                    None
-                },
-            }));
+/// The reqwest request: method, URL, `headers` and the body.
+fn build_request(
+    client: &ClientInner,
+    prepared: &Prepared,
+    url: url::Url,
+    mut headers: http::HeaderMap,
+) -> Result<reqwest::Request, Error<NoErrors>> {
+    let builder = client.http.request(prepared.method.clone(), url);
+    let builder = match &prepared.body {
+        Body::None => builder,
+        Body::Bytes { bytes, .. } => builder.body(bytes.clone()),
+        Body::Stream { body, .. } => {
+            let stream = body.take_for_send().ok_or_else(|| {
+                invalid(
+                    prepared,
+                    Some("body".to_owned()),
+                    "the streamed body was already sent; a streaming body can be sent once"
+                        .to_owned(),
+                )
+            })?;
+            match body.content_length() {
+                Some(length) => builder
+                    .header(http::header::CONTENT_LENGTH, length)
+                    .body(stream),
+                None => builder.body(stream),
+            }
         }
+        Body::Multipart(multipart) => {
+            let form = multipart.to_form().map_err(|(part, reason)| {
+                invalid(prepared, Some(format!("body.{part}")), reason)
+            })?;
+            builder.multipart(form)
+        }
+    };
+    let mut request = builder
+        .build()
+        .map_err(|e| reqwest_error(client, prepared, e, true))?;
+    // The headers the body set (`Content-Length`, a multipart `Content-Type`) win,
+    // as they did when set after ours; the map itself moves, uncopied.
+    for (name, value) in request.headers() {
+        headers.insert(name.clone(), value.clone());
+    }
+    *request.headers_mut() = headers;
+    Ok(request)
+}
+
+/// Re-issues a cross-origin redirect without credentials (`redirect.rs`).
+async fn follow_redirect(
+    client: &ClientInner,
+    prepared: &Prepared,
+    response: reqwest::Response,
+    auth: &crate::auth::AppliedAuth,
+) -> Result<reqwest::Response, Error<NoErrors>> {
+    // What must not follow a redirect to another origin.
+    let added = crate::redirect::AddedCredentials {
+        headers: auth.headers.iter().map(|(name, _)| name.clone()).collect(),
+        query: auth
+            .query
+            .iter()
+            .filter_map(|pair| pair.split('=').next())
+            .map(|name| {
+                percent_encoding::percent_decode_str(name)
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
+            .collect(),
+    };
+    let (body, replayable) = match &prepared.body {
+        Body::None => (None, true),
+        Body::Bytes { bytes, .. } => (Some(bytes), true),
+        Body::Stream { .. } | Body::Multipart(_) => (None, false),
+    };
+    crate::redirect::follow_cross_origin(
+        &client.http,
+        response,
+        &prepared.method,
+        &wire_headers(prepared, auth)?,
+        body,
+        replayable,
+        &added,
+    )
+    .await
+    // The first leg was delivered (it got the 3xx): wrapped so that the retry
+    // decision does not take a failed hop for a request that never left.
+    .map_err(|e| {
         Error::Transport(Box::new(TransportError {
             operation: Some(prepared.op_ref),
-            before_response,
-            source: Box::new(error.without_url()),
+            before_response: false,
+            source: Box::new(crate::redirect::HopError(e.without_url())),
         }))
+    })
+}
+
+/// Buffers the body of `response` (capped), status not interpreted.
+pub(crate) async fn read_response(
+    client: &ClientInner,
+    prepared: &Prepared,
+    mut response: reqwest::Response,
+) -> Result<RawResponse, Error<NoErrors>> {
+    let client = client;
+    let status = response.status();
+    tracing::Span::current().record("status", status.as_u16());
+    let headers = std::mem::take(response.headers_mut());
+    match read_body(&mut response, client.max_response_bytes).await {
+        Ok(body) => Ok(RawResponse {
+            status,
+            headers,
+            body,
+            operation: Some(prepared.op_ref),
+        }),
+        Err(BodyError::TooLarge) => Err(Error::ResponseTooLarge(Box::new(TooLargeError {
+            operation: Some(prepared.op_ref),
+            status,
+            headers,
+            limit: client.max_response_bytes,
+        }))),
+        Err(BodyError::Transport(error)) => Err(reqwest_error(client, prepared, error, false)),
     }
+}
+
+/// Maps a reqwest error: timeouts to [`Error::Timeout`], the rest to
+/// [`Error::Transport`], without the URL.
+fn reqwest_error(
+    client: &ClientInner,
+    prepared: &Prepared,
+    error: reqwest::Error,
+    before_response: bool,
+) -> Error<NoErrors> {
+    if error.is_timeout() {
+        let connect = error.is_connect();
+        return Error::Timeout(Box::new(TimeoutError {
+            operation: Some(prepared.op_ref),
+            phase: if connect {
+                TimeoutPhase::Connect
+            } else {
+                TimeoutPhase::Total
+            },
+            limit: if connect {
+                client.connect_timeout
+            } else {
+                None
+            },
+        }));
+    }
+    Error::Transport(Box::new(TransportError {
+        operation: Some(prepared.op_ref),
+        before_response,
+        source: Box::new(error.without_url()),
+    }))
 }
 
 /// The request's headers: the prepared ones, the credentials' and the `Cookie` header

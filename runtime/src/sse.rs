@@ -17,7 +17,7 @@
 //! first drop; [`SseStream::last_event_id`] and [`Event::retry`] give what a caller
 //! needs to reconnect by hand.
 
-mod client;
+pub(crate) mod client;
 mod parser;
 mod reconnect;
 

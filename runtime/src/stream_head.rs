@@ -7,9 +7,15 @@
 //! any other response is buffered (capped, in what is left of the attempt's time) and
 //! judged for a retry like a buffered response.
 
-use crate::client::ClientCore;
+use crate::client::ClientInner;
+use tracing::Instrument as _;
+
+use crate::byte_stream::ByteStream;
 use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
-use crate::execute::{AttemptState, Next, Prepared};
+use crate::execute::{AttemptState, Next};
+use crate::prepare::Prepared;
+use crate::request::Request;
+use crate::response::Response;
 use crate::response::{Decode, RawResponse};
 
 /// What one attempt gave: a 2xx head to stream, or a buffered response / error to judge.
@@ -18,68 +24,76 @@ enum Attempt {
     Buffered(Result<RawResponse, Error<NoErrors>>),
 }
 
-impl ClientCore {
-    /// The attempt loop up to a 2xx response head, or the final buffered response or
-    /// error.
-    pub(crate) async fn connect_head(
-        &self,
-        prepared: &Prepared,
-    ) -> Result<reqwest::Response, Result<RawResponse, Error<NoErrors>>> {
-        let policy = self.request_policy(prepared);
-        let mut state = AttemptState::default();
-        let mut number = 0_u32;
-        loop {
-            number = number.saturating_add(1);
-            prepared.start_attempt(number);
-            let mut oauth2_tokens = Vec::new();
-            let result = match self.attempt_head(prepared, &mut oauth2_tokens).await {
-                Attempt::Head(head) => return Ok(head),
-                Attempt::Buffered(result) => result,
-            };
-            if self
-                .after_attempt(prepared, &policy, &mut state, &oauth2_tokens, &result)
-                .await
-                == Next::Done
-            {
-                return Err(result);
-            }
+/// The attempt loop up to a 2xx response head, or the final buffered response or
+/// error.
+pub(crate) async fn connect_head(
+    client: &ClientInner,
+    prepared: &Prepared,
+) -> Result<reqwest::Response, Result<RawResponse, Error<NoErrors>>> {
+    let policy = crate::execute::request_policy(client, prepared);
+    let mut state = AttemptState::default();
+    let mut number = 0_u32;
+    loop {
+        number = number.saturating_add(1);
+        prepared.start_attempt(number);
+        let mut oauth2_tokens = Vec::new();
+        let result = match attempt_head(client, prepared, &mut oauth2_tokens).await {
+            Attempt::Head(head) => return Ok(head),
+            Attempt::Buffered(result) => result,
+        };
+        if crate::execute::after_attempt(
+            client,
+            prepared,
+            &policy,
+            &mut state,
+            &oauth2_tokens,
+            &result,
+        )
+        .await
+            == Next::Done
+        {
+            return Err(result);
         }
     }
+}
 
-    async fn attempt_head(
-        &self,
-        prepared: &Prepared,
-        oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
-    ) -> Attempt {
-        let timeout = prepared.timeout;
-        let timed_out = || {
-            Error::Timeout(Box::new(TimeoutError {
-                operation: Some(prepared.op_ref),
-                phase: TimeoutPhase::Total,
-                limit: Some(timeout),
-            }))
-        };
-        let started = tokio::time::Instant::now();
-        let head =
-            match tokio::time::timeout(timeout, self.send_head(prepared, oauth2_tokens)).await {
-                Ok(Ok(head)) => head,
-                Ok(Err(error)) => return Attempt::Buffered(Err(error)),
-                Err(_) => return Attempt::Buffered(Err(timed_out())),
-            };
-        let status = head.status();
-        if status.is_success() {
-            tracing::Span::current().record("status", status.as_u16());
-            if let Some(budget) = &self.inner.retry_budget {
-                budget.record_response(status);
-            }
-            return Attempt::Head(head);
+async fn attempt_head(
+    client: &ClientInner,
+    prepared: &Prepared,
+    oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
+) -> Attempt {
+    let timeout = prepared.timeout;
+    let timed_out = || {
+        Error::Timeout(Box::new(TimeoutError {
+            operation: Some(prepared.op_ref),
+            phase: TimeoutPhase::Total,
+            limit: Some(timeout),
+        }))
+    };
+    let started = tokio::time::Instant::now();
+    let head = match tokio::time::timeout(
+        timeout,
+        crate::send::send_head(client, prepared, oauth2_tokens),
+    )
+    .await
+    {
+        Ok(Ok(head)) => head,
+        Ok(Err(error)) => return Attempt::Buffered(Err(error)),
+        Err(_) => return Attempt::Buffered(Err(timed_out())),
+    };
+    let status = head.status();
+    if status.is_success() {
+        tracing::Span::current().record("status", status.as_u16());
+        if let Some(budget) = &client.retry_budget {
+            budget.record_response(status);
         }
-        // The rest of the attempt's time for the error body.
-        let left = timeout.saturating_sub(started.elapsed());
-        match tokio::time::timeout(left, self.read_response(prepared, head)).await {
-            Ok(result) => Attempt::Buffered(result),
-            Err(_) => Attempt::Buffered(Err(timed_out())),
-        }
+        return Attempt::Head(head);
+    }
+    // The rest of the attempt's time for the error body.
+    let left = timeout.saturating_sub(started.elapsed());
+    match tokio::time::timeout(left, crate::send::read_response(client, prepared, head)).await {
+        Ok(result) => Attempt::Buffered(result),
+        Err(_) => Attempt::Buffered(Err(timed_out())),
     }
 }
 
@@ -95,5 +109,46 @@ pub(crate) fn non_success<T, E>(raw: RawResponse, decode: Decode<T, E>) -> Error
     match decode(raw) {
         Err(error) => error,
         Ok(_) => crate::response::unexpected(copy),
+    }
+}
+
+/// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle
+/// timeout = the request's timeout, no size cap). A non-2xx status goes through
+/// `decode` (the operation's decode function, for its typed errors).
+pub(crate) async fn execute_stream<T, E>(
+    client: &ClientInner,
+    request: Request,
+    decode: Decode<T, E>,
+) -> Result<Response<ByteStream>, Error<E>> {
+    let operation = request.operation;
+    let span = tracing::debug_span!(
+        "specforge.request",
+        operation = operation.id,
+        method = %operation.method,
+        path = operation.path,
+        stream = true,
+        attempt = tracing::field::Empty,
+        status = tracing::field::Empty,
+    );
+    execute_stream_inner(client, request, decode)
+        .instrument(span)
+        .await
+}
+
+async fn execute_stream_inner<T, E>(
+    client: &ClientInner,
+    request: Request,
+    decode: Decode<T, E>,
+) -> Result<Response<ByteStream>, Error<E>> {
+    let prepared = crate::prepare::prepare(client, request).map_err(Error::widen)?;
+    match connect_head(client, &prepared).await {
+        Ok(head) => {
+            let status = head.status();
+            let headers = head.headers().clone();
+            let stream = ByteStream::from_response(head).idle_timeout(prepared.timeout);
+            Ok(Response::new(status, headers, stream))
+        }
+        Err(Ok(raw)) => Err(non_success(raw, decode)),
+        Err(Err(error)) => Err(error.widen()),
     }
 }

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{bounded, no_content, recorded, recording_server};
+use specforge::__private::execute;
 use specforge::__private::{
     Location, Method, Operation, RawResponse, Request, SchemeKind, SecurityScheme,
 };
@@ -104,7 +105,8 @@ async fn send(
     core: &ClientCore,
     operation: &'static Operation,
 ) -> Result<Response<()>, Error<NoErrors>> {
-    core.execute(
+    execute(
+        &core,
         Request::new(operation, RequestOptions::default()),
         decode_empty,
     )

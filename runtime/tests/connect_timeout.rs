@@ -3,6 +3,7 @@
 
 mod common;
 
+use specforge::__private::execute;
 use std::time::{Duration, Instant};
 
 use common::bounded;
@@ -53,8 +54,7 @@ async fn connect_timeout_is_a_connect_timeout() {
             .build()
             .expect("client");
         let started = Instant::now();
-        let error = core
-            .execute(Request::new(&OP, RequestOptions::default()), decode)
+        let error = execute(&core, Request::new(&OP, RequestOptions::default()), decode)
             .await
             .expect_err("timeout");
         let elapsed = started.elapsed();

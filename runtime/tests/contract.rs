@@ -166,9 +166,7 @@ mod api {
                     ::specforge::__private::Param::header("X-Request-Id"),
                     &self.x_request_id,
                 );
-                self.client
-                    .core
-                    .execute(request, decode_get_pet_by_id)
+                specforge::__private::execute(&self.client.core, request, decode_get_pet_by_id)
                     .await
             }
         }

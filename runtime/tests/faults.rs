@@ -4,6 +4,7 @@
 
 mod common;
 
+use specforge::__private::execute;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
@@ -78,7 +79,8 @@ fn client(base: &str) -> ClientCore {
 }
 
 async fn get_pet(core: &ClientCore) -> Result<Response<Pet>, Error<GetPetError>> {
-    core.execute(
+    execute(
+        &core,
         Request::new(&GET_PET, RequestOptions::default()),
         decode_pet,
     )
@@ -171,8 +173,7 @@ async fn server_that_never_answers_times_out() {
         // A per-request timeout overrides the client's.
         let started = Instant::now();
         let options = RequestOptions::default().timeout(Duration::from_millis(100));
-        let error = client(&base)
-            .execute(Request::new(&GET_PET, options), decode_pet)
+        let error = execute(&client(&base), Request::new(&GET_PET, options), decode_pet)
             .await
             .err();
         assert!(error.is_some_and(|e| e.is_timeout()));
@@ -316,12 +317,12 @@ async fn undeclared_content_type_reaches_the_caller() {
 
         // Decoding chosen by media type: an undeclared one is a decode error, raw body kept.
         let core = client(&base);
-        let result = core
-            .execute(
-                Request::new(&GET_PET, RequestOptions::default()),
-                decode_by_media_type,
-            )
-            .await;
+        let result = execute(
+            &core,
+            Request::new(&GET_PET, RequestOptions::default()),
+            decode_by_media_type,
+        )
+        .await;
         match result {
             Err(Error::Decode(failure)) => {
                 assert!(
@@ -341,12 +342,12 @@ async fn undeclared_content_type_reaches_the_caller() {
             )
         })
         .await;
-        let result = client(&base)
-            .execute(
-                Request::new(&GET_PET, RequestOptions::default()),
-                decode_by_media_type,
-            )
-            .await;
+        let result = execute(
+            &client(&base),
+            Request::new(&GET_PET, RequestOptions::default()),
+            decode_by_media_type,
+        )
+        .await;
         assert_eq!(
             result.map(Response::into_body).ok().as_deref(),
             Some("plain")

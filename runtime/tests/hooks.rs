@@ -4,6 +4,7 @@
 
 mod common;
 
+use specforge::__private::{execute, execute_stream};
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -102,7 +103,7 @@ async fn create(
     let mut request = Request::new(&CREATE, options);
     request.json_body("application/json", &serde_json::json!({"name": "x"}));
     request.param(Param::query("dry_run"), &true);
-    core.execute(request, decode).await
+    execute(&core, request, decode).await
 }
 
 #[tokio::test]
@@ -232,9 +233,7 @@ async fn hooks_run_on_every_attempt_and_see_each_response() {
             })
             .build()
             .expect("client");
-        let result = core
-            .execute(Request::new(&GET, RequestOptions::default()), decode)
-            .await;
+        let result = execute(&core, Request::new(&GET, RequestOptions::default()), decode).await;
         assert!(result.is_ok(), "{result:?}");
         assert_eq!(
             *attempts.lock().expect("lock"),
@@ -265,9 +264,8 @@ async fn hooks_number_the_attempts_of_a_streamed_download() {
             )
             .build()
             .expect("client");
-        let result = core
-            .execute_stream(Request::new(&GET, RequestOptions::default()), decode)
-            .await;
+        let result =
+            execute_stream(&core, Request::new(&GET, RequestOptions::default()), decode).await;
         assert!(result.is_ok(), "{result:?}");
         assert_eq!(
             *attempts.lock().expect("lock"),
@@ -293,7 +291,7 @@ async fn an_after_receive_hook_fails_the_request_without_retry() {
                 Ok(())
             },
         );
-        let result = core.execute(Request::new(&GET, options), decode).await;
+        let result = execute(&core, Request::new(&GET, options), decode).await;
         let Err(Error::Hook(failure)) = &result else {
             panic!("expected Error::Hook, got {result:?}");
         };

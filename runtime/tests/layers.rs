@@ -58,6 +58,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "transport",
         &[
             "redirect",
+            "prepare",
             "hook_run",
             "execute",
             "send",

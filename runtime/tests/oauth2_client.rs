@@ -5,6 +5,7 @@
 
 mod common;
 
+use specforge::__private::execute;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -133,8 +134,12 @@ fn client(base: &str, secret: &str) -> ClientCore {
 }
 
 async fn list(core: &ClientCore) -> Result<Response<serde_json::Value>, Error<NoErrors>> {
-    core.execute(Request::new(&LIST, RequestOptions::default()), decode)
-        .await
+    execute(
+        &core,
+        Request::new(&LIST, RequestOptions::default()),
+        decode,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -352,7 +357,7 @@ async fn a_streamed_body_is_not_replayed_after_a_401() {
             "application/octet-stream",
             specforge::Body::from_stream(futures::stream::iter(chunks)),
         );
-        let result = core.execute(request, decode).await;
+        let result = execute(&core, request, decode).await;
         assert!(
             matches!(&result, Err(Error::UnexpectedStatus(u)) if u.status.as_u16() == 401),
             "{result:?}"

@@ -6,6 +6,7 @@ mod common;
 
 use common::{Recorded, bounded, recorded, recording_server, respond};
 use futures::{StreamExt as _, TryStreamExt as _};
+use specforge::__private::link_pages;
 use specforge::__private::{
     Location, Method, Operation, Param, RawResponse, Request, SchemeKind, SecurityScheme,
 };
@@ -94,17 +95,16 @@ async fn three_pages_by_link_header() {
     bounded(async {
         let (base, log) = recording_server(three_pages).await;
         let core = client(&base);
-        let pages: Vec<Vec<u32>> = core
-            .link_pages(request(), decode)
+        let pages: Vec<Vec<u32>> = link_pages((core.clone(), request()), decode)
             .try_collect()
             .await
             .expect("pages");
         assert_eq!(pages, [vec![1, 2], vec![3, 4], vec![5]]);
-        let items: Vec<u32> = core
-            .link_items(request(), decode)
-            .try_collect()
-            .await
-            .expect("items");
+        let items: Vec<u32> =
+            specforge::pagination::flatten(link_pages((core.clone(), request()), decode))
+                .try_collect()
+                .await
+                .expect("items");
         assert_eq!(items, [1, 2, 3, 4, 5]);
 
         let seen = recorded(&log);
@@ -146,11 +146,11 @@ async fn next_page_on_another_origin_gets_no_credentials() {
             )
         }
         let (base, _) = recording_server(first).await;
-        let items: Vec<u32> = client(&base)
-            .link_items(request(), decode)
-            .try_collect()
-            .await
-            .expect("items");
+        let items: Vec<u32> =
+            specforge::pagination::flatten(link_pages((client(&base).clone(), request()), decode))
+                .try_collect()
+                .await
+                .expect("items");
         assert_eq!(items, [1, 9]);
         let seen = recorded(&other_log);
         assert_eq!(seen.len(), 1);
@@ -174,8 +174,7 @@ async fn a_self_link_ends_the_stream() {
         };
         let mut request = Request::new(&LOOP, RequestOptions::default());
         request.param(Param::query("x"), &1);
-        let pages: Vec<Vec<u32>> = client(&base)
-            .link_pages(request, decode)
+        let pages: Vec<Vec<u32>> = link_pages((client(&base).clone(), request), decode)
             .try_collect()
             .await
             .expect("pages");
@@ -205,7 +204,9 @@ async fn an_error_page_ends_the_stream_with_the_error() {
         }
         let (base, _) = recording_server(broken).await;
         let results: Vec<Result<u32, Error<NoErrors>>> =
-            client(&base).link_items(request(), decode).collect().await;
+            specforge::pagination::flatten(link_pages((client(&base).clone(), request()), decode))
+                .collect()
+                .await;
         assert_eq!(results.len(), 2);
         assert!(matches!(results[0], Ok(1)));
         assert!(matches!(&results[1], Err(Error::UnexpectedStatus(u)) if u.status.as_u16() == 404));

@@ -5,6 +5,7 @@
 
 mod common;
 
+use specforge::__private::next_url_pages;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -115,11 +116,11 @@ fn three_pages(request: &Recorded) -> axum::response::Response {
 async fn three_pages_by_a_next_url_in_the_body() {
     bounded(async {
         let (base, log) = recording_server(three_pages).await;
-        let pages: Vec<Vec<u32>> = client(&base)
-            .next_url_pages(request(), decode, next, items)
-            .try_collect()
-            .await
-            .expect("pages");
+        let pages: Vec<Vec<u32>> =
+            next_url_pages((client(&base).clone(), request()), decode, next, items)
+                .try_collect()
+                .await
+                .expect("pages");
         assert_eq!(pages, [vec![1, 2], vec![3, 4], vec![5]]);
         let seen = recorded(&log);
         let uris: Vec<&str> = seen.iter().map(|r| r.uri.as_str()).collect();
@@ -150,12 +151,12 @@ async fn a_next_url_on_another_origin_gets_no_credentials() {
             page("[1]", &format!(r#""{other}/elsewhere?cursor=x""#))
         }
         let (base, _) = recording_server(first).await;
-        let items: Vec<u32> = client(&base)
-            .next_url_pages(request(), decode, next, items)
-            .try_collect::<Vec<Vec<u32>>>()
-            .await
-            .expect("pages")
-            .concat();
+        let items: Vec<u32> =
+            next_url_pages((client(&base).clone(), request()), decode, next, items)
+                .try_collect::<Vec<Vec<u32>>>()
+                .await
+                .expect("pages")
+                .concat();
         assert_eq!(items, [1, 9]);
         let seen = recorded(&other_log);
         assert_eq!(seen.len(), 1);
@@ -186,29 +187,30 @@ async fn an_empty_or_self_pointing_next_url_ends_the_stream() {
             idempotency_header: None,
         };
         let core = client(&base);
-        let empty: Vec<Vec<u32>> = core
-            .next_url_pages(
+        let empty: Vec<Vec<u32>> = next_url_pages(
+            (
+                core.clone(),
                 Request::new(&EMPTY, RequestOptions::default()),
-                decode,
-                next,
-                items,
-            )
-            .try_collect()
-            .await
-            .expect("pages");
+            ),
+            decode,
+            next,
+            items,
+        )
+        .try_collect()
+        .await
+        .expect("pages");
         assert_eq!(empty, [vec![7]]);
         assert_eq!(recorded(&log).len(), 1);
         // /v1/self → /v1/self?again=1 → the same URL again: stops after two requests.
-        let looping: Vec<Vec<u32>> = core
-            .next_url_pages(
-                Request::new(&SELF, RequestOptions::default()),
-                decode,
-                next,
-                items,
-            )
-            .try_collect()
-            .await
-            .expect("pages");
+        let looping: Vec<Vec<u32>> = next_url_pages(
+            (core.clone(), Request::new(&SELF, RequestOptions::default())),
+            decode,
+            next,
+            items,
+        )
+        .try_collect()
+        .await
+        .expect("pages");
         assert_eq!(looping, [vec![8], vec![8]]);
         assert_eq!(recorded(&log).len(), 3);
     })
@@ -238,8 +240,7 @@ async fn hooks_run_on_every_page() {
             )
             .build()
             .expect("client");
-        let pages: Vec<Vec<u32>> = core
-            .next_url_pages(request(), decode, next, items)
+        let pages: Vec<Vec<u32>> = next_url_pages((core.clone(), request()), decode, next, items)
             .try_collect()
             .await
             .expect("pages");

@@ -4,6 +4,7 @@
 
 mod common;
 
+use specforge::__private::execute;
 use std::time::Instant;
 
 use common::{bounded, no_content, recording_server};
@@ -58,7 +59,7 @@ async fn perf_smoke() {
         for i in 0..n {
             let mut request = Request::new(&OP, RequestOptions::default());
             fill(&mut request, i);
-            assert!(core.execute(request, decode).await.is_ok());
+            assert!(execute(&core, request, decode).await.is_ok());
         }
         let send_time = started.elapsed();
         assert_eq!(common::recorded(&log).len(), n as usize);

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{Recorded, bounded, recorded, recording_server, respond};
+use specforge::__private::execute;
 use specforge::__private::{
     Location, Method, Operation, RawResponse, Request, SchemeKind, SecurityScheme,
 };
@@ -78,8 +79,12 @@ fn assert_no_secret(request: &Recorded) {
 }
 
 async fn download(core: &ClientCore) -> Result<Response<String>, Error<NoErrors>> {
-    core.execute(Request::new(&DOWNLOAD, RequestOptions::default()), decode)
-        .await
+    execute(
+        &core,
+        Request::new(&DOWNLOAD, RequestOptions::default()),
+        decode,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -213,7 +218,7 @@ async fn failed_hop_after_a_delivered_post_is_not_retried() {
             .expect("client");
         let mut request = Request::new(&CREATE, RequestOptions::default());
         request.text_body("text/plain", "once".to_owned());
-        let result = core.execute(request, decode).await;
+        let result = execute(&core, request, decode).await;
         assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
         assert_eq!(recorded(&log).len(), 1, "the delivered POST was sent again");
     })

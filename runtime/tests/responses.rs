@@ -4,6 +4,7 @@
 mod common;
 
 use common::{bounded, recording_server, respond};
+use specforge::__private::execute;
 use specforge::__private::{Method, Operation, RawResponse, Request, parse_header};
 use specforge::bytes::Bytes;
 use specforge::{
@@ -31,9 +32,12 @@ async fn run<T>(
     base: &str,
     decode: specforge::__private::Decode<T, NoErrors>,
 ) -> Result<Response<T>, Error<NoErrors>> {
-    client(base)
-        .execute(Request::new(&OP, RequestOptions::default()), decode)
-        .await
+    execute(
+        &client(base),
+        Request::new(&OP, RequestOptions::default()),
+        decode,
+    )
+    .await
 }
 
 fn text(raw: RawResponse) -> Result<Response<String>, Error<NoErrors>> {

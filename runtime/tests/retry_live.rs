@@ -4,6 +4,7 @@
 
 mod common;
 
+use specforge::__private::execute;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -140,7 +141,7 @@ async fn call(
     if operation.method == Method::POST {
         request.json_body("application/json", &serde_json::json!({"name": "x"}));
     }
-    core.execute(request, decode).await
+    execute(&core, request, decode).await
 }
 
 fn status_of(result: &Result<Response<()>, Error<NoErrors>>) -> Option<u16> {

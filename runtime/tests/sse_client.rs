@@ -4,6 +4,7 @@
 
 mod common;
 
+use specforge::__private::execute_sse;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -171,14 +172,14 @@ fn client(base: &str) -> ClientCore {
 async fn typed_events_with_credentials() {
     bounded(async {
         let (base, _) = start().await;
-        let response = client(&base)
-            .execute_sse(
-                Request::new(operation("/progress"), RequestOptions::default()),
-                json_data::<Progress>,
-                decode,
-            )
-            .await
-            .expect("stream");
+        let response = execute_sse(
+            &client(&base),
+            Request::new(operation("/progress"), RequestOptions::default()),
+            json_data::<Progress>,
+            decode,
+        )
+        .await
+        .expect("stream");
         assert_eq!(response.status().as_u16(), 200);
         let mut stream = response.into_body();
         let mut done = Vec::new();
@@ -197,17 +198,17 @@ async fn typed_events_with_credentials() {
 async fn retryable_status_before_the_stream_is_retried() {
     bounded(async {
         let (base, count) = start().await;
-        let events: Vec<_> = client(&base)
-            .execute_sse(
-                Request::new(operation("/flaky"), RequestOptions::default()),
-                json_data::<Progress>,
-                decode,
-            )
-            .await
-            .expect("stream")
-            .into_body()
-            .collect()
-            .await;
+        let events: Vec<_> = execute_sse(
+            &client(&base),
+            Request::new(operation("/flaky"), RequestOptions::default()),
+            json_data::<Progress>,
+            decode,
+        )
+        .await
+        .expect("stream")
+        .into_body()
+        .collect()
+        .await;
         assert_eq!(count.load(Ordering::SeqCst), 2);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].as_ref().map(|e| e.data.done).ok(), Some(9));
@@ -219,13 +220,13 @@ async fn retryable_status_before_the_stream_is_retried() {
 async fn declared_error_status_is_decoded() {
     bounded(async {
         let (base, _) = start().await;
-        let result = client(&base)
-            .execute_sse(
-                Request::new(operation("/missing"), RequestOptions::default()),
-                json_data::<Progress>,
-                decode,
-            )
-            .await;
+        let result = execute_sse(
+            &client(&base),
+            Request::new(operation("/missing"), RequestOptions::default()),
+            json_data::<Progress>,
+            decode,
+        )
+        .await;
         match result {
             Err(Error::Api(api)) => {
                 assert_eq!(api.status.as_u16(), 404);
@@ -249,32 +250,32 @@ async fn a_slow_live_stream_outlasts_the_timeout_a_stalled_one_does_not() {
         let core = client(&base);
         // 10 events 100 ms apart: 1 s in all, over the 600 ms timeout, never idle 600 ms.
         let started = Instant::now();
-        let events: Vec<_> = core
-            .execute_sse(
-                Request::new(operation("/slow-but-alive"), RequestOptions::default()),
-                text_data,
-                decode,
-            )
-            .await
-            .expect("stream")
-            .into_body()
-            .collect()
-            .await;
+        let events: Vec<_> = execute_sse(
+            &core,
+            Request::new(operation("/slow-but-alive"), RequestOptions::default()),
+            text_data,
+            decode,
+        )
+        .await
+        .expect("stream")
+        .into_body()
+        .collect()
+        .await;
         assert_eq!(events.len(), 10, "{events:?}");
         assert!(events.iter().all(Result::is_ok));
         assert!(started.elapsed() >= Duration::from_millis(900));
 
-        let events: Vec<_> = core
-            .execute_sse(
-                Request::new(operation("/stalls"), RequestOptions::default()),
-                text_data,
-                decode,
-            )
-            .await
-            .expect("stream")
-            .into_body()
-            .collect()
-            .await;
+        let events: Vec<_> = execute_sse(
+            &core,
+            Request::new(operation("/stalls"), RequestOptions::default()),
+            text_data,
+            decode,
+        )
+        .await
+        .expect("stream")
+        .into_body()
+        .collect()
+        .await;
         assert_eq!(events.len(), 2);
         assert!(
             matches!(events[1], Err(SseError::IdleTimeout(_))),
@@ -290,13 +291,13 @@ async fn a_head_that_never_comes_times_out() {
     bounded(async {
         let (base, _) = start().await;
         let started = Instant::now();
-        let result = client(&base)
-            .execute_sse(
-                Request::new(operation("/never"), RequestOptions::default().no_retry()),
-                text_data,
-                decode,
-            )
-            .await;
+        let result = execute_sse(
+            &client(&base),
+            Request::new(operation("/never"), RequestOptions::default().no_retry()),
+            text_data,
+            decode,
+        )
+        .await;
         assert!(matches!(result, Err(Error::Timeout(_))), "{result:?}");
         assert!(started.elapsed() < Duration::from_secs(2));
     })

@@ -7,6 +7,7 @@
 
 mod common;
 
+use specforge::__private::execute_sse;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -117,8 +118,7 @@ fn client(base: &str) -> ClientCore {
 
 /// Every item of the stream: `Ok(data)` or `Err(error text)`.
 async fn collect(core: &ClientCore, options: RequestOptions) -> Vec<Result<String, SseError>> {
-    let response = core
-        .execute_sse(Request::new(&WATCH, options), text_data, decode)
+    let response = execute_sse(&core, Request::new(&WATCH, options), text_data, decode)
         .await
         .expect("stream");
     response

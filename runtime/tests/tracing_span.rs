@@ -5,6 +5,7 @@
 
 mod common;
 
+use specforge::__private::execute;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -145,7 +146,7 @@ async fn a_request_span_records_method_path_template_status_attempt_and_duration
             .expect("client");
         let mut request = Request::new(&GET_PET, RequestOptions::default());
         request.param(Param::path("petId"), &"pet-4711");
-        let result = core.execute(request, decode).await;
+        let result = execute(&core, request, decode).await;
         assert!(result.is_ok(), "{result:?}");
         assert_eq!(recorded(&log).len(), 2);
         assert!(recorded(&log)[1].uri.contains("api_key=k-SECRET"));

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{bounded, no_content, recorded, recording_server};
+use specforge::__private::execute;
 use specforge::__private::{Method, Multipart, Operation, Param, RawResponse, Request, Style};
 use specforge::{ClientBuilder, ClientCore, Error, FilePart, NoErrors, RequestOptions, Response};
 
@@ -85,7 +86,7 @@ async fn exact_url_query_headers_and_cookies() {
         request.param(Param::header("X-Unicode"), "caf\u{e9} \"q\"");
         request.param(Param::cookie("session"), "abc");
         request.param(Param::cookie("list").explode(false), &["p", "q"]);
-        let response = core.execute(request, decode_empty).await;
+        let response = execute(&core, request, decode_empty).await;
         assert!(response.is_ok(), "{response:?}");
 
         let requests = recorded(&log);
@@ -156,7 +157,7 @@ async fn exact_body_bytes() {
 
         let mut json = Request::new(&POST, RequestOptions::default());
         json.json_body("application/merge-patch+json", &Patch { b: 1, a: "x" });
-        assert!(core.execute(json, decode_empty).await.is_ok());
+        assert!(execute(&core, json, decode_empty).await.is_ok());
 
         let mut form = Request::new(&POST, RequestOptions::default());
         let value = Form {
@@ -167,15 +168,15 @@ async fn exact_body_bytes() {
             missing: None,
         };
         form.form_body("application/x-www-form-urlencoded", &value);
-        assert!(core.execute(form, decode_empty).await.is_ok());
+        assert!(execute(&core, form, decode_empty).await.is_ok());
 
         let mut text = Request::new(&POST, RequestOptions::default());
         text.text_body("text/plain; charset=utf-8", "héllo\n".to_owned());
-        assert!(core.execute(text, decode_empty).await.is_ok());
+        assert!(execute(&core, text, decode_empty).await.is_ok());
 
         let mut bytes = Request::new(&POST, RequestOptions::default());
         bytes.bytes_body("application/octet-stream", vec![0u8, 255, 10]);
-        assert!(core.execute(bytes, decode_empty).await.is_ok());
+        assert!(execute(&core, bytes, decode_empty).await.is_ok());
 
         let mut multipart = Request::new(&POST, RequestOptions::default());
         multipart.multipart_body(
@@ -190,7 +191,7 @@ async fn exact_body_bytes() {
                 .file_part("doc", &FilePart::new(b"%PDF".to_vec()).file_name("a.pdf"), Some("application/pdf"))
                 .part_header("X-Part", "p1"),
         );
-        assert!(core.execute(multipart, decode_empty).await.is_ok());
+        assert!(execute(&core, multipart, decode_empty).await.is_ok());
 
         let requests = recorded(&log);
         assert_eq!(requests.len(), 5);
@@ -245,7 +246,7 @@ async fn refused(fill: impl FnOnce(&mut Request), parameter: &str) {
     let core = client(&base);
     let mut request = Request::new(&DELETE_ITEM, RequestOptions::default());
     fill(&mut request);
-    let result = core.execute(request, decode_empty).await;
+    let result = execute(&core, request, decode_empty).await;
     match result {
         Err(Error::InvalidRequest(invalid)) => {
             assert_eq!(invalid.parameter.as_deref(), Some(parameter), "{invalid:?}");
@@ -347,9 +348,9 @@ async fn idempotency_key_sent() {
             &IDEMPOTENT_POST,
             RequestOptions::default().idempotency_key("key-1"),
         );
-        assert!(core.execute(request, decode_empty).await.is_ok());
+        assert!(execute(&core, request, decode_empty).await.is_ok());
         let request = Request::new(&IDEMPOTENT_POST, RequestOptions::default());
-        assert!(core.execute(request, decode_empty).await.is_ok());
+        assert!(execute(&core, request, decode_empty).await.is_ok());
         let requests = recorded(&log);
         assert_eq!(requests[0].header("idempotency-key"), Some("key-1"));
         let generated = requests[1].header("idempotency-key").unwrap_or_default();

@@ -4,9 +4,9 @@
 //! by value and returns the request value; optional parameters and an
 //! optional body are setters on it. The request value implements
 //! `IntoFuture` and has `send_with_response()`, which fills a runtime
-//! `Request` from a `static` operation description and hands it to
-//! `ClientCore::execute` with the operation's decode function. Everything
-//! generic lives in the runtime; per operation there is one small
+//! `Request` from a `static` operation description and hands it, with the
+//! client's `ClientCore`, to `__private::send` with the operation's decode
+//! function. Everything generic lives in the runtime; per operation there is one small
 //! non-generic function and the struct.
 //!
 //! Names inside the request struct (`client`, `options`, `body`, setters)
@@ -372,17 +372,15 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let (success, send, into_future) = match sse::event_data(op) {
         Some(data) => {
             let sse::StreamSend { body, data_fn } = sse::stream_send(ctx, data);
-            let send = quote!(::specforge::__private::send_sse(client.core, request, #data_fn, #decode_fn));
+            let send =
+                quote!(::specforge::__private::send_sse(self.into_request(), #data_fn, #decode_fn));
             let into_future = quote!(::specforge::__private::into_body(self.send_with_response()));
             (body, send, into_future)
         }
         None => (
             success,
-            quote!(::specforge::__private::send(client.core, request, #decode_fn)),
-            quote! {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, #decode_fn)
-            },
+            quote!(::specforge::__private::send(self.into_request(), #decode_fn)),
+            quote!(::specforge::__private::send_body(self.into_request(), #decode_fn)),
         ),
     };
     let streaming = binary_success.then(|| {
@@ -392,18 +390,17 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             /// (no bytes for that long ends the stream with an error). Error statuses are
             /// decoded as with `.await`.
             pub fn send_streaming(self) -> ::specforge::BoxFuture<#result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>>> {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_streaming(client.core, request, #decode_fn)
+                ::specforge::__private::send_streaming(self.into_request(), #decode_fn)
             }
         }
     });
     let into_request = quote! {
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             #operation_static
             let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
             #(#fills)*
-            (self.#client, request)
+            (self.#client.core, request)
         }
     };
     let paging = pagination::methods(
@@ -446,7 +443,6 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
 
             /// Sends the request; the response's status and headers come with the body.
             pub fn send_with_response(self) -> ::specforge::BoxFuture<#result<::specforge::Response<#success>, ::specforge::Error<#error>>> {
-                let (client, request) = self.into_request();
                 #send
             }
 

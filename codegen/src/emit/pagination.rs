@@ -3,7 +3,7 @@
 //! Detection is the model's (`model/pagination.rs`); here each convention gets
 //! its thin glue, the loop is the runtime's:
 //! - `Link`: the request value's own `into_request()` (the one every way of
-//!   sending starts from) is handed to `ClientCore::link_pages` with the decode function (mapped to the items
+//!   sending starts from) is handed to `__private::link_pages` with the decode function (mapped to the items
 //!   property when the items are not the whole body);
 //! - cursor, offset, page number: `::specforge::pagination::paginate(self,
 //!   into_future, next_page, page_items)`, where `next_page` (generated, one
@@ -11,7 +11,7 @@
 //!   page from the page it got, or gives `None` on the last page (empty or short
 //!   page, missing/empty/repeated cursor, integer overflow);
 //! - next URL: the request is built as for `Link` and handed to
-//!   `ClientCore::next_url_pages` with the decode function, `next_url` (generated: the
+//!   `__private::next_url_pages` with the decode function, `next_url` (generated: the
 //!   string at the detected property, `None` when absent or `null`) and `page_items`;
 //!   the runtime resolves and follows the URL (credentials only to the same origin).
 //!
@@ -70,8 +70,7 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
                 }
             };
             quote! {
-                let (client, request) = self.into_request();
-                client.core.link_pages(request, #decode)
+                ::specforge::__private::link_pages(self.into_request(), #decode)
             }
         }
         PaginationKind::Cursor { param, next } => {
@@ -192,8 +191,7 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
                 fn page_items(page: #body) -> ::std::vec::Vec<#item> {
                     #take
                 }
-                let (client, request) = self.into_request();
-                client.core.next_url_pages(request, #decode_fn, next_url, page_items)
+                ::specforge::__private::next_url_pages(self.into_request(), #decode_fn, next_url, page_items)
             }
         }
     };

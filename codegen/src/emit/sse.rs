@@ -1,6 +1,6 @@
 //! Server-Sent Events: operations whose success response is `text/event-stream`.
 //!
-//! Such an operation sends with `ClientCore::execute_sse` instead of `execute`:
+//! Such an operation sends with `__private::send_sse` instead of `send`:
 //! `send_with_response()` gives `::specforge::Response<::specforge::sse::SseStream<T>>`
 //! (status and headers of the stream's head) and `.await` gives the
 //! `SseStream<T>` itself, as every other operation gives its body. `T` is the

@@ -21,7 +21,7 @@
 //!    (or `page` alone) with an array of items; stops on an empty page;
 //! 6. next URL: a string property `next`, `next_url`, `nextUrl` (top level or one
 //!    object down, e.g. `links.next`) next to the items, no cursor parameter; the
-//!    runtime follows it (`ClientCore::next_url_pages`: resolved against the page's
+//!    runtime follows it (`__private::next_url_pages`: resolved against the page's
 //!    URL, credentials only to the client's own origin).
 //!
 //! The items are a top-level array or an array property of the 2xx JSON body

@@ -365,11 +365,10 @@ pub mod operations {
                 ::specforge::Error<ListPetsError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_list_pets)
+            ::specforge::__private::send(self.into_request(), decode_list_pets)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "listPets",
                 method: ::specforge::__private::Method::GET,
@@ -406,7 +405,7 @@ pub mod operations {
                     &self.filter,
                 );
             request.param(::specforge::__private::Param::header("X-Trace"), &self.x_trace);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -414,8 +413,7 @@ pub mod operations {
         type Output = Result<Vec<super::types::Pet>, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_list_pets)
+            ::specforge::__private::send_body(self.into_request(), decode_list_pets)
         }
     }
 
@@ -470,11 +468,10 @@ pub mod operations {
                 ::specforge::Error<CreatePetError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_create_pet)
+            ::specforge::__private::send(self.into_request(), decode_create_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "createPet",
                 method: ::specforge::__private::Method::POST,
@@ -490,7 +487,7 @@ pub mod operations {
                     &self.idempotency_key,
                 );
             request.json_body("application/json", &self.body);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -498,8 +495,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<CreatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_create_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_create_pet)
         }
     }
 
@@ -580,11 +576,10 @@ pub mod operations {
                 ::specforge::Error<GetPetByIdError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_get_pet_by_id)
+            ::specforge::__private::send(self.into_request(), decode_get_pet_by_id)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "getPetById",
                 method: ::specforge::__private::Method::GET,
@@ -609,7 +604,7 @@ pub mod operations {
                     &self.where_,
                 );
             request.param(::specforge::__private::Param::query("old"), &self.old);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -617,8 +612,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<GetPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_get_pet_by_id)
+            ::specforge::__private::send_body(self.into_request(), decode_get_pet_by_id)
         }
     }
 
@@ -678,11 +672,10 @@ pub mod operations {
                 ::specforge::Error<UpdatePetError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_update_pet)
+            ::specforge::__private::send(self.into_request(), decode_update_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "updatePet",
                 method: ::specforge::__private::Method::PATCH,
@@ -702,7 +695,7 @@ pub mod operations {
             if let Some(body) = &self.body {
                 request.form_body("application/x-www-form-urlencoded", body);
             }
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -710,8 +703,7 @@ pub mod operations {
         type Output = Result<UpdatePetResponse, ::specforge::Error<UpdatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_update_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_update_pet)
         }
     }
 
@@ -768,11 +760,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_delete_pet)
+            ::specforge::__private::send(self.into_request(), decode_delete_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "deletePet",
                 method: ::specforge::__private::Method::DELETE,
@@ -788,7 +779,7 @@ pub mod operations {
                         .style(::specforge::__private::Style::Matrix),
                     &self.pet_id,
                 );
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -796,8 +787,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_delete_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_delete_pet)
         }
     }
 
@@ -835,8 +825,7 @@ pub mod operations {
                 ::specforge::Error<UploadPhotoError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_upload_photo)
+            ::specforge::__private::send(self.into_request(), decode_upload_photo)
         }
         /// Sends the request and returns a successful body as a byte stream, read as
         /// it arrives: no size cap, and the request's timeout becomes an idle timeout
@@ -850,11 +839,10 @@ pub mod operations {
                 ::specforge::Error<UploadPhotoError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_streaming(client.core, request, decode_upload_photo)
+            ::specforge::__private::send_streaming(self.into_request(), decode_upload_photo)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "uploadPhoto",
                 method: ::specforge::__private::Method::PUT,
@@ -866,7 +854,7 @@ pub mod operations {
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
             request.binary_body("image/png", self.body);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -877,8 +865,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_upload_photo)
+            ::specforge::__private::send_body(self.into_request(), decode_upload_photo)
         }
     }
 
@@ -932,11 +919,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<String>, ::specforge::Error<::specforge::NoErrors>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_search_notes)
+            ::specforge::__private::send(self.into_request(), decode_search_notes)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "searchNotes",
                 method: ::specforge::__private::Method::GET,
@@ -955,7 +941,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("labels"), &self.labels);
             request.param(::specforge::__private::Param::query("status"), &self.status);
             request.param(::specforge::__private::Param::header("X-Stamp"), &self.x_stamp);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -963,8 +949,7 @@ pub mod operations {
         type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_search_notes)
+            ::specforge::__private::send_body(self.into_request(), decode_search_notes)
         }
     }
 
@@ -1006,11 +991,10 @@ pub mod operations {
                 ::specforge::Error<PostNoteError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_post_note)
+            ::specforge::__private::send(self.into_request(), decode_post_note)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "postNote",
                 method: ::specforge::__private::Method::POST,
@@ -1023,7 +1007,7 @@ pub mod operations {
             if let Some(body) = self.body {
                 request.text_body("text/plain", body);
             }
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1034,8 +1018,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_post_note)
+            ::specforge::__private::send_body(self.into_request(), decode_post_note)
         }
     }
 
@@ -1084,11 +1067,10 @@ pub mod operations {
                 ::specforge::Error<IntoArchiveError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_into_archive)
+            ::specforge::__private::send(self.into_request(), decode_into_archive)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "intoArchive",
                 method: ::specforge::__private::Method::GET,
@@ -1098,7 +1080,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1106,8 +1088,7 @@ pub mod operations {
         type Output = Result<IntoArchiveResponse, ::specforge::Error<IntoArchiveError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_into_archive)
+            ::specforge::__private::send_body(self.into_request(), decode_into_archive)
         }
     }
 
@@ -1197,11 +1178,10 @@ pub mod operations {
                 ::specforge::Error<CollideError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_collide)
+            ::specforge::__private::send(self.into_request(), decode_collide)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "collide",
                 method: ::specforge::__private::Method::POST,
@@ -1225,7 +1205,7 @@ pub mod operations {
                     &self.request_options_,
                 );
             request.json_body("application/merge-patch+json", &self.body_);
-            (self.client_, request)
+            (self.client_.core, request)
         }
     }
 
@@ -1233,8 +1213,7 @@ pub mod operations {
         type Output = Result<super::types::Shape, ::specforge::Error<CollideError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_collide)
+            ::specforge::__private::send_body(self.into_request(), decode_collide)
         }
     }
 
@@ -1279,11 +1258,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_head_pets)
+            ::specforge::__private::send(self.into_request(), decode_head_pets)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "head",
                 method: ::specforge::__private::Method::HEAD,
@@ -1293,7 +1271,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1301,8 +1279,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_head_pets)
+            ::specforge::__private::send_body(self.into_request(), decode_head_pets)
         }
     }
 

@@ -2671,11 +2671,10 @@ pub mod operations {
                 ::specforge::Error<ListPetsError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_list_pets)
+            ::specforge::__private::send(self.into_request(), decode_list_pets)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "listPets",
                 method: ::specforge::__private::Method::GET,
@@ -2712,7 +2711,7 @@ pub mod operations {
                     &self.filter,
                 );
             request.param(::specforge::__private::Param::header("X-Trace"), &self.x_trace);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2720,8 +2719,7 @@ pub mod operations {
         type Output = Result<Vec<super::types::Pet>, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_list_pets)
+            ::specforge::__private::send_body(self.into_request(), decode_list_pets)
         }
     }
 
@@ -2865,11 +2863,10 @@ pub mod operations {
                 ::specforge::Error<CreatePetError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_create_pet)
+            ::specforge::__private::send(self.into_request(), decode_create_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "createPet",
                 method: ::specforge::__private::Method::POST,
@@ -2885,7 +2882,7 @@ pub mod operations {
                     &self.idempotency_key,
                 );
             request.json_body("application/json", &self.body);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2893,8 +2890,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<CreatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_create_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_create_pet)
         }
     }
 
@@ -3291,11 +3287,10 @@ pub mod operations {
                 ::specforge::Error<GetPetByIdError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_get_pet_by_id)
+            ::specforge::__private::send(self.into_request(), decode_get_pet_by_id)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "getPetById",
                 method: ::specforge::__private::Method::GET,
@@ -3320,7 +3315,7 @@ pub mod operations {
                     &self.where_,
                 );
             request.param(::specforge::__private::Param::query("old"), &self.old);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3328,8 +3323,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<GetPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_get_pet_by_id)
+            ::specforge::__private::send_body(self.into_request(), decode_get_pet_by_id)
         }
     }
 
@@ -3523,11 +3517,10 @@ pub mod operations {
                 ::specforge::Error<UpdatePetError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_update_pet)
+            ::specforge::__private::send(self.into_request(), decode_update_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "updatePet",
                 method: ::specforge::__private::Method::PATCH,
@@ -3547,7 +3540,7 @@ pub mod operations {
             if let Some(body) = &self.body {
                 request.form_body("application/x-www-form-urlencoded", body);
             }
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3555,8 +3548,7 @@ pub mod operations {
         type Output = Result<UpdatePetResponse, ::specforge::Error<UpdatePetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_update_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_update_pet)
         }
     }
 
@@ -3751,11 +3743,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_delete_pet)
+            ::specforge::__private::send(self.into_request(), decode_delete_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "deletePet",
                 method: ::specforge::__private::Method::DELETE,
@@ -3771,7 +3762,7 @@ pub mod operations {
                         .style(::specforge::__private::Style::Matrix),
                     &self.pet_id,
                 );
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3779,8 +3770,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_delete_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_delete_pet)
         }
     }
 
@@ -3818,8 +3808,7 @@ pub mod operations {
                 ::specforge::Error<UploadPhotoError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_upload_photo)
+            ::specforge::__private::send(self.into_request(), decode_upload_photo)
         }
         /// Sends the request and returns a successful body as a byte stream, read as
         /// it arrives: no size cap, and the request's timeout becomes an idle timeout
@@ -3833,11 +3822,10 @@ pub mod operations {
                 ::specforge::Error<UploadPhotoError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_streaming(client.core, request, decode_upload_photo)
+            ::specforge::__private::send_streaming(self.into_request(), decode_upload_photo)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "uploadPhoto",
                 method: ::specforge::__private::Method::PUT,
@@ -3849,7 +3837,7 @@ pub mod operations {
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
             request.binary_body("image/png", self.body);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3860,8 +3848,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_upload_photo)
+            ::specforge::__private::send_body(self.into_request(), decode_upload_photo)
         }
     }
 
@@ -3961,11 +3948,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<String>, ::specforge::Error<::specforge::NoErrors>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_search_notes)
+            ::specforge::__private::send(self.into_request(), decode_search_notes)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "searchNotes",
                 method: ::specforge::__private::Method::GET,
@@ -3984,7 +3970,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("labels"), &self.labels);
             request.param(::specforge::__private::Param::query("status"), &self.status);
             request.param(::specforge::__private::Param::header("X-Stamp"), &self.x_stamp);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3992,8 +3978,7 @@ pub mod operations {
         type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_search_notes)
+            ::specforge::__private::send_body(self.into_request(), decode_search_notes)
         }
     }
 
@@ -4079,11 +4064,10 @@ pub mod operations {
                 ::specforge::Error<PostNoteError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_post_note)
+            ::specforge::__private::send(self.into_request(), decode_post_note)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "postNote",
                 method: ::specforge::__private::Method::POST,
@@ -4096,7 +4080,7 @@ pub mod operations {
             if let Some(body) = self.body {
                 request.text_body("text/plain", body);
             }
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4107,8 +4091,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_post_note)
+            ::specforge::__private::send_body(self.into_request(), decode_post_note)
         }
     }
 
@@ -4201,11 +4184,10 @@ pub mod operations {
                 ::specforge::Error<IntoArchiveError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_into_archive)
+            ::specforge::__private::send(self.into_request(), decode_into_archive)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "intoArchive",
                 method: ::specforge::__private::Method::GET,
@@ -4215,7 +4197,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4223,8 +4205,7 @@ pub mod operations {
         type Output = Result<IntoArchiveResponse, ::specforge::Error<IntoArchiveError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_into_archive)
+            ::specforge::__private::send_body(self.into_request(), decode_into_archive)
         }
     }
 
@@ -4678,11 +4659,10 @@ pub mod operations {
                 ::specforge::Error<CollideError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_collide)
+            ::specforge::__private::send(self.into_request(), decode_collide)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "collide",
                 method: ::specforge::__private::Method::POST,
@@ -4706,7 +4686,7 @@ pub mod operations {
                     &self.request_options_,
                 );
             request.json_body("application/merge-patch+json", &self.body_);
-            (self.client_, request)
+            (self.client_.core, request)
         }
     }
 
@@ -4714,8 +4694,7 @@ pub mod operations {
         type Output = Result<super::types::Shape, ::specforge::Error<CollideError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_collide)
+            ::specforge::__private::send_body(self.into_request(), decode_collide)
         }
     }
 
@@ -4806,11 +4785,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_head_pets)
+            ::specforge::__private::send(self.into_request(), decode_head_pets)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "head",
                 method: ::specforge::__private::Method::HEAD,
@@ -4820,7 +4798,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4828,8 +4806,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_head_pets)
+            ::specforge::__private::send_body(self.into_request(), decode_head_pets)
         }
     }
 

@@ -363,11 +363,10 @@ pub mod petstore {
                     ::specforge::Error<ListPetsError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_list_pets)
+                ::specforge::__private::send(self.into_request(), decode_list_pets)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "listPets",
                     method: ::specforge::__private::Method::GET,
@@ -404,7 +403,7 @@ pub mod petstore {
                         &self.filter,
                     );
                 request.param(::specforge::__private::Param::header("X-Trace"), &self.x_trace);
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -412,8 +411,7 @@ pub mod petstore {
             type Output = Result<Vec<super::types::Pet>, ::specforge::Error<ListPetsError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_list_pets)
+                ::specforge::__private::send_body(self.into_request(), decode_list_pets)
             }
         }
 
@@ -468,11 +466,10 @@ pub mod petstore {
                     ::specforge::Error<CreatePetError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_create_pet)
+                ::specforge::__private::send(self.into_request(), decode_create_pet)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "createPet",
                     method: ::specforge::__private::Method::POST,
@@ -488,7 +485,7 @@ pub mod petstore {
                         &self.idempotency_key,
                     );
                 request.json_body("application/json", &self.body);
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -496,8 +493,7 @@ pub mod petstore {
             type Output = Result<super::types::Pet, ::specforge::Error<CreatePetError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_create_pet)
+                ::specforge::__private::send_body(self.into_request(), decode_create_pet)
             }
         }
 
@@ -578,11 +574,10 @@ pub mod petstore {
                     ::specforge::Error<GetPetByIdError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_get_pet_by_id)
+                ::specforge::__private::send(self.into_request(), decode_get_pet_by_id)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "getPetById",
                     method: ::specforge::__private::Method::GET,
@@ -607,7 +602,7 @@ pub mod petstore {
                         &self.where_,
                     );
                 request.param(::specforge::__private::Param::query("old"), &self.old);
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -615,8 +610,7 @@ pub mod petstore {
             type Output = Result<super::types::Pet, ::specforge::Error<GetPetByIdError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_get_pet_by_id)
+                ::specforge::__private::send_body(self.into_request(), decode_get_pet_by_id)
             }
         }
 
@@ -676,11 +670,10 @@ pub mod petstore {
                     ::specforge::Error<UpdatePetError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_update_pet)
+                ::specforge::__private::send(self.into_request(), decode_update_pet)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "updatePet",
                     method: ::specforge::__private::Method::PATCH,
@@ -700,7 +693,7 @@ pub mod petstore {
                 if let Some(body) = &self.body {
                     request.form_body("application/x-www-form-urlencoded", body);
                 }
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -708,8 +701,7 @@ pub mod petstore {
             type Output = Result<UpdatePetResponse, ::specforge::Error<UpdatePetError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_update_pet)
+                ::specforge::__private::send_body(self.into_request(), decode_update_pet)
             }
         }
 
@@ -766,11 +758,10 @@ pub mod petstore {
             ) -> ::specforge::BoxFuture<
                 Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_delete_pet)
+                ::specforge::__private::send(self.into_request(), decode_delete_pet)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "deletePet",
                     method: ::specforge::__private::Method::DELETE,
@@ -786,7 +777,7 @@ pub mod petstore {
                             .style(::specforge::__private::Style::Matrix),
                         &self.pet_id,
                     );
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -794,8 +785,7 @@ pub mod petstore {
             type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_delete_pet)
+                ::specforge::__private::send_body(self.into_request(), decode_delete_pet)
             }
         }
 
@@ -833,8 +823,7 @@ pub mod petstore {
                     ::specforge::Error<UploadPhotoError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_upload_photo)
+                ::specforge::__private::send(self.into_request(), decode_upload_photo)
             }
             /// Sends the request and returns a successful body as a byte stream, read as
             /// it arrives: no size cap, and the request's timeout becomes an idle timeout
@@ -848,11 +837,10 @@ pub mod petstore {
                     ::specforge::Error<UploadPhotoError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_streaming(client.core, request, decode_upload_photo)
+                ::specforge::__private::send_streaming(self.into_request(), decode_upload_photo)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "uploadPhoto",
                     method: ::specforge::__private::Method::PUT,
@@ -864,7 +852,7 @@ pub mod petstore {
                 let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
                 request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
                 request.binary_body("image/png", self.body);
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -875,8 +863,7 @@ pub mod petstore {
             >;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_upload_photo)
+                ::specforge::__private::send_body(self.into_request(), decode_upload_photo)
             }
         }
 
@@ -930,11 +917,10 @@ pub mod petstore {
             ) -> ::specforge::BoxFuture<
                 Result<::specforge::Response<String>, ::specforge::Error<::specforge::NoErrors>>,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_search_notes)
+                ::specforge::__private::send(self.into_request(), decode_search_notes)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "searchNotes",
                     method: ::specforge::__private::Method::GET,
@@ -953,7 +939,7 @@ pub mod petstore {
                 request.param(::specforge::__private::Param::query("labels"), &self.labels);
                 request.param(::specforge::__private::Param::query("status"), &self.status);
                 request.param(::specforge::__private::Param::header("X-Stamp"), &self.x_stamp);
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -961,8 +947,7 @@ pub mod petstore {
             type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_search_notes)
+                ::specforge::__private::send_body(self.into_request(), decode_search_notes)
             }
         }
 
@@ -1004,11 +989,10 @@ pub mod petstore {
                     ::specforge::Error<PostNoteError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_post_note)
+                ::specforge::__private::send(self.into_request(), decode_post_note)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "postNote",
                     method: ::specforge::__private::Method::POST,
@@ -1021,7 +1005,7 @@ pub mod petstore {
                 if let Some(body) = self.body {
                     request.text_body("text/plain", body);
                 }
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -1032,8 +1016,7 @@ pub mod petstore {
             >;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_post_note)
+                ::specforge::__private::send_body(self.into_request(), decode_post_note)
             }
         }
 
@@ -1082,11 +1065,10 @@ pub mod petstore {
                     ::specforge::Error<IntoArchiveError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_into_archive)
+                ::specforge::__private::send(self.into_request(), decode_into_archive)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "intoArchive",
                     method: ::specforge::__private::Method::GET,
@@ -1096,7 +1078,7 @@ pub mod petstore {
                     idempotency_header: None,
                 };
                 let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -1104,8 +1086,7 @@ pub mod petstore {
             type Output = Result<IntoArchiveResponse, ::specforge::Error<IntoArchiveError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_into_archive)
+                ::specforge::__private::send_body(self.into_request(), decode_into_archive)
             }
         }
 
@@ -1195,11 +1176,10 @@ pub mod petstore {
                     ::specforge::Error<CollideError>,
                 >,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_collide)
+                ::specforge::__private::send(self.into_request(), decode_collide)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "collide",
                     method: ::specforge::__private::Method::POST,
@@ -1223,7 +1203,7 @@ pub mod petstore {
                         &self.request_options_,
                     );
                 request.json_body("application/merge-patch+json", &self.body_);
-                (self.client_, request)
+                (self.client_.core, request)
             }
         }
 
@@ -1231,8 +1211,7 @@ pub mod petstore {
             type Output = Result<super::types::Shape, ::specforge::Error<CollideError>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_collide)
+                ::specforge::__private::send_body(self.into_request(), decode_collide)
             }
         }
 
@@ -1277,11 +1256,10 @@ pub mod petstore {
             ) -> ::specforge::BoxFuture<
                 Result<::specforge::Response<()>, ::specforge::Error<::specforge::NoErrors>>,
             > {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send(client.core, request, decode_head_pets)
+                ::specforge::__private::send(self.into_request(), decode_head_pets)
             }
             /// The runtime request: the operation's description with every value filled in.
-            fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+            fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
                 static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                     id: "head",
                     method: ::specforge::__private::Method::HEAD,
@@ -1291,7 +1269,7 @@ pub mod petstore {
                     idempotency_header: None,
                 };
                 let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-                (self.client, request)
+                (self.client.core, request)
             }
         }
 
@@ -1299,8 +1277,7 @@ pub mod petstore {
             type Output = Result<(), ::specforge::Error<::specforge::NoErrors>>;
             type IntoFuture = ::specforge::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                let (client, request) = self.into_request();
-                ::specforge::__private::send_body(client.core, request, decode_head_pets)
+                ::specforge::__private::send_body(self.into_request(), decode_head_pets)
             }
         }
 

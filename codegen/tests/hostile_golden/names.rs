@@ -1528,11 +1528,10 @@ pub mod operations {
                 ::specforge::Error<OperationError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_operation)
+            ::specforge::__private::send(self.into_request(), decode_operation)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "*/",
                 method: ::specforge::__private::Method::GET,
@@ -1547,7 +1546,7 @@ pub mod operations {
                 .param(::specforge::__private::Param::query("#[cfg(any())]"), &self.cfg_any);
             request.param(::specforge::__private::Param::header("\"]"), &self.param_2);
             request.param(::specforge::__private::Param::header("} fn x() {}"), &self.fn_x);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1558,8 +1557,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_operation)
+            ::specforge::__private::send_body(self.into_request(), decode_operation)
         }
     }
 
@@ -1639,11 +1637,10 @@ pub mod operations {
                 ::specforge::Error<Operation2Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_operation_2)
+            ::specforge::__private::send(self.into_request(), decode_operation_2)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "\"]",
                 method: ::specforge::__private::Method::GET,
@@ -1661,7 +1658,7 @@ pub mod operations {
                     &self.cfg_any,
                 );
             request.param(::specforge::__private::Param::header("type"), &self.type_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1672,8 +1669,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_operation_2)
+            ::specforge::__private::send_body(self.into_request(), decode_operation_2)
         }
     }
 
@@ -1755,11 +1751,10 @@ pub mod operations {
                 ::specforge::Error<CfgAnyError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_cfg_any)
+            ::specforge::__private::send(self.into_request(), decode_cfg_any)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "#[cfg(any())]",
                 method: ::specforge::__private::Method::GET,
@@ -1774,7 +1769,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("type"), &self.type_);
             request.param(::specforge::__private::Param::header("} fn x() {}"), &self.fn_x);
             request.param(::specforge::__private::Param::header("self"), &self.self_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1785,8 +1780,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_cfg_any)
+            ::specforge::__private::send_body(self.into_request(), decode_cfg_any)
         }
     }
 
@@ -1866,11 +1860,10 @@ pub mod operations {
                 ::specforge::Error<FnXError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_fn_x)
+            ::specforge::__private::send(self.into_request(), decode_fn_x)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "} fn x() {}",
                 method: ::specforge::__private::Method::GET,
@@ -1884,7 +1877,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("self"), &self.self_);
             request.param(::specforge::__private::Param::header("type"), &self.type_);
             request.param(::specforge::__private::Param::header("Self"), &self.self_2);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1892,8 +1885,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::FnX, ::specforge::Error<FnXError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_fn_x)
+            ::specforge::__private::send_body(self.into_request(), decode_fn_x)
         }
     }
 
@@ -1965,11 +1957,10 @@ pub mod operations {
                 ::specforge::Error<TypeError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_type_)
+            ::specforge::__private::send(self.into_request(), decode_type_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "type",
                 method: ::specforge::__private::Method::GET,
@@ -1983,7 +1974,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Self"), &self.self_);
             request.param(::specforge::__private::Param::header("self"), &self.self_2);
             request.param(::specforge::__private::Param::header("crate"), &self.crate_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -1994,8 +1985,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_type_)
+            ::specforge::__private::send_body(self.into_request(), decode_type_)
         }
     }
 
@@ -2068,11 +2058,10 @@ pub mod operations {
                 ::specforge::Error<SelfOperationError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_self_)
+            ::specforge::__private::send(self.into_request(), decode_self_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "self",
                 method: ::specforge::__private::Method::GET,
@@ -2086,7 +2075,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("crate"), &self.crate_);
             request.param(::specforge::__private::Param::header("Self"), &self.self_2);
             request.param(::specforge::__private::Param::header("super"), &self.super_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2097,8 +2086,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_self_)
+            ::specforge::__private::send_body(self.into_request(), decode_self_)
         }
     }
 
@@ -2167,11 +2155,10 @@ pub mod operations {
                 ::specforge::Error<Self2Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_self_2)
+            ::specforge::__private::send(self.into_request(), decode_self_2)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Self",
                 method: ::specforge::__private::Method::GET,
@@ -2185,7 +2172,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("super"), &self.super_);
             request.param(::specforge::__private::Param::header("crate"), &self.crate_);
             request.param(::specforge::__private::Param::header("fn"), &self.fn_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2196,8 +2183,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_self_2)
+            ::specforge::__private::send_body(self.into_request(), decode_self_2)
         }
     }
 
@@ -2268,11 +2254,10 @@ pub mod operations {
                 ::specforge::Error<CrateError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_crate_)
+            ::specforge::__private::send(self.into_request(), decode_crate_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "crate",
                 method: ::specforge::__private::Method::GET,
@@ -2286,7 +2271,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("fn"), &self.fn_);
             request.param(::specforge::__private::Param::header("super"), &self.super_);
             request.param(::specforge::__private::Param::header("async"), &self.async_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2297,8 +2282,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_crate_)
+            ::specforge::__private::send_body(self.into_request(), decode_crate_)
         }
     }
 
@@ -2372,11 +2356,10 @@ pub mod operations {
                 ::specforge::Error<SuperError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_super_)
+            ::specforge::__private::send(self.into_request(), decode_super_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "super",
                 method: ::specforge::__private::Method::GET,
@@ -2390,7 +2373,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("async"), &self.async_);
             request.param(::specforge::__private::Param::header("fn"), &self.fn_);
             request.param(::specforge::__private::Param::header("r#type"), &self.r_type);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2401,8 +2384,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_super_)
+            ::specforge::__private::send_body(self.into_request(), decode_super_)
         }
     }
 
@@ -2474,11 +2456,10 @@ pub mod operations {
                 ::specforge::Error<FnError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_fn_)
+            ::specforge::__private::send(self.into_request(), decode_fn_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "fn",
                 method: ::specforge::__private::Method::GET,
@@ -2492,7 +2473,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("r#type"), &self.r_type);
             request.param(::specforge::__private::Param::header("async"), &self.async_);
             request.param(::specforge::__private::Param::header("_"), &self.param);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2500,8 +2481,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Fn2, ::specforge::Error<FnError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_fn_)
+            ::specforge::__private::send_body(self.into_request(), decode_fn_)
         }
     }
 
@@ -2578,11 +2558,10 @@ pub mod operations {
                 ::specforge::Error<AsyncError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_async_)
+            ::specforge::__private::send(self.into_request(), decode_async_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "async",
                 method: ::specforge::__private::Method::GET,
@@ -2596,7 +2575,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("_"), &self.param);
             request.param(::specforge::__private::Param::header("r#type"), &self.r_type);
             request.param(::specforge::__private::Param::header("__"), &self.param_2);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2607,8 +2586,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_async_)
+            ::specforge::__private::send_body(self.into_request(), decode_async_)
         }
     }
 
@@ -2687,11 +2665,10 @@ pub mod operations {
                 ::specforge::Error<RTypeError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_r_type)
+            ::specforge::__private::send(self.into_request(), decode_r_type)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "r#type",
                 method: ::specforge::__private::Method::GET,
@@ -2705,7 +2682,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("__"), &self.param);
             request.param(::specforge::__private::Param::header("_"), &self.param_2);
             request.param(::specforge::__private::Param::header("union"), &self.union_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2716,8 +2693,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_r_type)
+            ::specforge::__private::send_body(self.into_request(), decode_r_type)
         }
     }
 
@@ -2798,11 +2774,10 @@ pub mod operations {
                 ::specforge::Error<Operation3Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_operation_3)
+            ::specforge::__private::send(self.into_request(), decode_operation_3)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "_",
                 method: ::specforge::__private::Method::GET,
@@ -2816,7 +2791,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("union"), &self.union_);
             request.param(::specforge::__private::Param::header("__"), &self.param_2);
             request.param(::specforge::__private::Param::header("gen"), &self.gen_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2827,8 +2802,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_operation_3)
+            ::specforge::__private::send_body(self.into_request(), decode_operation_3)
         }
     }
 
@@ -2913,11 +2887,10 @@ pub mod operations {
                 ::specforge::Error<Operation4Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_operation_4)
+            ::specforge::__private::send(self.into_request(), decode_operation_4)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "__",
                 method: ::specforge::__private::Method::GET,
@@ -2931,7 +2904,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("gen"), &self.gen_);
             request.param(::specforge::__private::Param::header("union"), &self.union_);
             request.param(::specforge::__private::Param::header("123abc"), &self.n123abc);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -2942,8 +2915,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_operation_4)
+            ::specforge::__private::send_body(self.into_request(), decode_operation_4)
         }
     }
 
@@ -3026,11 +2998,10 @@ pub mod operations {
                 ::specforge::Error<UnionError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_union_)
+            ::specforge::__private::send(self.into_request(), decode_union_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "union",
                 method: ::specforge::__private::Method::GET,
@@ -3044,7 +3015,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("123abc"), &self.n123abc);
             request.param(::specforge::__private::Param::header("gen"), &self.gen_);
             request.param(::specforge::__private::Param::header("1"), &self.n1);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3055,8 +3026,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_union_)
+            ::specforge::__private::send_body(self.into_request(), decode_union_)
         }
     }
 
@@ -3137,11 +3107,10 @@ pub mod operations {
                 ::specforge::Error<GenError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_gen_)
+            ::specforge::__private::send(self.into_request(), decode_gen_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "gen",
                 method: ::specforge::__private::Method::GET,
@@ -3155,7 +3124,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("1"), &self.n1);
             request.param(::specforge::__private::Param::header("123abc"), &self.n123abc);
             request.param(::specforge::__private::Param::header(""), &self.param);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3163,8 +3132,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Gen, ::specforge::Error<GenError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_gen_)
+            ::specforge::__private::send_body(self.into_request(), decode_gen_)
         }
     }
 
@@ -3245,11 +3213,10 @@ pub mod operations {
                 ::specforge::Error<N123abcError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_n123abc)
+            ::specforge::__private::send(self.into_request(), decode_n123abc)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "123abc",
                 method: ::specforge::__private::Method::GET,
@@ -3263,7 +3230,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query(""), &self.param);
             request.param(::specforge::__private::Param::header("1"), &self.n1);
             request.param(::specforge::__private::Param::header("FooBar"), &self.foo_bar);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3274,8 +3241,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_n123abc)
+            ::specforge::__private::send_body(self.into_request(), decode_n123abc)
         }
     }
 
@@ -3356,11 +3322,10 @@ pub mod operations {
                 ::specforge::Error<N1Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_n1)
+            ::specforge::__private::send(self.into_request(), decode_n1)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "1",
                 method: ::specforge::__private::Method::GET,
@@ -3374,7 +3339,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("FooBar"), &self.foo_bar);
             request.param(::specforge::__private::Param::header(""), &self.param);
             request.param(::specforge::__private::Param::header("foo_bar"), &self.foo_bar_2);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3382,8 +3347,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::V1, ::specforge::Error<N1Error>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_n1)
+            ::specforge::__private::send_body(self.into_request(), decode_n1)
         }
     }
 
@@ -3467,11 +3431,10 @@ pub mod operations {
                 ::specforge::Error<GetOp18Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_get_op18)
+            ::specforge::__private::send(self.into_request(), decode_get_op18)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "get_op18",
                 method: ::specforge::__private::Method::GET,
@@ -3485,7 +3448,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("foo_bar"), &self.foo_bar);
             request.param(::specforge::__private::Param::header("FooBar"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("foo-bar"), &self.foo_bar_3);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3496,8 +3459,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_get_op18)
+            ::specforge::__private::send_body(self.into_request(), decode_get_op18)
         }
     }
 
@@ -3586,11 +3548,10 @@ pub mod operations {
                 ::specforge::Error<FooBarError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_foo_bar)
+            ::specforge::__private::send(self.into_request(), decode_foo_bar)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "FooBar",
                 method: ::specforge::__private::Method::GET,
@@ -3604,7 +3565,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("foo-bar"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("foo_bar"), &self.foo_bar_3);
             request.param(::specforge::__private::Param::header("fooBar"), &self.foo_bar_4);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3615,8 +3576,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_foo_bar)
+            ::specforge::__private::send_body(self.into_request(), decode_foo_bar)
         }
     }
 
@@ -3707,11 +3667,10 @@ pub mod operations {
                 ::specforge::Error<FooBar2Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_foo_bar_2)
+            ::specforge::__private::send(self.into_request(), decode_foo_bar_2)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "foo_bar",
                 method: ::specforge::__private::Method::GET,
@@ -3725,7 +3684,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("fooBar"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("foo-bar"), &self.foo_bar_3);
             request.param(::specforge::__private::Param::header("FOO BAR"), &self.foo_bar_4);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3736,8 +3695,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_foo_bar_2)
+            ::specforge::__private::send_body(self.into_request(), decode_foo_bar_2)
         }
     }
 
@@ -3828,11 +3786,10 @@ pub mod operations {
                 ::specforge::Error<FooBar3Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_foo_bar_3)
+            ::specforge::__private::send(self.into_request(), decode_foo_bar_3)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "foo-bar",
                 method: ::specforge::__private::Method::GET,
@@ -3846,7 +3803,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("FOO BAR"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("fooBar"), &self.foo_bar_3);
             request.param(::specforge::__private::Param::header("foo.bar"), &self.foo_bar_4);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3857,8 +3814,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_foo_bar_3)
+            ::specforge::__private::send_body(self.into_request(), decode_foo_bar_3)
         }
     }
 
@@ -3949,11 +3905,10 @@ pub mod operations {
                 ::specforge::Error<FooBar4Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_foo_bar_4)
+            ::specforge::__private::send(self.into_request(), decode_foo_bar_4)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "fooBar",
                 method: ::specforge::__private::Method::GET,
@@ -3968,7 +3923,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::header("FOO BAR"), &self.foo_bar_3);
             request
                 .param(::specforge::__private::Param::header("Foo Bar!"), &self.foo_bar_4);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -3979,8 +3934,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_foo_bar_4)
+            ::specforge::__private::send_body(self.into_request(), decode_foo_bar_4)
         }
     }
 
@@ -4068,11 +4022,10 @@ pub mod operations {
                 ::specforge::Error<FooBar5Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_foo_bar_5)
+            ::specforge::__private::send(self.into_request(), decode_foo_bar_5)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "FOO BAR",
                 method: ::specforge::__private::Method::GET,
@@ -4090,7 +4043,7 @@ pub mod operations {
                     ::specforge::__private::Param::header("a\u{202e}b\u{2066}c"),
                     &self.a_b_c,
                 );
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4101,8 +4054,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_foo_bar_5)
+            ::specforge::__private::send_body(self.into_request(), decode_foo_bar_5)
         }
     }
 
@@ -4188,11 +4140,10 @@ pub mod operations {
                 ::specforge::Error<FooBar6Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_foo_bar_6)
+            ::specforge::__private::send(self.into_request(), decode_foo_bar_6)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "foo.bar",
                 method: ::specforge::__private::Method::GET,
@@ -4211,7 +4162,7 @@ pub mod operations {
             request
                 .param(::specforge::__private::Param::header("Foo Bar!"), &self.foo_bar_2);
             request.param(::specforge::__private::Param::header("```rust"), &self.rust);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4222,8 +4173,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_foo_bar_6)
+            ::specforge::__private::send_body(self.into_request(), decode_foo_bar_6)
         }
     }
 
@@ -4305,11 +4255,10 @@ pub mod operations {
                 ::specforge::Error<FooBar7Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_foo_bar_7)
+            ::specforge::__private::send(self.into_request(), decode_foo_bar_7)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Foo Bar!",
                 method: ::specforge::__private::Method::GET,
@@ -4327,7 +4276,7 @@ pub mod operations {
                     &self.a_b_c,
                 );
             request.param(::specforge::__private::Param::header("naïve"), &self.naive);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4338,8 +4287,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_foo_bar_7)
+            ::specforge::__private::send_body(self.into_request(), decode_foo_bar_7)
         }
     }
 
@@ -4417,11 +4365,10 @@ pub mod operations {
                 ::specforge::Error<ABCError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_a_b_c)
+            ::specforge::__private::send(self.into_request(), decode_a_b_c)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "a\u{202e}b\u{2066}c",
                 method: ::specforge::__private::Method::GET,
@@ -4439,7 +4386,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("naïve"), &self.naive);
             request.param(::specforge::__private::Param::header("```rust"), &self.rust);
             request.param(::specforge::__private::Param::header("日本語"), &self.param);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4447,8 +4394,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::ABC, ::specforge::Error<ABCError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_a_b_c)
+            ::specforge::__private::send_body(self.into_request(), decode_a_b_c)
         }
     }
 
@@ -4524,11 +4470,10 @@ pub mod operations {
                 ::specforge::Error<RustError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_rust)
+            ::specforge::__private::send(self.into_request(), decode_rust)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "```rust",
                 method: ::specforge::__private::Method::GET,
@@ -4542,7 +4487,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("日本語"), &self.param);
             request.param(::specforge::__private::Param::header("naïve"), &self.naive);
             request.param(::specforge::__private::Param::header("a/b~c"), &self.a_b_c);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4553,8 +4498,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_rust)
+            ::specforge::__private::send_body(self.into_request(), decode_rust)
         }
     }
 
@@ -4622,11 +4566,10 @@ pub mod operations {
                 ::specforge::Error<NaiveError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_naive)
+            ::specforge::__private::send(self.into_request(), decode_naive)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "naïve",
                 method: ::specforge::__private::Method::GET,
@@ -4640,7 +4583,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("a/b~c"), &self.a_b_c);
             request.param(::specforge::__private::Param::header("日本語"), &self.param);
             request.param(::specforge::__private::Param::header("Result"), &self.result);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4651,8 +4594,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_naive)
+            ::specforge::__private::send_body(self.into_request(), decode_naive)
         }
     }
 
@@ -4732,11 +4674,10 @@ pub mod operations {
                 ::specforge::Error<Operation5Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_operation_5)
+            ::specforge::__private::send(self.into_request(), decode_operation_5)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "日本語",
                 method: ::specforge::__private::Method::GET,
@@ -4750,7 +4691,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Result"), &self.result);
             request.param(::specforge::__private::Param::header("a/b~c"), &self.a_b_c);
             request.param(::specforge::__private::Param::header("Option"), &self.option);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4761,8 +4702,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_operation_5)
+            ::specforge::__private::send_body(self.into_request(), decode_operation_5)
         }
     }
 
@@ -4836,11 +4776,10 @@ pub mod operations {
                 ::specforge::Error<ABC2Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_a_b_c_2)
+            ::specforge::__private::send(self.into_request(), decode_a_b_c_2)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "a/b~c",
                 method: ::specforge::__private::Method::GET,
@@ -4854,7 +4793,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Option"), &self.option);
             request.param(::specforge::__private::Param::header("Result"), &self.result);
             request.param(::specforge::__private::Param::header("String"), &self.string);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4865,8 +4804,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_a_b_c_2)
+            ::specforge::__private::send_body(self.into_request(), decode_a_b_c_2)
         }
     }
 
@@ -4940,11 +4878,10 @@ pub mod operations {
                 ::specforge::Error<ResultError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_result)
+            ::specforge::__private::send(self.into_request(), decode_result)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Result",
                 method: ::specforge::__private::Method::GET,
@@ -4958,7 +4895,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("String"), &self.string);
             request.param(::specforge::__private::Param::header("Option"), &self.option);
             request.param(::specforge::__private::Param::header("Client"), &self.client_2);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -4969,8 +4906,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_result)
+            ::specforge::__private::send_body(self.into_request(), decode_result)
         }
     }
 
@@ -5046,11 +4982,10 @@ pub mod operations {
                 ::specforge::Error<OptionError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_option)
+            ::specforge::__private::send(self.into_request(), decode_option)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Option",
                 method: ::specforge::__private::Method::GET,
@@ -5064,7 +4999,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Client"), &self.client_2);
             request.param(::specforge::__private::Param::header("String"), &self.string);
             request.param(::specforge::__private::Param::header("Vec"), &self.vec);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5075,8 +5010,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_option)
+            ::specforge::__private::send_body(self.into_request(), decode_option)
         }
     }
 
@@ -5146,11 +5080,10 @@ pub mod operations {
                 ::specforge::Error<StringError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_string)
+            ::specforge::__private::send(self.into_request(), decode_string)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "String",
                 method: ::specforge::__private::Method::GET,
@@ -5164,7 +5097,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Vec"), &self.vec);
             request.param(::specforge::__private::Param::header("Client"), &self.client_2);
             request.param(::specforge::__private::Param::header("std"), &self.std);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5175,8 +5108,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_string)
+            ::specforge::__private::send_body(self.into_request(), decode_string)
         }
     }
 
@@ -5243,11 +5175,10 @@ pub mod operations {
                 ::specforge::Error<ClientError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_client)
+            ::specforge::__private::send(self.into_request(), decode_client)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Client",
                 method: ::specforge::__private::Method::GET,
@@ -5261,7 +5192,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("std"), &self.std);
             request.param(::specforge::__private::Param::header("Vec"), &self.vec);
             request.param(::specforge::__private::Param::header("Some"), &self.some);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5272,8 +5203,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_client)
+            ::specforge::__private::send_body(self.into_request(), decode_client)
         }
     }
 
@@ -5338,11 +5268,10 @@ pub mod operations {
                 ::specforge::Error<VecError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_vec)
+            ::specforge::__private::send(self.into_request(), decode_vec)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Vec",
                 method: ::specforge::__private::Method::GET,
@@ -5356,7 +5285,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Some"), &self.some);
             request.param(::specforge::__private::Param::header("std"), &self.std);
             request.param(::specforge::__private::Param::header("None"), &self.none);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5367,8 +5296,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_vec)
+            ::specforge::__private::send_body(self.into_request(), decode_vec)
         }
     }
 
@@ -5433,11 +5361,10 @@ pub mod operations {
                 ::specforge::Error<StdError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_std)
+            ::specforge::__private::send(self.into_request(), decode_std)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "std",
                 method: ::specforge::__private::Method::GET,
@@ -5451,7 +5378,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("None"), &self.none);
             request.param(::specforge::__private::Param::header("Some"), &self.some);
             request.param(::specforge::__private::Param::header("Ok"), &self.ok);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5459,8 +5386,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Std, ::specforge::Error<StdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_std)
+            ::specforge::__private::send_body(self.into_request(), decode_std)
         }
     }
 
@@ -5528,11 +5454,10 @@ pub mod operations {
                 ::specforge::Error<SomeError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_some)
+            ::specforge::__private::send(self.into_request(), decode_some)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Some",
                 method: ::specforge::__private::Method::GET,
@@ -5546,7 +5471,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Ok"), &self.ok);
             request.param(::specforge::__private::Param::header("None"), &self.none);
             request.param(::specforge::__private::Param::header("Err"), &self.err);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5557,8 +5482,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_some)
+            ::specforge::__private::send_body(self.into_request(), decode_some)
         }
     }
 
@@ -5626,11 +5550,10 @@ pub mod operations {
                 ::specforge::Error<NoneError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_none)
+            ::specforge::__private::send(self.into_request(), decode_none)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "None",
                 method: ::specforge::__private::Method::GET,
@@ -5644,7 +5567,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Err"), &self.err);
             request.param(::specforge::__private::Param::header("Ok"), &self.ok);
             request.param(::specforge::__private::Param::header("Box"), &self.box_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5655,8 +5578,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_none)
+            ::specforge::__private::send_body(self.into_request(), decode_none)
         }
     }
 
@@ -5724,11 +5646,10 @@ pub mod operations {
                 ::specforge::Error<OkError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_ok)
+            ::specforge::__private::send(self.into_request(), decode_ok)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Ok",
                 method: ::specforge::__private::Method::GET,
@@ -5742,7 +5663,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Box"), &self.box_);
             request.param(::specforge::__private::Param::header("Err"), &self.err);
             request.param(::specforge::__private::Param::header("Default"), &self.default);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5750,8 +5671,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Ok2, ::specforge::Error<OkError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_ok)
+            ::specforge::__private::send_body(self.into_request(), decode_ok)
         }
     }
 
@@ -5823,11 +5743,10 @@ pub mod operations {
                 ::specforge::Error<ErrError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_err)
+            ::specforge::__private::send(self.into_request(), decode_err)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Err",
                 method: ::specforge::__private::Method::GET,
@@ -5841,7 +5760,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Default"), &self.default);
             request.param(::specforge::__private::Param::header("Box"), &self.box_);
             request.param(::specforge::__private::Param::header("from_str"), &self.from_str);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5852,8 +5771,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_err)
+            ::specforge::__private::send_body(self.into_request(), decode_err)
         }
     }
 
@@ -5927,11 +5845,10 @@ pub mod operations {
                 ::specforge::Error<BoxError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_box_)
+            ::specforge::__private::send(self.into_request(), decode_box_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Box",
                 method: ::specforge::__private::Method::GET,
@@ -5945,7 +5862,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("from_str"), &self.from_str);
             request.param(::specforge::__private::Param::header("Default"), &self.default);
             request.param(::specforge::__private::Param::header("fmt"), &self.fmt);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -5956,8 +5873,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_box_)
+            ::specforge::__private::send_body(self.into_request(), decode_box_)
         }
     }
 
@@ -6035,11 +5951,10 @@ pub mod operations {
                 ::specforge::Error<DefaultError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_default)
+            ::specforge::__private::send(self.into_request(), decode_default)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Default",
                 method: ::specforge::__private::Method::GET,
@@ -6053,7 +5968,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("fmt"), &self.fmt);
             request.param(::specforge::__private::Param::header("from_str"), &self.from_str);
             request.param(::specforge::__private::Param::header("Target"), &self.target);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6064,8 +5979,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_default)
+            ::specforge::__private::send_body(self.into_request(), decode_default)
         }
     }
 
@@ -6141,11 +6055,10 @@ pub mod operations {
                 ::specforge::Error<FromStrError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_from_str)
+            ::specforge::__private::send(self.into_request(), decode_from_str)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "from_str",
                 method: ::specforge::__private::Method::GET,
@@ -6163,7 +6076,7 @@ pub mod operations {
                     ::specforge::__private::Param::header("deserialize"),
                     &self.deserialize,
                 );
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6174,8 +6087,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_from_str)
+            ::specforge::__private::send_body(self.into_request(), decode_from_str)
         }
     }
 
@@ -6250,11 +6162,10 @@ pub mod operations {
                 ::specforge::Error<Fmt2Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_fmt_2)
+            ::specforge::__private::send(self.into_request(), decode_fmt_2)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "fmt",
                 method: ::specforge::__private::Method::GET,
@@ -6273,7 +6184,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::header("Target"), &self.target);
             request
                 .param(::specforge::__private::Param::header("serialize"), &self.serialize);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6284,8 +6195,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_fmt_2)
+            ::specforge::__private::send_body(self.into_request(), decode_fmt_2)
         }
     }
 
@@ -6358,11 +6268,10 @@ pub mod operations {
                 ::specforge::Error<TargetError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_target)
+            ::specforge::__private::send(self.into_request(), decode_target)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Target",
                 method: ::specforge::__private::Method::GET,
@@ -6381,7 +6290,7 @@ pub mod operations {
                     &self.deserialize,
                 );
             request.param(::specforge::__private::Param::header("clone"), &self.clone);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6392,8 +6301,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_target)
+            ::specforge::__private::send_body(self.into_request(), decode_target)
         }
     }
 
@@ -6466,11 +6374,10 @@ pub mod operations {
                 ::specforge::Error<DeserializeError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_deserialize)
+            ::specforge::__private::send(self.into_request(), decode_deserialize)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "deserialize",
                 method: ::specforge::__private::Method::GET,
@@ -6489,7 +6396,7 @@ pub mod operations {
             request
                 .param(::specforge::__private::Param::header("serialize"), &self.serialize);
             request.param(::specforge::__private::Param::header("default"), &self.default);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6500,8 +6407,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_deserialize)
+            ::specforge::__private::send_body(self.into_request(), decode_deserialize)
         }
     }
 
@@ -6575,11 +6481,10 @@ pub mod operations {
                 ::specforge::Error<SerializeError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_serialize)
+            ::specforge::__private::send(self.into_request(), decode_serialize)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "serialize",
                 method: ::specforge::__private::Method::GET,
@@ -6594,7 +6499,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("default"), &self.default);
             request.param(::specforge::__private::Param::header("clone"), &self.clone);
             request.param(::specforge::__private::Param::header("eq"), &self.eq);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6605,8 +6510,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_serialize)
+            ::specforge::__private::send_body(self.into_request(), decode_serialize)
         }
     }
 
@@ -6684,11 +6588,10 @@ pub mod operations {
                 ::specforge::Error<Clone2Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_clone_2)
+            ::specforge::__private::send(self.into_request(), decode_clone_2)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "clone",
                 method: ::specforge::__private::Method::GET,
@@ -6702,7 +6605,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("eq"), &self.eq);
             request.param(::specforge::__private::Param::header("default"), &self.default);
             request.param(::specforge::__private::Param::header("Value"), &self.value);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6713,8 +6616,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_clone_2)
+            ::specforge::__private::send_body(self.into_request(), decode_clone_2)
         }
     }
 
@@ -6795,11 +6697,10 @@ pub mod operations {
                 ::specforge::Error<Default2Error>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_default_2)
+            ::specforge::__private::send(self.into_request(), decode_default_2)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "default",
                 method: ::specforge::__private::Method::GET,
@@ -6813,7 +6714,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("Value"), &self.value);
             request.param(::specforge::__private::Param::header("eq"), &self.eq);
             request.param(::specforge::__private::Param::header("match"), &self.match_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6824,8 +6725,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_default_2)
+            ::specforge::__private::send_body(self.into_request(), decode_default_2)
         }
     }
 
@@ -6908,11 +6808,10 @@ pub mod operations {
                 ::specforge::Error<EqError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_eq)
+            ::specforge::__private::send(self.into_request(), decode_eq)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "eq",
                 method: ::specforge::__private::Method::GET,
@@ -6926,7 +6825,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("match"), &self.match_);
             request.param(::specforge::__private::Param::header("Value"), &self.value);
             request.param(::specforge::__private::Param::header("await"), &self.await_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -6934,8 +6833,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Eq2, ::specforge::Error<EqError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_eq)
+            ::specforge::__private::send_body(self.into_request(), decode_eq)
         }
     }
 
@@ -7016,11 +6914,10 @@ pub mod operations {
                 ::specforge::Error<ValueError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_value)
+            ::specforge::__private::send(self.into_request(), decode_value)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "Value",
                 method: ::specforge::__private::Method::GET,
@@ -7034,7 +6931,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("await"), &self.await_);
             request.param(::specforge::__private::Param::header("match"), &self.match_);
             request.param(::specforge::__private::Param::header("dyn"), &self.dyn_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7045,8 +6942,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_value)
+            ::specforge::__private::send_body(self.into_request(), decode_value)
         }
     }
 
@@ -7126,11 +7022,10 @@ pub mod operations {
                 ::specforge::Error<MatchError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_match_)
+            ::specforge::__private::send(self.into_request(), decode_match_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "match",
                 method: ::specforge::__private::Method::GET,
@@ -7144,7 +7039,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("dyn"), &self.dyn_);
             request.param(::specforge::__private::Param::header("await"), &self.await_);
             request.param(::specforge::__private::Param::header("r#try"), &self.r_try);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7155,8 +7050,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_match_)
+            ::specforge::__private::send_body(self.into_request(), decode_match_)
         }
     }
 
@@ -7234,11 +7128,10 @@ pub mod operations {
                 ::specforge::Error<AwaitError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_await_)
+            ::specforge::__private::send(self.into_request(), decode_await_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "await",
                 method: ::specforge::__private::Method::GET,
@@ -7252,7 +7145,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("r#try"), &self.r_try);
             request.param(::specforge::__private::Param::header("dyn"), &self.dyn_);
             request.param(::specforge::__private::Param::header("try"), &self.try_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7263,8 +7156,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_await_)
+            ::specforge::__private::send_body(self.into_request(), decode_await_)
         }
     }
 
@@ -7342,11 +7234,10 @@ pub mod operations {
                 ::specforge::Error<DynError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_dyn_)
+            ::specforge::__private::send(self.into_request(), decode_dyn_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "dyn",
                 method: ::specforge::__private::Method::GET,
@@ -7360,7 +7251,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("try"), &self.try_);
             request.param(::specforge::__private::Param::header("r#try"), &self.r_try);
             request.param(::specforge::__private::Param::header("impl"), &self.impl_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7368,8 +7259,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Dyn, ::specforge::Error<DynError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_dyn_)
+            ::specforge::__private::send_body(self.into_request(), decode_dyn_)
         }
     }
 
@@ -7441,11 +7331,10 @@ pub mod operations {
                 ::specforge::Error<RTryError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_r_try)
+            ::specforge::__private::send(self.into_request(), decode_r_try)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "r#try",
                 method: ::specforge::__private::Method::GET,
@@ -7459,7 +7348,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::query("impl"), &self.impl_);
             request.param(::specforge::__private::Param::header("try"), &self.try_);
             request.param(::specforge::__private::Param::header("where"), &self.where_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7470,8 +7359,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_r_try)
+            ::specforge::__private::send_body(self.into_request(), decode_r_try)
         }
     }
 
@@ -7541,11 +7429,10 @@ pub mod operations {
                 ::specforge::Error<TryError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_try_)
+            ::specforge::__private::send(self.into_request(), decode_try_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "try",
                 method: ::specforge::__private::Method::GET,
@@ -7560,7 +7447,7 @@ pub mod operations {
             request.param(::specforge::__private::Param::header("impl"), &self.impl_);
             request
                 .param(::specforge::__private::Param::header("abstract"), &self.abstract_);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7568,8 +7455,7 @@ pub mod operations {
         type Output = ::std::result::Result<super::types::Try, ::specforge::Error<TryError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_try_)
+            ::specforge::__private::send_body(self.into_request(), decode_try_)
         }
     }
 
@@ -7640,11 +7526,10 @@ pub mod operations {
                 ::specforge::Error<ImplError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_impl_)
+            ::specforge::__private::send(self.into_request(), decode_impl_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "impl",
                 method: ::specforge::__private::Method::GET,
@@ -7664,7 +7549,7 @@ pub mod operations {
                     ),
                     &self.x_fn_injected_by_name,
                 );
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7675,8 +7560,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_impl_)
+            ::specforge::__private::send_body(self.into_request(), decode_impl_)
         }
     }
 
@@ -7757,11 +7641,10 @@ pub mod operations {
                 ::specforge::Error<WhereError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_where_)
+            ::specforge::__private::send(self.into_request(), decode_where_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "where",
                 method: ::specforge::__private::Method::GET,
@@ -7789,7 +7672,7 @@ pub mod operations {
                     &self
                         .very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
                 );
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7800,8 +7683,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_where_)
+            ::specforge::__private::send_body(self.into_request(), decode_where_)
         }
     }
 
@@ -7886,11 +7768,10 @@ pub mod operations {
                 ::specforge::Error<AbstractError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_abstract_)
+            ::specforge::__private::send(self.into_request(), decode_abstract_)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "abstract",
                 method: ::specforge::__private::Method::GET,
@@ -7917,7 +7798,7 @@ pub mod operations {
                     &self.x_fn_injected_by_name,
                 );
             request.param(::specforge::__private::Param::header("*/"), &self.param);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -7928,8 +7809,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_abstract_)
+            ::specforge::__private::send_body(self.into_request(), decode_abstract_)
         }
     }
 
@@ -8011,11 +7891,10 @@ pub mod operations {
                 ::specforge::Error<XFnInjectedByNameError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_x_fn_injected_by_name)
+            ::specforge::__private::send(self.into_request(), decode_x_fn_injected_by_name)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "x\n\n    fn injected_by_name() {}",
                 method: ::specforge::__private::Method::GET,
@@ -8042,7 +7921,7 @@ pub mod operations {
                         .very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
                 );
             request.param(::specforge::__private::Param::header("\"]"), &self.param_2);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -8053,10 +7932,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
             ::specforge::__private::send_body(
-                client.core,
-                request,
+                self.into_request(),
                 decode_x_fn_injected_by_name,
             )
         }
@@ -8138,15 +8015,13 @@ pub mod operations {
                 >,
             >,
         > {
-            let (client, request) = self.into_request();
             ::specforge::__private::send(
-                client.core,
-                request,
+                self.into_request(),
                 decode_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
             )
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong",
                 method: ::specforge::__private::Method::GET,
@@ -8171,7 +8046,7 @@ pub mod operations {
                     ::specforge::__private::Param::header("#[cfg(any())]"),
                     &self.cfg_any,
                 );
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -8185,10 +8060,8 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
             ::specforge::__private::send_body(
-                client.core,
-                request,
+                self.into_request(),
                 decode_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long,
             )
         }

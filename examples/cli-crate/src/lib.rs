@@ -115,11 +115,10 @@ pub mod operations {
                 ::specforge::Error<ListPetsError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_list_pets)
+            ::specforge::__private::send(self.into_request(), decode_list_pets)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "listPets",
                 method: ::specforge::__private::Method::GET,
@@ -130,7 +129,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::query("limit"), &self.limit);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -138,8 +137,7 @@ pub mod operations {
         type Output = Result<super::types::Pets, ::specforge::Error<ListPetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_list_pets)
+            ::specforge::__private::send_body(self.into_request(), decode_list_pets)
         }
     }
 
@@ -207,11 +205,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<()>, ::specforge::Error<CreatePetsError>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_create_pets)
+            ::specforge::__private::send(self.into_request(), decode_create_pets)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "createPets",
                 method: ::specforge::__private::Method::POST,
@@ -222,7 +219,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.json_body("application/json", &self.body);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -230,8 +227,7 @@ pub mod operations {
         type Output = Result<(), ::specforge::Error<CreatePetsError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_create_pets)
+            ::specforge::__private::send_body(self.into_request(), decode_create_pets)
         }
     }
 
@@ -274,11 +270,10 @@ pub mod operations {
                 ::specforge::Error<ShowPetByIdError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_show_pet_by_id)
+            ::specforge::__private::send(self.into_request(), decode_show_pet_by_id)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "showPetById",
                 method: ::specforge::__private::Method::GET,
@@ -289,7 +284,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -297,8 +292,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<ShowPetByIdError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_show_pet_by_id)
+            ::specforge::__private::send_body(self.into_request(), decode_show_pet_by_id)
         }
     }
 

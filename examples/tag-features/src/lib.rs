@@ -152,8 +152,7 @@ pub mod operations {
                 ::specforge::Error<ListPetsError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_list_pets)
+            ::specforge::__private::send(self.into_request(), decode_list_pets)
         }
         /// Every page of the list, one after the other (cursor pagination), each as its items.
         pub fn pages(
@@ -198,7 +197,7 @@ pub mod operations {
             ::specforge::pagination::flatten(self.pages())
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "listPets",
                 method: ::specforge::__private::Method::GET,
@@ -209,7 +208,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::query("cursor"), &self.cursor);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -221,8 +220,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_list_pets)
+            ::specforge::__private::send_body(self.into_request(), decode_list_pets)
         }
     }
 
@@ -272,11 +270,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<super::types::Pet>, ::specforge::Error<GetPetError>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_get_pet)
+            ::specforge::__private::send(self.into_request(), decode_get_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "getPet",
                 method: ::specforge::__private::Method::GET,
@@ -287,7 +284,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -296,8 +293,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<GetPetError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_get_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_get_pet)
         }
     }
 
@@ -345,11 +341,10 @@ pub mod operations {
                 ::specforge::Error<PlaceOrderError>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_place_order)
+            ::specforge::__private::send(self.into_request(), decode_place_order)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "placeOrder",
                 method: ::specforge::__private::Method::POST,
@@ -360,7 +355,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.json_body("application/json", &self.body);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -369,8 +364,7 @@ pub mod operations {
         type Output = Result<super::types::Order, ::specforge::Error<PlaceOrderError>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_place_order)
+            ::specforge::__private::send_body(self.into_request(), decode_place_order)
         }
     }
 
@@ -423,11 +417,10 @@ pub mod operations {
                 ::specforge::Error<::specforge::NoErrors>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_get_order_pet)
+            ::specforge::__private::send(self.into_request(), decode_get_order_pet)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "getOrderPet",
                 method: ::specforge::__private::Method::GET,
@@ -438,7 +431,7 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("orderId"), &self.order_id);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -447,8 +440,7 @@ pub mod operations {
         type Output = Result<super::types::Pet, ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_get_order_pet)
+            ::specforge::__private::send_body(self.into_request(), decode_get_order_pet)
         }
     }
 
@@ -490,11 +482,10 @@ pub mod operations {
                 ::specforge::Error<::specforge::NoErrors>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_get_inventory)
+            ::specforge::__private::send(self.into_request(), decode_get_inventory)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "getInventory",
                 method: ::specforge::__private::Method::GET,
@@ -504,7 +495,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -516,8 +507,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_get_inventory)
+            ::specforge::__private::send_body(self.into_request(), decode_get_inventory)
         }
     }
 
@@ -559,11 +549,10 @@ pub mod operations {
                 ::specforge::Error<::specforge::NoErrors>,
             >,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_get_stats)
+            ::specforge::__private::send(self.into_request(), decode_get_stats)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "getStats",
                 method: ::specforge::__private::Method::GET,
@@ -573,7 +562,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -585,8 +574,7 @@ pub mod operations {
         >;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_get_stats)
+            ::specforge::__private::send_body(self.into_request(), decode_get_stats)
         }
     }
 
@@ -625,11 +613,10 @@ pub mod operations {
         ) -> ::specforge::BoxFuture<
             Result<::specforge::Response<String>, ::specforge::Error<::specforge::NoErrors>>,
         > {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send(client.core, request, decode_health)
+            ::specforge::__private::send(self.into_request(), decode_health)
         }
         /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (super::Client, ::specforge::__private::Request) {
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
             static OPERATION: ::specforge::__private::Operation = ::specforge::__private::Operation {
                 id: "health",
                 method: ::specforge::__private::Method::GET,
@@ -639,7 +626,7 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
-            (self.client, request)
+            (self.client.core, request)
         }
     }
 
@@ -648,8 +635,7 @@ pub mod operations {
         type Output = Result<String, ::specforge::Error<::specforge::NoErrors>>;
         type IntoFuture = ::specforge::BoxFuture<Self::Output>;
         fn into_future(self) -> Self::IntoFuture {
-            let (client, request) = self.into_request();
-            ::specforge::__private::send_body(client.core, request, decode_health)
+            ::specforge::__private::send_body(self.into_request(), decode_health)
         }
     }
 

@@ -1,6 +1,6 @@
 //! Pagination of an operation by following URLs through the client:
-//! [`ClientCore::link_pages`] (`Link: rel="next"` response headers) and
-//! [`ClientCore::next_url_pages`] (the next page's URL in the body, e.g. `next`,
+//! `link_pages` (`Link: rel="next"` response headers) and
+//! `next_url_pages` (the next page's URL in the body, e.g. `next`,
 //! `next_url` or `links.next`).
 //!
 //! The first page is the operation's request as built; each next page is the same
@@ -24,111 +24,96 @@ use crate::pagination::{Page, next_link, pages};
 use crate::request::Request;
 use crate::response::Decode;
 
-impl ClientCore {
-    /// The pages of a `Link`-paginated operation, each decoded by `decode` into its items.
-    pub fn link_pages<T, E>(
-        &self,
-        request: Request,
-        decode: Decode<Vec<T>, E>,
-    ) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
-    where
-        T: Send + 'static,
-        E: Send + 'static,
-    {
-        self.follow_pages(
-            request,
-            decode,
-            |headers: &HeaderMap, _: &Vec<T>, page_url: &url::Url| next_link(headers, page_url),
-            |items| items,
-        )
-    }
+/// The pages of a `Link`-paginated operation, each decoded by `decode` into its items.
+pub(crate) fn link_pages<T, E>(
+    core: ClientCore,
+    request: Request,
+    decode: Decode<Vec<T>, E>,
+) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
+where
+    T: Send + 'static,
+    E: Send + 'static,
+{
+    follow_pages(
+        core,
+        request,
+        decode,
+        |headers: &HeaderMap, _: &Vec<T>, page_url: &url::Url| next_link(headers, page_url),
+        |items| items,
+    )
+}
 
-    /// The items of [`link_pages`](Self::link_pages), one by one.
-    pub fn link_items<T, E>(
-        &self,
-        request: Request,
-        decode: Decode<Vec<T>, E>,
-    ) -> BoxStream<'static, Result<T, Error<E>>>
-    where
-        T: Send + 'static,
-        E: Send + 'static,
-    {
-        crate::pagination::flatten(self.link_pages(request, decode))
-    }
+/// The pages of an operation whose body names the next page's URL: `decode` gives
+/// the body `B`, `next` the URL in it (`None`, or an empty string, on the last
+/// page), `items` the page's items.
+pub(crate) fn next_url_pages<B, T, E>(
+    core: ClientCore,
+    request: Request,
+    decode: Decode<B, E>,
+    next: fn(&B) -> Option<&str>,
+    items: fn(B) -> Vec<T>,
+) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
+where
+    B: Send + 'static,
+    T: Send + 'static,
+    E: Send + 'static,
+{
+    follow_pages(
+        core,
+        request,
+        decode,
+        move |_: &HeaderMap, body: &B, page_url: &url::Url| {
+            next(body)
+                .filter(|target| !target.trim().is_empty())
+                .and_then(|target| page_url.join(target.trim()).ok())
+        },
+        items,
+    )
+}
 
-    /// The pages of an operation whose body names the next page's URL: `decode` gives
-    /// the body `B`, `next` the URL in it (`None`, or an empty string, on the last
-    /// page), `items` the page's items.
-    pub fn next_url_pages<B, T, E>(
-        &self,
-        request: Request,
-        decode: Decode<B, E>,
-        next: fn(&B) -> Option<&str>,
-        items: fn(B) -> Vec<T>,
-    ) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
-    where
-        B: Send + 'static,
-        T: Send + 'static,
-        E: Send + 'static,
-    {
-        self.follow_pages(
-            request,
-            decode,
-            move |_: &HeaderMap, body: &B, page_url: &url::Url| {
-                next(body)
-                    .filter(|target| !target.trim().is_empty())
-                    .and_then(|target| page_url.join(target.trim()).ok())
-            },
-            items,
-        )
-    }
-
-    /// Page after page: the request as built, then the URL `next` finds in each
-    /// response (headers, decoded body, the page's URL).
-    fn follow_pages<B, T, E, N>(
-        &self,
-        request: Request,
-        decode: Decode<B, E>,
-        next: N,
-        items: fn(B) -> Vec<T>,
-    ) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
-    where
-        B: Send + 'static,
-        T: Send + 'static,
-        E: Send + 'static,
-        N: Fn(&HeaderMap, &B, &url::Url) -> Option<url::Url> + Clone + Send + Sync + 'static,
-    {
-        let prepared = match self.prepare(request) {
-            Ok(prepared) => prepared,
-            Err(error) => return futures::stream::once(async move { Err(error.widen()) }).boxed(),
-        };
-        let first_url =
-            crate::url_build::build_url(&self.inner.base_url, &prepared.path, &prepared.query).ok();
-        let core = self.clone();
-        pages(None::<url::Url>, move |cursor| {
-            let core = core.clone();
-            let next = next.clone();
-            let mut prepared = prepared.clone();
-            let page_url = cursor.clone().or_else(|| first_url.clone());
-            prepared.next_url = cursor;
-            async move {
-                let raw = core
-                    .traced_attempts(&prepared)
-                    .await
-                    .map_err(Error::widen)?;
-                let headers = raw.headers.clone();
-                let body = decode(raw)?.into_body();
-                let following = page_url
-                    .and_then(|url| next(&headers, &body, &url))
-                    .filter(|url| matches!(url.scheme(), "http" | "https"));
-                Ok(Page {
-                    items: vec![items(body)],
-                    next: following.map(Some),
-                })
-            }
-        })
-        .map_ok(|page| futures::stream::iter(page.items.into_iter().map(Ok)))
-        .try_flatten()
-        .boxed()
-    }
+/// Page after page: the request as built, then the URL `next` finds in each
+/// response (headers, decoded body, the page's URL).
+fn follow_pages<B, T, E, N>(
+    core: ClientCore,
+    request: Request,
+    decode: Decode<B, E>,
+    next: N,
+    items: fn(B) -> Vec<T>,
+) -> BoxStream<'static, Result<Vec<T>, Error<E>>>
+where
+    B: Send + 'static,
+    T: Send + 'static,
+    E: Send + 'static,
+    N: Fn(&HeaderMap, &B, &url::Url) -> Option<url::Url> + Clone + Send + Sync + 'static,
+{
+    let prepared = match crate::prepare::prepare(&core.inner, request) {
+        Ok(prepared) => prepared,
+        Err(error) => return futures::stream::once(async move { Err(error.widen()) }).boxed(),
+    };
+    let first_url =
+        crate::url_build::build_url(&core.inner.base_url, &prepared.path, &prepared.query).ok();
+    pages(None::<url::Url>, move |cursor| {
+        let core = core.clone();
+        let next = next.clone();
+        let mut prepared = prepared.clone();
+        let page_url = cursor.clone().or_else(|| first_url.clone());
+        prepared.next_url = cursor;
+        async move {
+            let raw = crate::execute::traced_attempts(&core.inner, &prepared)
+                .await
+                .map_err(Error::widen)?;
+            let headers = raw.headers.clone();
+            let body = decode(raw)?.into_body();
+            let following = page_url
+                .and_then(|url| next(&headers, &body, &url))
+                .filter(|url| matches!(url.scheme(), "http" | "https"));
+            Ok(Page {
+                items: vec![items(body)],
+                next: following.map(Some),
+            })
+        }
+    })
+    .map_ok(|page| futures::stream::iter(page.items.into_iter().map(Ok)))
+    .try_flatten()
+    .boxed()
 }

@@ -1,4 +1,4 @@
-//! [`ClientCore::execute_sse`]: an operation whose success response is
+//! `execute_sse`: an operation whose success response is
 //! `text/event-stream`, returned as an [`SseStream`] instead of a buffered body.
 //!
 //! The attempt loop is the one of `execute` (credentials, redirects, retries with the
@@ -17,84 +17,87 @@ use tracing::Instrument as _;
 
 use crate::client::ClientCore;
 use crate::error::{Error, NoErrors};
-use crate::execute::Prepared;
+use crate::prepare::Prepared;
 use crate::request::Request;
 use crate::response::Decode;
 use crate::response::Response;
 use crate::sse::{DecodeData, SseStream};
 
-impl ClientCore {
-    /// Sends `request` and returns its `text/event-stream` response as a stream of
-    /// events whose data `data` decodes ([`crate::sse::json_data`] or
-    /// [`crate::sse::text_data`]). A non-2xx status goes through `decode` (the
-    /// operation's error decoding).
-    pub async fn execute_sse<T: 'static, E>(
-        &self,
-        request: Request,
-        data: DecodeData<T>,
-        decode: Decode<(), E>,
-    ) -> Result<Response<SseStream<T>>, Error<E>> {
-        let span = crate::execute::request_span(request.operation, true);
-        self.execute_sse_inner(request, data, decode)
-            .instrument(span)
-            .await
-    }
+/// Sends `request` and returns its `text/event-stream` response as a stream of
+/// events whose data `data` decodes ([`crate::sse::json_data`] or
+/// [`crate::sse::text_data`]). A non-2xx status goes through `decode` (the
+/// operation's error decoding).
+pub(crate) async fn execute_sse<T: 'static, E>(
+    core: &ClientCore,
+    request: Request,
+    data: DecodeData<T>,
+    decode: Decode<(), E>,
+) -> Result<Response<SseStream<T>>, Error<E>> {
+    let span = crate::execute::request_span(request.operation, true);
+    execute_sse_inner(core, request, data, decode)
+        .instrument(span)
+        .await
+}
 
-    async fn execute_sse_inner<T: 'static, E>(
-        &self,
-        request: Request,
-        data: DecodeData<T>,
-        decode: Decode<(), E>,
-    ) -> Result<Response<SseStream<T>>, Error<E>> {
-        let reconnect = request.inner.options.sse_reconnect.clone();
-        let prepared = self.prepare(request).map_err(Error::widen)?;
-        let head = match self.connect_head(&prepared).await {
-            Ok(head) => head,
-            Err(Ok(raw)) => return Err(crate::stream_head::non_success(raw, decode)),
-            Err(Err(error)) => return Err(error.widen()),
-        };
-        let status = head.status();
-        let headers = head.headers().clone();
-        let mut stream =
-            SseStream::from_byte_stream(head.bytes_stream(), data).idle_timeout(prepared.timeout);
-        if let Some(policy) = reconnect {
-            stream = stream.with_reconnect(policy, self.sse_reconnector(prepared));
-        }
-        Ok(Response::new(status, headers, stream))
+async fn execute_sse_inner<T: 'static, E>(
+    core: &ClientCore,
+    request: Request,
+    data: DecodeData<T>,
+    decode: Decode<(), E>,
+) -> Result<Response<SseStream<T>>, Error<E>> {
+    let reconnect = request.inner.options.sse_reconnect.clone();
+    let prepared = crate::prepare::prepare(&core.inner, request).map_err(Error::widen)?;
+    let head = match crate::stream_head::connect_head(&core.inner, &prepared).await {
+        Ok(head) => head,
+        Err(Ok(raw)) => return Err(crate::stream_head::non_success(raw, decode)),
+        Err(Err(error)) => return Err(error.widen()),
+    };
+    let status = head.status();
+    let headers = head.headers().clone();
+    let mut stream =
+        SseStream::from_byte_stream(head.bytes_stream(), data).idle_timeout(prepared.timeout);
+    if let Some(policy) = reconnect {
+        stream = stream.with_reconnect(policy, sse_reconnector(core, prepared));
     }
+    Ok(Response::new(status, headers, stream))
+}
 
-    /// Sends `prepared` again with `Last-Event-ID` (see `reconnect.rs`), in a new
-    /// `specforge.request` span.
-    fn sse_reconnector(&self, prepared: Prepared) -> crate::sse::reconnect::Connect {
-        let core = self.clone();
-        let prepared = std::sync::Arc::new(prepared);
-        std::sync::Arc::new(move |last_event_id: Option<String>| {
-            let core = core.clone();
-            let mut prepared = (*prepared).clone();
-            Box::pin(async move {
-                let span = crate::execute::request_span(prepared.operation, true);
-                if let Some(id) = last_event_id.filter(|id| !id.is_empty()) {
-                    // An ID with a byte a header cannot carry is not sent (it cannot be).
-                    if let Ok(value) = http::HeaderValue::from_str(&id) {
-                        prepared.headers.insert("last-event-id", value);
-                    }
+/// Sends `prepared` again with `Last-Event-ID` (see `reconnect.rs`), in a new
+/// `specforge.request` span.
+fn sse_reconnector(core: &ClientCore, prepared: Prepared) -> crate::sse::reconnect::Connect {
+    let core = core.clone();
+    let prepared = std::sync::Arc::new(prepared);
+    std::sync::Arc::new(move |last_event_id: Option<String>| {
+        let core = core.clone();
+        let mut prepared = (*prepared).clone();
+        Box::pin(async move {
+            let span = crate::execute::request_span(prepared.operation, true);
+            if let Some(id) = last_event_id.filter(|id| !id.is_empty()) {
+                // An ID with a byte a header cannot carry is not sent (it cannot be).
+                if let Ok(value) = http::HeaderValue::from_str(&id) {
+                    prepared.headers.insert("last-event-id", value);
                 }
-                match core.connect_head(&prepared).instrument(span).await {
-                    Ok(head) if head.status() == http::StatusCode::NO_CONTENT => Ok(None),
-                    Ok(head) => {
-                        use futures::TryStreamExt as _;
-                        let body: crate::sse::ByteStream =
-                            Box::pin(head.bytes_stream().map_err(|e| -> crate::sse::BoxError {
-                                Box::new(e.without_url())
-                            }));
-                        Ok(Some(body))
-                    }
-                    // A declared error status too: the stream has no error type of its own.
-                    Err(Ok(raw)) => Err(Box::new(crate::response::unexpected::<NoErrors>(raw))
-                        as crate::sse::BoxError),
-                    Err(Err(error)) => Err(Box::new(error) as crate::sse::BoxError),
+            }
+            match crate::stream_head::connect_head(&core.inner, &prepared)
+                .instrument(span)
+                .await
+            {
+                Ok(head) if head.status() == http::StatusCode::NO_CONTENT => Ok(None),
+                Ok(head) => {
+                    use futures::TryStreamExt as _;
+                    let body: crate::sse::ByteStream = Box::pin(
+                        head.bytes_stream()
+                            .map_err(|e| -> crate::sse::BoxError { Box::new(e.without_url()) }),
+                    );
+                    Ok(Some(body))
                 }
-            })
+                // A declared error status too: the stream has no error type of its own.
+                Err(Ok(raw)) => {
+                    Err(Box::new(crate::response::unexpected::<NoErrors>(raw))
+                        as crate::sse::BoxError)
+                }
+                Err(Err(error)) => Err(Box::new(error) as crate::sse::BoxError),
+            }
         })
-    }
+    })
 }

@@ -1,0 +1,225 @@
+//! A request prepared for sending: [`Prepared`], checked and encoded once, the same for
+//! every attempt (path, query, headers, cookies, body, timeouts, hooks).
+
+use std::time::Duration;
+
+use http::{HeaderMap, HeaderName, HeaderValue, Method};
+
+use crate::client::ClientInner;
+use crate::describe::Operation;
+use crate::error::{Error, InvalidRequest, NoErrors, OperationRef};
+use crate::request::Body;
+use crate::request::Request;
+use crate::retry::RetryPolicy;
+
+/// A request ready to be sent, the same for every attempt.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    pub(crate) operation: &'static Operation,
+    pub(crate) op_ref: OperationRef,
+    pub(crate) method: Method,
+    /// The filled, encoded path (starting with `/`).
+    pub(crate) path: String,
+    /// Encoded query pieces.
+    pub(crate) query: Vec<String>,
+    /// Every header but auth and `Cookie`.
+    pub(crate) headers: HeaderMap,
+    /// Cookie pairs from parameters.
+    pub(crate) cookies: Vec<String>,
+    pub(crate) body: Body,
+    /// Per-attempt total timeout.
+    pub(crate) timeout: Duration,
+    /// Per-request retry limit.
+    pub(crate) max_retries: Option<u32>,
+    /// Per-request retry policy.
+    pub(crate) retry_policy: Option<RetryPolicy>,
+    /// A next-page URL (`Link: rel="next"`) that replaces base URL, path and query.
+    pub(crate) next_url: Option<url::Url>,
+    /// Whether an idempotency key is sent.
+    pub(crate) has_idempotency_key: bool,
+    /// The request's own hooks (run after the client's).
+    pub(crate) hooks: crate::hooks::Hooks,
+    /// The attempt in progress, from 1 (for hooks).
+    pub(crate) attempt: AttemptNumber,
+}
+
+/// The number of the attempt in progress, set by the attempt loop and read by the hooks
+/// (`Prepared` is shared by reference across attempts).
+#[derive(Debug, Default)]
+pub(crate) struct AttemptNumber(std::sync::atomic::AtomicU32);
+
+impl AttemptNumber {
+    pub(crate) fn get(&self) -> u32 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Clone for AttemptNumber {
+    fn clone(&self) -> Self {
+        Self(std::sync::atomic::AtomicU32::new(self.get()))
+    }
+}
+
+impl Prepared {
+    /// Starts attempt `number` (from 1): recorded on the current span and for the hooks.
+    pub(crate) fn start_attempt(&self, number: u32) {
+        self.attempt
+            .0
+            .store(number, std::sync::atomic::Ordering::Relaxed);
+        tracing::Span::current().record("attempt", number);
+    }
+}
+
+/// Checks and encodes everything that does not change between attempts.
+pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared, Error<NoErrors>> {
+    let Request { operation, inner } = request;
+    let op_ref = operation_ref(operation);
+    let invalid = |parameter: Option<String>, reason: String| {
+        Error::InvalidRequest(Box::new(InvalidRequest {
+            operation: Some(op_ref),
+            parameter,
+            reason,
+        }))
+    };
+    if let Some((parameter, reason)) = inner.error {
+        return Err(invalid(Some(parameter), reason));
+    }
+    let path = crate::encoding::path::fill_template(operation.path, &inner.path)
+        .map_err(|(parameter, reason)| invalid(Some(parameter), reason))?;
+
+    let mut headers = client.default_headers.clone();
+    headers.insert(http::header::USER_AGENT, client.user_agent.clone());
+    if !operation.accept.is_empty() {
+        let accept = static_header_value(operation.accept).ok_or_else(|| {
+            invalid(
+                None,
+                "the operation's Accept value is not a valid header".to_owned(),
+            )
+        })?;
+        headers.insert(http::header::ACCEPT, accept);
+    }
+    if let Body::Bytes { content_type, .. } | Body::Stream { content_type, .. } = &inner.body
+        && !content_type.is_empty()
+    {
+        let value = static_header_value(content_type)
+            .ok_or_else(|| invalid(Some("body".to_owned()), "invalid content type".to_owned()))?;
+        headers.insert(http::header::CONTENT_TYPE, value);
+    }
+    replace_headers(&mut headers, inner.headers);
+    let mut option_headers = Vec::with_capacity(inner.options.headers.len());
+    for (name, value) in &inner.options.headers {
+        let header_name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
+        let header_value = crate::encoding::header::header_value(value)
+            .map_err(|reason| invalid(Some(name.clone()), reason))?;
+        option_headers.push((header_name, header_value));
+    }
+    replace_headers(&mut headers, option_headers);
+    let has_idempotency_key = match operation.idempotency_header {
+        Some(name) => {
+            set_idempotency_key(&mut headers, name, inner.options.idempotency_key.as_deref())
+                .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
+            true
+        }
+        None => false,
+    };
+    Ok(Prepared {
+        operation,
+        op_ref,
+        method: operation.method.clone(),
+        path,
+        query: inner.query,
+        headers,
+        cookies: inner.cookies,
+        body: inner.body,
+        timeout: inner.options.timeout.unwrap_or(client.timeout),
+        max_retries: inner.options.retries,
+        retry_policy: inner.options.retry_policy,
+        next_url: None,
+        has_idempotency_key,
+        hooks: inner.options.hooks,
+        attempt: AttemptNumber::default(),
+    })
+}
+
+/// The [`OperationRef`] of an operation.
+pub(crate) fn operation_ref(operation: &'static Operation) -> OperationRef {
+    OperationRef {
+        id: operation.id,
+        method: operation.method.as_str_static(),
+        path: operation.path,
+    }
+}
+
+/// A header value from a `'static` text of the operation's description, without a
+/// copy when it is ASCII; `None` when the text is not a valid header value.
+fn static_header_value(text: &'static str) -> Option<HeaderValue> {
+    // Exactly what `HeaderValue::from_static` accepts (visible ASCII, space and tab), so
+    // it cannot panic; other bytes `from_str` accepts are copied.
+    if text
+        .bytes()
+        .all(|byte| byte == b'\t' || (0x20..0x7f).contains(&byte))
+    {
+        Some(HeaderValue::from_static(text))
+    } else {
+        HeaderValue::from_str(text).ok()
+    }
+}
+
+/// Puts `new` headers in `headers`, replacing any earlier value of the same name
+/// (several values of one name in `new` are all kept).
+fn replace_headers(headers: &mut HeaderMap, new: Vec<(HeaderName, HeaderValue)>) {
+    let mut replaced: Vec<HeaderName> = Vec::new();
+    for (name, value) in new {
+        if replaced.contains(&name) {
+            headers.append(name, value);
+        } else {
+            headers.insert(name.clone(), value);
+            replaced.push(name);
+        }
+    }
+}
+
+/// Sets the idempotency header: the caller's key, a key already set as a parameter, or a
+/// new UUID v4; the same on every attempt.
+fn set_idempotency_key(
+    headers: &mut HeaderMap,
+    name: &str,
+    key: Option<&str>,
+) -> Result<(), String> {
+    let name = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| "not a valid header name".to_owned())?;
+    match key {
+        Some(key) => {
+            headers.insert(name, crate::encoding::header::header_value(key)?);
+        }
+        None if headers.contains_key(&name) => {}
+        None => {
+            let generated = uuid::Uuid::new_v4().to_string();
+            headers.insert(name, crate::encoding::header::header_value(&generated)?);
+        }
+    }
+    Ok(())
+}
+
+/// `Method::as_str` with a `'static` lifetime for the standard methods.
+trait MethodStatic {
+    fn as_str_static(&self) -> &'static str;
+}
+
+impl MethodStatic for Method {
+    fn as_str_static(&self) -> &'static str {
+        match *self {
+            Method::GET => "GET",
+            Method::POST => "POST",
+            Method::PUT => "PUT",
+            Method::DELETE => "DELETE",
+            Method::PATCH => "PATCH",
+            Method::HEAD => "HEAD",
+            Method::OPTIONS => "OPTIONS",
+            Method::TRACE => "TRACE",
+            Method::CONNECT => "CONNECT",
+            _ => "OTHER",
+        }
+    }
+}
