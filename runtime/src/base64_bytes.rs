@@ -6,6 +6,9 @@
 //! writes standard padded base64 (RFC 4648 §4); decoding also accepts the URL-safe
 //! alphabet (§5) and missing padding, since servers send both.
 
+#[path = "base64_bytes/codec.rs"]
+pub mod codec;
+
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
@@ -54,7 +57,7 @@ impl fmt::Debug for Base64Bytes {
 /// The standard padded base64 text.
 impl fmt::Display for Base64Bytes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::private::base64::encode(&self.0))
+        f.write_str(&codec::encode(&self.0))
     }
 }
 
@@ -62,7 +65,7 @@ impl fmt::Display for Base64Bytes {
 impl FromStr for Base64Bytes {
     type Err = base64::DecodeError;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        crate::private::base64::decode(text).map(Self)
+        codec::decode(text).map(Self)
     }
 }
 
@@ -117,13 +120,13 @@ impl From<Base64Bytes> for Vec<u8> {
 
 impl Serialize for Base64Bytes {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::private::base64::serialize(&self.0, serializer)
+        codec::serialize(&self.0, serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Base64Bytes {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::private::base64::deserialize(deserializer).map(Self)
+        codec::deserialize(deserializer).map(Self)
     }
 }
 

@@ -80,17 +80,30 @@ pub struct InvalidRequest {
     pub reason: String,
 }
 
+/// The error a hook fails with: any error type (`?` converts it), or a message
+/// (`"text".into()`).
+pub type HookError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Where a hook failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HookPhase {
+    /// A [`BeforeSend`](crate::hooks::BeforeSend) hook: nothing was sent in that attempt.
+    BeforeSend,
+    /// An [`AfterReceive`](crate::hooks::AfterReceive) hook: the response head had arrived.
+    AfterReceive,
+}
+
 /// Payload of [`Error::Hook`].
 #[derive(Debug)]
 pub struct HookFailure {
     /// The operation.
     pub operation: Option<OperationRef>,
     /// Which kind of hook failed.
-    pub phase: crate::hooks::HookPhase,
+    pub phase: HookPhase,
     /// The response status, when an after-receive hook failed.
     pub status: Option<StatusCode>,
     /// The hook's error.
-    pub source: crate::hooks::HookError,
+    pub source: HookError,
 }
 
 /// Payload of [`Error::Transport`].

@@ -48,11 +48,8 @@ use std::sync::Arc;
 use http::{HeaderMap, StatusCode};
 
 use crate::BoxFuture;
+pub use crate::error::{HookError, HookPhase};
 use crate::error::OperationRef;
-
-/// The error a hook fails with: any error type (`?` converts it), or a message
-/// (`"text".into()`).
-pub type HookError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// What a hook knows about the request it runs for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,15 +126,6 @@ where
     ) -> BoxFuture<Result<(), HookError>> {
         Box::pin(self(response, context))
     }
-}
-
-/// Where a hook failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HookPhase {
-    /// A [`BeforeSend`] hook: nothing was sent in that attempt.
-    BeforeSend,
-    /// An [`AfterReceive`] hook: the response head had arrived.
-    AfterReceive,
 }
 
 /// The hooks of a client or of one request, in order.

@@ -65,6 +65,7 @@ mod options;
 pub mod pagination;
 mod prepare;
 mod read;
+mod reconnect;
 mod redirect;
 mod request;
 mod response;

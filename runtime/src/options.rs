@@ -21,7 +21,7 @@ pub struct RequestOptions {
     pub(crate) idempotency_key: Option<String>,
     pub(crate) retry_policy: Option<crate::RetryPolicy>,
     pub(crate) hooks: crate::hooks::Hooks,
-    pub(crate) sse_reconnect: Option<crate::sse::Reconnect>,
+    pub(crate) sse_reconnect: Option<crate::reconnect::Reconnect>,
 }
 
 impl std::fmt::Debug for RequestOptions {
@@ -100,7 +100,7 @@ impl RequestOptions {
     /// For an operation answering `text/event-stream`: reconnect when the connection
     /// ends, with `Last-Event-ID`, after the server's `retry:` time (see
     /// [`crate::sse::Reconnect`]). Default: no reconnection, the stream ends.
-    pub fn sse_reconnect(mut self, policy: crate::sse::Reconnect) -> Self {
+    pub fn sse_reconnect(mut self, policy: crate::reconnect::Reconnect) -> Self {
         self.sse_reconnect = Some(policy);
         self
     }

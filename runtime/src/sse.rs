@@ -33,7 +33,7 @@ use bytes::Bytes;
 use futures::Stream;
 
 pub use parser::{DEFAULT_MAX_EVENT, DEFAULT_MAX_LINE, ParseError, RawEvent, SseParser};
-pub use reconnect::Reconnect;
+pub use crate::reconnect::Reconnect;
 
 pub(crate) type BoxError = Box<dyn StdError + Send + Sync>;
 pub(crate) type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;

@@ -19,7 +19,7 @@
 use std::fmt::{self, Write as _};
 
 use super::{Error, OperationRef, TimeoutPhase};
-use crate::hooks::HookPhase;
+use crate::error::HookPhase;
 
 /// How many links of a `source()` chain are followed at most (chains are short; this
 /// only bounds a pathological one).
