@@ -48,8 +48,8 @@ use std::sync::Arc;
 use http::{HeaderMap, StatusCode};
 
 use crate::BoxFuture;
-pub use crate::error::{HookError, HookPhase};
 use crate::error::OperationRef;
+pub use crate::error::{HookError, HookPhase};
 
 /// What a hook knows about the request it runs for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

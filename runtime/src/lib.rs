@@ -85,7 +85,6 @@ pub mod xml;
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
-pub(crate) use __private as private;
 
 pub use base64_bytes::Base64Bytes;
 pub use body::{Body, BoxError};

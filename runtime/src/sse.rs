@@ -32,8 +32,8 @@ use std::time::Duration;
 use bytes::Bytes;
 use futures::Stream;
 
-pub use parser::{DEFAULT_MAX_EVENT, DEFAULT_MAX_LINE, ParseError, RawEvent, SseParser};
 pub use crate::reconnect::Reconnect;
+pub use parser::{DEFAULT_MAX_EVENT, DEFAULT_MAX_LINE, ParseError, RawEvent, SseParser};
 
 pub(crate) type BoxError = Box<dyn StdError + Send + Sync>;
 pub(crate) type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;

@@ -21,11 +21,10 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::{BoxError, ByteStream};
-use crate::reconnect::Reconnect;
 use crate::BoxFuture;
+use crate::reconnect::Reconnect;
 
 /// Sends the request again with this `Last-Event-ID`: the new body, or `None` on 204.
 pub(crate) type Connect =
@@ -80,6 +79,8 @@ impl Reconnector {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]
