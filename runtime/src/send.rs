@@ -53,7 +53,6 @@ async fn apply_auth(
     client: &ClientInner,
     prepared: &Prepared,
 ) -> Result<crate::auth::AppliedAuth, Error<NoErrors>> {
-    let client = client;
     let foreign_next = prepared
         .next_url
         .as_ref()
@@ -191,7 +190,6 @@ pub(crate) async fn read_response(
     prepared: &Prepared,
     mut response: reqwest::Response,
 ) -> Result<RawResponse, Error<NoErrors>> {
-    let client = client;
     let status = response.status();
     tracing::Span::current().record("status", status.as_u16());
     let headers = std::mem::take(response.headers_mut());
