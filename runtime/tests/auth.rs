@@ -106,7 +106,7 @@ async fn send(
     operation: &'static Operation,
 ) -> Result<Response<()>, Error<NoErrors>> {
     execute(
-        &core,
+        core,
         Request::new(operation, RequestOptions::default()),
         decode_empty,
     )

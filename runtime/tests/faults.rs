@@ -80,7 +80,7 @@ fn client(base: &str) -> ClientCore {
 
 async fn get_pet(core: &ClientCore) -> Result<Response<Pet>, Error<GetPetError>> {
     execute(
-        &core,
+        core,
         Request::new(&GET_PET, RequestOptions::default()),
         decode_pet,
     )

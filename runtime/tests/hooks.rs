@@ -103,7 +103,7 @@ async fn create(
     let mut request = Request::new(&CREATE, options);
     request.json_body("application/json", &serde_json::json!({"name": "x"}));
     request.param(Param::query("dry_run"), &true);
-    execute(&core, request, decode).await
+    execute(core, request, decode).await
 }
 
 #[tokio::test]

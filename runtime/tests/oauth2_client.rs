@@ -134,12 +134,7 @@ fn client(base: &str, secret: &str) -> ClientCore {
 }
 
 async fn list(core: &ClientCore) -> Result<Response<serde_json::Value>, Error<NoErrors>> {
-    execute(
-        &core,
-        Request::new(&LIST, RequestOptions::default()),
-        decode,
-    )
-    .await
+    execute(core, Request::new(&LIST, RequestOptions::default()), decode).await
 }
 
 #[tokio::test]

@@ -80,7 +80,7 @@ fn assert_no_secret(request: &Recorded) {
 
 async fn download(core: &ClientCore) -> Result<Response<String>, Error<NoErrors>> {
     execute(
-        &core,
+        core,
         Request::new(&DOWNLOAD, RequestOptions::default()),
         decode,
     )

@@ -141,7 +141,7 @@ async fn call(
     if operation.method == Method::POST {
         request.json_body("application/json", &serde_json::json!({"name": "x"}));
     }
-    execute(&core, request, decode).await
+    execute(core, request, decode).await
 }
 
 fn status_of(result: &Result<Response<()>, Error<NoErrors>>) -> Option<u16> {

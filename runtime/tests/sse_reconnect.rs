@@ -118,7 +118,7 @@ fn client(base: &str) -> ClientCore {
 
 /// Every item of the stream: `Ok(data)` or `Err(error text)`.
 async fn collect(core: &ClientCore, options: RequestOptions) -> Vec<Result<String, SseError>> {
-    let response = execute_sse(&core, Request::new(&WATCH, options), text_data, decode)
+    let response = execute_sse(core, Request::new(&WATCH, options), text_data, decode)
         .await
         .expect("stream");
     response
