@@ -11,8 +11,8 @@
 //! ends when a page has no next cursor, after the first error, or when the server
 //! hands back the cursor it was just asked for (a loop that would never end).
 //!
-//! [`ClientCore::link_pages`](crate::ClientCore::link_pages) pages an operation by its
-//! `Link` headers and [`ClientCore::next_url_pages`](crate::ClientCore::next_url_pages)
+//! `__private::link_pages` pages an operation by its
+//! `Link` headers and `__private::next_url_pages`
 //! by a next URL in its body, through the client (see `client.rs`: same-origin rule for
 //! credentials); [`paginate`] pages an operation whose next request is re-built from the
 //! previous one (see `requests.rs`).

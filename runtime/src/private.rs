@@ -3,7 +3,7 @@
 //! Everything here is `#[doc(hidden)]` and reached by generated code as
 //! `::specforge::__private::…`. It is not a stable user API. Generated code is
 //! thin: per operation it fills a [`Request`] (static [`Operation`] description,
-//! parameter values, body) and hands it to [`send`] with a small
+//! parameter values, body) and hands it to `send` with a small
 //! decode function that maps a [`RawResponse`] to the operation's typed result.
 //!
 //! Items here may be added to; existing signatures stay as the contract fixes them.

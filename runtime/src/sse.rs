@@ -8,7 +8,7 @@
 //! decode error fails only that event and the stream goes on. An idle timeout (no
 //! bytes for the given duration) replaces a total timeout for long-lived streams.
 //!
-//! [`ClientCore::execute_sse`](crate::ClientCore::execute_sse) sends an operation's
+//! `__private::send_sse` sends an operation's
 //! request through the runtime's attempt loop and returns the stream (see `client.rs`).
 //!
 //! Reconnection is opt-in per request ([`Reconnect`], see `reconnect.rs`): the stream
