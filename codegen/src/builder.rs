@@ -13,10 +13,11 @@
 //! [`GenerateError::Settings`] when generating.
 //!
 //! The spec path is relative to `CARGO_MANIFEST_DIR` (the crate being built).
-//! `generate_to_out_dir` prints `cargo:rerun-if-changed=` for the spec and for
-//! every file its `$ref`s reach, prints each diagnostic as one
-//! `cargo:warning=` line (`file:line:col: warning[code]: message (at #/ptr)`),
-//! and writes `$OUT_DIR/<file>` only when its content changed (so an unchanged
+//! `generate_to_out_dir` prints `cargo::rerun-if-changed=` for the spec and for
+//! every file its `$ref`s reach, prints each diagnostic on one line
+//! (`file:line:col: warning[code]: message (at #/ptr) help: ...`), an error as
+//! `cargo::error=` (cargo fails the build and shows it as an error) and a warning as
+//! `cargo::warning=`, and writes `$OUT_DIR/<file>` only when its content changed (so an unchanged
 //! spec does not recompile the crate). On error nothing is written.
 
 use std::io::Write;
@@ -111,7 +112,7 @@ impl Builder {
                     print_cargo(out, "rerun-if-changed", &input.display().to_string());
                 }
                 for diagnostic in &generated.diagnostics {
-                    print_cargo(out, "warning", &one_line(diagnostic));
+                    print_diagnostic(out, diagnostic);
                 }
                 write_if_changed(&path, generated.code.as_bytes())?;
                 Ok(path)
@@ -125,7 +126,10 @@ impl Builder {
                     &settings.spec.display().to_string(),
                 );
                 for diagnostic in error.diagnostics() {
-                    print_cargo(out, "warning", &one_line(diagnostic));
+                    print_diagnostic(out, diagnostic);
+                }
+                if error.diagnostics().is_empty() {
+                    print_cargo(out, "error", &error.to_string());
                 }
                 Err(error)
             }
@@ -142,11 +146,17 @@ fn resolve_spec(spec: &Path) -> PathBuf {
     }
 }
 
-/// One `cargo:` instruction; cargo reads lines, so the value is kept to one.
+/// One `cargo::` instruction; cargo reads lines, so the value is kept to one.
 fn print_cargo(out: &mut impl Write, key: &str, value: &str) {
     let value = value.replace(['\r', '\n'], " ");
     // A build script whose stdout is closed cannot report anything; ignore.
-    let _ = writeln!(out, "cargo:{key}={value}");
+    let _ = writeln!(out, "cargo::{key}={value}");
+}
+
+/// A diagnostic as `cargo::error=` (errors) or `cargo::warning=` (warnings).
+fn print_diagnostic(out: &mut impl Write, diagnostic: &Diagnostic) {
+    let key = diagnostic.severity.as_str();
+    print_cargo(out, key, &one_line(diagnostic));
 }
 
 /// A diagnostic on one line: `file:line:col: warning[code]: message (at #/ptr) help: ...`.
@@ -208,7 +218,7 @@ mod tests {
         assert!(line.ends_with("help: fix it"), "{line}");
         let mut out = Vec::new();
         print_cargo(&mut out, "warning", "a\nb");
-        assert_eq!(out, b"cargo:warning=a b\n");
+        assert_eq!(out, b"cargo::warning=a b\n");
     }
 
     fn scratch(name: &str) -> PathBuf {
@@ -236,11 +246,11 @@ mod tests {
         assert_eq!(written, target);
         let printed = String::from_utf8(out).unwrap();
         assert!(
-            printed.contains(&format!("cargo:rerun-if-changed={}\n", spec.display())),
+            printed.contains(&format!("cargo::rerun-if-changed={}\n", spec.display())),
             "{printed}"
         );
         assert!(
-            printed.lines().all(|l| l.starts_with("cargo:")),
+            printed.lines().all(|l| l.starts_with("cargo::")),
             "{printed}"
         );
         let code = std::fs::read_to_string(&target).unwrap();
@@ -279,7 +289,7 @@ mod tests {
         let printed = String::from_utf8(out).unwrap();
         let tracked: Vec<&str> = printed
             .lines()
-            .filter_map(|l| l.strip_prefix("cargo:rerun-if-changed="))
+            .filter_map(|l| l.strip_prefix("cargo::rerun-if-changed="))
             .collect();
         assert_eq!(tracked.len(), 2, "{printed}");
         assert!(tracked[0].ends_with("openapi.json"), "{printed}");
@@ -288,7 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn errors_write_nothing_and_print_one_warning_line_each() {
+    fn errors_write_nothing_and_print_one_cargo_error_line_each() {
         let dir = scratch("error");
         let spec = dir.join("broken.json");
         std::fs::write(
@@ -304,13 +314,62 @@ mod tests {
         assert!(!error.diagnostics().is_empty());
         assert!(!target.exists());
         let printed = String::from_utf8(out).unwrap();
+        let errors: Vec<&str> = printed
+            .lines()
+            .filter(|l| l.starts_with("cargo::error="))
+            .collect();
+        assert_eq!(errors.len(), error.diagnostics().len(), "{printed}");
+        assert!(
+            errors.iter().all(|w| w.contains("error[SF0001]")),
+            "{printed}"
+        );
+        assert!(!printed.contains("cargo::warning="), "{printed}");
+        assert!(printed.contains(&format!("cargo::rerun-if-changed={}", spec.display())));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn warnings_print_as_cargo_warnings_and_the_client_is_written() {
+        let dir = scratch("warning");
+        let spec = dir.join("openapi.json");
+        // SF3202: a path parameter that the template does not have.
+        std::fs::write(
+            &spec,
+            r#"{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{"/a":{"get":{
+                "parameters":[{"name":"x","in":"path","required":true,"schema":{"type":"string"}}],
+                "responses":{"204":{"description":"ok"}}}}}}"#,
+        )
+        .unwrap();
+        let target = dir.join("api.rs");
+        let mut out = Vec::new();
+        Builder::new(&spec)
+            .generate_reporting(&target, &mut out)
+            .unwrap();
+        let printed = String::from_utf8(out).unwrap();
         let warnings: Vec<&str> = printed
             .lines()
-            .filter(|l| l.starts_with("cargo:warning="))
+            .filter(|l| l.starts_with("cargo::warning="))
             .collect();
-        assert_eq!(warnings.len(), error.diagnostics().len(), "{printed}");
-        assert!(warnings.iter().all(|w| w.contains("error[")), "{printed}");
-        assert!(printed.contains(&format!("cargo:rerun-if-changed={}", spec.display())));
+        assert_eq!(warnings.len(), 1, "{printed}");
+        assert!(warnings[0].contains("warning[SF3202]"), "{printed}");
+        assert!(!printed.contains("cargo::error="), "{printed}");
+        assert!(target.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_unreadable_spec_is_one_cargo_error() {
+        let dir = scratch("missing");
+        let mut out = Vec::new();
+        Builder::new(dir.join("nope.yaml"))
+            .generate_reporting(&dir.join("api.rs"), &mut out)
+            .unwrap_err();
+        let printed = String::from_utf8(out).unwrap();
+        let errors = printed
+            .lines()
+            .filter(|l| l.starts_with("cargo::error=") && l.contains("nope.yaml"))
+            .count();
+        assert_eq!(errors, 1, "{printed}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -98,6 +98,16 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+impl Severity {
+    /// `"warning"` or `"error"`, as printed and in `--message-format json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
 impl Diagnostic {
     /// A warning with `code` at `pointer`.
     pub fn warning(code: &'static str, pointer: Pointer, message: impl Into<String>) -> Self {
@@ -138,10 +148,7 @@ impl fmt::Display for Diagnostic {
             let file = loc.file.display().to_string();
             write!(f, "{}:{}:{}: ", Escaped(&file), loc.line, loc.column)?;
         }
-        let severity = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
+        let severity = self.severity.as_str();
         let pointer = self.pointer.to_string();
         write!(
             f,
@@ -155,6 +162,13 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// `text` (from a document) made safe to print on a terminal: control characters
+/// other than line breaks and tabs, and bidirectional overrides, become `\u{…}`
+/// escapes. Used by every renderer of diagnostics (the CLI's snippets, too).
+pub fn terminal_safe(text: &str) -> String {
+    Escaped(text).to_string()
 }
 
 /// Text from a document, written so that it cannot drive a terminal: control

@@ -264,6 +264,30 @@ fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, Gene
     })
 }
 
+/// What [`check`] found: the diagnostics and counts, without the code.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Checked {
+    /// Warnings (nothing here is an error: errors fail the check).
+    pub diagnostics: Vec<Diagnostic>,
+    /// What would be generated.
+    pub summary: Summary,
+    /// Every file the check read (see [`Generated::inputs`]).
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Runs the pipeline up to the model (load, upgrade, lower) and returns the
+/// diagnostics and counts; emits and formats no code. Every diagnostic comes
+/// from these phases, so the list is the one [`generate`] would give.
+pub fn check(settings: &Settings) -> Result<Checked, GenerateError> {
+    let pipeline = run_pipeline(settings, &mut Timer::default())?;
+    Ok(Checked {
+        diagnostics: pipeline.diagnostics,
+        summary: pipeline.summary,
+        inputs: pipeline.inputs,
+    })
+}
+
 /// Runs the whole pipeline and renders the client as source text.
 pub fn generate(settings: &Settings) -> Result<Generated, GenerateError> {
     generate_timed(settings).0

@@ -13,6 +13,8 @@ use specforge_codegen::{CliForm, SETTINGS, SettingInfo, Settings, SettingsError}
 
 use super::config::{self, ConfigError};
 
+use super::report::MessageFormat;
+
 const EXIT_CODES: &str = "\
 Exit status:
   0  success
@@ -50,6 +52,11 @@ pub(crate) struct GenerateArgs {
     /// the files that differ) when it is not. For CI, next to a checked-in crate.
     #[arg(long)]
     pub check: bool,
+    /// How diagnostics are printed: `human` (a source snippet with a caret; colour on a
+    /// terminal unless NO_COLOR is set) or `json` (one object per line on stdout, every
+    /// other message on stderr; fields in docs/diagnostics.md).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "human")]
+    pub message_format: MessageFormat,
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +66,11 @@ pub(crate) struct CheckArgs {
     /// Exit with status 1 when there are warnings, too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// How diagnostics are printed: `human` (a source snippet with a caret; colour on a
+    /// terminal unless NO_COLOR is set) or `json` (one object per line on stdout, every
+    /// other message on stderr; fields in docs/diagnostics.md).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "human")]
+    pub message_format: MessageFormat,
 }
 
 /// The settings' flags of one command, from the settings table: `CRATE` adds the

@@ -3,12 +3,11 @@
 //! `generate` without `--runtime-path` or `--runtime-version` ends with a note on
 //! stderr naming the `specforge` dependency it wrote and the flags that change it.
 //!
-//! Diagnostics print as `file:line:column: warning[code]: message (at #/pointer)`
-//! with a `help:` line when there is one; a diagnostic the source map cannot
-//! place is prefixed with the spec path alone.
+//! Diagnostics are rendered by [`super::report`] (`--message-format human|json`).
+//! With `json`, stdout carries only the diagnostics' JSON lines; every other line
+//! (summaries, the list of written files, notes) goes to stderr.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use specforge_codegen::{
@@ -16,30 +15,89 @@ use specforge_codegen::{
 };
 
 use super::args::{CheckArgs, GenerateArgs};
+use super::report::{MessageFormat, Reporter};
 use super::{EXIT_INVALID, EXIT_STALE, EXIT_USAGE, EXIT_WRITE};
 
-/// `specforge generate`: warnings go to stderr, the report of what was written to stdout.
+/// Where each kind of output goes for one command.
+struct Streams {
+    reporter: Reporter,
+    /// Diagnostics to stdout (`check`, or any command with `json`), else stderr.
+    diagnostics_to_stdout: bool,
+    /// Summaries and reports to stdout (not with `json`), else stderr.
+    text_to_stdout: bool,
+}
+
+impl Streams {
+    /// `human_diagnostics_to_stdout`: where the human diagnostics go (`check`: stdout).
+    fn new(format: MessageFormat, settings: &Settings, human_diagnostics_to_stdout: bool) -> Self {
+        let json = format == MessageFormat::Json;
+        let diagnostics_to_stdout = json || human_diagnostics_to_stdout;
+        let terminal = if diagnostics_to_stdout {
+            std::io::stdout().is_terminal()
+        } else {
+            std::io::stderr().is_terminal()
+        };
+        Self {
+            reporter: Reporter::new(format, &settings.spec, terminal),
+            diagnostics_to_stdout,
+            text_to_stdout: !json,
+        }
+    }
+
+    fn text(&self) -> Box<dyn Write> {
+        stream(self.text_to_stdout)
+    }
+
+    /// Every diagnostic, errors first, then warnings (the pipeline's order within each).
+    fn diagnostics(&mut self, diagnostics: &[Diagnostic]) {
+        let ordered = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .chain(
+                diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Warning),
+            );
+        let mut out = stream(self.diagnostics_to_stdout);
+        // Human diagnostics are separated by a blank line, as rustc's are.
+        let gap = if self.text_to_stdout { "\n" } else { "" };
+        for diagnostic in ordered {
+            let _ = writeln!(out, "{}{gap}", self.reporter.render(diagnostic));
+        }
+    }
+}
+
+fn stream(stdout: bool) -> Box<dyn Write> {
+    if stdout {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(std::io::stderr().lock())
+    }
+}
+
+/// `specforge generate`: diagnostics go to stderr, the report of what was written to stdout
+/// (with `--message-format json`: diagnostics to stdout, the rest to stderr).
 pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
     let (settings, given) = match args.settings.resolve() {
         Ok(resolved) => (resolved.settings, resolved.given),
         Err(error) => return usage_error(&error),
     };
-    let mut stderr = std::io::stderr().lock();
+    let mut streams = Streams::new(args.message_format, &settings, false);
     let generated = match specforge_codegen::generate(&settings) {
         Ok(generated) => generated,
         Err(error) => {
-            let code = report_failure(&mut stderr, &settings, &error);
-            let _ = writeln!(stderr, "error: no crate was written");
+            let code = report_failure(&mut streams, &settings, &error);
+            let _ = writeln!(std::io::stderr(), "error: no crate was written");
             return code;
         }
     };
-    print_diagnostics(&mut stderr, &settings, &generated.diagnostics);
+    streams.diagnostics(&generated.diagnostics);
     if args.check {
-        return check_crate(&settings, &generated, args);
+        return check_crate(&streams, &settings, &generated, args);
     }
     match crate_gen::write_crate(&settings, &generated, &args.out) {
         Ok(report) => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = streams.text();
             let _ = writeln!(
                 stdout,
                 "wrote crate `{}` to {}: {} operations, {} types, {} skipped, {} warnings",
@@ -57,12 +115,12 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
                 let _ = writeln!(stdout, "  unchanged {}", file.display());
             }
             if !given.iter().any(|key| key.starts_with("runtime_")) {
-                runtime_note(&mut stderr, &settings);
+                runtime_note(&mut std::io::stderr(), &settings);
             }
             ExitCode::SUCCESS
         }
         Err(error) => {
-            let _ = writeln!(stderr, "error: {error}");
+            let _ = writeln!(std::io::stderr(), "error: {error}");
             ExitCode::from(EXIT_WRITE)
         }
     }
@@ -70,12 +128,13 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
 
 /// `generate --check`: compares the crate on disk with what would be written.
 fn check_crate(
+    streams: &Streams,
     settings: &Settings,
     generated: &specforge_codegen::Generated,
     args: &GenerateArgs,
 ) -> ExitCode {
     let stale = crate_gen::stale_files(settings, generated, &args.out);
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = streams.text();
     if stale.is_empty() {
         let _ = writeln!(stdout, "{}: up to date", args.out.display());
         return ExitCode::SUCCESS;
@@ -107,20 +166,22 @@ fn runtime_note(out: &mut impl Write, settings: &Settings) {
     );
 }
 
-/// `specforge check`: every diagnostic and a summary line on stdout.
+/// `specforge check`: every diagnostic and a summary line on stdout (with
+/// `--message-format json`, the summary on stderr). Runs only up to the model:
+/// no code is emitted or formatted ([`specforge_codegen::check`]).
 pub(crate) fn check(args: &CheckArgs) -> ExitCode {
     let settings = match args.settings.settings() {
         Ok(settings) => settings,
         Err(error) => return usage_error(&error),
     };
-    let mut stdout = std::io::stdout().lock();
-    match specforge_codegen::generate(&settings) {
-        Ok(generated) => {
-            print_diagnostics(&mut stdout, &settings, &generated.diagnostics);
-            let warnings = generated.diagnostics.len();
-            let summary = &generated.summary;
+    let mut streams = Streams::new(args.message_format, &settings, true);
+    match specforge_codegen::check(&settings) {
+        Ok(checked) => {
+            streams.diagnostics(&checked.diagnostics);
+            let warnings = checked.diagnostics.len();
+            let summary = &checked.summary;
             let _ = writeln!(
-                stdout,
+                streams.text(),
                 "{}: 0 errors, {warnings} warnings; {} operations and {} types would be generated, {} operations skipped",
                 settings.spec.display(),
                 summary.operations_generated,
@@ -133,18 +194,18 @@ pub(crate) fn check(args: &CheckArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(error) => report_failure(&mut stdout, &settings, &error),
+        Err(error) => report_failure(&mut streams, &settings, &error),
     }
 }
 
 /// Prints why generation failed, with a summary line; returns the exit code.
-fn report_failure(out: &mut impl Write, settings: &Settings, error: &GenerateError) -> ExitCode {
+fn report_failure(streams: &mut Streams, settings: &Settings, error: &GenerateError) -> ExitCode {
     match error {
         GenerateError::Invalid(diagnostics) => {
-            print_diagnostics(out, settings, diagnostics);
+            streams.diagnostics(diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let _ = writeln!(
-                out,
+                streams.text(),
                 "{}: {errors} errors, {} warnings",
                 settings.spec.display(),
                 diagnostics.len() - errors,
@@ -152,41 +213,17 @@ fn report_failure(out: &mut impl Write, settings: &Settings, error: &GenerateErr
             ExitCode::from(EXIT_INVALID)
         }
         GenerateError::Io { .. } => {
-            let _ = writeln!(out, "error: {error}");
+            let _ = writeln!(streams.text(), "error: {error}");
             ExitCode::from(EXIT_INVALID)
         }
         GenerateError::Write { .. } => {
-            let _ = writeln!(out, "error: {error}");
+            let _ = writeln!(streams.text(), "error: {error}");
             ExitCode::from(EXIT_WRITE)
         }
         _ => {
             let _ = writeln!(out, "error: {error}");
             ExitCode::from(EXIT_INVALID)
         }
-    }
-}
-
-fn print_diagnostics(out: &mut impl Write, settings: &Settings, diagnostics: &[Diagnostic]) {
-    // Errors first, then warnings; the pipeline's order within each.
-    let ordered = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .chain(
-            diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Warning),
-        );
-    for diagnostic in ordered {
-        let _ = writeln!(out, "{}", render(diagnostic, &settings.spec));
-    }
-}
-
-/// One diagnostic as text; without a source location, the spec path stands in.
-fn render(diagnostic: &Diagnostic, spec: &Path) -> String {
-    if diagnostic.location.is_some() {
-        diagnostic.to_string()
-    } else {
-        format!("{}: {diagnostic}", spec.display())
     }
 }
 

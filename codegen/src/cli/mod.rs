@@ -1,4 +1,5 @@
-//! The CLI: argument parsing ([`args`]) and the commands ([`commands`]).
+//! The CLI: argument parsing ([`args`]), the commands ([`commands`]) and how
+//! diagnostics are printed ([`report`]).
 //!
 //! Exit codes (also in `specforge --help`): 0 success; 1 the document has
 //! errors or cannot be read (with `check --deny-warnings`: also warnings);
@@ -8,6 +9,7 @@
 mod args;
 mod commands;
 mod config;
+mod report;
 
 use std::process::ExitCode;
 
