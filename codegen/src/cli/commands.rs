@@ -221,7 +221,7 @@ fn report_failure(streams: &mut Streams, settings: &Settings, error: &GenerateEr
             ExitCode::from(EXIT_WRITE)
         }
         _ => {
-            let _ = writeln!(out, "error: {error}");
+            let _ = writeln!(streams.text(), "error: {error}");
             ExitCode::from(EXIT_INVALID)
         }
     }
