@@ -1,6 +1,7 @@
 //! Inline rewriting of one paragraph line of document Markdown (the line-based pass
 //! in [`super::sanitize`] decides which lines are paragraphs): code spans are kept,
-//! links keep their destination, `<a href>` becomes a link, other HTML and stray
+//! links to absolute URLs keep their destination, relative links (`/swagger.yaml`,
+//! `#section`) keep only their text, `<a href>` becomes a link, other HTML and stray
 //! brackets are escaped, and every bare URL becomes an autolink, because rustdoc warns
 //! on a bare URL and could read HTML or brackets as markup.
 
@@ -30,10 +31,23 @@ pub(super) fn inline(line: &str) -> String {
         if c == '['
             && let Some((text_end, link_end)) = link_at(rest)
         {
-            out.push_str(&text_segment(line.get(text_start..i).unwrap_or_default()));
-            out.push('[');
-            out.push_str(&inline(rest.get(1..text_end).unwrap_or_default()));
-            out.push_str(rest.get(text_end..link_end).unwrap_or_default());
+            let link_text = inline(rest.get(1..text_end).unwrap_or_default());
+            let destination = rest.get(text_end + 2..link_end - 1).unwrap_or_default();
+            let image = line.get(..i).is_some_and(|before| before.ends_with('!'));
+            if is_absolute(destination) {
+                out.push_str(&text_segment(line.get(text_start..i).unwrap_or_default()));
+                out.push('[');
+                out.push_str(&link_text);
+                out.push_str(rest.get(text_end..link_end).unwrap_or_default());
+            } else {
+                // A relative link leads nowhere from the generated docs (and rustdoc
+                // would read it as an intra-doc link): its text stays, the link goes.
+                let before_end = if image { i - 1 } else { i };
+                out.push_str(&text_segment(
+                    line.get(text_start..before_end).unwrap_or_default(),
+                ));
+                out.push_str(&link_text);
+            }
             i += link_end;
             text_start = i;
             continue;
@@ -42,6 +56,20 @@ pub(super) fn inline(line: &str) -> String {
     }
     out.push_str(&text_segment(line.get(text_start..).unwrap_or_default()));
     out
+}
+
+/// Whether a link destination (`url` or `<url>`, maybe followed by a title) is an
+/// absolute URL: it starts with a scheme (`https:`, `mailto:`…).
+fn is_absolute(destination: &str) -> bool {
+    let url = destination.trim_start().trim_start_matches('<');
+    let scheme_len = url
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .unwrap_or(url.len());
+    scheme_len > 0
+        && url.starts_with(|c: char| c.is_ascii_alphabetic())
+        && url
+            .get(scheme_len..)
+            .is_some_and(|rest| rest.starts_with(':'))
 }
 
 /// The byte offset in `text` of the first backtick run exactly `run` long.

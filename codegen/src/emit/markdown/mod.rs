@@ -4,7 +4,8 @@
 //! (descriptions, summaries, titles, and names shown in docs: header, part,
 //! parameter and media-type names, status codes, enum values) goes through
 //! this module:
-//! - prose goes through [`doc_lines`]: [`sanitize`] rewrites it (fences
+//! - prose goes through [`doc_lines`]: [`sanitize`] rewrites it (HTML
+//!   tags a reader expects rendered become Markdown, fences
 //!   become ```` ```text ````, indented code is fenced, bare URLs become
 //!   autolinks, HTML is escaped…), then [`verify`] parses the result with
 //!   pulldown-cmark, rustdoc's own parser, and when any code block that is
@@ -16,6 +17,7 @@
 //! Assembled docs (a doc comment built from several pieces) are checked again
 //! by [`inert`], since pieces can combine into a block none of them holds.
 
+mod html;
 mod inline;
 mod sanitize;
 pub(crate) mod verify;

@@ -1,6 +1,8 @@
 //! Markdown from the document, rewritten line by line so rustdoc reads it as text.
 //!
 //! What rustdoc would misread, and what happens to it here:
+//! - HTML that descriptions use for structure (`<p>`, `<br>`, lists, `<code>`,
+//!   `<pre>`, emphasis) first becomes the Markdown it means ([`super::html`]);
 //! - fenced code blocks (```` ``` ```` or `~~~`, with or without an info string)
 //!   would run as doctests: they get the info string `text`, and an unclosed
 //!   fence is closed;
@@ -9,7 +11,7 @@
 //! - bare URLs (`rustdoc::bare_urls`) are wrapped in `<…>`;
 //! - `[x]` that is not a Markdown link would be an intra-doc link that does
 //!   not resolve: the brackets are escaped;
-//! - raw HTML tags are escaped (`&lt;`), so they show as text and cannot open
+//! - other raw HTML tags are escaped (`&lt;`), so they show as text and cannot open
 //!   unbalanced tags;
 //! - control characters, Unicode bidi controls and line/paragraph separators
 //!   are removed (CRLF becomes LF, a tab becomes four spaces).
@@ -30,11 +32,13 @@
 //! so no fence inside can close it and no code block can open in the doc.
 //! The price is that its Markdown is not rendered.
 
+use super::html::html_to_markdown;
 use super::inline::inline;
 
 /// Cleans `text` and returns its lines, ready to become `#[doc]` attributes.
 pub(crate) fn sanitize(text: &str) -> Vec<String> {
     let cleaned = clean_chars(text);
+    let cleaned = html_to_markdown(&cleaned);
     if cleaned.lines().any(is_contained_code) {
         return verbatim_block(&cleaned);
     }
@@ -264,7 +268,7 @@ fn is_invisible_control(c: char) -> bool {
 }
 
 /// `(fence char, fence length)` when `line` opens a fenced code block.
-fn opening_fence(line: &str) -> Option<(char, usize)> {
+pub(super) fn opening_fence(line: &str) -> Option<(char, usize)> {
     let trimmed = line.trim_start_matches(' ');
     if line.len() - trimmed.len() > 3 {
         return None;
@@ -274,7 +278,7 @@ fn opening_fence(line: &str) -> Option<(char, usize)> {
     (len >= 3).then_some((ch, len))
 }
 
-fn is_closing_fence(line: &str, ch: char, len: usize) -> bool {
+pub(super) fn is_closing_fence(line: &str, ch: char, len: usize) -> bool {
     let trimmed = line.trim();
     trimmed.chars().count() >= len && trimmed.chars().all(|c| c == ch)
 }
@@ -363,25 +367,48 @@ mod tests {
         );
         assert_eq!(
             s("see <A class='x' HREF='https://e.example/t:Enum'>docs</A> and <b>bold</b>"),
-            "see [docs](https://e.example/t:Enum) and &lt;b>bold&lt;/b>"
+            "see [docs](https://e.example/t:Enum) and **bold**"
         );
         // A URL left in an escaped attribute is an autolink, never bare text.
         assert_eq!(
             s(r#"<img src="https://i.example/a.png">"#),
-            r#"&lt;img src="<https://i.example/a.png>">"#
+            "![](https://i.example/a.png)"
         );
-        // Link text with markup of its own is not converted.
+        assert_eq!(
+            s(r#"<table src="https://i.example/a.png">"#),
+            r#"&lt;table src="<https://i.example/a.png>">"#
+        );
+        // Link text with markup of its own becomes Markdown first.
         assert_eq!(
             s(r#"<a href="https://x.example"><b>x</b></a>"#),
-            r#"&lt;a href="<https://x.example>">&lt;b>x&lt;/b>&lt;/a>"#
+            "[**x**](https://x.example)"
+        );
+        // Link text with a tag that stays HTML is not converted.
+        assert_eq!(
+            s(r#"<a href="https://x.example"><q>x</q></a>"#),
+            r#"&lt;a href="<https://x.example>">&lt;q>x&lt;/q>&lt;/a>"#
+        );
+    }
+
+    #[test]
+    fn relative_links_keep_only_their_text() {
+        assert_eq!(
+            s(
+                "the [schema](/swagger.yaml), [top](#top), ![logo](img/a.png) and [mail](mailto:a@b.example)"
+            ),
+            "the schema, top, logo and [mail](mailto:a@b.example)"
+        );
+        assert_eq!(
+            s("[`Pet`](Pet) [x](<https://x.example> \"t\")"),
+            "`Pet` [x](<https://x.example> \"t\")"
         );
     }
 
     #[test]
     fn brackets_and_html_are_escaped() {
         assert_eq!(
-            s("a [x] b [l](u) c [x][y]"),
-            "a \\[x\\] b [l](u) c \\[x\\]\\[y\\]"
+            s("a [x] b [l](https://u.example) c [x][y]"),
+            "a \\[x\\] b [l](https://u.example) c \\[x\\]\\[y\\]"
         );
         assert_eq!(
             s("<script>alert(1)</script> a < b"),
