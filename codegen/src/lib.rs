@@ -114,11 +114,36 @@ pub struct Summary {
     pub operations_skipped: Vec<(String, String)>,
     /// Types generated (structs, enums, aliases).
     pub types_generated: usize,
-    /// A short usage example (the first operation without a body, or the first one),
-    /// as Rust source for README files.
+    /// A short usage example (a call of the first operation whose required arguments
+    /// are simple values), as Rust source for README files.
     pub example: Option<String>,
     /// The Cargo features of the client (setting `tag_features`; empty when off).
     pub features: Vec<CrateFeature>,
+    /// Usage examples for the README of a generated crate (its doctests there).
+    pub usage: Vec<UsageExample>,
+}
+
+/// One usage example of a generated crate's README: a heading, a paragraph and a
+/// Rust item that names `Client` unqualified (the README imports it first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UsageExample {
+    /// The section's heading.
+    pub title: String,
+    /// What the example shows (Markdown).
+    pub text: String,
+    /// Rust source of one item (a function), formatted.
+    pub code: String,
+}
+
+impl UsageExample {
+    pub(crate) fn new(title: &str, text: String, code: String) -> Self {
+        Self {
+            title: title.to_owned(),
+            text,
+            code,
+        }
+    }
 }
 
 /// One Cargo feature of a client generated with `tag_features`.
@@ -296,12 +321,35 @@ pub fn generate(settings: &Settings) -> Result<Generated, GenerateError> {
 /// [`generate`], also returning the time spent in each phase (for benchmarks).
 pub fn generate_timed(settings: &Settings) -> (Result<Generated, GenerateError>, PhaseTimes) {
     let mut timer = Timer::default();
-    let result = generate_with(settings, &mut timer);
+    let result = generate_with(settings, &mut timer, DescriptionHome::Client);
     (result, timer.phases)
 }
 
-fn generate_with(settings: &Settings, timer: &mut Timer) -> Result<Generated, GenerateError> {
-    let pipeline = run_pipeline(settings, timer)?;
+/// [`generate`] for a crate of its own (the CLI's `generate`): the crate's docs
+/// (its README, [`ApiInfo::description`]) describe the API, so the generated
+/// code does not say it again on `Client`.
+pub fn generate_crate(settings: &Settings) -> Result<Generated, GenerateError> {
+    generate_with(settings, &mut Timer::default(), DescriptionHome::CrateDocs)
+}
+
+/// Where the document's `info.description` is shown, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DescriptionHome {
+    /// On `Client` (and the module, with setting `module`).
+    Client,
+    /// In the crate's docs, written by the caller.
+    CrateDocs,
+}
+
+fn generate_with(
+    settings: &Settings,
+    timer: &mut Timer,
+    description: DescriptionHome,
+) -> Result<Generated, GenerateError> {
+    let mut pipeline = run_pipeline(settings, timer)?;
+    if description == DescriptionHome::CrateDocs {
+        pipeline.api.description = None;
+    }
     let code = timer
         .time("emit+format", || {
             render::render_api(&pipeline.api, settings)

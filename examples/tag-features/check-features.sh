@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks a crate written by `specforge generate` with each of its tag features
 # alone, with none, and with all: each build must pass clippy with -D warnings and
-# build its docs with RUSTDOCFLAGS=-D warnings. The features are read from the
+# build its docs with RUSTDOCFLAGS=-D warnings; then the README's examples must
+# compile (they are the crate's doctests). The features are read from the
 # crate's Cargo.toml (the `[features]` table specforge writes); the runtime features it
 # forwards (`gzip = ["specforge/gzip"]`, TLS backends) are not tags and are left out
 # (.ci/runtime-features.sh checks those on the runtime).
@@ -29,4 +30,7 @@ for feature in $features; do
 done
 echo "== all features"
 cargo clippy -q --manifest-path "$manifest" -- -D warnings
-echo "ok: $(echo "$features" | wc -w) tag features, each alone, none and all"
+# The README is the crate's documentation: its examples compile as doctests.
+echo "== README examples (doctests)"
+cargo test -q --doc --manifest-path "$manifest"
+echo "ok: $(echo "$features" | wc -w) tag features, each alone, none and all; README examples"

@@ -30,7 +30,6 @@ mod client;
 mod defaults;
 mod docs;
 mod enums;
-mod example;
 mod gates;
 mod idents;
 pub(crate) mod markdown;
@@ -45,6 +44,7 @@ mod sse;
 mod tagged_union;
 mod type_ref;
 mod types;
+mod usage;
 
 #[cfg(test)]
 mod tests;
@@ -250,7 +250,8 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
             .len(),
         operations_skipped,
         types_generated: api.types.defs.len(),
-        example: example::example(api),
+        example: usage::example(api),
+        usage: usage::examples(api),
         features: crate_features(api),
     }
 }

@@ -33,19 +33,11 @@ use super::idents::ident;
 use super::markdown::code_span;
 use super::type_ref::Scope;
 use crate::model::naming::{self, UniqueNames};
-use crate::model::{Operation, ResponseHeader, StatusMatch};
+use crate::model::{Operation, ResponseHeader};
 
 /// The struct's name: `{Operation}Headers`.
 fn headers_type(op: &Operation) -> Ident {
     ident(&format!("{}Headers", op.type_name))
-}
-
-fn is_success(status: StatusMatch) -> bool {
-    match status {
-        StatusMatch::Code(code) => (200..300).contains(&code),
-        StatusMatch::Range(range) => range == 2,
-        StatusMatch::Default => false,
-    }
 }
 
 /// The headers the success (or, with `success` false, the error) responses declare,
@@ -55,7 +47,7 @@ fn declared_headers(op: &Operation, success: bool) -> Vec<&ResponseHeader> {
     for response in op
         .responses
         .iter()
-        .filter(|r| is_success(r.status) == success)
+        .filter(|r| r.status.is_success() == success)
     {
         for header in &response.headers {
             if !out

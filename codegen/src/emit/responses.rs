@@ -58,8 +58,7 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
             valid && new
         })
         .collect();
-    let is_success =
-        |s: StatusMatch| matches!(s, StatusMatch::Code(200..=299) | StatusMatch::Range(2));
+    let is_success = StatusMatch::is_success;
     let default = responses
         .iter()
         .find(|r| r.status == StatusMatch::Default)

@@ -409,6 +409,17 @@ pub enum StatusMatch {
     Default,
 }
 
+impl StatusMatch {
+    /// A 2xx code or the `2XX` range (`default` is not a success).
+    pub fn is_success(self) -> bool {
+        match self {
+            StatusMatch::Code(code) => (200..300).contains(&code),
+            StatusMatch::Range(range) => range == 2,
+            StatusMatch::Default => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Response {
     pub status: StatusMatch,

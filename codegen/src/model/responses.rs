@@ -220,7 +220,7 @@ impl TypeLowerer<'_> {
         for (status, key, response) in statuses {
             let response_at = at.push(key);
             let variant_name = names.claim(&variant_name(status));
-            let success = is_success(status);
+            let success = status.is_success();
             let hint = if success && first_success {
                 first_success = false;
                 format!("{op_type}Response")
@@ -334,14 +334,6 @@ fn pick_response(content: &serde_json::Map<String, Value>) -> Option<(&str, &Val
         .iter()
         .map(|(m, v)| (m.as_str(), v, classify(m, v.get("schema"))))
         .min_by_key(|(_, _, c)| order(*c))
-}
-
-fn is_success(status: StatusMatch) -> bool {
-    match status {
-        StatusMatch::Code(code) => (200..300).contains(&code),
-        StatusMatch::Range(range) => range == 2,
-        StatusMatch::Default => false,
-    }
 }
 
 /// `200`, `4XX` (any case), `default`.

@@ -126,6 +126,12 @@ checked_text!(
     is_package_name
 );
 checked_text!(
+    /// A semantic version (a package's `version`).
+    SemVer,
+    "a semantic version such as `1.2.0`",
+    is_semver
+);
+checked_text!(
     /// A Cargo version requirement.
     VersionReq,
     "a version requirement such as `0.1` or `=0.1.2`",
@@ -177,6 +183,10 @@ fn is_package_name(value: &str) -> bool {
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
         && chars.all(|c| c == '-' || c == '_' || c.is_ascii_alphanumeric())
         && value.len() <= 64
+}
+
+fn is_semver(value: &str) -> bool {
+    semver::Version::parse(value).is_ok()
 }
 
 fn is_version_requirement(value: &str) -> bool {

@@ -77,6 +77,14 @@ settings_table! {
             builder = no
             => |s, v| s.crate_name = Some(v);
 
+    /// Package version in CLI crate mode (default: the document's `info.version` when it
+    /// is a semantic version, a leading `v` dropped; else `0.1.0`).
+    field crate_version: Option<String> = None;
+        key crate_version(SemVer)
+            cli = CliSpec::value("crate-version", "VERSION", "Package version (default: the document's info.version when it is a semantic version, else 0.1.0)").crate_only(),
+            builder = no
+            => |s, v| s.crate_version = Some(v);
+
     /// Runtime dependency in CLI crate mode.
     field runtime: RuntimeDependency = RuntimeDependency::Version(env!("CARGO_PKG_VERSION").to_owned());
         key runtime_path(WrittenPath, expected = "the path of the `specforge` runtime crate")
