@@ -297,7 +297,6 @@ fn toml_string(value: &str) -> String {
     out
 }
 
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -402,10 +401,7 @@ pub(crate) mod tests {
         assert!(toml.contains("edition = \"2024\""));
         assert!(toml.contains("A \\\"quoted\\\" API"));
         let dependencies = toml.split("[dependencies]\n").nth(1).unwrap_or_default();
-        let dependencies = dependencies
-            .split("\n[")
-            .next()
-            .unwrap_or_default();
+        let dependencies = dependencies.split("\n[").next().unwrap_or_default();
         assert_eq!(dependencies.lines().count(), 1, "{toml}");
         // The README's examples use `futures`: a dev-dependency, for the doctests.
         assert!(

@@ -217,12 +217,13 @@ fn docs(tokens: TokenStream, out: &mut Vec<String>) {
     }
 }
 
-fn generated_docs(text: &str) -> (Vec<String>, String) {
+fn generated_docs(text: &str) -> (Vec<String>, String, usize) {
     let spec = serde_json::to_vec_pretty(&document(text)).expect("json");
     let path = hostile_common::write_spec("hostile-docs.json", &spec);
     let settings = Settings::new(&path);
     let generated = generate(&settings).unwrap_or_else(|e| panic!("{text:?}: {e}"));
-    let files = crate_gen::crate_files(&settings, &generated, "hostile-docs");
+    let dir = path.parent().expect("a folder").join("hostile-docs");
+    let files = crate_gen::crate_files(&settings, &generated, "hostile-docs", &dir);
     let file = |name: &str| {
         files
             .iter()
@@ -233,14 +234,14 @@ fn generated_docs(text: &str) -> (Vec<String>, String) {
     let lib: TokenStream = file("lib.rs").parse().expect("lib.rs tokenizes");
     let mut out = Vec::new();
     docs(lib, &mut out);
-    (out, file("README.md"))
+    (out, file("README.md"), generated.summary.usage.len())
 }
 
 #[test]
 fn no_document_text_becomes_a_code_block_rustdoc_runs() {
     let mut failures = Vec::new();
     for text in HOSTILE {
-        let (docs, _) = generated_docs(text);
+        let (docs, _, _) = generated_docs(text);
         assert!(
             docs.len() > 20,
             "{text:?}: only {} doc comments",
@@ -259,7 +260,7 @@ fn no_document_text_becomes_a_code_block_rustdoc_runs() {
 #[test]
 fn the_readme_has_only_the_generators_code_blocks() {
     for text in HOSTILE {
-        let (_, readme) = generated_docs(text);
+        let (_, readme, examples) = generated_docs(text);
         let infos: Vec<String> = Parser::new_ext(&readme, rustdoc_options())
             .filter_map(|event| match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if &*info != "text" => {
@@ -269,12 +270,13 @@ fn the_readme_has_only_the_generators_code_blocks() {
                 _ => None,
             })
             .collect();
-        // Usage (toml, rust), Features (toml), Regenerate (sh).
-        assert_eq!(
-            infos,
-            ["toml", "rust,ignore", "toml", "sh"],
-            "{text:?}:\n{readme}"
-        );
+        // Usage (toml, then one `rust` block per usage example: the generator's own
+        // code, compiled as doctests), Features (toml), Regenerate (sh).
+        assert!(examples >= 2, "{text:?}: {examples} usage examples");
+        let mut expected = vec!["toml"];
+        expected.extend(std::iter::repeat_n("rust", examples));
+        expected.extend(["toml", "sh"]);
+        assert_eq!(infos, expected, "{text:?}:\n{readme}");
     }
 }
 

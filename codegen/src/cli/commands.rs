@@ -83,7 +83,7 @@ pub(crate) fn generate(args: &GenerateArgs) -> ExitCode {
         Err(error) => return usage_error(&error),
     };
     let mut streams = Streams::new(args.message_format, &settings, false);
-    let generated = match specforge_codegen::generate(&settings) {
+    let generated = match specforge_codegen::generate_crate(&settings) {
         Ok(generated) => generated,
         Err(error) => {
             let code = report_failure(&mut streams, &settings, &error);

@@ -14,14 +14,15 @@ use super::idents::ident;
 use super::markdown::code_span;
 use crate::model::{Api, ParamLocation, SecurityScheme, SecuritySchemeKind};
 
-/// Doc attributes describing the API (title, version, description).
-pub(crate) fn api_docs(api: &Api) -> TokenStream {
+/// Doc attributes describing the API: title and version, then the description
+/// when `with_description` (it is said once: on the module when there is one).
+pub(crate) fn api_docs(api: &Api, with_description: bool) -> TokenStream {
     let mut docs = DocBuilder::new();
     let heading = format!("{} {}", api.title.trim(), api.version.trim());
     if !heading.trim().is_empty() {
         docs = docs.paragraph(&heading);
     }
-    if let Some(description) = &api.description {
+    if let Some(description) = api.description.as_ref().filter(|_| with_description) {
         docs = docs.paragraph(description);
     }
     docs.build()
@@ -31,7 +32,7 @@ pub(crate) fn api_docs(api: &Api) -> TokenStream {
 pub(crate) fn emit(ctx: &Ctx) -> TokenStream {
     let api = ctx.api;
     let client_docs = {
-        let docs = api_docs(api);
+        let docs = api_docs(api, ctx.settings.module.is_none());
         if docs.is_empty() {
             quote!(#[doc = " The API client."])
         } else {
@@ -106,7 +107,8 @@ fn location(location: ParamLocation) -> TokenStream {
     }
 }
 
-fn location_word(location: ParamLocation) -> &'static str {
+/// Where an API key goes, in words (`header`, `query parameter`…).
+pub(super) fn location_word(location: ParamLocation) -> &'static str {
     match location {
         ParamLocation::Path => "path parameter",
         ParamLocation::Query => "query parameter",

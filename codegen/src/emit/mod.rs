@@ -203,7 +203,7 @@ pub(crate) fn emit_part(api: &Api, settings: &Settings, part: Part) -> TokenStre
 /// `settings.module` wraps the client.
 pub(crate) fn module_shell(api: &Api, settings: &Settings) -> Option<TokenStream> {
     let name = idents::ident(settings.module.as_deref()?);
-    let docs = client::api_docs(api);
+    let docs = client::api_docs(api, true);
     Some(quote! {
         #docs
         #[allow(dead_code)]

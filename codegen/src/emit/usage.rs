@@ -10,6 +10,7 @@ use heck::ToShoutySnakeCase;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::client::location_word;
 use super::idents::ident;
 use super::markdown::code_span;
 use crate::UsageExample;
@@ -57,43 +58,87 @@ fn client_example(api: &Api) -> Option<UsageExample> {
         ),
         None => "The document names no server: give the client its `base_url`.".to_owned(),
     };
-    if !api.security_schemes.is_empty() {
-        text.push_str(
-            " The builder has one setter per security scheme of the document; each operation \
-             sends the credentials its security requirement names.",
-        );
-    }
     text.push_str(
         " Other options: `connect_timeout`, `retry_policy` (retries are on by default), \
          `user_agent`, `default_header`, `max_response_bytes`, the `before_send` and \
          `after_receive` hooks, and `reqwest_client` for proxies and TLS roots.",
     );
+    if !api.security_schemes.is_empty() {
+        text.push_str(
+            "\n\nThe builder has one setter per security scheme of the document (here each \
+             reads its secret from an environment variable); each operation sends the \
+             credentials its security requirement names:\n",
+        );
+        text.push_str(&credential_list(api));
+    }
     Some(UsageExample::new("Create a client", text, code))
 }
 
-/// `.setter(std::env::var("SETTER")?)` for one security scheme.
+/// `.setter(std::env::var("SETTER_…")?)` for one security scheme.
 fn credential_call(scheme: &SecurityScheme) -> TokenStream {
     let setter = ident(&scheme.setter);
     let var = |suffix: &str| {
-        let name = format!("{}{suffix}", scheme.setter.to_shouty_snake_case());
+        let base = scheme.setter.to_shouty_snake_case();
+        let name = if base.ends_with(suffix) {
+            base
+        } else {
+            format!("{base}_{suffix}")
+        };
         quote!(std::env::var(#name)?)
     };
     match &scheme.kind {
-        SecuritySchemeKind::ApiKey { .. }
-        | SecuritySchemeKind::Bearer
-        | SecuritySchemeKind::Token => {
-            let value = var("");
-            quote!(.#setter(#value))
+        SecuritySchemeKind::ApiKey { .. } => {
+            let key = var("KEY");
+            quote!(.#setter(#key))
+        }
+        SecuritySchemeKind::Bearer | SecuritySchemeKind::Token => {
+            let token = var("TOKEN");
+            quote!(.#setter(#token))
         }
         SecuritySchemeKind::Basic => {
-            let (user, password) = (var("_USER"), var("_PASSWORD"));
+            let (user, password) = (var("USER"), var("PASSWORD"));
             quote!(.#setter(#user, #password))
         }
         SecuritySchemeKind::OAuth2ClientCredentials { .. } => {
-            let (id, secret) = (var("_CLIENT_ID"), var("_CLIENT_SECRET"));
+            let (id, secret) = (var("CLIENT_ID"), var("CLIENT_SECRET"));
             quote!(.#setter(#id, #secret))
         }
     }
+}
+
+/// One Markdown list item per security scheme: its setter and what it takes.
+fn credential_list(api: &Api) -> String {
+    let mut out = String::new();
+    for scheme in &api.security_schemes {
+        let (arguments, what) = match &scheme.kind {
+            SecuritySchemeKind::ApiKey { location, name } => (
+                "key",
+                format!(
+                    "an API key, sent in {} {}",
+                    location_word(*location),
+                    code_span(name)
+                ),
+            ),
+            SecuritySchemeKind::Bearer => ("token", "a bearer token".to_owned()),
+            SecuritySchemeKind::Token => (
+                "token",
+                "an access token (OAuth2 or OpenID Connect) you obtained, sent as a bearer token"
+                    .to_owned(),
+            ),
+            SecuritySchemeKind::Basic => ("user, password", "HTTP basic authentication".to_owned()),
+            SecuritySchemeKind::OAuth2ClientCredentials { .. } => (
+                "client_id, client_secret",
+                "OAuth2 client credentials: the client fetches, caches and refreshes the token"
+                    .to_owned(),
+            ),
+        };
+        out.push_str(&format!(
+            "\n- {}: {what} (security scheme {}).",
+            code_span(&format!(".{}({arguments})", scheme.setter)),
+            code_span(&scheme.key)
+        ));
+    }
+    out
 }
 
 fn call_example(api: &Api) -> Option<UsageExample> {

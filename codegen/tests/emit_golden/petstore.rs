@@ -2,7 +2,7 @@
 
 /// Pet Store 1.0.0
 ///
-/// A sample API for &lt;b>pets&lt;/b>; see <https://petstore.example.com/docs>.
+/// A sample API for **pets**; see <https://petstore.example.com/docs>.
 #[allow(dead_code)]
 #[derive(Clone, Debug)]
 pub struct Client {
