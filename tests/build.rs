@@ -1,6 +1,7 @@
 //! Compiles every golden file (`fixtures/*/expected.rs`) into this crate.
 //!
 //! Writes `$OUT_DIR/fixtures.rs` with one `pub mod <case> { include!("…/expected.rs"); }`
+//! (and `pub mod usage` inside it for the README usage examples, `usage.rs`)
 //! per fixture folder that has both a spec and a golden (`<case>` is the folder
 //! name in snake_case), one more copy of `petstore` inside `nested::api` (the
 //! generated file must work inside a module too), and a round-trip table
@@ -43,9 +44,20 @@ fn main() {
     for case in cases.iter().filter(|c| c.has_golden) {
         println!("cargo::rustc-cfg=fixture=\"{}\"", case.module);
         let path = case.expected.display().to_string();
+        // The README's usage examples, compiled against the client (never called).
+        let usage = case.expected.with_file_name("usage.rs");
+        let usage = if usage.is_file() {
+            println!("cargo::rerun-if-changed={}", usage.display());
+            format!(
+                "\n/// The README's usage examples.\n#[allow(dead_code)]\npub mod usage {{ use super::Client; include!({:?}); }}",
+                usage.display().to_string()
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             modules,
-            "#[doc = \"Client generated from `fixtures/{folder}`.\"]\npub mod {module} {{ include!({path:?}); }}",
+            "#[doc = \"Client generated from `fixtures/{folder}`.\"]\npub mod {module} {{ include!({path:?});{usage} }}",
             folder = case.folder,
             module = case.module,
         );

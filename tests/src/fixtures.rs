@@ -16,6 +16,9 @@ pub struct Case {
     pub spec: PathBuf,
     /// The golden file (may not exist yet).
     pub expected: PathBuf,
+    /// The golden of the crate README's usage examples (`Summary::usage`), compiled
+    /// inside the client's module by `build.rs`.
+    pub usage: PathBuf,
 }
 
 /// The `fixtures/` directory of the workspace.
@@ -40,6 +43,7 @@ pub fn cases() -> std::io::Result<Vec<Case>> {
         cases.push(Case {
             module: module_name(&name),
             expected: dir.join("expected.rs"),
+            usage: dir.join("usage.rs"),
             spec,
             name,
         });

@@ -29,11 +29,10 @@ pub(super) fn readme(settings: &Settings, generated: &Generated, name: &str, dir
         markdown::one_line(&summary.title),
         markdown::one_line(&summary.version),
     ));
-    if let Some(description) = generated.info.description.as_deref().map(str::trim) {
-        if !description.is_empty() {
-            out.push_str(&markdown::doc_lines(description).join("\n"));
-            out.push_str("\n\n");
-        }
+    let description = generated.info.description.as_deref().map(str::trim);
+    if let Some(description) = description.filter(|d| !d.is_empty()) {
+        out.push_str(&markdown::doc_lines(description).join("\n"));
+        out.push_str("\n\n");
     }
     out.push_str(&usage(generated, name));
     out.push_str(&generated_counts(generated));

@@ -191,7 +191,8 @@ fn pagination_example(api: &Api) -> Option<UsageExample> {
             use futures::StreamExt;
             let mut items = client.#method(#(#args),*).stream();
             while let Some(item) = items.next().await {
-                println!("{:?}", item?);
+                let item = item?;
+                println!("{item:?}");
             }
             Ok(())
         }
