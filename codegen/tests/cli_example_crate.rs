@@ -62,10 +62,12 @@ fn check_example(folder: &str, name: &str) {
         scratch.join(folder).join("openapi.yaml"),
     )
     .unwrap();
-    let out = generate_into(&scratch, folder, name, "fresh");
+    // The same layout as in examples/ (the crate beside its document), since the README's
+    // regenerate command names the document relative to the crate.
+    let out = generate_into(&scratch, folder, name, folder);
     assert!(out.status.success(), "{}", text(&out));
     for file in FILES {
-        let fresh = std::fs::read_to_string(scratch.join("fresh").join(file)).unwrap();
+        let fresh = std::fs::read_to_string(scratch.join(folder).join(file)).unwrap();
         let checked_in =
             std::fs::read_to_string(examples.join(folder).join(file)).unwrap_or_default();
         assert!(
