@@ -187,12 +187,12 @@ fn path_from(dir: &Path, path: &Path) -> String {
 }
 
 /// `word` quoted for a POSIX shell when it holds anything but letters, digits and
-/// `-_./,`.
+/// `-_./,=:+@%`.
 fn shell_word(word: &str) -> String {
     let plain = !word.is_empty()
         && word
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./,".contains(c));
+            .all(|c| c.is_ascii_alphanumeric() || "-_./,=:+@%".contains(c));
     if plain {
         word.to_owned()
     } else {

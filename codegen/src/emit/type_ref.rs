@@ -80,6 +80,9 @@ impl Ctx<'_> {
             TypeRef::Date => quote!(::specforge::chrono::NaiveDate),
             TypeRef::Uuid => quote!(::specforge::uuid::Uuid),
             TypeRef::Any => quote!(::specforge::serde_json::Value),
+            // Checked to be a type path when the setting was set.
+            TypeRef::External(path) => syn::parse_str::<syn::Type>(path)
+                .map_or_else(|_| quote!(::specforge::serde_json::Value), |ty| quote!(#ty)),
             TypeRef::Array(item) => {
                 let vec = self.std(scope, "Vec");
                 let item = self.type_tokens(item, scope);

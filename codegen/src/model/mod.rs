@@ -24,6 +24,7 @@ mod pagination_corpus;
 pub(crate) mod params;
 pub(crate) mod recursion;
 pub(crate) mod refs;
+pub(crate) mod replacements;
 pub(crate) mod responses;
 pub(crate) mod scalars;
 pub(crate) mod schema_kinds;
@@ -222,6 +223,9 @@ pub enum TypeRef {
     /// `additionalProperties` only: a map from string keys.
     Map(Box<TypeRef>),
     Named(TypeId),
+    /// A type of the user's (setting `replace`): a Rust type path, checked when the
+    /// setting was set.
+    External(String),
     /// `null` is also a valid value: `Option<T>`. Only in positions that are not
     /// struct fields (array items, map values, union variants, bodies, aliases);
     /// fields say it with [`Field::nullable`] and never hold this.

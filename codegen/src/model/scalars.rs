@@ -14,6 +14,9 @@ use super::{FloatFormat, IntFormat, TypeRef};
 impl TypeLowerer<'_> {
     /// `type: string` with a format (or none).
     pub(crate) fn string_format(&self, format: &str) -> TypeRef {
+        if let Some(replaced) = self.replaced_format(format) {
+            return replaced;
+        }
         match format {
             "date-time" if !self.settings.date_time_as_string => TypeRef::DateTime,
             "date" => TypeRef::Date,
@@ -22,6 +25,27 @@ impl TypeLowerer<'_> {
             "binary" => TypeRef::Binary,
             _ => TypeRef::String,
         }
+    }
+}
+
+impl TypeLowerer<'_> {
+    /// The user's type for `format` (setting `replace`), when there is one.
+    pub(crate) fn replaced_format(&self, format: &str) -> Option<TypeRef> {
+        self.replacements
+            .format(format)
+            .map(|path| TypeRef::External(path.to_owned()))
+    }
+
+    /// `type: integer` with a format: the user's type for it, else [`int_format`].
+    pub(crate) fn integer_format(&self, format: &str) -> TypeRef {
+        self.replaced_format(format)
+            .unwrap_or_else(|| int_format(format))
+    }
+
+    /// `type: number` with a format: the user's type for it, else [`number_format`].
+    pub(crate) fn float_format(&self, format: &str) -> TypeRef {
+        self.replaced_format(format)
+            .unwrap_or_else(|| number_format(format))
     }
 }
 

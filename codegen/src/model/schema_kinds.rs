@@ -14,7 +14,6 @@ use openapiv3::{
 use serde_json::Value;
 
 use super::TypeRef;
-use super::scalars::{int_format, number_format};
 use super::types::{Ctx, Lowered, MAX_DEPTH, SchemaRef, TypeLowerer};
 use crate::diagnostics::Pointer;
 
@@ -74,7 +73,7 @@ impl TypeLowerer<'_> {
                     .iter()
                     .map(|v| v.map_or(Value::Null, Value::from));
                 self.enum_of(values, "number", data, at, ctx)
-                    .unwrap_or_else(|| Lowered::of(number_format(format)))
+                    .unwrap_or_else(|| Lowered::of(self.float_format(format)))
             }
             Type::Integer(i) => {
                 let format = match &i.format {
@@ -88,7 +87,7 @@ impl TypeLowerer<'_> {
                     .iter()
                     .map(|v| v.map_or(Value::Null, Value::from));
                 self.enum_of(values, "integer", data, at, ctx)
-                    .unwrap_or_else(|| Lowered::of(int_format(format)))
+                    .unwrap_or_else(|| Lowered::of(self.integer_format(format)))
             }
             Type::Boolean(b) => {
                 let values = b
@@ -185,8 +184,8 @@ impl TypeLowerer<'_> {
         }
         let mut lowered = match any.typ.as_deref() {
             Some("string") => Lowered::of(self.string_format(format)),
-            Some("integer") => Lowered::of(int_format(format)),
-            Some("number") => Lowered::of(number_format(format)),
+            Some("integer") => Lowered::of(self.integer_format(format)),
+            Some("number") => Lowered::of(self.float_format(format)),
             Some("boolean") => Lowered::of(TypeRef::Bool),
             Some("null") => Lowered {
                 ty: TypeRef::Any,

@@ -41,6 +41,7 @@ use openapiv3::{ReferenceOr, Schema, SchemaData};
 use serde_json::Value;
 
 use super::naming::{self, UniqueNames};
+use super::replacements::Replacements;
 use super::schema_values::{
     is_union_value, names_a_type, shared_component_hint, value_is_nullable,
 };
@@ -155,6 +156,8 @@ pub(crate) struct TypeLowerer<'a> {
     /// Schemas of shared components (`components/parameters`, `responses`,
     /// `requestBodies`), lowered once for every operation that uses them.
     shared: HashMap<String, Lowered>,
+    /// Setting `replace`.
+    pub(crate) replacements: Replacements,
 }
 
 impl<'a> TypeLowerer<'a> {
@@ -175,6 +178,7 @@ impl<'a> TypeLowerer<'a> {
             pending_list: Vec::new(),
             pending_next: 0,
             shared: HashMap::new(),
+            replacements: Replacements::new(settings),
         }
     }
 
@@ -196,7 +200,16 @@ impl<'a> TypeLowerer<'a> {
         for (key, value) in schemas {
             let at = base.push(key);
             let name = self.names.claim(&naming::pascal(key, "Schema"));
-            self.register(name, at, value);
+            match self.replacements.schema(key).map(str::to_owned) {
+                Some(path) => self.register_replaced(name, at, value, path),
+                None => {
+                    self.register(name, at, value);
+                }
+            }
+        }
+        let unmatched = self.replacements.unmatched(self.document);
+        for diagnostic in unmatched {
+            self.diags.push(diagnostic);
         }
         self.lower_pending();
     }
@@ -208,6 +221,29 @@ impl<'a> TypeLowerer<'a> {
             self.pending_next += 1;
             self.lower_slot(id, &at);
         }
+    }
+
+    /// A component schema replaced by the user's type (setting `replace`): an alias of
+    /// it, never lowered.
+    fn register_replaced(&mut self, name: String, at: Pointer, value: &Value, path: String) {
+        let id = TypeId(self.defs.len());
+        let docs = Docs {
+            description: Some(format!(
+                "Replaced by `{path}` (setting `replace`): the document's schema is not generated."
+            )),
+            ..Docs::default()
+        };
+        self.defs.push(TypeDef {
+            name,
+            pointer: at.clone(),
+            docs,
+            kind: TypeKind::Alias(TypeRef::External(path)),
+            same_as: None,
+        });
+        if value_is_nullable(value) {
+            self.nullable_targets.insert(id);
+        }
+        self.by_pointer.insert(at.as_str().to_owned(), id);
     }
 
     /// Puts `value` at `at` into a new slot named `name`; lowered later.

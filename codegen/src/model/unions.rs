@@ -315,6 +315,14 @@ impl TypeLowerer<'_> {
             TypeRef::Uuid => "Uuid".to_owned(),
             TypeRef::Base64 | TypeRef::Binary => "Bytes".to_owned(),
             TypeRef::Any => "Value".to_owned(),
+            TypeRef::External(path) => {
+                let last = path.rsplit("::").next().unwrap_or(path);
+                let name: String = last
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                naming::pascal(&name, "Value")
+            }
             TypeRef::Array(inner) => format!("{}List", self.type_label(inner)),
             TypeRef::Map(inner) => format!("{}Map", self.type_label(inner)),
             TypeRef::Nullable(inner) => self.type_label(inner),
@@ -547,7 +555,8 @@ fn rank(arena: &TypeArena, ty: &TypeRef) -> (u8, i64, i64) {
             TypeRef::Number(_) => return (6, 0, 0),
             TypeRef::Base64 | TypeRef::Binary => return (7, 0, 0),
             TypeRef::String => return (8, 0, 0),
-            TypeRef::Map(_) => return (9, 0, 0),
+            // The user's type: unknown shape, tried before the catch-alls.
+            TypeRef::Map(_) | TypeRef::External(_) => return (9, 0, 0),
             TypeRef::Any => return (10, 0, 0),
         }
     }

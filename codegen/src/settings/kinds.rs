@@ -196,3 +196,50 @@ fn is_version_requirement(value: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || " .,=<>^~*+-".contains(c))
 }
+
+/// `NAME=PATH` pairs separated by commas; repeatable (the pairs add up). `NAME` is a
+/// schema's name in `components/schemas` or `format:FORMAT`; `PATH` a Rust type path.
+pub(crate) struct Replacements;
+
+impl Kind for Replacements {
+    type Value = Vec<String>;
+    const EXPECTED: &'static str = "`SCHEMA=PATH` or `format:FORMAT=PATH` pairs separated by commas, such as `Money=rust_decimal::Decimal`";
+    const REPEATABLE: bool = true;
+
+    fn valid(value: &Vec<String>) -> bool {
+        value.iter().all(|pair| replacement(pair).is_some())
+    }
+    fn parse(text: &str) -> Option<Vec<String>> {
+        let pairs: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
+        Some(pairs).filter(Self::valid)
+    }
+    fn show(value: &Vec<String>) -> String {
+        value.join(",")
+    }
+}
+
+/// What a type replacement replaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Replaced {
+    /// The schema with this key in `components/schemas`.
+    Schema(String),
+    /// Every schema with this `format`.
+    Format(String),
+}
+
+/// `NAME=PATH` split and checked: the name is not empty and the path is a Rust type
+/// path (`crate::money::Money`, `rust_decimal::Decimal`, `Vec<u8>`).
+pub(crate) fn replacement(pair: &str) -> Option<(Replaced, String)> {
+    let (name, path) = pair.split_once('=')?;
+    let (name, path) = (name.trim(), path.trim());
+    let replaced = match name.strip_prefix("format:") {
+        Some(format) => Replaced::Format(format.trim().to_owned()),
+        None => Replaced::Schema(name.to_owned()),
+    };
+    let name_ok = match &replaced {
+        Replaced::Schema(name) | Replaced::Format(name) => !name.is_empty(),
+    };
+    let path_ok =
+        syn::parse_str::<syn::Type>(path).is_ok_and(|ty| matches!(ty, syn::Type::Path(_)));
+    (name_ok && path_ok).then(|| (replaced, path.to_owned()))
+}

@@ -135,6 +135,17 @@ settings_table! {
             builder = yes
             => |s, v| s.tag_features = v;
 
+    /// Replace a schema, or every schema of a `format`, by a type of your own
+    /// (`Money=crate::money::Money`, `format:decimal=rust_decimal::Decimal`): the
+    /// schema's own type is not generated, and everything that referred to it uses yours,
+    /// which must implement what generated types need (`Serialize`, `Deserialize`,
+    /// `Debug`, `Clone`, `PartialEq`). A name that matches nothing is warning SF2010.
+    field replace: Vec<String> = Vec::new();
+        key replace(Replacements)
+            cli = CliSpec::value("replace", "NAME=PATH", "Replace a schema (by its name in components/schemas) or every schema of a format (`format:decimal`) by your type PATH (repeatable; a value may also list several, separated by commas)"),
+            builder = yes
+            => |s, v| s.replace.extend(v);
+
     /// The folder a local `$ref` may read files from (it and everything below it).
     /// Default: none, meaning the entry document's folder. A `$ref` to a file
     /// outside it is error SF0017, and the file is never read.
@@ -227,6 +238,10 @@ mod tests {
             ("allow_remote_refs", "true"),
             ("only", "issues, repos/get"),
             ("tag_features", "true"),
+            (
+                "replace",
+                "Money=crate::Money, format:decimal=rust_decimal::Decimal",
+            ),
             ("ref_root", "specs"),
         ];
         assert_eq!(values.len(), SETTING_KEYS.len());
@@ -276,6 +291,11 @@ mod tests {
             ("spec", ""),
             ("only", ""),
             ("only", "issues,,repos"),
+            ("replace", "Money"),
+            ("replace", "Money=not a path"),
+            ("replace", "=crate::Money"),
+            ("replace", "format:=crate::Money"),
+            ("replace", "Money=&'static str"),
         ];
         for (key, value) in cases {
             let err = Settings::default().set(key, value).unwrap_err();

@@ -201,7 +201,13 @@ macro_rules! settings_table {
     (@expected $kind:ident $expected:literal) => { $expected };
 
     (@setter no $($rest:tt)*) => {};
-    (@setter yes NameList $key:ident $field:ident [$($expected:literal)?]
+    (@setter yes NameList $($rest:tt)*) => {
+        settings_table!(@list_setter NameList $($rest)*);
+    };
+    (@setter yes Replacements $($rest:tt)*) => {
+        settings_table!(@list_setter Replacements $($rest)*);
+    };
+    (@list_setter $kind:ident $key:ident $field:ident [$($expected:literal)?]
         |$s:ident, $v:ident| $apply:expr) => {
         #[doc = concat!("Adds to setting `", stringify!($key), "` (see [`Settings::",
             stringify!($field), "`](crate::Settings::", stringify!($field), ")).")]
@@ -211,9 +217,9 @@ macro_rules! settings_table {
             S: Into<String>,
         {
             let names: Vec<String> = names.into_iter().map(Into::into).collect();
-            self.set_checked::<kinds::NameList>(
+            self.set_checked::<kinds::$kind>(
                 stringify!($key),
-                settings_table!(@expected NameList $($expected)?),
+                settings_table!(@expected $kind $($expected)?),
                 names,
                 |$s, $v| $apply,
             )

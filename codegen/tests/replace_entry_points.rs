@@ -1,0 +1,85 @@
+//! Setting `replace` from the CLI (flag and config file) and the build-script
+//! `Builder`; `generate!` is tested with a compiled client in `tests/tests/replace.rs`.
+
+mod cli_common;
+
+use std::path::{Path, PathBuf};
+
+use cli_common::{scratch, specforge, text};
+use specforge_codegen::{Builder, GenerateError};
+
+fn spec() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/tests/replace/openapi.yaml")
+}
+
+fn assert_replaced(code: &str) {
+    assert!(code.contains("pub type Money = crate::Money;"), "{code}");
+    // Properties name it through the alias.
+    assert!(code.contains("pub price: Money,"), "{code}");
+    assert!(code.contains("crate::Decimal"), "{code}");
+    // The schema's own struct is not generated.
+    assert!(!code.contains("pub struct Money"), "{code}");
+}
+
+#[test]
+fn the_cli_flag_and_the_config_file_replace_types() {
+    let dir = scratch("replace");
+    std::fs::copy(spec(), dir.join("openapi.yaml")).unwrap();
+    let out = specforge(
+        &dir,
+        &[
+            "generate",
+            "openapi.yaml",
+            "--out",
+            "flag",
+            "--replace",
+            "Money=crate::Money",
+            "--replace",
+            "format:decimal=crate::Decimal",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_replaced(&std::fs::read_to_string(dir.join("flag/src/lib.rs")).unwrap());
+    let readme = std::fs::read_to_string(dir.join("flag/README.md")).unwrap();
+    assert!(
+        readme.contains("--replace Money=crate::Money --replace format:decimal=crate::Decimal"),
+        "{readme}"
+    );
+
+    std::fs::write(
+        dir.join("specforge.toml"),
+        "spec = \"openapi.yaml\"\nreplace = [\"Money=crate::Money\", \"format:decimal=crate::Decimal\"]\n",
+    )
+    .unwrap();
+    let out = specforge(
+        &dir,
+        &["generate", "--config", "specforge.toml", "--out", "file"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_replaced(&std::fs::read_to_string(dir.join("file/src/lib.rs")).unwrap());
+
+    let out = specforge(
+        &dir,
+        &["check", "openapi.yaml", "--replace", "Money=not a path"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("replace"), "{}", text(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_builder_replaces_types_and_refuses_a_bad_pair() {
+    let dir = scratch("replace-builder");
+    let file = Builder::new(spec())
+        .replace(["Money=crate::Money", "format:decimal=crate::Decimal"])
+        .generate_to_file(dir.join("shop.rs"))
+        .unwrap();
+    assert_replaced(&std::fs::read_to_string(file).unwrap());
+
+    let error = Builder::new(spec())
+        .replace(["Money"])
+        .generate_to_file(dir.join("bad.rs"))
+        .unwrap_err();
+    assert!(matches!(error, GenerateError::Settings(_)), "{error}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,48 @@
+//! Setting `replace` through `generate!`: a schema (`Money`) and a format (`decimal`)
+//! replaced by this crate's own types. The schema's type is not generated (the alias
+//! `types::Money` names ours), and every property that referred to it has our type.
+
+#![allow(missing_docs)]
+
+use serde::{Deserialize, Serialize};
+
+/// The user's money type (the schema's shape, kept as the user wants it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: String,
+    pub currency: String,
+}
+
+/// The user's decimal: the text as sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Decimal(pub String);
+
+specforge::generate!(
+    spec = "tests/replace/openapi.yaml",
+    module = shop,
+    replace = "Money=crate::Money,format:decimal=crate::Decimal"
+);
+
+#[test]
+fn replaced_types_are_the_users() {
+    // Type equalities, checked by the compiler.
+    let money: shop::types::Money = Money {
+        amount: "9.90".into(),
+        currency: "EUR".into(),
+    };
+    let price: fn(&shop::types::Product) -> &Money = |product| &product.price;
+    let weight: fn(&shop::types::Product) -> Option<&Decimal> = |product| product.weight.as_ref();
+
+    let json = serde_json::json!({
+        "name": "Lamp",
+        "price": {"amount": "9.90", "currency": "EUR"},
+        "weight": "1.25",
+        "discounts": [{"amount": "1.00", "currency": "EUR"}]
+    });
+    let product: shop::types::Product = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(price(&product), &money);
+    assert_eq!(weight(&product), Some(&Decimal("1.25".into())));
+    assert_eq!(product.discounts.as_deref().map(<[Money]>::len), Some(1));
+    assert_eq!(serde_json::to_value(&product).unwrap(), json);
+}
