@@ -103,6 +103,9 @@ fn expand(input: TokenStream, manifest_dir: Option<&Path>, cache: &ExpansionCach
         if let Some(root) = settings.ref_root.as_mut().filter(|r| r.is_relative()) {
             *root = dir.join(&*root);
         }
+        if let Some(patch) = settings.patch.as_mut().filter(|p| p.is_relative()) {
+            *patch = dir.join(&*patch);
+        }
     }
     if let Some(hit) = cache.lookup(&settings) {
         let tracked = track_files(&hit.inputs);

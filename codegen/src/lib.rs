@@ -19,6 +19,7 @@ pub(crate) mod load;
 // documented API: its fields are described in docs/design.md and beside their use.
 #[allow(missing_docs)]
 pub(crate) mod model;
+pub(crate) mod patch;
 pub(crate) mod render;
 pub(crate) mod subset;
 pub(crate) mod upgrade;
@@ -246,8 +247,12 @@ impl Timer {
 
 fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, GenerateError> {
     let mut diags = diagnostics::Diagnostics::default();
-    let loaded = timer.time("load", || load::load(settings, &mut diags))?;
-    let inputs: Vec<PathBuf> = loaded.sources.paths().map(PathBuf::from).collect();
+    let mut loaded = timer.time("load", || load::load(settings, &mut diags))?;
+    let mut inputs: Vec<PathBuf> = loaded.sources.paths().map(PathBuf::from).collect();
+    if let Some(file) = &settings.patch {
+        patch::apply(&mut loaded.document, file, &mut diags)?;
+        inputs.push(file.clone());
+    }
     let sources = loaded.sources;
     let finish = |diags: diagnostics::Diagnostics| -> Vec<Diagnostic> {
         let mut list = diags.into_vec();

@@ -1,5 +1,6 @@
-//! Setting `replace` from the CLI (flag and config file) and the build-script
-//! `Builder`; `generate!` is tested with a compiled client in `tests/tests/replace.rs`.
+//! Settings `replace` and `patch` from the CLI (flags and config file) and the
+//! build-script `Builder`; `generate!` is tested with a compiled client in
+//! `tests/tests/replace.rs`.
 
 mod cli_common;
 
@@ -10,6 +11,10 @@ use specforge_codegen::{Builder, GenerateError};
 
 fn spec() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/tests/replace/openapi.yaml")
+}
+
+fn patch() -> PathBuf {
+    spec().with_file_name("fix.yaml")
 }
 
 fn assert_replaced(code: &str) {
@@ -81,5 +86,62 @@ fn the_builder_replaces_types_and_refuses_a_bad_pair() {
         .generate_to_file(dir.join("bad.rs"))
         .unwrap_err();
     assert!(matches!(error, GenerateError::Settings(_)), "{error}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_patch_setting_fixes_the_document_in_every_entry_point() {
+    let dir = scratch("patch");
+    std::fs::copy(spec(), dir.join("openapi.yaml")).unwrap();
+    std::fs::copy(patch(), dir.join("fix.yaml")).unwrap();
+    let out = specforge(
+        &dir,
+        &[
+            "generate",
+            "openapi.yaml",
+            "--out",
+            "flag",
+            "--patch",
+            "fix.yaml",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let code = std::fs::read_to_string(dir.join("flag/src/lib.rs")).unwrap();
+    assert!(code.contains("pub sku: String,"), "{code}");
+
+    std::fs::write(
+        dir.join("specforge.toml"),
+        "spec = \"openapi.yaml\"\npatch = \"fix.yaml\"\n",
+    )
+    .unwrap();
+    let out = specforge(
+        &dir,
+        &["generate", "--config", "specforge.toml", "--out", "file"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let code = std::fs::read_to_string(dir.join("file/src/lib.rs")).unwrap();
+    assert!(code.contains("pub sku: String,"), "{code}");
+
+    let file = Builder::new(spec())
+        .patch(patch())
+        .generate_to_file(dir.join("built.rs"))
+        .unwrap();
+    let code = std::fs::read_to_string(file).unwrap();
+    assert!(code.contains("pub sku: String,"), "{code}");
+
+    // An operation that does not apply stops generation with SF0020, naming it.
+    std::fs::write(
+        dir.join("bad.yaml"),
+        "- op: remove\n  path: /components/schemas/Nope\n",
+    )
+    .unwrap();
+    let out = specforge(&dir, &["check", "openapi.yaml", "--patch", "bad.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("SF0020"), "{}", text(&out));
+    assert!(
+        text(&out).contains("`remove` at `/components/schemas/Nope`"),
+        "{}",
+        text(&out)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,7 @@
-//! Setting `replace` through `generate!`: a schema (`Money`) and a format (`decimal`)
-//! replaced by this crate's own types. The schema's type is not generated (the alias
-//! `types::Money` names ours), and every property that referred to it has our type.
+//! Settings `replace` and `patch` through `generate!`: a schema (`Money`) and a format
+//! (`decimal`) replaced by this crate's own types (the schema's type is not generated: the
+//! alias `types::Money` names ours, and every property that referred to it has our type),
+//! and a JSON Patch (`replace/fix.yaml`) that adds a required property to `Product`.
 
 #![allow(missing_docs)]
 
@@ -21,7 +22,8 @@ pub struct Decimal(pub String);
 specforge::generate!(
     spec = "tests/replace/openapi.yaml",
     module = shop,
-    replace = "Money=crate::Money,format:decimal=crate::Decimal"
+    replace = "Money=crate::Money,format:decimal=crate::Decimal",
+    patch = "tests/replace/fix.yaml"
 );
 
 #[test]
@@ -36,6 +38,7 @@ fn replaced_types_are_the_users() {
 
     let json = serde_json::json!({
         "name": "Lamp",
+        "sku": "L-1",
         "price": {"amount": "9.90", "currency": "EUR"},
         "weight": "1.25",
         "discounts": [{"amount": "1.00", "currency": "EUR"}]
@@ -45,4 +48,7 @@ fn replaced_types_are_the_users() {
     assert_eq!(weight(&product), Some(&Decimal("1.25".into())));
     assert_eq!(product.discounts.as_deref().map(<[Money]>::len), Some(1));
     assert_eq!(serde_json::to_value(&product).unwrap(), json);
+    // The patch made `sku` a required property: a plain `String`.
+    let sku: &String = &product.sku;
+    assert_eq!(sku, "L-1");
 }

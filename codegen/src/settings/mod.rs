@@ -146,6 +146,14 @@ settings_table! {
             builder = yes
             => |s, v| s.replace.extend(v);
 
+    /// A JSON Patch (RFC 6902, a JSON or YAML file) applied to the document before it is
+    /// read, to fix a broken third-party document without editing it. Default: none.
+    field patch: Option<PathBuf> = None;
+        key patch(ReadPath, expected = "the path of a JSON Patch file")
+            cli = CliSpec::value("patch", "FILE", "Apply this JSON Patch (RFC 6902; JSON or YAML) to the document before reading it"),
+            builder = yes
+            => |s, v| s.patch = Some(v);
+
     /// The folder a local `$ref` may read files from (it and everything below it).
     /// Default: none, meaning the entry document's folder. A `$ref` to a file
     /// outside it is error SF0017, and the file is never read.
@@ -242,6 +250,7 @@ mod tests {
                 "replace",
                 "Money=crate::Money, format:decimal=rust_decimal::Decimal",
             ),
+            ("patch", "fix.yaml"),
             ("ref_root", "specs"),
         ];
         assert_eq!(values.len(), SETTING_KEYS.len());
