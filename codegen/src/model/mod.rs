@@ -24,6 +24,7 @@ mod pagination_corpus;
 pub(crate) mod params;
 pub(crate) mod recursion;
 pub(crate) mod refs;
+pub(crate) mod renames;
 pub(crate) mod replacements;
 pub(crate) mod responses;
 pub(crate) mod scalars;

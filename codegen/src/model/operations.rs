@@ -83,6 +83,8 @@ pub(crate) fn lower_operations(
 
     let mut method_names = UniqueNames::with_reserved(naming::RESERVED_CLIENT_METHODS);
     let mut out = Vec::with_capacity(found.len());
+    // The names of setting `rename_operations` that renamed an operation.
+    let mut renamed: Vec<String> = Vec::new();
     for (op, id) in found.iter().zip(ids) {
         let id = match id {
             Some(id) => {
@@ -112,7 +114,8 @@ pub(crate) fn lower_operations(
                     ),
                     None => Vec::new(),
                 };
-                operation.method_name = method_names.claim(&naming::snake(&id, "operation"));
+                let wanted = method_name(types, &id, &mut renamed);
+                operation.method_name = method_names.claim(&wanted);
                 operation.type_name = naming::pascal(&operation.method_name, "Operation");
                 let base = operation.method_name.clone();
                 out.push(operation);
@@ -135,7 +138,24 @@ pub(crate) fn lower_operations(
         }
     }
     claim_type_siblings(&mut out);
+    for diagnostic in types.renames.unmatched_operations(&renamed) {
+        types.diags.push(diagnostic);
+    }
     out
+}
+
+/// The method name for the operation with id `id`: the user's (setting
+/// `rename_operations`, noting the name that matched in `renamed`), else derived from
+/// the id; not yet unique.
+fn method_name(types: &TypeLowerer<'_>, id: &str, renamed: &mut Vec<String>) -> String {
+    let derived = naming::snake(id, "operation");
+    match types.renames.operation(id, &derived) {
+        Some((matched, new)) => {
+            renamed.push(matched.to_owned());
+            naming::snake(new, "operation")
+        }
+        None => derived,
+    }
 }
 
 /// Makes every `type_name` unique together with its `{T}Error` and

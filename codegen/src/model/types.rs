@@ -41,6 +41,7 @@ use openapiv3::{ReferenceOr, Schema, SchemaData};
 use serde_json::Value;
 
 use super::naming::{self, UniqueNames};
+use super::renames::Renames;
 use super::replacements::Replacements;
 use super::schema_values::{
     is_union_value, names_a_type, shared_component_hint, value_is_nullable,
@@ -158,6 +159,8 @@ pub(crate) struct TypeLowerer<'a> {
     shared: HashMap<String, Lowered>,
     /// Setting `replace`.
     pub(crate) replacements: Replacements,
+    /// Settings `rename_types` and `rename_operations`.
+    pub(crate) renames: Renames,
 }
 
 impl<'a> TypeLowerer<'a> {
@@ -179,6 +182,7 @@ impl<'a> TypeLowerer<'a> {
             pending_next: 0,
             shared: HashMap::new(),
             replacements: Replacements::new(settings),
+            renames: Renames::new(settings),
         }
     }
 
@@ -199,7 +203,8 @@ impl<'a> TypeLowerer<'a> {
         };
         for (key, value) in schemas {
             let at = base.push(key);
-            let name = self.names.claim(&naming::pascal(key, "Schema"));
+            let wanted = self.renames.type_name(key).unwrap_or(key);
+            let name = self.names.claim(&naming::pascal(wanted, "Schema"));
             match self.replacements.schema(key).map(str::to_owned) {
                 Some(path) => self.register_replaced(name, at, value, path),
                 None => {
@@ -207,7 +212,11 @@ impl<'a> TypeLowerer<'a> {
                 }
             }
         }
-        let unmatched = self.replacements.unmatched(self.document);
+        let mut unmatched = self.replacements.unmatched(self.document);
+        unmatched.extend(
+            self.renames
+                .unmatched_types(schemas.keys().map(String::as_str)),
+        );
         for diagnostic in unmatched {
             self.diags.push(diagnostic);
         }

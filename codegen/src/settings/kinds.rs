@@ -243,3 +243,34 @@ pub(crate) fn replacement(pair: &str) -> Option<(Replaced, String)> {
         syn::parse_str::<syn::Type>(path).is_ok_and(|ty| matches!(ty, syn::Type::Path(_)));
     (name_ok && path_ok).then(|| (replaced, path.to_owned()))
 }
+
+/// `OLD=NEW` pairs separated by commas; repeatable. `OLD` is a name in the document
+/// (a schema's key, an operationId), `NEW` a Rust identifier (its case is fixed by the
+/// naming rules: a type name in PascalCase, a method name in snake_case).
+pub(crate) struct Renames;
+
+impl Kind for Renames {
+    type Value = Vec<String>;
+    const EXPECTED: &'static str =
+        "`OLD=NEW` pairs separated by commas, `NEW` a Rust identifier, such as `Pet=Animal`";
+    const REPEATABLE: bool = true;
+
+    fn valid(value: &Vec<String>) -> bool {
+        value.iter().all(|pair| rename(pair).is_some())
+    }
+    fn parse(text: &str) -> Option<Vec<String>> {
+        let pairs: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
+        Some(pairs).filter(Self::valid)
+    }
+    fn show(value: &Vec<String>) -> String {
+        value.join(",")
+    }
+}
+
+/// `OLD=NEW` split and checked: `OLD` not empty, `NEW` a plain identifier.
+pub(crate) fn rename(pair: &str) -> Option<(String, String)> {
+    let (old, new) = pair.split_once('=')?;
+    let (old, new) = (old.trim(), new.trim());
+    let new_ok = syn::parse_str::<syn::Ident>(new).is_ok();
+    (!old.is_empty() && new_ok).then(|| (old.to_owned(), new.to_owned()))
+}

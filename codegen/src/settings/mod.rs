@@ -146,6 +146,24 @@ settings_table! {
             builder = yes
             => |s, v| s.replace.extend(v);
 
+    /// Rename generated types: `OLD=NEW` pairs, `OLD` a schema's key in
+    /// `components/schemas`, `NEW` the type's name (made PascalCase). A name that matches
+    /// no schema is warning SF2011.
+    field rename_types: Vec<String> = Vec::new();
+        key rename_types(Renames)
+            cli = CliSpec::value("rename-type", "OLD=NEW", "Name the type of schema OLD (its key in components/schemas) NEW (repeatable; a value may also list several, separated by commas)"),
+            builder = yes
+            => |s, v| s.rename_types.extend(v);
+
+    /// Rename operations: `OLD=NEW` pairs, `OLD` an operationId as written (or the
+    /// method name specforge derives), `NEW` the method name (made snake_case; its request
+    /// and error types follow). A name that matches no operation is warning SF3006.
+    field rename_operations: Vec<String> = Vec::new();
+        key rename_operations(Renames)
+            cli = CliSpec::value("rename-operation", "OLD=NEW", "Name the method of operation OLD (its operationId) NEW (repeatable; a value may also list several, separated by commas)"),
+            builder = yes
+            => |s, v| s.rename_operations.extend(v);
+
     /// A JSON Patch (RFC 6902, a JSON or YAML file) applied to the document before it is
     /// read, to fix a broken third-party document without editing it. Default: none.
     field patch: Option<PathBuf> = None;
@@ -250,6 +268,8 @@ mod tests {
                 "replace",
                 "Money=crate::Money, format:decimal=rust_decimal::Decimal",
             ),
+            ("rename_types", "Pet=Animal"),
+            ("rename_operations", "listPets=pets"),
             ("patch", "fix.yaml"),
             ("ref_root", "specs"),
         ];
@@ -305,6 +325,9 @@ mod tests {
             ("replace", "=crate::Money"),
             ("replace", "format:=crate::Money"),
             ("replace", "Money=&'static str"),
+            ("rename_types", "Pet"),
+            ("rename_types", "Pet=Big Pet"),
+            ("rename_operations", "=pets"),
         ];
         for (key, value) in cases {
             let err = Settings::default().set(key, value).unwrap_err();

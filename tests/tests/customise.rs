@@ -1,7 +1,8 @@
 //! Settings `replace` and `patch` through `generate!`: a schema (`Money`) and a format
 //! (`decimal`) replaced by this crate's own types (the schema's type is not generated: the
 //! alias `types::Money` names ours, and every property that referred to it has our type),
-//! and a JSON Patch (`replace/fix.yaml`) that adds a required property to `Product`.
+//! a JSON Patch (`customise/fix.yaml`) that adds a required property to `Product`, and
+//! renames: schema `Product` is the type `Item`, operation `getProduct` the method `item`.
 
 #![allow(missing_docs)]
 
@@ -20,10 +21,12 @@ pub struct Money {
 pub struct Decimal(pub String);
 
 specforge::generate!(
-    spec = "tests/replace/openapi.yaml",
+    spec = "tests/customise/openapi.yaml",
     module = shop,
     replace = "Money=crate::Money,format:decimal=crate::Decimal",
-    patch = "tests/replace/fix.yaml"
+    patch = "tests/customise/fix.yaml",
+    rename_types = "Product=Item",
+    rename_operations = "getProduct=item"
 );
 
 #[test]
@@ -33,8 +36,8 @@ fn replaced_types_are_the_users() {
         amount: "9.90".into(),
         currency: "EUR".into(),
     };
-    let price: fn(&shop::types::Product) -> &Money = |product| &product.price;
-    let weight: fn(&shop::types::Product) -> Option<&Decimal> = |product| product.weight.as_ref();
+    let price: fn(&shop::types::Item) -> &Money = |product| &product.price;
+    let weight: fn(&shop::types::Item) -> Option<&Decimal> = |product| product.weight.as_ref();
 
     let json = serde_json::json!({
         "name": "Lamp",
@@ -43,11 +46,13 @@ fn replaced_types_are_the_users() {
         "weight": "1.25",
         "discounts": [{"amount": "1.00", "currency": "EUR"}]
     });
-    let product: shop::types::Product = serde_json::from_value(json.clone()).unwrap();
+    let product: shop::types::Item = serde_json::from_value(json.clone()).unwrap();
     assert_eq!(price(&product), &money);
     assert_eq!(weight(&product), Some(&Decimal("1.25".into())));
     assert_eq!(product.discounts.as_deref().map(<[Money]>::len), Some(1));
     assert_eq!(serde_json::to_value(&product).unwrap(), json);
+    // The renamed operation: method `item`, request value `operations::Item`.
+    let _: fn(&shop::Client, i64) -> shop::operations::Item = shop::Client::item;
     // The patch made `sku` a required property: a plain `String`.
     let sku: &String = &product.sku;
     assert_eq!(sku, "L-1");

@@ -1,6 +1,6 @@
-//! Settings `replace` and `patch` from the CLI (flags and config file) and the
+//! Settings `replace`, `rename_types`, `rename_operations` and `patch` from the CLI (flags and config file) and the
 //! build-script `Builder`; `generate!` is tested with a compiled client in
-//! `tests/tests/replace.rs`.
+//! `tests/tests/customise.rs`.
 
 mod cli_common;
 
@@ -10,11 +10,18 @@ use cli_common::{scratch, specforge, text};
 use specforge_codegen::{Builder, GenerateError};
 
 fn spec() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/tests/replace/openapi.yaml")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/tests/customise/openapi.yaml")
 }
 
 fn patch() -> PathBuf {
     spec().with_file_name("fix.yaml")
+}
+
+fn assert_renamed(code: &str) {
+    assert!(code.contains("pub struct Item {"), "{code}");
+    assert!(!code.contains("pub struct Product"), "{code}");
+    assert!(code.contains("pub fn item("), "{code}");
+    assert!(!code.contains("pub fn get_product("), "{code}");
 }
 
 fn assert_replaced(code: &str) {
@@ -41,10 +48,16 @@ fn the_cli_flag_and_the_config_file_replace_types() {
             "Money=crate::Money",
             "--replace",
             "format:decimal=crate::Decimal",
+            "--rename-type",
+            "Product=Item",
+            "--rename-operation",
+            "getProduct=item",
         ],
     );
     assert!(out.status.success(), "{}", text(&out));
-    assert_replaced(&std::fs::read_to_string(dir.join("flag/src/lib.rs")).unwrap());
+    let code = std::fs::read_to_string(dir.join("flag/src/lib.rs")).unwrap();
+    assert_replaced(&code);
+    assert_renamed(&code);
     let readme = std::fs::read_to_string(dir.join("flag/README.md")).unwrap();
     assert!(
         readme.contains("--replace Money=crate::Money --replace format:decimal=crate::Decimal"),
@@ -53,7 +66,8 @@ fn the_cli_flag_and_the_config_file_replace_types() {
 
     std::fs::write(
         dir.join("specforge.toml"),
-        "spec = \"openapi.yaml\"\nreplace = [\"Money=crate::Money\", \"format:decimal=crate::Decimal\"]\n",
+        "spec = \"openapi.yaml\"\nreplace = [\"Money=crate::Money\", \"format:decimal=crate::Decimal\"]\n\
+         rename_types = \"Product=Item\"\nrename_operations = [\"getProduct=item\"]\n",
     )
     .unwrap();
     let out = specforge(
@@ -77,9 +91,13 @@ fn the_builder_replaces_types_and_refuses_a_bad_pair() {
     let dir = scratch("replace-builder");
     let file = Builder::new(spec())
         .replace(["Money=crate::Money", "format:decimal=crate::Decimal"])
+        .rename_types(["Product=Item"])
+        .rename_operations(["getProduct=item"])
         .generate_to_file(dir.join("shop.rs"))
         .unwrap();
-    assert_replaced(&std::fs::read_to_string(file).unwrap());
+    let code = std::fs::read_to_string(file).unwrap();
+    assert_replaced(&code);
+    assert_renamed(&code);
 
     let error = Builder::new(spec())
         .replace(["Money"])
