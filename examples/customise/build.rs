@@ -10,7 +10,10 @@ fn main() {
         .patch("fix.yaml")
         .rename_types(["InventoryItemResponseV2=Item"])
         .rename_operations(["get_inventory_item_v2_by_sku=item"])
-        .replace(["MonetaryAmount=crate::Money", "format:decimal=crate::Decimal"])
+        .replace([
+            "MonetaryAmount=crate::Money",
+            "format:decimal=crate::Decimal",
+        ])
         .generate_to_out_dir("api.rs")
         .expect("generate client");
 }

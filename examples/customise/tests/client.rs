@@ -9,14 +9,16 @@ use example_customise::{Decimal, Money};
 async fn the_renamed_operation_returns_the_users_types() {
     let app = Router::new().route(
         "/api/v2/inventory/{sku}",
-        get(|axum::extract::Path(sku): axum::extract::Path<String>| async move {
-            Json(serde_json::json!({
-                "sku": sku,
-                "price": {"value": "19.90", "currency": "EUR"},
-                "quantity": 7,
-                "weight_kg": "0.25"
-            }))
-        }),
+        get(
+            |axum::extract::Path(sku): axum::extract::Path<String>| async move {
+                Json(serde_json::json!({
+                    "sku": sku,
+                    "price": {"value": "19.90", "currency": "EUR"},
+                    "quantity": 7,
+                    "weight_kg": "0.25"
+                }))
+            },
+        ),
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();

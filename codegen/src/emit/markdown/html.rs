@@ -344,6 +344,11 @@ impl Converter {
             return self.block_break();
         };
         let column = list.content_column;
+        if self.at_item_start() {
+            // `<li><p>…`: the item's first block starts on the marker's line.
+            self.skip_space = true;
+            return;
+        }
         self.trim_spaces();
         self.out.push('\n');
         self.out.push_str(&" ".repeat(column));
@@ -464,6 +469,15 @@ impl Converter {
         }
         self.out.push_str(&fence);
         self.block_break();
+    }
+
+    /// Whether the output's last line is a list marker with nothing after it yet.
+    fn at_item_start(&self) -> bool {
+        let last = self.out.rsplit('\n').next().unwrap_or_default().trim();
+        last == "-"
+            || last
+                .strip_suffix('.')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     }
 
     /// Removes spaces at the end of the last line.

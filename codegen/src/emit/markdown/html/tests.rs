@@ -38,6 +38,15 @@ fn lists_nest() {
 }
 
 #[test]
+fn a_paragraph_at_the_start_of_an_item_stays_on_its_line() {
+    assert_eq!(
+        md("<ul><li><p>one</p></li><li> <p>two</p><p>more</p></li></ul>"),
+        "- one\n- two\n\n  more"
+    );
+    assert_eq!(md("<ol><li><div>a</div></li></ol>"), "1. a");
+}
+
+#[test]
 fn emphasis_and_dropped_tags() {
     assert_eq!(
         md("<b>bold</b>, <em>it</em>, <span class=\"x\">plain</span>"),
