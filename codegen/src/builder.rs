@@ -382,6 +382,7 @@ mod tests {
             .only(["issues"])
             .only(vec![String::from("repos/get")])
             .tag_features(true)
+            .value_builders(false)
             .ref_root("specs");
         let from_macro = crate::macro_args::parse_macro_args(quote::quote!(
             "api.yaml",
@@ -391,6 +392,7 @@ mod tests {
             only = "issues,repos/get",
             tag_features = true,
             ref_root = "specs",
+            value_builders = false,
         ))
         .unwrap()
         .settings;

@@ -14,6 +14,8 @@ pub mod double_option;
 pub mod object;
 #[path = "private/send.rs"]
 mod send;
+#[path = "private/value_builders.rs"]
+mod value_builders;
 
 pub use http::Method;
 

@@ -8,6 +8,23 @@
 //!
 //! The helpers the test files share live here too: [`fixtures`] (finding the cases) and
 //! [`round_trip`] (decode an example into a generated type and encode it back).
+//!
+//! Outside this crate, as for a user of a crate written by `specforge generate`,
+//! generated object types are `#[non_exhaustive]`: they are built with `new` and the
+//! `with_*` setters (docs/generated-code.md, "Building values"),
+//!
+//! ```
+//! # #[cfg(fixture = "petstore")] {
+//! let pet = specforge_tests::petstore::types::Pet::new(1, "Rex").with_tag("dog");
+//! assert_eq!(pet.name, "Rex");
+//! # }
+//! ```
+//!
+//! and not with a struct literal, so a property the API adds later breaks no caller:
+//!
+//! ```compile_fail,E0639
+//! let pet = specforge_tests::petstore::types::Pet { id: 1, name: "Rex".into(), tag: None };
+//! ```
 
 #![deny(warnings)]
 

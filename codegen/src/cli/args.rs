@@ -252,6 +252,7 @@ mod tests {
             "repos,pulls/list",
             "--ref-root",
             "specs",
+            "--no-value-builders",
         ])
         .settings
         .settings()
@@ -266,6 +267,7 @@ mod tests {
             only = "issues, repos,pulls/list",
             tag_features = true,
             ref_root = "specs",
+            value_builders = false,
         ))
         .unwrap()
         .settings;
@@ -281,6 +283,7 @@ mod tests {
         assert_eq!(cli.only, ["issues", "repos", "pulls/list"]);
         assert_ne!(cli.tag_features, default.tag_features);
         assert_ne!(cli.ref_root, default.ref_root);
+        assert_ne!(cli.value_builders, default.value_builders);
         // runtime_version is the other half of `runtime`.
         let cli = generate_args(&[
             "specforge",
@@ -351,6 +354,7 @@ date_time_as_string = true
 allow_remote_refs = true
 only = ["issues", "repos,pulls/list"]
 ref_root = "specs"
+value_builders = false
 "#,
         );
         let dir = config.parent().unwrap().to_path_buf();
@@ -376,6 +380,7 @@ ref_root = "specs"
             only = "issues, repos,pulls/list",
             tag_features = true,
             ref_root = "x",
+            value_builders = false,
         ))
         .unwrap()
         .settings;

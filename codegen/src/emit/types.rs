@@ -168,6 +168,9 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         parts
             .default_values
             .push(quote!(#field_name: ::std::collections::BTreeMap::new()));
+        parts
+            .absent
+            .push(quote!(#field_name = ::std::collections::BTreeMap::new()));
         quote!(extra #field_name)
     });
     let StructParts {
@@ -177,8 +180,20 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         default_values,
         any_required,
         any_json_default,
+        new_args,
+        absent,
+        setters,
     } = parts;
+    let builders = ctx.settings.value_builders.then(|| {
+        quote! {
+            ::specforge::__object_builders!(#name new(#(#new_args),*) absent(#(#absent),*) with(#(#setters),*));
+        }
+    });
     let all_absent_ok = !any_required;
+    let non_exhaustive = ctx
+        .settings
+        .value_builders
+        .then(|| quote!(#[non_exhaustive]));
     let derive_default = (all_absent_ok && !any_json_default).then(|| quote!(, Default));
     let default_impl = (all_absent_ok && any_json_default).then(|| {
         quote! {
@@ -200,10 +215,12 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         #docs
         #[derive(Debug, Clone, PartialEq #derive_default, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #non_exhaustive
         pub struct #name {
             #(#fields)*
         }
         ::specforge::__object_deserialize!(#name { #(#reads),* } #extra);
+        #builders
         #default_fns
         #default_impl
     }
@@ -221,6 +238,11 @@ struct StructParts {
     /// Whether some field must be present (else the type can be `Default`).
     any_required: bool,
     any_json_default: bool,
+    /// `__object_builders!` parts: `new`'s arguments, the other fields' initial
+    /// values, the setters.
+    new_args: Vec<TokenStream>,
+    absent: Vec<TokenStream>,
+    setters: Vec<TokenStream>,
 }
 
 impl StructParts {
@@ -283,8 +305,60 @@ impl StructParts {
             pub #field_name: #ty,
         });
         self.reads.push(quote!(#field_name => #kind #wire));
+        self.builder_parts(ctx, field, &field_name, &default_value);
         self.default_values
             .push(quote!(#field_name: #default_value));
+    }
+
+    /// The field's part of `new` (a required field) or its initial value and setter.
+    fn builder_parts(
+        &mut self,
+        ctx: &Ctx,
+        field: &Field,
+        field_name: &proc_macro2::Ident,
+        initial: &TokenStream,
+    ) {
+        if !ctx.settings.value_builders {
+            return;
+        }
+        let (arg, value) = value_arg(ctx, field, field_name);
+        let presence = presence(ctx, field);
+        if matches!(presence, Presence::Required) {
+            self.new_args.push(quote!(#field_name: #arg = #value));
+            return;
+        }
+        let stored = match presence {
+            Presence::Defaulted(_) | Presence::Required => value,
+            Presence::Optional | Presence::RequiredNullable => quote!(Some(#value)),
+            Presence::OptionalNullable => quote!(Some(Some(#value))),
+        };
+        let setter = format_ident!("with_{}", field_name.to_string().trim_start_matches("r#"));
+        self.absent.push(quote!(#field_name = #initial));
+        self.setters
+            .push(quote!(#setter #field_name: #arg = #stored));
+    }
+}
+
+/// How a constructor or setter takes a field's value, by the rules of operation
+/// parameters: text as `impl Into<String>`, a generated type as `impl Into<T>`
+/// (so a union's `From` impls apply), anything else as itself; boxed when the
+/// field is. Returns the argument type and the stored expression.
+fn value_arg(ctx: &Ctx, field: &Field, name: &proc_macro2::Ident) -> (TokenStream, TokenStream) {
+    let into = quote!(::core::convert::Into);
+    let (arg, value) = if ctx.is_string(&field.ty) {
+        let string = ctx.std(Scope::Types, "String");
+        (quote!(impl #into<#string>), quote!(#into::into(#name)))
+    } else if matches!(ctx.resolve_alias(&field.ty), TypeRef::Named(_)) {
+        let ty = ctx.type_tokens(&field.ty, Scope::Types);
+        (quote!(impl #into<#ty>), quote!(#into::into(#name)))
+    } else {
+        (ctx.type_tokens(&field.ty, Scope::Types), quote!(#name))
+    };
+    if field.boxed {
+        let boxed = ctx.std(Scope::Types, "Box");
+        (arg, quote!(#boxed::new(#value)))
+    } else {
+        (arg, value)
     }
 }
 
@@ -320,15 +394,68 @@ fn union_item(ctx: &Ctx, def: &TypeDef, u: &Union) -> TokenStream {
     let Some(tag) = tag else {
         let (variants, lints) = union_variants(ctx, def, u, &[]);
         let body = variants.iter().map(|(n, ty)| quote!(#n(#ty),));
+        let from = ctx
+            .settings
+            .value_builders
+            .then(|| union_from(ctx, def, u, &variants));
         return quote! {
             #docs
             #lints
             #[derive(Debug, Clone, PartialEq, #serde)]
             #[serde(crate = "::specforge::serde", untagged)]
             pub enum #name { #(#body)* }
+            #from
         };
     };
     super::tagged_union::tagged_union_item(ctx, def, u, tag)
+}
+
+/// `From` impls into an untagged union: one per variant whose payload type no
+/// other variant has (compared after aliases and same-shape types), never the
+/// union itself nor a boxed payload; and `From<&str>` when exactly one variant
+/// is a `String`.
+fn union_from(
+    ctx: &Ctx,
+    def: &TypeDef,
+    u: &Union,
+    variants: &[(proc_macro2::Ident, TokenStream)],
+) -> TokenStream {
+    let own = ctx.api.types.defs.iter().position(|d| std::ptr::eq(d, def));
+    let keys: Vec<Option<String>> = u
+        .variants
+        .iter()
+        .map(|v| {
+            let ty = ctx.canonical(&v.ty);
+            let is_self = matches!(ty, TypeRef::Named(id) if Some(id.0) == own);
+            (!v.boxed && !is_self).then(|| ctx.type_tokens(&ty, Scope::Types).to_string())
+        })
+        .collect();
+    let unique = |index: usize| {
+        keys[index]
+            .as_ref()
+            .is_some_and(|key| keys.iter().filter(|k| k.as_ref() == Some(key)).count() == 1)
+    };
+    let from: Vec<TokenStream> = variants
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| unique(*index))
+        .map(|(_, (variant, ty))| quote!(#variant(#ty)))
+        .collect();
+    let strings: Vec<&proc_macro2::Ident> = variants
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| matches!(ctx.canonical(&u.variants[*index].ty), TypeRef::String))
+        .map(|(_, (variant, _))| variant)
+        .collect();
+    let text = match strings.as_slice() {
+        [variant] => Some(quote!(str #variant)),
+        _ => None,
+    };
+    if from.is_empty() && text.is_none() {
+        return TokenStream::new();
+    }
+    let name = ident(&def.name);
+    quote!(::specforge::__union_from!(#name { #(#from),* } #text);)
 }
 
 /// The variants of a union (distinct names, never one of `reserved`; a boxed type
@@ -414,6 +541,20 @@ fn camel_words(name: &str) -> Vec<String> {
 }
 
 impl Ctx<'_> {
+    /// `ty` with aliases and same-shape types followed (bounded), for comparing
+    /// types as Rust sees them.
+    pub(crate) fn canonical(&self, ty: &TypeRef) -> TypeRef {
+        let mut ty = self.resolve_alias(ty).clone();
+        for _ in 0..32 {
+            let TypeRef::Named(id) = &ty else { break };
+            match self.api.types.defs.get(id.0).and_then(|d| d.same_as) {
+                Some(first) => ty = self.resolve_alias(&TypeRef::Named(first)).clone(),
+                None => break,
+            }
+        }
+        ty
+    }
+
     /// Whether `ty` is a JSON object type (a struct or a map, through aliases).
     pub(crate) fn is_object(&self, ty: &TypeRef) -> bool {
         match self.resolve_alias(ty) {

@@ -23,6 +23,7 @@
 //! | `allow_remote_refs` | `--allow-remote-refs` | `allow_remote_refs = true` | `true`/`false` |
 //! | `only` | `--only` (repeatable) | `only = "issues,repos/get"` | names |
 //! | `tag_features` | `--no-tag-features` (on in `generate`) | `tag_features = true` | `true`/`false` |
+//! | `value_builders` | `--no-value-builders` (on by default) | `value_builders = false` | `true`/`false` |
 //! | `ref_root` | `--ref-root` | `ref_root = "specs"` | path |
 
 pub(crate) mod kinds;
@@ -131,7 +132,8 @@ settings_table! {
     /// `generate!`, the user's crate must declare the features. Default: false.
     field tag_features: bool = false;
         key tag_features(Flag)
-            cli = CliSpec::negated("no-tag-features", "Do not make each tag a Cargo feature of the crate (setting `tag_features`, on by default here: every operation is compiled only with one of its tags' features, and the default features enable them all)"),
+            cli = CliSpec::negated("no-tag-features", "Do not make each tag a Cargo feature of the crate (setting `tag_features`, on by default here: every operation is compiled only with one of its tags' features, and the default features enable them all)")
+                .crate_only(),
             builder = yes
             => |s, v| s.tag_features = v;
 
@@ -171,6 +173,17 @@ settings_table! {
             cli = CliSpec::value("patch", "FILE", "Apply this JSON Patch (RFC 6902; JSON or YAML) to the document before reading it"),
             builder = yes
             => |s, v| s.patch = Some(v);
+    /// Give every object type a constructor taking its required properties
+    /// (`Pet::new("Rex")`) and a chainable `with_*` setter per optional one, and
+    /// mark it `#[non_exhaustive]` (so a property the API adds later breaks no
+    /// caller); give unions `From` impls for their variants' payloads (and `&str`
+    /// for a text variant). docs/generated-code.md, "Building values". Off:
+    /// plain structs built with struct literals. Default: true.
+    field value_builders: bool = true;
+        key value_builders(Flag)
+            cli = CliSpec::negated("no-value-builders", "Do not generate constructors, `with_*` setters and union `From` impls (setting `value_builders`, on by default); object types are then not #[non_exhaustive]"),
+            builder = yes
+            => |s, v| s.value_builders = v;
 
     /// The folder a local `$ref` may read files from (it and everything below it).
     /// Default: none, meaning the entry document's folder. A `$ref` to a file
@@ -271,6 +284,7 @@ mod tests {
             ("rename_types", "Pet=Animal"),
             ("rename_operations", "listPets=pets"),
             ("patch", "fix.yaml"),
+            ("value_builders", "false"),
             ("ref_root", "specs"),
         ];
         assert_eq!(values.len(), SETTING_KEYS.len());
@@ -288,6 +302,7 @@ mod tests {
         assert!(settings.allow_remote_refs);
         assert_eq!(settings.only, ["issues", "repos/get"]);
         assert!(settings.tag_features);
+        assert!(!settings.value_builders);
         assert_eq!(settings.ref_root, Some(PathBuf::from("specs")));
     }
 
@@ -316,6 +331,7 @@ mod tests {
             ("date_time_as_string", "yes"),
             ("allow_remote_refs", "1"),
             ("tag_features", "on"),
+            ("value_builders", "no"),
             ("ref_root", ""),
             ("spec", ""),
             ("only", ""),

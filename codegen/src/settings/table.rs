@@ -25,7 +25,7 @@ pub enum CliForm {
     Positional,
     /// A bare flag meaning `true`.
     Flag,
-    /// A bare flag meaning `false`; without it the CLI's `generate` sets `true`.
+    /// A bare flag meaning `false`; without it the CLI sets `true`.
     NegatedFlag,
     /// A flag with a value (repeatable when the setting's values add up).
     Value,
@@ -76,9 +76,9 @@ impl CliSpec {
         Self::new(CliForm::Flag, long, "", help)
     }
 
-    /// `--long` for `false`, `true` without it (in `generate`).
+    /// `--long` for `false`, `true` without it.
     pub(crate) const fn negated(long: &'static str, help: &'static str) -> Self {
-        Self::new(CliForm::NegatedFlag, long, "", help).crate_only()
+        Self::new(CliForm::NegatedFlag, long, "", help)
     }
 
     /// `--long VALUE_NAME`.

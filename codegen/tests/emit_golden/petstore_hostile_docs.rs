@@ -4871,6 +4871,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Pet {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -5870,6 +5871,36 @@ pub mod types {
         optional "file" }
     );
 
+    ::specforge::__object_builders!(
+        Pet new(id : i64 = id, name : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(name), photo : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(photo), type_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(type_)) absent(tag = None, status =
+        Self::default_status(), parent = None, nickname = None, note = None, thumbnail =
+        None, raw = None, born = None, updated_at = None, secret = None, uid = None, weight =
+        Self::default_weight(), tags = Self::default_tags(), attributes = None, count =
+        Self::default_count(), legacy_code = None, file = None) with(with_tag tag : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(tag)),
+        with_status status : impl ::core::convert::Into < PetStatus > =
+        ::core::convert::Into::into(status), with_parent parent : impl ::core::convert::Into
+        < Pet > = Some(Box::new(::core::convert::Into::into(parent))), with_nickname nickname
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(nickname)), with_note note : impl
+        ::core::convert::Into < String > = Some(Some(::core::convert::Into::into(note))),
+        with_thumbnail thumbnail : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(thumbnail)), with_raw raw : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(raw)), with_born
+        born : ::specforge::chrono::NaiveDate = Some(born), with_updated_at updated_at :
+        ::specforge::chrono::DateTime < ::specforge::chrono::Utc > = Some(updated_at),
+        with_secret secret : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(secret)), with_uid uid : ::specforge::uuid::Uuid =
+        Some(uid), with_weight weight : f32 = weight, with_tags tags : Vec < String > = tags,
+        with_attributes attributes : ::std::collections::BTreeMap < String,
+        ::specforge::serde_json::Value > = Some(attributes), with_count count : u32 = count,
+        with_legacy_code legacy_code : i32 = Some(legacy_code), with_file file : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(file)))
+    );
+
     impl Pet {
         fn default_status() -> PetStatus {
             PetStatus::Available
@@ -6043,6 +6074,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Dog {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -6144,6 +6176,12 @@ pub mod types {
         Dog { pet_type => required "petType", bark => optional "bark" }
     );
 
+    ::specforge::__object_builders!(
+        Dog new(pet_type : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(pet_type)) absent(bark = None) with(with_bark bark : bool
+        = Some(bark))
+    );
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -6191,6 +6229,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Cat {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -6242,6 +6281,10 @@ pub mod types {
     }
 
     ::specforge::__object_deserialize!(Cat { meow => optional "meow" });
+
+    ::specforge::__object_builders!(
+        Cat new() absent(meow = None) with(with_meow meow : bool = Some(meow))
+    );
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -6384,6 +6427,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Circle {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -6435,6 +6479,8 @@ pub mod types {
 
     ::specforge::__object_deserialize!(Circle { radius => required "radius" });
 
+    ::specforge::__object_builders!(Circle new(radius : f64 = radius) absent() with());
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -6482,6 +6528,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Square {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -6532,6 +6579,8 @@ pub mod types {
     }
 
     ::specforge::__object_deserialize!(Square { side => required "side" });
+
+    ::specforge::__object_builders!(Square new(side : f64 = side) absent() with());
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -6687,6 +6736,8 @@ pub mod types {
         Pets(Vec<Pet>),
     }
 
+    ::specforge::__union_from!(StringOrPets { String(String), Integer(i64) } str String);
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -6734,6 +6785,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Error {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -6833,6 +6885,11 @@ pub mod types {
         Error { code => required "code", message => required "message" }
     );
 
+    ::specforge::__object_builders!(
+        Error new(code : i32 = code, message : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(message)) absent() with()
+    );
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -6880,6 +6937,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Labels {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -6985,6 +7043,14 @@ pub mod types {
         "additional_properties" } extra additional_properties_
     );
 
+    ::specforge::__object_builders!(
+        Labels new() absent(name = None, additional_properties = None, additional_properties_
+        = ::std::collections::BTreeMap::new()) with(with_name name : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(name)),
+        with_additional_properties additional_properties : bool =
+        Some(additional_properties))
+    );
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -7032,6 +7098,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Tree {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7132,6 +7199,12 @@ pub mod types {
         Tree { children => required "children", parent => optional "parent" }
     );
 
+    ::specforge::__object_builders!(
+        Tree new(children : Vec < Tree > = children) absent(parent = None) with(with_parent
+        parent : impl ::core::convert::Into < Tree > =
+        Some(Box::new(::core::convert::Into::into(parent))))
+    );
+
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
     /// */ "\] #\[cfg(any())\] } fn injected() {} /*
@@ -7179,6 +7252,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Settings {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7468,6 +7542,16 @@ pub mod types {
         "name", since => optional "since" }
     );
 
+    ::specforge::__object_builders!(
+        Settings new() absent(verbose = Self::default_verbose(), level =
+        Self::default_level(), default_pet = Self::default_default_pet(), ratio =
+        Self::default_ratio(), name = Self::default_name(), since = None) with(with_verbose
+        verbose : bool = verbose, with_level level : i32 = level, with_default_pet
+        default_pet : PetId = default_pet, with_ratio ratio : f64 = ratio, with_name name :
+        impl ::core::convert::Into < String > = ::core::convert::Into::into(name), with_since
+        since : ::specforge::chrono::DateTime < ::specforge::chrono::Utc > = Some(since))
+    );
+
     impl Settings {
         fn default_verbose() -> bool {
             true
@@ -7546,9 +7630,12 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Empty {}
 
     ::specforge::__object_deserialize!(Empty {});
+
+    ::specforge::__object_builders!(Empty new() absent() with());
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -7598,6 +7685,7 @@ pub mod types {
     #[deprecated]
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct OldPet {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7648,6 +7736,8 @@ pub mod types {
     }
 
     ::specforge::__object_deserialize!(OldPet { id => required "id" });
+
+    ::specforge::__object_builders!(OldPet new(id : i64 = id) absent() with());
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -7837,6 +7927,7 @@ pub mod types {
     /// \[31m
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Sparse {
         /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
         ///
@@ -7887,6 +7978,10 @@ pub mod types {
     }
 
     ::specforge::__object_deserialize!(Sparse { values => required "values" });
+
+    ::specforge::__object_builders!(
+        Sparse new(values : Vec < Option < i64 > > = values) absent() with()
+    );
 
     /// */ "\] #\[cfg(any())\] } fn injected() {} /* ```rust fn doctest() { panic!() } ``` indented_doctest(); txt.exe \[broken\] \[x\]\[y\] &lt;script>alert(1)&lt;/script> <https://evil.example/a_(b)>. - list item lazy continuation over-indented > quote lazy quote ~~~ unclosed fence \" #!\[deny(warnings)\] //! inner /// outer \[31m
     ///
@@ -7945,4 +8040,6 @@ pub mod types {
         Tree(Option<Box<Tree>>),
         Text(String),
     }
+
+    ::specforge::__union_from!(MaybeTree { Text(String) } str Text);
 }

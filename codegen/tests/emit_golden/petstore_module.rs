@@ -1297,6 +1297,7 @@ pub mod petstore {
         /// Everything the store knows about one pet.
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Pet {
             pub id: i64,
             pub name: String,
@@ -1354,6 +1355,36 @@ pub mod petstore {
             optional "file" }
         );
 
+        ::specforge::__object_builders!(
+            Pet new(id : i64 = id, name : impl ::core::convert::Into < String > =
+            ::core::convert::Into::into(name), photo : impl ::core::convert::Into < String > =
+            ::core::convert::Into::into(photo), type_ : impl ::core::convert::Into < String > =
+            ::core::convert::Into::into(type_)) absent(tag = None, status =
+            Self::default_status(), parent = None, nickname = None, note = None, thumbnail =
+            None, raw = None, born = None, updated_at = None, secret = None, uid = None, weight =
+            Self::default_weight(), tags = Self::default_tags(), attributes = None, count =
+            Self::default_count(), legacy_code = None, file = None) with(with_tag tag : impl
+            ::core::convert::Into < String > = Some(::core::convert::Into::into(tag)),
+            with_status status : impl ::core::convert::Into < PetStatus > =
+            ::core::convert::Into::into(status), with_parent parent : impl ::core::convert::Into
+            < Pet > = Some(Box::new(::core::convert::Into::into(parent))), with_nickname nickname
+            : impl ::core::convert::Into < String > =
+            Some(::core::convert::Into::into(nickname)), with_note note : impl
+            ::core::convert::Into < String > = Some(Some(::core::convert::Into::into(note))),
+            with_thumbnail thumbnail : impl ::core::convert::Into < String > =
+            Some(::core::convert::Into::into(thumbnail)), with_raw raw : impl
+            ::core::convert::Into < String > = Some(::core::convert::Into::into(raw)), with_born
+            born : ::specforge::chrono::NaiveDate = Some(born), with_updated_at updated_at :
+            ::specforge::chrono::DateTime < ::specforge::chrono::Utc > = Some(updated_at),
+            with_secret secret : impl ::core::convert::Into < String > =
+            Some(::core::convert::Into::into(secret)), with_uid uid : ::specforge::uuid::Uuid =
+            Some(uid), with_weight weight : f32 = weight, with_tags tags : Vec < String > = tags,
+            with_attributes attributes : ::std::collections::BTreeMap < String,
+            ::specforge::serde_json::Value > = Some(attributes), with_count count : u32 = count,
+            with_legacy_code legacy_code : i32 = Some(legacy_code), with_file file : impl
+            ::core::convert::Into < String > = Some(::core::convert::Into::into(file)))
+        );
+
         impl Pet {
             fn default_status() -> PetStatus {
                 PetStatus::Available
@@ -1392,6 +1423,7 @@ pub mod petstore {
 
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Dog {
             #[serde(rename = "petType")]
             pub pet_type: String,
@@ -1403,14 +1435,25 @@ pub mod petstore {
             Dog { pet_type => required "petType", bark => optional "bark" }
         );
 
+        ::specforge::__object_builders!(
+            Dog new(pet_type : impl ::core::convert::Into < String > =
+            ::core::convert::Into::into(pet_type)) absent(bark = None) with(with_bark bark : bool
+            = Some(bark))
+        );
+
         #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Cat {
             #[serde(skip_serializing_if = "Option::is_none")]
             pub meow: Option<bool>,
         }
 
         ::specforge::__object_deserialize!(Cat { meow => optional "meow" });
+
+        ::specforge::__object_builders!(
+            Cat new() absent(meow = None) with(with_meow meow : bool = Some(meow))
+        );
 
         #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
@@ -1463,19 +1506,25 @@ pub mod petstore {
 
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Circle {
             pub radius: f64,
         }
 
         ::specforge::__object_deserialize!(Circle { radius => required "radius" });
 
+        ::specforge::__object_builders!(Circle new(radius : f64 = radius) absent() with());
+
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Square {
             pub side: f64,
         }
 
         ::specforge::__object_deserialize!(Square { side => required "side" });
+
+        ::specforge::__object_builders!(Square new(side : f64 = side) absent() with());
 
         #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
@@ -1541,8 +1590,11 @@ pub mod petstore {
             Pets(Vec<Pet>),
         }
 
+        ::specforge::__union_from!(StringOrPets { String(String), Integer(i64) } str String);
+
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Error {
             pub code: i32,
             pub message: String,
@@ -1552,8 +1604,14 @@ pub mod petstore {
             Error { code => required "code", message => required "message" }
         );
 
+        ::specforge::__object_builders!(
+            Error new(code : i32 = code, message : impl ::core::convert::Into < String > =
+            ::core::convert::Into::into(message)) absent() with()
+        );
+
         #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Labels {
             #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
@@ -1569,9 +1627,18 @@ pub mod petstore {
             "additional_properties" } extra additional_properties_
         );
 
+        ::specforge::__object_builders!(
+            Labels new() absent(name = None, additional_properties = None, additional_properties_
+            = ::std::collections::BTreeMap::new()) with(with_name name : impl
+            ::core::convert::Into < String > = Some(::core::convert::Into::into(name)),
+            with_additional_properties additional_properties : bool =
+            Some(additional_properties))
+        );
+
         /// A recursive tree
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Tree {
             pub children: Vec<Tree>,
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -1582,8 +1649,15 @@ pub mod petstore {
             Tree { children => required "children", parent => optional "parent" }
         );
 
+        ::specforge::__object_builders!(
+            Tree new(children : Vec < Tree > = children) absent(parent = None) with(with_parent
+            parent : impl ::core::convert::Into < Tree > =
+            Some(Box::new(::core::convert::Into::into(parent))))
+        );
+
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Settings {
             pub verbose: bool,
             pub level: i32,
@@ -1601,6 +1675,16 @@ pub mod petstore {
             default(Settings::default_default_pet) "defaultPet", ratio =>
             default(Settings::default_ratio) "ratio", name => default(Settings::default_name)
             "name", since => optional "since" }
+        );
+
+        ::specforge::__object_builders!(
+            Settings new() absent(verbose = Self::default_verbose(), level =
+            Self::default_level(), default_pet = Self::default_default_pet(), ratio =
+            Self::default_ratio(), name = Self::default_name(), since = None) with(with_verbose
+            verbose : bool = verbose, with_level level : i32 = level, with_default_pet
+            default_pet : PetId = default_pet, with_ratio ratio : f64 = ratio, with_name name :
+            impl ::core::convert::Into < String > = ::core::convert::Into::into(name), with_since
+            since : ::specforge::chrono::DateTime < ::specforge::chrono::Utc > = Some(since))
         );
 
         impl Settings {
@@ -1636,19 +1720,25 @@ pub mod petstore {
 
         #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Empty {}
 
         ::specforge::__object_deserialize!(Empty {});
+
+        ::specforge::__object_builders!(Empty new() absent() with());
 
         /// Old pet
         #[deprecated]
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct OldPet {
             pub id: i64,
         }
 
         ::specforge::__object_deserialize!(OldPet { id => required "id" });
+
+        ::specforge::__object_builders!(OldPet new(id : i64 = id) absent() with());
 
         pub type Blob = ::specforge::Base64Bytes;
 
@@ -1658,11 +1748,16 @@ pub mod petstore {
 
         #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
         #[serde(crate = "::specforge::serde")]
+        #[non_exhaustive]
         pub struct Sparse {
             pub values: Vec<Option<i64>>,
         }
 
         ::specforge::__object_deserialize!(Sparse { values => required "values" });
+
+        ::specforge::__object_builders!(
+            Sparse new(values : Vec < Option < i64 > > = values) absent() with()
+        );
 
         #[derive(
             Debug,
@@ -1676,5 +1771,7 @@ pub mod petstore {
             Tree(Option<Box<Tree>>),
             Text(String),
         }
+
+        ::specforge::__union_from!(MaybeTree { Text(String) } str Text);
     }
 }

@@ -8105,6 +8105,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Schema {
         /// ```text
         /// ```
@@ -8678,6 +8679,116 @@ pub mod types {
         }
     );
 
+    ::specforge::__object_builders!(
+        Schema new(field : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(field)) absent(field_2 = None, cfg_any = None, fn_x =
+        None, type_ = None, self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ =
+        None, async_ = None, r_type = None, field_3 = None, field_4 = None, union_ = None,
+        gen_ = None, n123abc = None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 =
+        None, foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None,
+        foo_bar_7 = None, a_b_c = None, rust = None, naive = None, field_6 = None, a_b_c_2 =
+        None, result = None, option = None, string = None, client = None, vec = None, std =
+        None, some = None, none = None, ok = None, err = None, box_ = None, default = None,
+        from_str = None, fmt = None, target = None, deserialize = None, serialize = None,
+        clone = None, default_2 = None, eq = None, value = None, match_ = None, await_ =
+        None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ = None, abstract_
+        = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None) with(with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_cfg_any cfg_any : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(cfg_any)),
+        with_fn_x fn_x : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(fn_x)), with_type_ type_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(type_)),
+        with_self_ self_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_)), with_self_2 self_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_2)),
+        with_crate_ crate_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(crate_)), with_super_ super_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(super_)),
+        with_fn_ fn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -8686,6 +8797,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Schema2 {
         /// ```text
         /// ```
@@ -9264,6 +9376,116 @@ pub mod types {
         field_6 => optional "*/" }
     );
 
+    ::specforge::__object_builders!(
+        Schema2 new(field : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(field)) absent(cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_2 = None, field_3 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_4 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_5 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None,
+        try_ = None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name =
+        None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_6 = None) with(with_cfg_any cfg_any : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_field_3 field_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_3)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -9272,6 +9494,7 @@ pub mod types {
     /// ~~~
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct CfgAny {
         /// ~~~text
         /// ~~~
@@ -9848,6 +10071,115 @@ pub mod types {
         field_5 => optional "*/", field_6 => optional "\"]" }
     );
 
+    ::specforge::__object_builders!(
+        CfgAny new(cfg_any : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(cfg_any)) absent(fn_x = None, type_ = None, self_ = None,
+        self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None, r_type =
+        None, field = None, field_2 = None, union_ = None, gen_ = None, n123abc = None, n1 =
+        None, field_3 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 =
+        None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None, rust =
+        None, naive = None, field_4 = None, a_b_c_2 = None, result = None, option = None,
+        string = None, client = None, vec = None, std = None, some = None, none = None, ok =
+        None, err = None, box_ = None, default = None, from_str = None, fmt = None, target =
+        None, deserialize = None, serialize = None, clone = None, default_2 = None, eq =
+        None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ =
+        None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None) with(with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field field : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)))
+    );
+
     /// ~~~text
     /// ~~~
     ///
@@ -9860,6 +10192,7 @@ pub mod types {
     /// Outro.
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct FnX {
         /// Intro. fn indented() {} Outro.
         ///
@@ -10438,6 +10771,116 @@ pub mod types {
         "#[cfg(any())]" }
     );
 
+    ::specforge::__object_builders!(
+        FnX new(fn_x : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(fn_x)) absent(type_ = None, self_ = None, self_2 = None,
+        crate_ = None, super_ = None, fn_ = None, async_ = None, r_type = None, field = None,
+        field_2 = None, union_ = None, gen_ = None, n123abc = None, n1 = None, field_3 =
+        None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 = None, foo_bar_5
+        = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None, rust = None, naive = None,
+        field_4 = None, a_b_c_2 = None, result = None, option = None, string = None, client =
+        None, vec = None, std = None, some = None, none = None, ok = None, err = None, box_ =
+        None, default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None) with(with_type_ type_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(type_)),
+        with_self_ self_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_)), with_self_2 self_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_2)),
+        with_crate_ crate_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(crate_)), with_super_ super_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(super_)),
+        with_fn_ fn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field field : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)))
+    );
+
     /// Intro. fn indented() {} Outro.
     ///
     /// ```text
@@ -10604,6 +11047,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct SelfSchema {
         /// - list fn in_list() {}
         ///
@@ -11169,11 +11613,122 @@ pub mod types {
         "#[cfg(any())]", fn_x => optional "} fn x() {}", type_ => optional "type" }
     );
 
+    ::specforge::__object_builders!(
+        SelfSchema new(self_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(self_)) absent(self_2 = None, crate_ = None, super_ =
+        None, fn_ = None, async_ = None, r_type = None, field = None, field_2 = None, union_
+        = None, gen_ = None, n123abc = None, n1 = None, field_3 = None, foo_bar = None,
+        foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 =
+        None, foo_bar_7 = None, a_b_c = None, rust = None, naive = None, field_4 = None,
+        a_b_c_2 = None, result = None, option = None, string = None, client = None, vec =
+        None, std = None, some = None, none = None, ok = None, err = None, box_ = None,
+        default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None, fn_x = None, type_ = None)
+        with(with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field field : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)))
+    );
+
     /// - list fn in_list() {}
     ///
     /// bidi evil iso
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct SelfSchema2 {
         /// bidi evil iso
         ///
@@ -11740,9 +12295,120 @@ pub mod types {
         optional "self" }
     );
 
+    ::specforge::__object_builders!(
+        SelfSchema2 new(self_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(self_)) absent(crate_ = None, super_ = None, fn_ = None,
+        async_ = None, r_type = None, field = None, field_2 = None, union_ = None, gen_ =
+        None, n123abc = None, n1 = None, field_3 = None, foo_bar = None, foo_bar_2 = None,
+        foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 =
+        None, a_b_c = None, rust = None, naive = None, field_4 = None, a_b_c_2 = None, result
+        = None, option = None, string = None, client = None, vec = None, std = None, some =
+        None, none = None, ok = None, err = None, box_ = None, default = None, from_str =
+        None, fmt = None, target = None, deserialize = None, serialize = None, clone = None,
+        default_2 = None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None,
+        r_try = None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_2 = None) with(with_crate_ crate_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(crate_)), with_super_ super_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(super_)),
+        with_fn_ fn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field field : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_2 self_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_2)))
+    );
+
     /// bidi evil iso
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Crate {
         /// bidi evil iso
         #[serde(rename = "crate")]
@@ -12305,11 +12971,122 @@ pub mod types {
         optional "self", self_2 => optional "Self" }
     );
 
+    ::specforge::__object_builders!(
+        Crate new(crate_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(crate_)) absent(super_ = None, fn_ = None, async_ = None,
+        r_type = None, field = None, field_2 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_3 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_4 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None,
+        try_ = None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name =
+        None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None) with(with_super_ super_ : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_)),
+        with_async_ async_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(async_)), with_r_type r_type : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_type)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_union_ union_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(union_)), with_gen_ gen_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(gen_)),
+        with_n123abc n123abc : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n123abc)), with_n1 n1 : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)))
+    );
+
     /// #!\[deny(warnings)\]
     /// #\[cfg(any())\]
     /// mod m {}
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Super {
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(rename = "super")]
@@ -12877,6 +13654,115 @@ pub mod types {
         optional "self", self_2 => optional "Self", crate_ => optional "crate" }
     );
 
+    ::specforge::__object_builders!(
+        Super new(super_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(super_)) absent(fn_ = None, async_ = None, r_type = None,
+        field = None, field_2 = None, union_ = None, gen_ = None, n123abc = None, n1 = None,
+        field_3 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 = None,
+        foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None, rust = None,
+        naive = None, field_4 = None, a_b_c_2 = None, result = None, option = None, string =
+        None, client = None, vec = None, std = None, some = None, none = None, ok = None, err
+        = None, box_ = None, default = None, from_str = None, fmt = None, target = None,
+        deserialize = None, serialize = None, clone = None, default_2 = None, eq = None,
+        value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ = None,
+        impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None) with(with_fn_ fn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_)),
+        with_async_ async_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(async_)), with_r_type r_type : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_type)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_union_ union_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(union_)), with_gen_ gen_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(gen_)),
+        with_n123abc n123abc : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n123abc)), with_n1 n1 : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)))
+    );
+
     /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
     ///
     /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
@@ -13039,6 +13925,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Async {
         /// ````text
         /// ````
@@ -13610,6 +14497,116 @@ pub mod types {
         optional "super", fn_ => optional "fn" }
     );
 
+    ::specforge::__object_builders!(
+        Async new(async_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(async_)) absent(r_type = None, field = None, field_2 =
+        None, union_ = None, gen_ = None, n123abc = None, n1 = None, field_3 = None, foo_bar
+        = None, foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None,
+        foo_bar_6 = None, foo_bar_7 = None, a_b_c = None, rust = None, naive = None, field_4
+        = None, a_b_c_2 = None, result = None, option = None, string = None, client = None,
+        vec = None, std = None, some = None, none = None, ok = None, err = None, box_ = None,
+        default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None)
+        with(with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field field : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)))
+    );
+
     /// ````text
     /// ````
     ///
@@ -13618,6 +14615,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct RType {
         /// ```text
         /// ```
@@ -14194,12 +15192,122 @@ pub mod types {
         optional "super", fn_ => optional "fn", async_ => optional "async" }
     );
 
+    ::specforge::__object_builders!(
+        RType new(r_type : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(r_type)) absent(field = None, field_2 = None, union_ =
+        None, gen_ = None, n123abc = None, n1 = None, field_3 = None, foo_bar = None,
+        foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 =
+        None, foo_bar_7 = None, a_b_c = None, rust = None, naive = None, field_4 = None,
+        a_b_c_2 = None, result = None, option = None, string = None, client = None, vec =
+        None, std = None, some = None, none = None, ok = None, err = None, box_ = None,
+        default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None)
+        with(with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_union_ union_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(union_)), with_gen_ gen_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(gen_)),
+        with_n123abc n123abc : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n123abc)), with_n1 n1 : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)))
+    );
+
     /// ```text
     /// ```
     ///
     /// \[31m \ \" \u{41}
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Schema3 {
         ///  \[31m \ \" \u{41}
         ///
@@ -14778,6 +15886,116 @@ pub mod types {
         optional "r#type" }
     );
 
+    ::specforge::__object_builders!(
+        Schema3 new(field : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(field)) absent(field_2 = None, union_ = None, gen_ =
+        None, n123abc = None, n1 = None, field_3 = None, foo_bar = None, foo_bar_2 = None,
+        foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 =
+        None, a_b_c = None, rust = None, naive = None, field_4 = None, a_b_c_2 = None, result
+        = None, option = None, string = None, client = None, vec = None, std = None, some =
+        None, none = None, ok = None, err = None, box_ = None, default = None, from_str =
+        None, fmt = None, target = None, deserialize = None, serialize = None, clone = None,
+        default_2 = None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None,
+        r_try = None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_5 = None, field_6 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None) with(with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)))
+    );
+
     ///  \[31m \ \" \u{41}
     ///
     /// ```text
@@ -14788,6 +16006,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Schema4 {
         /// ```text
         /// ```
@@ -15370,6 +16589,115 @@ pub mod types {
         optional "r#type", field_6 => optional "_" }
     );
 
+    ::specforge::__object_builders!(
+        Schema4 new(field : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(field)) absent(union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_2 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_3 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None,
+        try_ = None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name =
+        None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_4 = None, field_5 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_6 = None) with(with_union_ union_ : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(union_)), with_gen_ gen_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(gen_)),
+        with_n123abc n123abc : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n123abc)), with_n1 n1 : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(n1)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_3 field_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_3)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -15541,6 +16869,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Gen {
         /// - item ```rust fn in_item() {} ```
         ///
@@ -16124,6 +17453,115 @@ pub mod types {
         optional "union" }
     );
 
+    ::specforge::__object_builders!(
+        Gen new(gen_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(gen_)) absent(n123abc = None, n1 = None, field = None,
+        foo_bar = None, foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 =
+        None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None, rust = None, naive = None,
+        field_2 = None, a_b_c_2 = None, result = None, option = None, string = None, client =
+        None, vec = None, std = None, some = None, none = None, ok = None, err = None, box_ =
+        None, default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_3 = None, field_4 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_5 = None, field_6 = None, union_ = None) with(with_n123abc
+        n123abc : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n123abc)), with_n1 n1 : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(n1)), with_field field : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_3 field_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_3)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)))
+    );
+
     /// - item ```rust fn in_item() {} ```
     ///
     /// ````text
@@ -16133,6 +17571,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct V123abc {
         /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
@@ -16716,6 +18155,115 @@ pub mod types {
         optional "union", gen_ => optional "gen" }
     );
 
+    ::specforge::__object_builders!(
+        V123abc new(n123abc : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(n123abc)) absent(n1 = None, field = None, foo_bar = None,
+        foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 =
+        None, foo_bar_7 = None, a_b_c = None, rust = None, naive = None, field_2 = None,
+        a_b_c_2 = None, result = None, option = None, string = None, client = None, vec =
+        None, std = None, some = None, none = None, ok = None, err = None, box_ = None,
+        default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_3 = None, field_4 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_5 = None, field_6 = None, union_ = None, gen_ = None)
+        with(with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field field : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(field)), with_foo_bar foo_bar : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar)),
+        with_foo_bar_2 foo_bar_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_2)), with_foo_bar_3 foo_bar_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_3)),
+        with_foo_bar_4 foo_bar_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_4)), with_foo_bar_5 foo_bar_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_5)),
+        with_foo_bar_6 foo_bar_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_6)), with_foo_bar_7 foo_bar_7 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_7)),
+        with_a_b_c a_b_c : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(a_b_c)), with_rust rust : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_3 field_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_3)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)))
+    );
+
     /// ````text
     /// 1. ``` fn in_numbered_item() {} ```
     /// ````
@@ -16726,6 +18274,7 @@ pub mod types {
     /// std::process::exit(1);
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct V1 {
         /// ```text
         /// ```
@@ -17307,6 +18856,114 @@ pub mod types {
         optional "union", gen_ => optional "gen", n123abc => optional "123abc" }
     );
 
+    ::specforge::__object_builders!(
+        V1 new(n1 : impl ::core::convert::Into < String > = ::core::convert::Into::into(n1))
+        absent(field = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 =
+        None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None, rust =
+        None, naive = None, field_2 = None, a_b_c_2 = None, result = None, option = None,
+        string = None, client = None, vec = None, std = None, some = None, none = None, ok =
+        None, err = None, box_ = None, default = None, from_str = None, fmt = None, target =
+        None, deserialize = None, serialize = None, clone = None, default_2 = None, eq =
+        None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ =
+        None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_3 = None, field_4 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_5 = None, field_6 = None, union_ = None, gen_ = None, n123abc =
+        None) with(with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_foo_bar foo_bar : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar)),
+        with_foo_bar_2 foo_bar_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_2)), with_foo_bar_3 foo_bar_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_3)),
+        with_foo_bar_4 foo_bar_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_4)), with_foo_bar_5 foo_bar_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_5)),
+        with_foo_bar_6 foo_bar_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_6)), with_foo_bar_7 foo_bar_7 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_7)),
+        with_a_b_c a_b_c : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(a_b_c)), with_rust rust : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_3 field_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_3)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -17315,6 +18972,7 @@ pub mod types {
     /// ~~~
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Schema5 {
         /// ~~~text
         /// ~~~
@@ -17898,6 +19556,116 @@ pub mod types {
         optional "1" }
     );
 
+    ::specforge::__object_builders!(
+        Schema5 new(field : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(field)) absent(foo_bar = None, foo_bar_2 = None,
+        foo_bar_3 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 =
+        None, a_b_c = None, rust = None, naive = None, field_2 = None, a_b_c_2 = None, result
+        = None, option = None, string = None, client = None, vec = None, std = None, some =
+        None, none = None, ok = None, err = None, box_ = None, default = None, from_str =
+        None, fmt = None, target = None, deserialize = None, serialize = None, clone = None,
+        default_2 = None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None,
+        r_try = None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_3 = None, field_4 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_5 = None, field_6 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None) with(with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_3 field_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_3)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)))
+    );
+
     /// ~~~text
     /// ~~~
     ///
@@ -18069,6 +19837,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct FooBar2 {
         /// ````text
         /// ````
@@ -18655,6 +20424,115 @@ pub mod types {
         optional "1", field_6 => optional "", foo_bar_7 => optional "FooBar" }
     );
 
+    ::specforge::__object_builders!(
+        FooBar2 new(foo_bar : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(foo_bar)) absent(foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, a_b_c = None, rust = None,
+        naive = None, field = None, a_b_c_2 = None, result = None, option = None, string =
+        None, client = None, vec = None, std = None, some = None, none = None, ok = None, err
+        = None, box_ = None, default = None, from_str = None, fmt = None, target = None,
+        deserialize = None, serialize = None, clone = None, default_2 = None, eq = None,
+        value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ = None,
+        impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar_7 = None) with(with_foo_bar_2 foo_bar_2 :
+        impl ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_a_b_c a_b_c : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(a_b_c)), with_rust rust : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)))
+    );
+
     /// ````text
     /// ````
     ///
@@ -18667,6 +20545,7 @@ pub mod types {
     /// `````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct FooBar3 {
         /// `````text
         /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
@@ -19258,6 +21137,115 @@ pub mod types {
         optional "foo_bar" }
     );
 
+    ::specforge::__object_builders!(
+        FooBar3 new(foo_bar : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(foo_bar)) absent(foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, a_b_c = None, rust = None, naive = None, field =
+        None, a_b_c_2 = None, result = None, option = None, string = None, client = None, vec
+        = None, std = None, some = None, none = None, ok = None, err = None, box_ = None,
+        default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar_6 = None, foo_bar_7 = None)
+        with(with_foo_bar_2 foo_bar_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_2)), with_foo_bar_3 foo_bar_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_3)),
+        with_foo_bar_4 foo_bar_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_4)), with_foo_bar_5 foo_bar_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_5)),
+        with_a_b_c a_b_c : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(a_b_c)), with_rust rust : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar_6 foo_bar_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_6)), with_foo_bar_7 foo_bar_7 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_7)))
+    );
+
     /// `````text
     /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
     /// `````
@@ -19272,6 +21260,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct FooBar4 {
         /// - a - b ```rust fn nested_item() {} ```
         ///
@@ -19861,6 +21850,116 @@ pub mod types {
         optional "foo_bar", foo_bar_7 => optional "foo-bar" }
     );
 
+    ::specforge::__object_builders!(
+        FooBar4 new(foo_bar : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(foo_bar)) absent(foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, a_b_c = None, rust = None, naive = None, field = None, a_b_c_2 =
+        None, result = None, option = None, string = None, client = None, vec = None, std =
+        None, some = None, none = None, ok = None, err = None, box_ = None, default = None,
+        from_str = None, fmt = None, target = None, deserialize = None, serialize = None,
+        clone = None, default_2 = None, eq = None, value = None, match_ = None, await_ =
+        None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ = None, abstract_
+        = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 =
+        None) with(with_foo_bar_2 foo_bar_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_2)), with_foo_bar_3 foo_bar_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_3)),
+        with_foo_bar_4 foo_bar_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_4)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)))
+    );
+
     /// - a - b ```rust fn nested_item() {} ```
     ///
     /// ````text
@@ -19872,6 +21971,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct FooBar5 {
         /// > - quoted item > > ```rust > fn quoted_item() {} > ```
         ///
@@ -20460,6 +22560,115 @@ pub mod types {
         optional "foo_bar", foo_bar_6 => optional "foo-bar", foo_bar_7 => optional "fooBar" }
     );
 
+    ::specforge::__object_builders!(
+        FooBar5 new(foo_bar : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(foo_bar)) absent(foo_bar_2 = None, foo_bar_3 = None,
+        a_b_c = None, rust = None, naive = None, field = None, a_b_c_2 = None, result = None,
+        option = None, string = None, client = None, vec = None, std = None, some = None,
+        none = None, ok = None, err = None, box_ = None, default = None, from_str = None, fmt
+        = None, target = None, deserialize = None, serialize = None, clone = None, default_2
+        = None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try =
+        None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 =
+        None, foo_bar_7 = None) with(with_foo_bar_2 foo_bar_2 : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(foo_bar_2)), with_foo_bar_3 foo_bar_3 :
+        impl ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_3)),
+        with_a_b_c a_b_c : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(a_b_c)), with_rust rust : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar_4 foo_bar_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_4)), with_foo_bar_5 foo_bar_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_5)),
+        with_foo_bar_6 foo_bar_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_6)), with_foo_bar_7 foo_bar_7 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_7)))
+    );
+
     /// > - quoted item > > ```rust > fn quoted_item() {} > ```
     ///
     /// ````text
@@ -20633,6 +22842,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct FooBar7 {
         /// 1. a > ```rust > fn quote_in_item() {} > ```
         ///
@@ -21215,6 +23425,115 @@ pub mod types {
         foo_bar_6 => optional "FOO BAR", foo_bar_7 => optional "foo.bar" }
     );
 
+    ::specforge::__object_builders!(
+        FooBar7 new(foo_bar : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(foo_bar)) absent(a_b_c = None, rust = None, naive = None,
+        field = None, a_b_c_2 = None, result = None, option = None, string = None, client =
+        None, vec = None, std = None, some = None, none = None, ok = None, err = None, box_ =
+        None, default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar_2 = None, foo_bar_3 = None, foo_bar_4 =
+        None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None) with(with_a_b_c a_b_c :
+        impl ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar_2 foo_bar_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_2)), with_foo_bar_3 foo_bar_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_3)),
+        with_foo_bar_4 foo_bar_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_4)), with_foo_bar_5 foo_bar_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_5)),
+        with_foo_bar_6 foo_bar_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_6)), with_foo_bar_7 foo_bar_7 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_7)))
+    );
+
     /// 1. a > ```rust > fn quote_in_item() {} > ```
     ///
     /// ```text
@@ -21224,6 +23543,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct ABC {
         /// > para > > fn quoted_indented() {}
         ///
@@ -21804,6 +24124,116 @@ pub mod types {
         optional "Foo Bar!" }
     );
 
+    ::specforge::__object_builders!(
+        ABC new(a_b_c : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(a_b_c)) absent(rust = None, naive = None, field = None,
+        a_b_c_2 = None, result = None, option = None, string = None, client = None, vec =
+        None, std = None, some = None, none = None, ok = None, err = None, box_ = None,
+        default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None)
+        with(with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)))
+    );
+
     /// > para > > fn quoted_indented() {}
     ///
     /// ````text
@@ -21813,6 +24243,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Rust {
         /// ```text
         /// ```
@@ -22389,12 +24820,122 @@ pub mod types {
         optional "Foo Bar!", a_b_c_2 => optional "a\u{202e}b\u{2066}c" }
     );
 
+    ::specforge::__object_builders!(
+        Rust new(rust : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(rust)) absent(naive = None, field = None, a_b_c = None,
+        result = None, option = None, string = None, client = None, vec = None, std = None,
+        some = None, none = None, ok = None, err = None, box_ = None, default = None,
+        from_str = None, fmt = None, target = None, deserialize = None, serialize = None,
+        clone = None, default_2 = None, eq = None, value = None, match_ = None, await_ =
+        None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ = None, abstract_
+        = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c_2 =
+        None) with(with_naive naive : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(naive)), with_field field : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field)),
+        with_a_b_c a_b_c : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(a_b_c)), with_result result : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(result)),
+        with_option option : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(option)), with_string string : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(string)),
+        with_client client : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(client)), with_vec vec : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(vec)), with_std std : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(std)), with_some
+        some : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(some)), with_none none : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(none)), with_ok ok : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(ok)), with_err
+        err : impl ::core::convert::Into < String > = Some(::core::convert::Into::into(err)),
+        with_box_ box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)))
+    );
+
     /// ```text
     /// ```
     ///
     /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Naive {
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         ///
@@ -22970,6 +25511,116 @@ pub mod types {
         "```rust" }
     );
 
+    ::specforge::__object_builders!(
+        Naive new(naive : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(naive)) absent(field = None, a_b_c = None, result = None,
+        option = None, string = None, client = None, vec = None, std = None, some = None,
+        none = None, ok = None, err = None, box_ = None, default = None, from_str = None, fmt
+        = None, target = None, deserialize = None, serialize = None, clone = None, default_2
+        = None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try =
+        None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field_2 = None, field_3 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_4 = None, field_5 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_6 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c_2 =
+        None, rust = None) with(with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field_2 field_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_2)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_4 field_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_4)),
+        with_field_5 field_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_5)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_6 field_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_6)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)))
+    );
+
     /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     ///
     /// ```text
@@ -23135,6 +25786,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct ABC2 {
         /// ```text
         /// ```
@@ -23712,6 +26364,115 @@ pub mod types {
         "```rust", naive => optional "naïve", field_6 => optional "日本語" }
     );
 
+    ::specforge::__object_builders!(
+        ABC2 new(a_b_c : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(a_b_c)) absent(result = None, option = None, string =
+        None, client = None, vec = None, std = None, some = None, none = None, ok = None, err
+        = None, box_ = None, default = None, from_str = None, fmt = None, target = None,
+        deserialize = None, serialize = None, clone = None, default_2 = None, eq = None,
+        value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ = None,
+        impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c_2 =
+        None, rust = None, naive = None, field_6 = None) with(with_result result : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(result)),
+        with_option option : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(option)), with_string string : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(string)),
+        with_client client : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(client)), with_vec vec : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(vec)), with_std std : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(std)), with_some
+        some : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(some)), with_none none : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(none)), with_ok ok : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(ok)), with_err
+        err : impl ::core::convert::Into < String > = Some(::core::convert::Into::into(err)),
+        with_box_ box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -23720,6 +26481,7 @@ pub mod types {
     /// ~~~
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Result2 {
         /// ~~~text
         /// ~~~
@@ -24297,6 +27059,115 @@ pub mod types {
         optional "a/b~c" }
     );
 
+    ::specforge::__object_builders!(
+        Result2 new(result : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(result)) absent(option = None, string = None, client =
+        None, vec = None, std = None, some = None, none = None, ok = None, err = None, box_ =
+        None, default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None) with(with_option option :
+        impl ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)))
+    );
+
     /// ~~~text
     /// ~~~
     ///
@@ -24309,6 +27180,7 @@ pub mod types {
     /// Outro.
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Option2 {
         /// Intro. fn indented() {} Outro.
         ///
@@ -24887,6 +27759,116 @@ pub mod types {
         optional "a/b~c", result => optional "Result" }
     );
 
+    ::specforge::__object_builders!(
+        Option2 new(option : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(option)) absent(string = None, client = None, vec = None,
+        std = None, some = None, none = None, ok = None, err = None, box_ = None, default =
+        None, from_str = None, fmt = None, target = None, deserialize = None, serialize =
+        None, clone = None, default_2 = None, eq = None, value = None, match_ = None, await_
+        = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ = None,
+        abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None)
+        with(with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)))
+    );
+
     /// Intro. fn indented() {} Outro.
     ///
     /// ```text
@@ -24894,6 +27876,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct String2 {
         /// fn tab_indented() {}
         ///
@@ -25467,6 +28450,115 @@ pub mod types {
         optional "a/b~c", result => optional "Result", option => optional "Option" }
     );
 
+    ::specforge::__object_builders!(
+        String2 new(string : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(string)) absent(client = None, vec = None, std = None,
+        some = None, none = None, ok = None, err = None, box_ = None, default = None,
+        from_str = None, fmt = None, target = None, deserialize = None, serialize = None,
+        clone = None, default_2 = None, eq = None, value = None, match_ = None, await_ =
+        None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ = None, abstract_
+        = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None) with(with_client client : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(client)), with_vec vec : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(vec)), with_std std : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(std)), with_some
+        some : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(some)), with_none none : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(none)), with_ok ok : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(ok)), with_err
+        err : impl ::core::convert::Into < String > = Some(::core::convert::Into::into(err)),
+        with_box_ box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)))
+    );
+
     /// fn tab_indented() {}
     ///
     /// - list
@@ -25631,6 +28723,7 @@ pub mod types {
     /// bidi evil iso
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Vec2 {
         /// bidi evil iso
         ///
@@ -26196,9 +29289,119 @@ pub mod types {
         optional "String", client => optional "Client" }
     );
 
+    ::specforge::__object_builders!(
+        Vec2 new(vec : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(vec)) absent(std = None, some = None, none = None, ok =
+        None, err = None, box_ = None, default = None, from_str = None, fmt = None, target =
+        None, deserialize = None, serialize = None, clone = None, default_2 = None, eq =
+        None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ =
+        None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None) with(with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)))
+    );
+
     /// bidi evil iso
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Std {
         /// bidi evil iso
         pub std: String,
@@ -26760,11 +29963,122 @@ pub mod types {
         optional "String", client => optional "Client", vec => optional "Vec" }
     );
 
+    ::specforge::__object_builders!(
+        Std new(std : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(std)) absent(some = None, none = None, ok = None, err =
+        None, box_ = None, default = None, from_str = None, fmt = None, target = None,
+        deserialize = None, serialize = None, clone = None, default_2 = None, eq = None,
+        value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ = None,
+        impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None) with(with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)))
+    );
+
     /// #!\[deny(warnings)\]
     /// #\[cfg(any())\]
     /// mod m {}
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Some2 {
         /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
         #[serde(rename = "Some")]
@@ -27333,11 +30647,121 @@ pub mod types {
         optional "std" }
     );
 
+    ::specforge::__object_builders!(
+        Some2 new(some : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(some)) absent(none = None, ok = None, err = None, box_ =
+        None, default = None, from_str = None, fmt = None, target = None, deserialize = None,
+        serialize = None, clone = None, default_2 = None, eq = None, value = None, match_ =
+        None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ =
+        None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None) with(with_none none :
+        impl ::core::convert::Into < String > = Some(::core::convert::Into::into(none)),
+        with_ok ok : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(ok)), with_err err : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(err)), with_box_ box_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(box_)),
+        with_default default : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default)), with_from_str from_str : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(from_str)),
+        with_fmt fmt : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(fmt)), with_target target : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(target)),
+        with_deserialize deserialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(deserialize)), with_serialize serialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(serialize)),
+        with_clone clone : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(clone)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)),
+        with_eq eq : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(eq)), with_value value : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(value)), with_match_ match_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(match_)),
+        with_await_ await_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)))
+    );
+
     /// #!\[deny(warnings)\] #\[cfg(any())\] mod m {}
     ///
     /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct None2 {
         /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
         ///
@@ -27910,6 +31334,115 @@ pub mod types {
         optional "std", some => optional "Some" }
     );
 
+    ::specforge::__object_builders!(
+        None2 new(none : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(none)) absent(ok = None, err = None, box_ = None, default
+        = None, from_str = None, fmt = None, target = None, deserialize = None, serialize =
+        None, clone = None, default_2 = None, eq = None, value = None, match_ = None, await_
+        = None, dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ = None,
+        abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None) with(with_ok
+        ok : impl ::core::convert::Into < String > = Some(::core::convert::Into::into(ok)),
+        with_err err : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(err)), with_box_ box_ : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)))
+    );
+
     /// &lt;script>alert(1)&lt;/script> [link](javascript:alert(1))
     ///
     /// ````text
@@ -28075,6 +31608,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Err2 {
         /// ```text
         /// ```
@@ -28652,12 +32186,123 @@ pub mod types {
         }
     );
 
+    ::specforge::__object_builders!(
+        Err2 new(err : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(err)) absent(box_ = None, default = None, from_str =
+        None, fmt = None, target = None, deserialize = None, serialize = None, clone = None,
+        default_2 = None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None,
+        r_try = None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None) with(with_box_ box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)))
+    );
+
     /// ```text
     /// ```
     ///
     /// \[31m \ \" \u{41}
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Box2 {
         ///  \[31m \ \" \u{41}
         ///
@@ -29236,6 +32881,115 @@ pub mod types {
         "Ok", err => optional "Err" }
     );
 
+    ::specforge::__object_builders!(
+        Box2 new(box_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(box_)) absent(default = None, from_str = None, fmt =
+        None, target = None, deserialize = None, serialize = None, clone = None, default_2 =
+        None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try =
+        None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None) with(with_default default : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(default)), with_from_str from_str : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(from_str)),
+        with_fmt fmt : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(fmt)), with_target target : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(target)),
+        with_deserialize deserialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(deserialize)), with_serialize serialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(serialize)),
+        with_clone clone : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(clone)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)),
+        with_eq eq : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(eq)), with_value value : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(value)), with_match_ match_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(match_)),
+        with_await_ await_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)))
+    );
+
     ///  \[31m \ \" \u{41}
     ///
     /// ```text
@@ -29246,6 +33000,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Default2 {
         /// ```text
         /// ```
@@ -29828,6 +33583,115 @@ pub mod types {
         "Ok", err => optional "Err", box_ => optional "Box" }
     );
 
+    ::specforge::__object_builders!(
+        Default2 new(default : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(default)) absent(from_str = None, fmt = None, target =
+        None, deserialize = None, serialize = None, clone = None, default_2 = None, eq =
+        None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ =
+        None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None) with(with_from_str from_str : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(from_str)),
+        with_fmt fmt : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(fmt)), with_target target : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(target)),
+        with_deserialize deserialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(deserialize)), with_serialize serialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(serialize)),
+        with_clone clone : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(clone)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)),
+        with_eq eq : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(eq)), with_value value : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(value)), with_match_ match_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(match_)),
+        with_await_ await_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -29838,6 +33702,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct FromStr {
         /// ````text
         /// > ```rust > fn quoted() {} > ```
@@ -30423,6 +34288,115 @@ pub mod types {
         }
     );
 
+    ::specforge::__object_builders!(
+        FromStr new(from_str : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(from_str)) absent(fmt = None, target = None, deserialize
+        = None, serialize = None, clone = None, default = None, eq = None, value = None,
+        match_ = None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None,
+        where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default_2 = None) with(with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default default : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default)), with_eq eq : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)))
+    );
+
     /// ````text
     /// > ```rust > fn quoted() {} > ```
     /// ````
@@ -30593,6 +34567,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Target {
         /// ````text
         /// 1. ``` fn in_numbered_item() {} ```
@@ -31176,6 +35151,115 @@ pub mod types {
         from_str => optional "from_str", fmt => optional "fmt" }
     );
 
+    ::specforge::__object_builders!(
+        Target new(target : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(target)) absent(deserialize = None, serialize = None,
+        clone = None, default = None, eq = None, value = None, match_ = None, await_ = None,
+        dyn_ = None, r_try = None, try_ = None, impl_ = None, where_ = None, abstract_ =
+        None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default_2 = None, from_str = None, fmt = None)
+        with(with_deserialize deserialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(deserialize)), with_serialize serialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(serialize)),
+        with_clone clone : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(clone)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_eq eq : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(eq)), with_value value : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(value)), with_match_ match_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(match_)),
+        with_await_ await_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)))
+    );
+
     /// ````text
     /// 1. ``` fn in_numbered_item() {} ```
     /// ````
@@ -31186,6 +35270,7 @@ pub mod types {
     /// std::process::exit(1);
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Deserialize {
         /// ```text
         /// ```
@@ -31766,6 +35851,116 @@ pub mod types {
         from_str => optional "from_str", fmt => optional "fmt", target => optional "Target" }
     );
 
+    ::specforge::__object_builders!(
+        Deserialize new(deserialize : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(deserialize)) absent(serialize = None, clone = None,
+        default = None, eq = None, value = None, match_ = None, await_ = None, dyn_ = None,
+        r_try = None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default_2 = None, from_str = None, fmt = None,
+        target = None) with(with_serialize serialize : impl ::core::convert::Into < String >
+        = Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default default : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default)), with_eq eq : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -31774,6 +35969,7 @@ pub mod types {
     /// ~~~
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Serialize {
         /// ~~~text
         /// ~~~
@@ -32356,6 +36552,114 @@ pub mod types {
         deserialize => optional "deserialize" }
     );
 
+    ::specforge::__object_builders!(
+        Serialize new(serialize : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(serialize)) absent(clone = None, default = None, eq =
+        None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ =
+        None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default_2 = None, from_str = None, fmt = None,
+        target = None, deserialize = None) with(with_clone clone : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(clone)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_eq eq : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(eq)), with_value value : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(value)), with_match_ match_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(match_)),
+        with_await_ await_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)))
+    );
+
     /// ~~~text
     /// ~~~
     ///
@@ -32366,6 +36670,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Clone2 {
         /// ```text
         /// > ~~~rust > fn quoted_tilde() {} > ~~~
@@ -32949,6 +37254,115 @@ pub mod types {
         deserialize => optional "deserialize", serialize => optional "serialize" }
     );
 
+    ::specforge::__object_builders!(
+        Clone2 new(clone : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(clone)) absent(default = None, eq = None, value = None,
+        match_ = None, await_ = None, dyn_ = None, r_try = None, try_ = None, impl_ = None,
+        where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default_2 = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None) with(with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_eq eq : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(eq)), with_value value : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(value)), with_match_ match_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(match_)),
+        with_await_ await_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default_2 default_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default_2)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)))
+    );
+
     /// ```text
     /// > ~~~rust > fn quoted_tilde() {} > ~~~
     /// ```
@@ -33123,6 +37537,7 @@ pub mod types {
     /// `````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Eq2 {
         /// `````text
         /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
@@ -33713,6 +38128,115 @@ pub mod types {
         optional "clone", default_2 => optional "default" }
     );
 
+    ::specforge::__object_builders!(
+        Eq2 new(eq : impl ::core::convert::Into < String > = ::core::convert::Into::into(eq))
+        absent(value = None, match_ = None, await_ = None, dyn_ = None, r_try = None, try_ =
+        None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None)
+        with(with_value value : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(value)), with_match_ match_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(match_)),
+        with_await_ await_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)))
+    );
+
     /// `````text
     /// > ````rust > ``` > fn quoted_four() {} > ``` > ````
     /// `````
@@ -33727,6 +38251,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Value {
         /// - a - b ```rust fn nested_item() {} ```
         ///
@@ -34315,6 +38840,116 @@ pub mod types {
         optional "clone", default_2 => optional "default", eq => optional "eq" }
     );
 
+    ::specforge::__object_builders!(
+        Value new(value : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(value)) absent(match_ = None, await_ = None, dyn_ = None,
+        r_try = None, try_ = None, impl_ = None, where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None) with(with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)))
+    );
+
     /// - a - b ```rust fn nested_item() {} ```
     ///
     /// ````text
@@ -34326,6 +38961,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Match {
         /// > - quoted item > > ```rust > fn quoted_item() {} > ```
         ///
@@ -34915,6 +39551,115 @@ pub mod types {
         optional "Value" }
     );
 
+    ::specforge::__object_builders!(
+        Match new(match_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(match_)) absent(await_ = None, dyn_ = None, r_try = None,
+        try_ = None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name =
+        None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None) with(with_await_ await_ : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(await_)), with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)))
+    );
+
     /// > - quoted item > > ```rust > fn quoted_item() {} > ```
     ///
     /// ````text
@@ -34924,6 +39669,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Await {
         /// ````text
         /// > > ``` > > fn double_quote() {} > > ```
@@ -35511,6 +40257,115 @@ pub mod types {
         optional "Value", match_ => optional "match" }
     );
 
+    ::specforge::__object_builders!(
+        Await new(await_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(await_)) absent(dyn_ = None, r_try = None, try_ = None,
+        impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None) with(with_dyn_ dyn_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(dyn_)),
+        with_r_try r_try : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_try)), with_try_ try_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)))
+    );
+
     /// ````text
     /// > > ``` > > fn double_quote() {} > > ```
     /// ````
@@ -35683,6 +40538,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct RTry {
         /// > para > > fn quoted_indented() {}
         ///
@@ -36263,6 +41119,116 @@ pub mod types {
         optional "dyn" }
     );
 
+    ::specforge::__object_builders!(
+        RTry new(r_try : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(r_try)) absent(try_ = None, impl_ = None, where_ = None,
+        abstract_ = None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None) with(with_try_
+        try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)))
+    );
+
     /// > para > > fn quoted_indented() {}
     ///
     /// ````text
@@ -36272,6 +41238,7 @@ pub mod types {
     /// ````
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Try {
         /// ```text
         /// ```
@@ -36849,12 +41816,123 @@ pub mod types {
         optional "dyn", r_try => optional "r#try" }
     );
 
+    ::specforge::__object_builders!(
+        Try new(try_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(try_)) absent(impl_ = None, where_ = None, abstract_ =
+        None, x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None)
+        with(with_impl_ impl_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(impl_)), with_where_ where_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(where_)),
+        with_abstract_ abstract_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(abstract_)), with_x_fn_injected_by_name
+        x_fn_injected_by_name : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)))
+    );
+
     /// ```text
     /// ```
     ///
     /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Impl {
         /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
         ///
@@ -37429,6 +42507,116 @@ pub mod types {
         optional "dyn", r_try => optional "r#try", try_ => optional "try" }
     );
 
+    ::specforge::__object_builders!(
+        Impl new(impl_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(impl_)) absent(where_ = None, abstract_ = None,
+        x_fn_injected_by_name = None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None,
+        try_ = None) with(with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)))
+    );
+
     /// */ /* "\] #\[cfg(any())\] } fn x() {} //! inner
     ///
     /// ```text
@@ -37436,6 +42624,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Where {
         /// ```text
         /// ```
@@ -38009,6 +43198,116 @@ pub mod types {
         "impl" }
     );
 
+    ::specforge::__object_builders!(
+        Where new(where_ : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(where_)) absent(abstract_ = None, x_fn_injected_by_name =
+        None,
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None,
+        try_ = None, impl_ = None) with(with_abstract_ abstract_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(abstract_)), with_x_fn_injected_by_name
+        x_fn_injected_by_name : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(x_fn_injected_by_name)),
+        with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)))
+    );
+
     /// ```text
     /// ```
     ///
@@ -38176,6 +43475,7 @@ pub mod types {
     /// ~~~
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct XFnInjectedByName {
         /// ~~~text
         /// ~~~
@@ -38750,6 +44050,115 @@ pub mod types {
         "impl", where_ => optional "where", abstract_ => optional "abstract" }
     );
 
+    ::specforge::__object_builders!(
+        XFnInjectedByName new(x_fn_injected_by_name : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(x_fn_injected_by_name))
+        absent(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        = None, field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None,
+        self_ = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None,
+        try_ = None, impl_ = None, where_ = None, abstract_ = None)
+        with(with_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long)),
+        with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)))
+    );
+
     /// ~~~text
     /// ~~~
     ///
@@ -38762,6 +44171,7 @@ pub mod types {
     /// Outro.
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong {
         /// Intro. fn indented() {} Outro.
         ///
@@ -39336,5 +44746,113 @@ pub mod types {
         optional "dyn", r_try => optional "r#try", try_ => optional "try", impl_ => optional
         "impl", where_ => optional "where", abstract_ => optional "abstract",
         x_fn_injected_by_name => optional "x\n\n    fn injected_by_name() {}" }
+    );
+
+    ::specforge::__object_builders!(
+        VeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLongVeryLong
+        new(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long
+        : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long_very_long))
+        absent(field = None, field_2 = None, cfg_any = None, fn_x = None, type_ = None, self_
+        = None, self_2 = None, crate_ = None, super_ = None, fn_ = None, async_ = None,
+        r_type = None, field_3 = None, field_4 = None, union_ = None, gen_ = None, n123abc =
+        None, n1 = None, field_5 = None, foo_bar = None, foo_bar_2 = None, foo_bar_3 = None,
+        foo_bar_4 = None, foo_bar_5 = None, foo_bar_6 = None, foo_bar_7 = None, a_b_c = None,
+        rust = None, naive = None, field_6 = None, a_b_c_2 = None, result = None, option =
+        None, string = None, client = None, vec = None, std = None, some = None, none = None,
+        ok = None, err = None, box_ = None, default = None, from_str = None, fmt = None,
+        target = None, deserialize = None, serialize = None, clone = None, default_2 = None,
+        eq = None, value = None, match_ = None, await_ = None, dyn_ = None, r_try = None,
+        try_ = None, impl_ = None, where_ = None, abstract_ = None, x_fn_injected_by_name =
+        None) with(with_field field : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field)), with_field_2 field_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_2)),
+        with_cfg_any cfg_any : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(cfg_any)), with_fn_x fn_x : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fn_x)),
+        with_type_ type_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(type_)), with_self_ self_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(self_)),
+        with_self_2 self_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(self_2)), with_crate_ crate_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(crate_)),
+        with_super_ super_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(super_)), with_fn_ fn_ : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(fn_)), with_async_ async_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(async_)),
+        with_r_type r_type : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(r_type)), with_field_3 field_3 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_3)),
+        with_field_4 field_4 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_4)), with_union_ union_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(union_)),
+        with_gen_ gen_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(gen_)), with_n123abc n123abc : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(n123abc)),
+        with_n1 n1 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(n1)), with_field_5 field_5 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(field_5)),
+        with_foo_bar foo_bar : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar)), with_foo_bar_2 foo_bar_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_2)),
+        with_foo_bar_3 foo_bar_3 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_3)), with_foo_bar_4 foo_bar_4 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_4)),
+        with_foo_bar_5 foo_bar_5 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_5)), with_foo_bar_6 foo_bar_6 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(foo_bar_6)),
+        with_foo_bar_7 foo_bar_7 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(foo_bar_7)), with_a_b_c a_b_c : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c)),
+        with_rust rust : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(rust)), with_naive naive : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(naive)),
+        with_field_6 field_6 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(field_6)), with_a_b_c_2 a_b_c_2 : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(a_b_c_2)),
+        with_result result : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(result)), with_option option : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(option)),
+        with_string string : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(string)), with_client client : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(client)),
+        with_vec vec : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(vec)), with_std std : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(std)), with_some some : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(some)), with_none
+        none : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(none)), with_ok ok : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(ok)), with_err err : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(err)), with_box_
+        box_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(box_)), with_default default : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(default)),
+        with_from_str from_str : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(from_str)), with_fmt fmt : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(fmt)),
+        with_target target : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(target)), with_deserialize deserialize : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(deserialize)),
+        with_serialize serialize : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(serialize)), with_clone clone : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(clone)),
+        with_default_2 default_2 : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(default_2)), with_eq eq : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(eq)), with_value value : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(value)),
+        with_match_ match_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(match_)), with_await_ await_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(await_)),
+        with_dyn_ dyn_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(dyn_)), with_r_try r_try : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(r_try)),
+        with_try_ try_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(try_)), with_impl_ impl_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(impl_)),
+        with_where_ where_ : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(where_)), with_abstract_ abstract_ : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(abstract_)),
+        with_x_fn_injected_by_name x_fn_injected_by_name : impl ::core::convert::Into <
+        String > = Some(::core::convert::Into::into(x_fn_injected_by_name)))
     );
 }

@@ -318,6 +318,7 @@ pub mod operations {
 pub mod types {
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Pet {
         pub id: i64,
         pub name: String,
@@ -329,10 +330,17 @@ pub mod types {
         Pet { id => required "id", name => required "name", tag => optional "tag" }
     );
 
+    ::specforge::__object_builders!(
+        Pet new(id : i64 = id, name : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(name)) absent(tag = None) with(with_tag tag : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(tag)))
+    );
+
     pub type Pets = Vec<Pet>;
 
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Error {
         pub code: i32,
         pub message: String,
@@ -340,5 +348,10 @@ pub mod types {
 
     ::specforge::__object_deserialize!(
         Error { code => required "code", message => required "message" }
+    );
+
+    ::specforge::__object_builders!(
+        Error new(code : i32 = code, message : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(message)) absent() with()
     );
 }

@@ -16,11 +16,8 @@ fn operations_and_types_are_generated() {
     let client = petstore::Client::new("http://127.0.0.1:9/v1").unwrap();
     // Building request values sends nothing.
     let _list = client.list_pets().limit(5);
-    let pet = petstore::types::Pet {
-        id: 1,
-        name: "Rex".to_owned(),
-        tag: None,
-    };
+    // Values are built from their required properties, optional ones by setter.
+    let pet = petstore::types::Pet::new(1, "Rex").with_tag("dog");
     let _create = client.create_pets(pet);
     let _show = client.show_pet_by_id("1");
 }

@@ -37,21 +37,9 @@ async fn main() -> Result<(), BoxError> {
     println!("client: petstore::Client::new({base_url:?})\n");
 
     let pets = [
-        Pet {
-            id: 1,
-            name: "Rex".into(),
-            tag: Some("dog".into()),
-        },
-        Pet {
-            id: 2,
-            name: "Tom".into(),
-            tag: Some("cat".into()),
-        },
-        Pet {
-            id: 3,
-            name: "Nemo".into(),
-            tag: None,
-        },
+        Pet::new(1, "Rex").with_tag("dog"),
+        Pet::new(2, "Tom").with_tag("cat"),
+        Pet::new(3, "Nemo"),
     ];
     for pet in pets {
         let name = pet.name.clone();

@@ -646,6 +646,7 @@ pub mod types {
     #[cfg(any(feature = "pets", feature = "store"))]
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Pet {
         pub id: i64,
         pub name: String,
@@ -656,6 +657,13 @@ pub mod types {
     #[cfg(any(feature = "pets", feature = "store"))]
     ::specforge::__object_deserialize!(
         Pet { id => required "id", name => required "name", kind => optional "kind" }
+    );
+
+    #[cfg(any(feature = "pets", feature = "store"))]
+    ::specforge::__object_builders!(
+        Pet new(id : i64 = id, name : impl ::core::convert::Into < String > =
+        ::core::convert::Into::into(name)) absent(kind = None) with(with_kind kind : impl
+        ::core::convert::Into < PetKind > = Some(::core::convert::Into::into(kind)))
     );
 
     #[cfg(any(feature = "pets", feature = "store", feature = "unreferenced-types"))]
@@ -675,6 +683,7 @@ pub mod types {
     #[cfg(feature = "store")]
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Order {
         pub pet_id: i64,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -686,9 +695,16 @@ pub mod types {
         Order { pet_id => required "pet_id", quantity => optional "quantity" }
     );
 
+    #[cfg(feature = "store")]
+    ::specforge::__object_builders!(
+        Order new(pet_id : i64 = pet_id) absent(quantity = None) with(with_quantity quantity
+        : i64 = Some(quantity))
+    );
+
     #[cfg(any(feature = "pets", feature = "store"))]
     #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Problem {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub title: Option<String>,
@@ -697,9 +713,16 @@ pub mod types {
     #[cfg(any(feature = "pets", feature = "store"))]
     ::specforge::__object_deserialize!(Problem { title => optional "title" });
 
+    #[cfg(any(feature = "pets", feature = "store"))]
+    ::specforge::__object_builders!(
+        Problem new() absent(title = None) with(with_title title : impl ::core::convert::Into
+        < String > = Some(::core::convert::Into::into(title)))
+    );
+
     #[cfg(feature = "unreferenced-types")]
     #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct Unused {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub note: Option<String>,
@@ -712,9 +735,18 @@ pub mod types {
         Unused { note => optional "note", kind => optional "kind" }
     );
 
+    #[cfg(feature = "unreferenced-types")]
+    ::specforge::__object_builders!(
+        Unused new() absent(note = None, kind = None) with(with_note note : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(note)), with_kind
+        kind : impl ::core::convert::Into < PetKind > =
+        Some(::core::convert::Into::into(kind)))
+    );
+
     #[cfg(feature = "pets")]
     #[derive(Debug, Clone, PartialEq, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct ListPetsResponse {
         pub items: Vec<Pet>,
         #[serde(
@@ -729,9 +761,17 @@ pub mod types {
         ListPetsResponse { items => required "items", next_cursor => nullable "next_cursor" }
     );
 
+    #[cfg(feature = "pets")]
+    ::specforge::__object_builders!(
+        ListPetsResponse new(items : Vec < Pet > = items) absent(next_cursor = None)
+        with(with_next_cursor next_cursor : impl ::core::convert::Into < String > =
+        Some(Some(::core::convert::Into::into(next_cursor))))
+    );
+
     #[cfg(any(feature = "store", feature = "admin-tools"))]
     #[derive(Debug, Clone, PartialEq, Default, ::specforge::serde::Serialize)]
     #[serde(crate = "::specforge::serde")]
+    #[non_exhaustive]
     pub struct GetInventoryResponse {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub count: Option<i64>,
@@ -739,6 +779,12 @@ pub mod types {
 
     #[cfg(any(feature = "store", feature = "admin-tools"))]
     ::specforge::__object_deserialize!(GetInventoryResponse { count => optional "count" });
+
+    #[cfg(any(feature = "store", feature = "admin-tools"))]
+    ::specforge::__object_builders!(
+        GetInventoryResponse new() absent(count = None) with(with_count count : i64 =
+        Some(count))
+    );
 
     #[cfg(feature = "admin-tools")]
     /// The same type as [`GetInventoryResponse`]: the document gives both one shape.
