@@ -345,7 +345,13 @@ impl StructParts {
 /// field is. Returns the argument type and the stored expression.
 fn value_arg(ctx: &Ctx, field: &Field, name: &proc_macro2::Ident) -> (TokenStream, TokenStream) {
     let into = quote!(::core::convert::Into);
-    let (arg, value) = if ctx.is_string(&field.ty) {
+    // Text stored as `String` (not `format: byte`, stored as `Base64Bytes`).
+    let text = match ctx.resolve_alias(&field.ty) {
+        TypeRef::String | TypeRef::Binary => true,
+        TypeRef::DateTime => ctx.settings.date_time_as_string,
+        _ => false,
+    };
+    let (arg, value) = if text {
         let string = ctx.std(Scope::Types, "String");
         (quote!(impl #into<#string>), quote!(#into::into(#name)))
     } else if matches!(ctx.resolve_alias(&field.ty), TypeRef::Named(_)) {
