@@ -1,4 +1,4 @@
-//! Settings `replace`, `rename_types`, `rename_operations` and `patch` from the CLI (flags and config file) and the
+//! Settings `replace`, `rename_types`, `rename_operations`, `patch` and `value_builders` from the CLI (flags and config file) and the
 //! build-script `Builder`; `generate!` is tested with a compiled client in
 //! `tests/tests/customise.rs`.
 
@@ -161,5 +161,39 @@ fn the_patch_setting_fixes_the_document_in_every_entry_point() {
         "{}",
         text(&out)
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn value_builders_can_be_turned_off_in_the_cli_and_the_builder() {
+    let dir = scratch("value-builders");
+    std::fs::copy(spec(), dir.join("openapi.yaml")).unwrap();
+    let out = specforge(&dir, &["generate", "openapi.yaml", "--out", "on"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let on = std::fs::read_to_string(dir.join("on/src/lib.rs")).unwrap();
+    assert!(on.contains("__object_builders!"), "{on}");
+    let out = specforge(
+        &dir,
+        &[
+            "generate",
+            "openapi.yaml",
+            "--out",
+            "off",
+            "--no-value-builders",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let off = std::fs::read_to_string(dir.join("off/src/lib.rs")).unwrap();
+    assert!(!off.contains("__object_builders!"), "{off}");
+    assert!(!off.contains("#[non_exhaustive]"), "{off}");
+    let readme = std::fs::read_to_string(dir.join("off/README.md")).unwrap();
+    assert!(readme.contains(" --no-value-builders"), "{readme}");
+
+    let file = Builder::new(spec())
+        .value_builders(false)
+        .generate_to_file(dir.join("built.rs"))
+        .unwrap();
+    let built = std::fs::read_to_string(file).unwrap();
+    assert!(!built.contains("__object_builders!"), "{built}");
     let _ = std::fs::remove_dir_all(&dir);
 }

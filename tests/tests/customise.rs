@@ -29,6 +29,42 @@ specforge::generate!(
     rename_operations = "getProduct=item"
 );
 
+// `value_builders = false`: plain structs (built with struct literals), no constructors.
+mod plain {
+    specforge::generate!(
+        spec = "tests/customise/openapi.yaml",
+        module = shop,
+        replace = "Money=crate::Money,format:decimal=crate::Decimal",
+        value_builders = false
+    );
+}
+
+#[test]
+fn without_value_builders_values_are_struct_literals() {
+    let product = plain::shop::types::Product {
+        name: "Lamp".into(),
+        price: Money {
+            amount: "1".into(),
+            currency: "EUR".into(),
+        },
+        weight: None,
+        discounts: None,
+    };
+    assert_eq!(product.name, "Lamp");
+}
+
+#[test]
+fn with_value_builders_values_have_constructors() {
+    let money = Money {
+        amount: "2".into(),
+        currency: "EUR".into(),
+    };
+    let item =
+        shop::types::Item::new("Lamp", money.clone(), "L-1").with_weight(Decimal("3".into()));
+    assert_eq!(item.price, money);
+    assert_eq!(item.weight, Some(Decimal("3".into())));
+}
+
 #[test]
 fn replaced_types_are_the_users() {
     // Type equalities, checked by the compiler.

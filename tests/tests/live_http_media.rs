@@ -50,10 +50,7 @@ mod live {
     }
 
     fn report_value() -> Report {
-        Report {
-            id: "r1".to_owned(),
-            total: 7,
-        }
+        Report::new("r1", 7)
     }
 
     #[tokio::test]

@@ -51,11 +51,7 @@ mod wire {
     }
 
     fn color() -> Color {
-        Color {
-            r: 100,
-            g: 200,
-            b: 150,
-        }
+        Color::new(100, 200, 150)
     }
 
     fn assert_wire(recorded: &Recorded, method: &str, path: &str, query: Option<&str>) {
@@ -151,10 +147,7 @@ mod wire {
     async fn json_bodies_keep_their_media_type() {
         within(async {
             let (server, client) = start().await;
-            let thing = Thing {
-                name: String::from("box"),
-                size: Some(3),
-            };
+            let thing = Thing::new("box").with_size(3);
             let patched = client
                 .patch_thing(thing.clone())
                 .await
@@ -197,11 +190,9 @@ mod wire {
     async fn form_and_text_bodies() {
         within(async {
             let (server, client) = start().await;
-            let form = SubmitFormBody {
-                name: String::from("a b+c"),
-                tags: Some(vec![String::from("x"), String::from("y")]),
-                count: Some(2),
-            };
+            let form = SubmitFormBody::new("a b+c")
+                .with_tags(vec![String::from("x"), String::from("y")])
+                .with_count(2);
             client
                 .submit_form(form)
                 .await
@@ -219,12 +210,11 @@ mod wire {
             // object (ST-37). The runtime writes a space as %20 in delimited styles
             // (the form style writes '+'); both decode to a space.
             client
-                .submit_encoded_form(SubmitEncodedFormBody {
-                    tags: Some(vec![String::from("x"), String::from("y z")]),
-                    filter: Some(SubmitEncodedFormBodyFilter {
-                        kind: Some(String::from("a&b")),
-                    }),
-                })
+                .submit_encoded_form(
+                    SubmitEncodedFormBody::new()
+                        .with_tags(vec![String::from("x"), String::from("y z")])
+                        .with_filter(SubmitEncodedFormBodyFilter::new().with_kind("a&b")),
+                )
                 .await
                 .unwrap_or_else(|e| panic!("{e:?}"));
             let recorded = server.recorder.single();

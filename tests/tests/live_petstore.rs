@@ -164,10 +164,10 @@ mod petstore {
     }
 
     fn pet(id: i64, name: &str, tag: Option<&str>) -> Pet {
-        Pet {
-            id,
-            name: name.to_owned(),
-            tag: tag.map(str::to_owned),
+        let pet = Pet::new(id, name);
+        match tag {
+            Some(tag) => pet.with_tag(tag),
+            None => pet,
         }
     }
 
@@ -365,10 +365,7 @@ mod petstore_expanded {
             assert_eq!(cats[0].name, "Tom");
             assert_eq!(cats[0].tag.as_deref(), Some("cat"));
 
-            let new_pet = NewPet {
-                name: String::from("Iggy"),
-                tag: Some(String::from("lizard")),
-            };
+            let new_pet = NewPet::new("Iggy").with_tag("lizard");
             let iggy: Pet = client
                 .add_pet(new_pet)
                 .await
@@ -435,10 +432,7 @@ mod petstore_expanded {
                 }
                 other => panic!("expected Error::Api, got {other:?}"),
             }
-            let nameless = NewPet {
-                name: String::new(),
-                tag: None,
-            };
+            let nameless = NewPet::new("");
             match client.add_pet(nameless).await {
                 Err(specforge::Error::Api(api)) => {
                     assert_eq!(api.status.as_u16(), 422);

@@ -83,13 +83,7 @@ mod live {
             let expected = [("fetch", 10, None), ("build", 60, Some("2"))];
             for (event, (step, percent, id)) in events.iter().zip(expected) {
                 assert_eq!(event.event, "progress");
-                assert_eq!(
-                    event.data,
-                    Progress {
-                        step: step.to_owned(),
-                        percent
-                    }
-                );
+                assert_eq!(event.data, Progress::new(step, percent));
                 assert_eq!(event.id.as_deref(), id);
             }
             let recorded = server.recorder.single();
@@ -133,9 +127,7 @@ mod live {
             assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
             assert_eq!(
                 error.api_error(),
-                Some(&WatchJobError::NotFound(Problem {
-                    message: "no such job".to_owned()
-                }))
+                Some(&WatchJobError::NotFound(Problem::new("no such job")))
             );
         })
         .await;

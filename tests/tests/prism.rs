@@ -300,11 +300,7 @@ mod http_surface {
     }
 
     fn color() -> Color {
-        Color {
-            r: 100,
-            g: 200,
-            b: 150,
-        }
+        Color::new(100, 200, 150)
     }
 
     #[tokio::test(flavor = "multi_thread")]
@@ -314,10 +310,7 @@ mod http_surface {
             let server = serve(crate::http_surface_server::router()).await;
             let prism = prism_for("http-surface", format!("{}/api", server.origin)).await;
             let client = Client::new(prism.origin.clone()).unwrap_or_else(|e| panic!("{e}"));
-            let thing = Thing {
-                name: String::from("box"),
-                size: Some(3),
-            };
+            let thing = Thing::new("box").with_size(3);
             valid(
                 "headerStyles",
                 client
@@ -329,11 +322,7 @@ mod http_surface {
                 "patchThing",
                 client.patch_thing(thing.clone()).send_with_response().await,
             );
-            let form = SubmitFormBody {
-                name: String::from("a b"),
-                tags: None,
-                count: Some(2),
-            };
+            let form = SubmitFormBody::new("a b").with_count(2);
             valid(
                 "submitForm",
                 client.submit_form(form).send_with_response().await,

@@ -1362,32 +1362,31 @@ pub mod types {
 
     ::specforge::__object_builders!(
         Pet new(id : i64 = id, name : impl ::core::convert::Into < String > =
-        ::core::convert::Into::into(name), photo : impl ::core::convert::Into < String > =
-        ::core::convert::Into::into(photo), type_ : impl ::core::convert::Into < String > =
-        ::core::convert::Into::into(type_)) absent(tag = None, status =
-        Self::default_status(), parent = None, nickname = None, note = None, thumbnail =
-        None, raw = None, born = None, updated_at = None, secret = None, uid = None, weight =
-        Self::default_weight(), tags = Self::default_tags(), attributes = None, count =
-        Self::default_count(), legacy_code = None, file = None) with(with_tag tag : impl
-        ::core::convert::Into < String > = Some(::core::convert::Into::into(tag)),
-        with_status status : impl ::core::convert::Into < PetStatus > =
-        ::core::convert::Into::into(status), with_parent parent : impl ::core::convert::Into
-        < Pet > = Some(Box::new(::core::convert::Into::into(parent))), with_nickname nickname
-        : impl ::core::convert::Into < String > =
-        Some(::core::convert::Into::into(nickname)), with_note note : impl
-        ::core::convert::Into < String > = Some(Some(::core::convert::Into::into(note))),
-        with_thumbnail thumbnail : impl ::core::convert::Into < String > =
-        Some(::core::convert::Into::into(thumbnail)), with_raw raw : impl
-        ::core::convert::Into < String > = Some(::core::convert::Into::into(raw)), with_born
-        born : ::specforge::chrono::NaiveDate = Some(born), with_updated_at updated_at : impl
-        ::core::convert::Into < String > = Some(::core::convert::Into::into(updated_at)),
-        with_secret secret : impl ::core::convert::Into < String > =
-        Some(::core::convert::Into::into(secret)), with_uid uid : ::specforge::uuid::Uuid =
-        Some(uid), with_weight weight : f32 = weight, with_tags tags : Vec < String > = tags,
-        with_attributes attributes : ::std::collections::BTreeMap < String,
-        ::specforge::serde_json::Value > = Some(attributes), with_count count : u32 = count,
-        with_legacy_code legacy_code : i32 = Some(legacy_code), with_file file : impl
-        ::core::convert::Into < String > = Some(::core::convert::Into::into(file)))
+        ::core::convert::Into::into(name), photo : ::specforge::Base64Bytes = photo, type_ :
+        impl ::core::convert::Into < String > = ::core::convert::Into::into(type_))
+        absent(tag = None, status = Self::default_status(), parent = None, nickname = None,
+        note = None, thumbnail = None, raw = None, born = None, updated_at = None, secret =
+        None, uid = None, weight = Self::default_weight(), tags = Self::default_tags(),
+        attributes = None, count = Self::default_count(), legacy_code = None, file = None)
+        with(with_tag tag : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(tag)), with_status status : impl
+        ::core::convert::Into < PetStatus > = ::core::convert::Into::into(status),
+        with_parent parent : impl ::core::convert::Into < Pet > =
+        Some(Box::new(::core::convert::Into::into(parent))), with_nickname nickname : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(nickname)),
+        with_note note : impl ::core::convert::Into < String > =
+        Some(Some(::core::convert::Into::into(note))), with_thumbnail thumbnail :
+        ::specforge::Base64Bytes = Some(thumbnail), with_raw raw : ::specforge::Base64Bytes =
+        Some(raw), with_born born : ::specforge::chrono::NaiveDate = Some(born),
+        with_updated_at updated_at : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(updated_at)), with_secret secret : impl
+        ::core::convert::Into < String > = Some(::core::convert::Into::into(secret)),
+        with_uid uid : ::specforge::uuid::Uuid = Some(uid), with_weight weight : f32 =
+        weight, with_tags tags : Vec < String > = tags, with_attributes attributes :
+        ::std::collections::BTreeMap < String, ::specforge::serde_json::Value > =
+        Some(attributes), with_count count : u32 = count, with_legacy_code legacy_code : i32
+        = Some(legacy_code), with_file file : impl ::core::convert::Into < String > =
+        Some(::core::convert::Into::into(file)))
     );
 
     impl Pet {
