@@ -197,3 +197,62 @@ fn value_builders_can_be_turned_off_in_the_cli_and_the_builder() {
     assert!(!built.contains("__object_builders!"), "{built}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn derives_come_from_the_cli_and_the_builder_and_skip_what_cannot_hold() {
+    let dir = scratch("derive");
+    let spec = spec().with_file_name("derives.yaml");
+    std::fs::copy(&spec, dir.join("openapi.yaml")).unwrap();
+    let out = specforge(
+        &dir,
+        &[
+            "generate",
+            "openapi.yaml",
+            "--out",
+            "cli",
+            "--derive",
+            "Hash,Eq",
+            "--derive",
+            "Tag=Default",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    // Floats: `Point` and `Labelled` (which holds one) are left out, with SF2012.
+    assert!(text(&out).contains("SF2012"), "{}", text(&out));
+    assert!(text(&out).contains("`Point`, `Labelled`"), "{}", text(&out));
+    let code = std::fs::read_to_string(dir.join("cli/src/lib.rs")).unwrap();
+    assert_eq!(
+        derives_of(&code, "struct Tag"),
+        ["Hash, Eq, Default"],
+        "{code}"
+    );
+    assert_eq!(derives_of(&code, "struct Free"), ["Hash, Eq"], "{code}");
+    assert!(derives_of(&code, "struct Point").is_empty(), "{code}");
+    assert!(derives_of(&code, "struct Labelled").is_empty(), "{code}");
+    // Already derived by string enums: not twice.
+    assert!(derives_of(&code, "enum Color").is_empty(), "{code}");
+
+    let file = Builder::new(&spec)
+        .derive(["Hash", "Eq"])
+        .generate_to_file(dir.join("built.rs"))
+        .unwrap();
+    let built = std::fs::read_to_string(file).unwrap();
+    assert_eq!(derives_of(&built, "struct Free"), ["Hash, Eq"], "{built}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The extra `#[derive(..)]` lists among the attributes of item `item` (`struct Tag`):
+/// every derive attribute of it except the generator's own (the one with `Debug`).
+fn derives_of(code: &str, item: &str) -> Vec<String> {
+    let Some(at) = code.find(&format!("pub {item} ")) else {
+        return Vec::new();
+    };
+    let before = &code[..at];
+    let start = before.rfind(['}', ';']).map_or(0, |i| i + 1);
+    before[start..]
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("#[derive(")?.strip_suffix(")]"))
+        .filter(|list| !list.contains("Debug"))
+        .map(str::to_owned)
+        .collect()
+}

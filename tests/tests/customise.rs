@@ -93,3 +93,37 @@ fn replaced_types_are_the_users() {
     let sku: &String = &product.sku;
     assert_eq!(sku, "L-1");
 }
+
+// Setting `derive`: extra derives where they hold (floats have no `Eq`/`Hash`/`Ord`, a
+// free-form value no order); `Tag=Default` for one schema.
+mod derived {
+    specforge::generate!(
+        spec = "tests/customise/derives.yaml",
+        module = api,
+        derive = "Eq, Hash, PartialOrd, Ord, Tag=Default"
+    );
+}
+
+#[test]
+fn extra_derives_hold_where_they_can() {
+    use derived::api::types::{Color, Free, Labelled, Point, Tag};
+    use std::collections::{BTreeSet, HashSet};
+
+    fn eq_hash<T: Eq + std::hash::Hash>() {}
+    fn ordered<T: Ord>() {}
+    fn partially_ordered<T: PartialOrd>() {}
+    eq_hash::<Tag>();
+    ordered::<Tag>();
+    eq_hash::<Free>();
+    partially_ordered::<Point>();
+    partially_ordered::<Labelled>();
+    let tag = Tag::default();
+    assert_eq!(tag.name, "");
+    let a = Tag::new("a").with_color(Color::Red);
+    let b = Tag::new("b");
+    assert!(a < b);
+    let set: HashSet<Tag> = [a.clone(), a.clone(), b.clone()].into_iter().collect();
+    assert_eq!(set.len(), 2);
+    let sorted: BTreeSet<Tag> = [b, a.clone()].into_iter().collect();
+    assert_eq!(sorted.first(), Some(&a));
+}

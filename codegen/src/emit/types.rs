@@ -29,13 +29,12 @@ const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
 
 /// `pub mod types { … }`.
 pub(crate) fn module(ctx: &Ctx) -> TokenStream {
-    let items = ctx
-        .api
-        .types
-        .defs
-        .iter()
-        .enumerate()
-        .map(|(index, def)| super::gates::gated(item(ctx, def), &ctx.type_gate(index)));
+    let items = ctx.api.types.defs.iter().enumerate().map(|(index, def)| {
+        let extra = extra_derives(ctx, index);
+        let item = item(ctx, def);
+        let item = quote!(#extra #item);
+        super::gates::gated(item, &ctx.type_gate(index))
+    });
     let allow_deprecated = ctx.allow_deprecated();
     let top = ctx.top_level_attrs();
     let inception = ctx.module_inception("types");
@@ -48,6 +47,20 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
             #(#items)*
         }
     }
+}
+
+/// `#[derive(..)]` of the extra derives of type `index` (setting `derive`; the model
+/// kept only those that hold and never puts one on an alias), put before the item's
+/// other attributes.
+fn extra_derives(ctx: &Ctx, index: usize) -> Option<TokenStream> {
+    let paths: Vec<syn::Path> = ctx
+        .api
+        .extra_derives
+        .get(index)?
+        .iter()
+        .filter_map(|path| syn::parse_str(path).ok())
+        .collect();
+    (!paths.is_empty()).then(|| quote!(#[derive(#(#paths),*)]))
 }
 
 fn item(ctx: &Ctx, def: &TypeDef) -> TokenStream {

@@ -20,7 +20,7 @@
 use serde_json::Value;
 
 use super::types::TypeLowerer;
-use super::{Api, Server, features, operations, pagination, refs, security};
+use super::{Api, Server, derives, features, operations, pagination, refs, security};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
@@ -34,6 +34,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
     types.lower_components();
     let operations = operations::lower_operations(&mut types, &security_schemes);
     let types = types.finish();
+    let extra_derives = derives::extra_derives(&types, settings, diags);
     let mut api = Api {
         title,
         version,
@@ -42,6 +43,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
         security_schemes,
         operations,
         types,
+        extra_derives,
         features: None,
     };
     pagination::detect_all(document, &mut api, diags);

@@ -10,6 +10,7 @@
 pub(crate) mod body_alternatives;
 pub(crate) mod composition;
 pub(crate) mod dedup;
+pub(crate) mod derives;
 pub(crate) mod enums;
 pub(crate) mod features;
 pub(crate) mod lower;
@@ -47,6 +48,8 @@ pub struct Api {
     pub security_schemes: Vec<SecurityScheme>,
     pub operations: Vec<Operation>,
     pub types: TypeArena,
+    /// Extra derives of each type (by `TypeId` index; setting `derive`, checked to hold).
+    pub extra_derives: Vec<Vec<String>>,
     /// One Cargo feature per tag (setting `tag_features`), with the feature gate of
     /// every operation and type; `None` when the setting is off.
     pub features: Option<features::TagFeatures>,

@@ -274,3 +274,49 @@ pub(crate) fn rename(pair: &str) -> Option<(String, String)> {
     let new_ok = syn::parse_str::<syn::Ident>(new).is_ok();
     (!old.is_empty() && new_ok).then(|| (old.to_owned(), new.to_owned()))
 }
+
+/// Derives separated by commas; repeatable. Each is `PATH` (every generated type) or
+/// `SCHEMA=PATH` (the type of that schema in `components/schemas`); `PATH` is a Rust
+/// path (`Hash`, `schemars::JsonSchema`).
+pub(crate) struct Derives;
+
+impl Kind for Derives {
+    type Value = Vec<String>;
+    const EXPECTED: &'static str =
+        "derive paths separated by commas, each for every type (`Hash`) or one schema (`Pet=Hash`)";
+    const REPEATABLE: bool = true;
+
+    fn valid(value: &Vec<String>) -> bool {
+        value.iter().all(|item| derive_request(item).is_some())
+    }
+    fn parse(text: &str) -> Option<Vec<String>> {
+        let items: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
+        Some(items).filter(Self::valid)
+    }
+    fn show(value: &Vec<String>) -> String {
+        value.join(",")
+    }
+}
+
+/// Which types a derive is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DeriveTarget {
+    /// Every generated type.
+    All,
+    /// The type of the schema with this key in `components/schemas`.
+    Schema(String),
+}
+
+/// `PATH` or `SCHEMA=PATH` split and checked (`PATH` a Rust path).
+pub(crate) fn derive_request(item: &str) -> Option<(DeriveTarget, String)> {
+    let (target, path) = match item.split_once('=') {
+        Some((schema, path)) if !schema.trim().is_empty() => {
+            (DeriveTarget::Schema(schema.trim().to_owned()), path.trim())
+        }
+        Some(_) => return None,
+        None => (DeriveTarget::All, item.trim()),
+    };
+    syn::parse_str::<syn::Path>(path)
+        .is_ok()
+        .then(|| (target, path.to_owned()))
+}

@@ -148,6 +148,15 @@ settings_table! {
             builder = yes
             => |s, v| s.replace.extend(v);
 
+    /// Extra derives: `PATH` for every generated type, `SCHEMA=PATH` for the type of
+    /// one schema (`Hash`, `Eq`, `Pet=schemars::JsonSchema`). A derive is left out of the
+    /// types it cannot hold for (a float has no `Eq`/`Hash`), with warning SF2012.
+    field derive: Vec<String> = Vec::new();
+        key derive(Derives)
+            cli = CliSpec::value("derive", "[SCHEMA=]PATH", "Derive PATH for every generated type, or for the type of SCHEMA only (repeatable; a value may also list several, separated by commas); left out where it cannot hold, with a warning"),
+            builder = yes
+            => |s, v| s.derive.extend(v);
+
     /// Rename generated types: `OLD=NEW` pairs, `OLD` a schema's key in
     /// `components/schemas`, `NEW` the type's name (made PascalCase). A name that matches
     /// no schema is warning SF2011.
@@ -281,6 +290,7 @@ mod tests {
                 "replace",
                 "Money=crate::Money, format:decimal=rust_decimal::Decimal",
             ),
+            ("derive", "Hash, Eq, Pet=schemars::JsonSchema"),
             ("rename_types", "Pet=Animal"),
             ("rename_operations", "listPets=pets"),
             ("patch", "fix.yaml"),
@@ -341,6 +351,9 @@ mod tests {
             ("replace", "=crate::Money"),
             ("replace", "format:=crate::Money"),
             ("replace", "Money=&'static str"),
+            ("derive", "Pet="),
+            ("derive", "=Hash"),
+            ("derive", "Hash Eq"),
             ("rename_types", "Pet"),
             ("rename_types", "Pet=Big Pet"),
             ("rename_operations", "=pets"),
