@@ -327,6 +327,7 @@ pub(crate) fn api() -> Api {
         ],
         operations: operations(),
         types: TypeArena { defs: types() },
+        extra_derives: Vec::new(),
         features: None,
     }
 }
@@ -341,6 +342,7 @@ pub(crate) fn empty_api() -> Api {
         security_schemes: Vec::new(),
         operations: Vec::new(),
         types: TypeArena::default(),
+        extra_derives: Vec::new(),
         features: None,
     }
 }
