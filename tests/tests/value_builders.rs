@@ -36,8 +36,9 @@ fn nullable_properties_are_set_present_and_left_absent() {
         .with_manager(Person::new("Ann"));
     assert_eq!(
         encode(&profile),
-        json!({"id": "p1", "email": "a@example.com", "avatar": "https://example.com/a.png",
-               "manager": {"name": "Ann"}})
+        // `nickname` is required and nullable: `new` sends it as `null`.
+        json!({"id": "p1", "nickname": null, "email": "a@example.com",
+               "avatar": "https://example.com/a.png", "manager": {"name": "Ann"}})
     );
     // Every property of the patch is optional: `new()` and `Default` agree, nothing is sent.
     assert_eq!(ProfilePatch::new(), ProfilePatch::default());
