@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// This crate's money: what the vendor calls `MonetaryAmount`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// This crate's money: what the vendor calls `MonetaryAmount`. `Eq` and `Hash` because
+/// the generated types that hold it derive them (build.rs).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
     /// The amount, as decimal text.
     pub value: Decimal,
@@ -13,7 +14,7 @@ pub struct Money {
 }
 
 /// A decimal kept as the text the API sent (no rounding on the way through).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Decimal(pub String);
 

@@ -1,5 +1,6 @@
 //! The customised client against a loopback server: the renamed method returns the
-//! renamed type, with this crate's money and decimal types and the patched integer.
+//! renamed type, with this crate's money and decimal types, the patched integer, and the
+//! extra derives.
 
 use axum::{Json, Router, routing::get};
 use example_customise::api::{Client, types::Item};
@@ -32,4 +33,8 @@ async fn the_renamed_operation_returns_the_users_types() {
     let quantity: i32 = item.quantity;
     assert_eq!(quantity, 7);
     assert_eq!(item.weight_kg, Some(Decimal("0.25".into())));
+    // `derive = Eq, Hash`: generated values go in hash sets.
+    let again = client.item("A-1").await.unwrap();
+    let set: std::collections::HashSet<Item> = [item, again].into_iter().collect();
+    assert_eq!(set.len(), 1);
 }
