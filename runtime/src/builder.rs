@@ -77,6 +77,7 @@ pub struct ClientBuilder {
     pub(crate) max_response_bytes: usize,
     pub(crate) retry_policy: RetryPolicy,
     pub(crate) hooks: crate::hooks::Hooks,
+    pub(crate) transport: crate::transport::TransportChoice,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -108,6 +109,7 @@ impl fmt::Debug for ClientBuilder {
             .field("max_response_bytes", &self.max_response_bytes)
             .field("retry_policy", &self.retry_policy)
             .field("hooks", &self.hooks)
+            .field("transport", &self.transport)
             .finish()
     }
 }
@@ -130,6 +132,7 @@ impl ClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry_policy: RetryPolicy::default(),
             hooks: crate::hooks::Hooks::default(),
+            transport: crate::transport::TransportChoice::default(),
         }
     }
 
@@ -217,6 +220,58 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every attempt through `service` instead of the `reqwest::Client`: any tower
+    /// `Service<http::Request<reqwest::Body>>` answering an `http::Response` (a
+    /// record/replay fake, a tower-http stack over a [`ReqwestTransport`](crate::ReqwestTransport),
+    /// a `tower::service_fn` around reqwest-middleware's `ClientWithMiddleware`). It
+    /// receives the fully built request (credentials and hooks applied) once per
+    /// attempt; retries, timeouts and hooks stay above it, and streamed responses come
+    /// through it too. Its errors become [`Error::Transport`](crate::Error::Transport) (a
+    /// `reqwest::Error` inside is recognized as reqwest's own). Replaces a
+    /// [`transport_layer`](Self::transport_layer).
+    pub fn transport<S, B>(mut self, service: S) -> Self
+    where
+        S: tower_service::Service<http::Request<reqwest::Body>, Response = http::Response<B>>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        S::Error: Into<crate::BoxError>,
+        S::Future: Send + 'static,
+        B: http_body::Body + Send + Sync + 'static,
+        B::Data: Into<bytes::Bytes>,
+        B::Error: Into<crate::BoxError>,
+    {
+        self.transport =
+            crate::transport::TransportChoice::Service(crate::transport::from_service(service));
+        self
+    }
+
+    /// Sends every attempt through `layer` wrapped around the client's own
+    /// `reqwest::Client` (the one it builds, or [`reqwest_client`](Self::reqwest_client)'s)
+    /// as a [`ReqwestTransport`](crate::ReqwestTransport): a tower-http layer, a
+    /// `tower::ServiceBuilder`'s stack. See [`transport`](Self::transport), which it
+    /// replaces.
+    pub fn transport_layer<L, B>(mut self, layer: L) -> Self
+    where
+        L: tower_layer::Layer<crate::ReqwestTransport> + Send + Sync + 'static,
+        L::Service: tower_service::Service<http::Request<reqwest::Body>, Response = http::Response<B>>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as tower_service::Service<http::Request<reqwest::Body>>>::Error:
+            Into<crate::BoxError>,
+        <L::Service as tower_service::Service<http::Request<reqwest::Body>>>::Future:
+            Send + 'static,
+        B: http_body::Body + Send + Sync + 'static,
+        B::Data: Into<bytes::Bytes>,
+        B::Error: Into<crate::BoxError>,
+    {
+        self.transport = crate::transport::TransportChoice::layer(layer);
+        self
+    }
+
     /// Validates the configuration and creates the client.
     pub fn build(self) -> Result<ClientCore, BuildError> {
         let base_url = parse_base_url(self.base_url.as_deref().or(self.default_base_url))?;
@@ -231,8 +286,10 @@ impl ClientBuilder {
                 Some(self.connect_timeout),
             ),
         };
+        let transport = self.transport.resolve(&http);
         Ok(ClientCore::from_inner(ClientInner {
             http,
+            transport,
             base_url,
             schemes: self.schemes,
             timeout: self.timeout,
@@ -438,6 +495,56 @@ macro_rules! __builder_methods {
         pub fn after_receive(self, hook: impl ::specforge::hooks::AfterReceive) -> Self {
             Self {
                 inner: self.inner.after_receive(hook),
+            }
+        }
+        /// Sends every attempt through this tower service instead of the
+        /// `reqwest::Client`; see `specforge::ClientBuilder::transport`.
+        pub fn transport<S, B>(self, service: S) -> Self
+        where
+            S: ::specforge::tower_service::Service<
+                    ::specforge::http::Request<::specforge::reqwest::Body>,
+                    Response = ::specforge::http::Response<B>,
+                > + ::core::clone::Clone
+                + ::core::marker::Send
+                + ::core::marker::Sync
+                + 'static,
+            S::Error: ::core::convert::Into<::specforge::BoxError>,
+            S::Future: ::core::marker::Send + 'static,
+            B: ::specforge::http_body::Body + ::core::marker::Send + ::core::marker::Sync + 'static,
+            B::Data: ::core::convert::Into<::specforge::bytes::Bytes>,
+            B::Error: ::core::convert::Into<::specforge::BoxError>,
+        {
+            Self {
+                inner: self.inner.transport(service),
+            }
+        }
+        /// Sends every attempt through this tower layer around the client's
+        /// `reqwest::Client`; see `specforge::ClientBuilder::transport_layer`.
+        pub fn transport_layer<L, B>(self, layer: L) -> Self
+        where
+            L: ::specforge::tower_layer::Layer<::specforge::ReqwestTransport>
+                + ::core::marker::Send
+                + ::core::marker::Sync
+                + 'static,
+            L::Service: ::specforge::tower_service::Service<
+                    ::specforge::http::Request<::specforge::reqwest::Body>,
+                    Response = ::specforge::http::Response<B>,
+                > + ::core::clone::Clone
+                + ::core::marker::Send
+                + ::core::marker::Sync
+                + 'static,
+            <L::Service as ::specforge::tower_service::Service<
+                ::specforge::http::Request<::specforge::reqwest::Body>,
+            >>::Error: ::core::convert::Into<::specforge::BoxError>,
+            <L::Service as ::specforge::tower_service::Service<
+                ::specforge::http::Request<::specforge::reqwest::Body>,
+            >>::Future: ::core::marker::Send + 'static,
+            B: ::specforge::http_body::Body + ::core::marker::Send + ::core::marker::Sync + 'static,
+            B::Data: ::core::convert::Into<::specforge::bytes::Bytes>,
+            B::Error: ::core::convert::Into<::specforge::BoxError>,
+        {
+            Self {
+                inner: self.inner.transport_layer(layer),
             }
         }
         /// Validates the configuration and creates the client.

@@ -20,6 +20,8 @@ pub struct ClientCore {
 /// Everything a client holds, shared by its clones.
 pub(crate) struct ClientInner {
     pub(crate) http: reqwest::Client,
+    /// A custom transport (`None`: `http` is called directly).
+    pub(crate) transport: Option<Arc<dyn crate::transport::SendRequest>>,
     /// Absolute http(s) URL without trailing `/`, query or fragment.
     pub(crate) base_url: url::Url,
     pub(crate) schemes: &'static [SecurityScheme],

@@ -23,6 +23,9 @@
 //!   rules, a per-client [`RetryBudget`]), OAuth2 token cache with single-flight refresh
 //!   and 401 replay ([`oauth2`]), redirects that never carry credentials to another
 //!   origin ([`redirect_policy`]).
+//! - A pluggable transport: [`ClientBuilder::transport`] (any tower service over
+//!   `http` types) and [`ClientBuilder::transport_layer`] (a tower layer around the
+//!   client's [`ReqwestTransport`]); retries, timeouts and hooks stay above it.
 //! - Hooks ([`hooks`]): async before-send (signing) and after-receive code per client
 //!   and per request; a `tracing` span per request (`specforge.request`: operation,
 //!   method, path template, attempt, status, duration; never a secret).
@@ -77,6 +80,7 @@ mod stream_head;
 mod string_enum;
 mod tagged_union;
 mod tls;
+mod transport;
 mod typed_header;
 mod url_build;
 #[cfg(feature = "xml")]
@@ -103,13 +107,20 @@ pub use options::RequestOptions;
 pub use redirect::redirect_policy;
 pub use response::{RawContent, Response};
 pub use retry::{RetryBudget, RetryPolicy};
+pub use transport::ReqwestTransport;
 
 pub use bytes;
 pub use chrono;
 pub use http;
+/// The body trait of a transport's responses (`ClientBuilder::transport`).
+pub use http_body;
 pub use reqwest;
 pub use serde;
 pub use serde_json;
+/// The tower trait of a transport layer (`ClientBuilder::transport_layer`).
+pub use tower_layer;
+/// The tower trait of a transport (`ClientBuilder::transport`).
+pub use tower_service;
 pub use uuid;
 
 #[cfg(feature = "macros")]

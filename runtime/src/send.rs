@@ -35,11 +35,18 @@ pub(crate) async fn send_head(
     let url = request_url(client, prepared, &auth)?;
     let request = build_request(client, prepared, url, wire_headers(prepared, &auth)?)?;
     let request = crate::hook_run::before_send_hooks(client, prepared, request).await?;
-    let mut response = client
-        .http
-        .execute(request)
-        .await
-        .map_err(|e| reqwest_error(client, prepared, e, true))?;
+    // The transport seam: the client's reqwest client directly, or the user's service.
+    let mut response = match &client.transport {
+        None => client
+            .http
+            .execute(request)
+            .await
+            .map_err(|e| reqwest_error(client, prepared, e, true))?,
+        Some(transport) => transport
+            .send(request)
+            .await
+            .map_err(|e| transport_error(client, prepared, e))?,
+    };
     if response.status().is_redirection() {
         response = follow_redirect(client, prepared, response, &auth).await?;
     }
@@ -239,6 +246,23 @@ fn reqwest_error(
         before_response,
         source: Box::new(error.without_url()),
     }))
+}
+
+/// Maps a custom transport's error: a `reqwest::Error` as [`reqwest_error`] does, the
+/// rest to [`Error::Transport`] (the request may not have left).
+fn transport_error(
+    client: &ClientInner,
+    prepared: &Prepared,
+    error: crate::body::BoxError,
+) -> Error<NoErrors> {
+    match error.downcast::<reqwest::Error>() {
+        Ok(error) => reqwest_error(client, prepared, *error, true),
+        Err(source) => Error::Transport(Box::new(TransportError {
+            operation: Some(prepared.op_ref),
+            before_response: true,
+            source,
+        })),
+    }
 }
 
 /// The request's headers: the prepared ones, the credentials' and the `Cookie` header
