@@ -228,7 +228,7 @@ fn cargo_toml(settings: &Settings, generated: &Generated, name: &str) -> String 
         name = toml_string(name),
         version = toml_string(&package_version(settings, generated)),
         dev_dependencies = dev_dependencies(generated),
-        features = features::table(&summary.features),
+        features = features::table(&summary.features, settings.mock),
     )
 }
 

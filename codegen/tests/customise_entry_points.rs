@@ -1,4 +1,4 @@
-//! Settings `replace`, `rename_types`, `rename_operations`, `patch` and `value_builders` from the CLI (flags and config file) and the
+//! Settings `replace`, `rename_types`, `rename_operations`, `patch`, `value_builders` and `mock` from the CLI (flags and config file) and the
 //! build-script `Builder`; `generate!` is tested with a compiled client in
 //! `tests/tests/customise.rs`.
 
@@ -185,7 +185,9 @@ fn value_builders_can_be_turned_off_in_the_cli_and_the_builder() {
     assert!(out.status.success(), "{}", text(&out));
     let off = std::fs::read_to_string(dir.join("off/src/lib.rs")).unwrap();
     assert!(!off.contains("__object_builders!"), "{off}");
-    assert!(!off.contains("#[non_exhaustive]"), "{off}");
+    // Object types are not `#[non_exhaustive]` (the mocks' call structs still are).
+    let types = off.split("pub mod types").nth(1).unwrap_or_default();
+    assert!(!types.contains("#[non_exhaustive]"), "{off}");
     let readme = std::fs::read_to_string(dir.join("off/README.md")).unwrap();
     assert!(readme.contains(" --no-value-builders"), "{readme}");
 
@@ -255,4 +257,54 @@ fn derives_of(code: &str, item: &str) -> Vec<String> {
         .filter(|list| !list.contains("Debug"))
         .map(str::to_owned)
         .collect()
+}
+
+#[test]
+fn mocks_are_on_in_the_cli_crate_off_with_the_flag_and_asked_for_in_the_builder() {
+    let dir = scratch("mock");
+    std::fs::copy(spec(), dir.join("openapi.yaml")).unwrap();
+    let out = specforge(&dir, &["generate", "openapi.yaml", "--out", "on"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let on = std::fs::read_to_string(dir.join("on/src/lib.rs")).unwrap();
+    assert!(
+        on.contains("pub fn mock() -> (super::Client, Mock)"),
+        "{on}"
+    );
+    assert!(on.contains("#[cfg(any(test, feature = \"mock\"))]"), "{on}");
+    let manifest = std::fs::read_to_string(dir.join("on/Cargo.toml")).unwrap();
+    assert!(manifest.contains("\nmock = []\n"), "{manifest}");
+    let readme = std::fs::read_to_string(dir.join("on/README.md")).unwrap();
+    assert!(readme.contains("## Testing with mocks"), "{readme}");
+
+    let out = specforge(
+        &dir,
+        &["generate", "openapi.yaml", "--out", "off", "--no-mock"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let off = std::fs::read_to_string(dir.join("off/src/lib.rs")).unwrap();
+    assert!(!off.contains("mock"), "{off}");
+    let manifest = std::fs::read_to_string(dir.join("off/Cargo.toml")).unwrap();
+    assert!(!manifest.contains("mock"), "{manifest}");
+    let readme = std::fs::read_to_string(dir.join("off/README.md")).unwrap();
+    assert!(readme.contains(" --no-mock"), "{readme}");
+
+    let plain = std::fs::read_to_string(
+        Builder::new(spec())
+            .generate_to_file(dir.join("plain.rs"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        !plain.contains("mock"),
+        "off by default in a build script: {plain}"
+    );
+    let mocked = std::fs::read_to_string(
+        Builder::new(spec())
+            .mock(true)
+            .generate_to_file(dir.join("mocked.rs"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(mocked.contains("pub struct GetProductCall"), "{mocked}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

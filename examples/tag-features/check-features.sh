@@ -30,6 +30,11 @@ for feature in $features; do
 done
 echo "== all features"
 cargo clippy -q --manifest-path "$manifest" -- -D warnings
+if grep -q '^mock = \[\]' "$manifest"; then
+    echo "== default features and the typed mocks"
+    cargo clippy -q --manifest-path "$manifest" --features mock -- -D warnings
+    RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --manifest-path "$manifest" --features mock
+fi
 # The README is the crate's documentation: its examples compile as doctests.
 echo "== README examples (doctests)"
 cargo test -q --doc --manifest-path "$manifest"

@@ -78,6 +78,8 @@ pub struct ClientBuilder {
     pub(crate) retry_policy: RetryPolicy,
     pub(crate) hooks: crate::hooks::Hooks,
     pub(crate) transport: crate::transport::TransportChoice,
+    /// The mock that answers every call instead of the network (`Client::mock()`).
+    pub(crate) mock: Option<crate::mock::MockServer>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -133,6 +135,7 @@ impl ClientBuilder {
             retry_policy: RetryPolicy::default(),
             hooks: crate::hooks::Hooks::default(),
             transport: crate::transport::TransportChoice::default(),
+            mock: None,
         }
     }
 
@@ -272,6 +275,12 @@ impl ClientBuilder {
         self
     }
 
+    /// A client whose calls `mock` answers: nothing is sent ([`crate::mock`]).
+    pub(crate) fn mocked(mut self, mock: crate::mock::MockServer) -> Self {
+        self.mock = Some(mock);
+        self
+    }
+
     /// Validates the configuration and creates the client.
     pub fn build(self) -> Result<ClientCore, BuildError> {
         let base_url = parse_base_url(self.base_url.as_deref().or(self.default_base_url))?;
@@ -306,6 +315,7 @@ impl ClientBuilder {
             retry_policy: self.retry_policy,
             oauth2: crate::oauth2::TokenSources::default(),
             hooks: self.hooks,
+            mock: self.mock,
         }))
     }
 }

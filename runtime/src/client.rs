@@ -40,6 +40,8 @@ pub(crate) struct ClientInner {
     pub(crate) oauth2: crate::oauth2::TokenSources,
     /// Before-send and after-receive hooks.
     pub(crate) hooks: crate::hooks::Hooks,
+    /// The mock answering every call instead of the network (`Client::mock()`).
+    pub(crate) mock: Option<crate::mock::MockServer>,
 }
 
 impl ClientCore {
@@ -47,6 +49,11 @@ impl ClientCore {
         Self {
             inner: Arc::new(inner),
         }
+    }
+
+    /// Whether a mock answers this client's calls.
+    pub(crate) fn is_mock(&self) -> bool {
+        self.inner.mock.is_some()
     }
 
     /// The base URL requests go to.

@@ -63,6 +63,34 @@ pub struct OperationRef {
     pub path: &'static str,
 }
 
+impl OperationRef {
+    /// The reference of `operation` (its method's name `OTHER` when it is not standard).
+    pub(crate) fn of(operation: &'static crate::describe::Operation) -> Self {
+        Self {
+            id: operation.id,
+            method: static_method_name(&operation.method),
+            path: operation.path,
+        }
+    }
+}
+
+/// `Method::as_str` with a `'static` lifetime for the standard methods.
+fn static_method_name(method: &http::Method) -> &'static str {
+    use http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        Method::TRACE => "TRACE",
+        Method::CONNECT => "CONNECT",
+        _ => "OTHER",
+    }
+}
+
 impl fmt::Display for OperationRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} ({})", self.method, self.path, self.id)

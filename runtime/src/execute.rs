@@ -46,11 +46,14 @@ pub(crate) fn record_duration(started: std::time::Instant) {
 
 /// Sends `request` (retrying per the policy) and decodes the response with the
 /// operation's `decode` function.
-pub(crate) async fn execute<T, E>(
+pub(crate) async fn execute<T: 'static, E: 'static>(
     client: &ClientInner,
     request: Request,
     decode: Decode<T, E>,
 ) -> Result<Response<T>, Error<E>> {
+    if let Some(mock) = &client.mock {
+        return mock.answer(request.operation, request.call.as_ref());
+    }
     match execute_raw(client, request).await {
         Ok(raw) => decode(raw),
         Err(error) => Err(error.widen()),

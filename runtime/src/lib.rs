@@ -62,6 +62,7 @@ mod execute;
 mod hook_run;
 pub mod hooks;
 mod idle;
+pub mod mock;
 mod multipart;
 pub mod oauth2;
 mod options;

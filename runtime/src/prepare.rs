@@ -72,7 +72,9 @@ impl Prepared {
 
 /// Checks and encodes everything that does not change between attempts.
 pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared, Error<NoErrors>> {
-    let Request { operation, inner } = request;
+    let Request {
+        operation, inner, ..
+    } = request;
     let op_ref = operation_ref(operation);
     let invalid = |parameter: Option<String>, reason: String| {
         Error::InvalidRequest(Box::new(InvalidRequest {
@@ -144,11 +146,7 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
 
 /// The [`OperationRef`] of an operation.
 pub(crate) fn operation_ref(operation: &'static Operation) -> OperationRef {
-    OperationRef {
-        id: operation.id,
-        method: operation.method.as_str_static(),
-        path: operation.path,
-    }
+    OperationRef::of(operation)
 }
 
 /// A header value from a `'static` text of the operation's description, without a
@@ -200,26 +198,4 @@ fn set_idempotency_key(
         }
     }
     Ok(())
-}
-
-/// `Method::as_str` with a `'static` lifetime for the standard methods.
-trait MethodStatic {
-    fn as_str_static(&self) -> &'static str;
-}
-
-impl MethodStatic for Method {
-    fn as_str_static(&self) -> &'static str {
-        match *self {
-            Method::GET => "GET",
-            Method::POST => "POST",
-            Method::PUT => "PUT",
-            Method::DELETE => "DELETE",
-            Method::PATCH => "PATCH",
-            Method::HEAD => "HEAD",
-            Method::OPTIONS => "OPTIONS",
-            Method::TRACE => "TRACE",
-            Method::CONNECT => "CONNECT",
-            _ => "OTHER",
-        }
-    }
 }

@@ -32,4 +32,28 @@ pub use crate::scalar_enum::serialize_number;
 pub use crate::tagged_union::{encode_tagged, union_tag};
 pub use crate::typed_header::parse_header;
 pub use send::{execute, execute_sse, execute_stream, into_body};
+
+/// A client (of an API with `schemes`) whose every call `mock` answers: what the
+/// generated `Client::mock()` builds.
+pub fn mock_client(
+    mock: &crate::mock::MockServer,
+    schemes: &'static [SecurityScheme],
+) -> ClientCore {
+    let built = crate::ClientBuilder::new(Some(MOCK_BASE_URL), schemes)
+        .mocked(mock.clone())
+        .build();
+    match built {
+        Ok(core) => core,
+        Err(error) => panic!("specforge mock: the mocked client cannot be built: {error}"),
+    }
+}
+
+/// The base URL of a mocked client (`.invalid`: never resolvable, and never asked for).
+const MOCK_BASE_URL: &str = "http://mock.specforge.invalid";
+
+/// Whether a mock answers `core`'s calls (generated code then records each call's
+/// arguments with [`Request::record_call`]).
+pub fn is_mock(core: &ClientCore) -> bool {
+    core.is_mock()
+}
 pub use send::{link_pages, next_url_pages, send, send_body, send_sse, send_streaming};

@@ -181,6 +181,8 @@ impl RequestParts {
 pub struct Request {
     pub(crate) operation: &'static Operation,
     pub(crate) inner: RequestParts,
+    /// The call's typed arguments, recorded only for a mocked client.
+    pub(crate) call: Option<SharedCall>,
 }
 
 impl Request {
@@ -189,7 +191,14 @@ impl Request {
         Self {
             operation,
             inner: RequestParts::new(options),
+            call: None,
         }
+    }
+
+    /// Records the call's typed arguments for the mock that answers it (generated code
+    /// calls it only when `__private::is_mock` says the client is mocked).
+    pub fn record_call<C: std::fmt::Debug + Send + Sync + 'static>(&mut self, call: C) {
+        self.call = Some(std::sync::Arc::new(call));
     }
 
     /// Adds one parameter. `value` is serialized with serde; `None`/`null` adds nothing.
@@ -260,3 +269,25 @@ impl Request {
         self.operation
     }
 }
+
+/// A call's typed arguments, as recorded by generated code for a mock
+/// ([`crate::mock`]).
+pub(crate) trait CallRecord: std::fmt::Debug + Send + Sync {
+    /// The record as `Any`, to test its type.
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// The record as an `Arc<dyn Any>`, to downcast it.
+    fn into_any(self: std::sync::Arc<Self>) -> std::sync::Arc<dyn std::any::Any + Send + Sync>;
+}
+
+impl<C: std::fmt::Debug + Send + Sync + 'static> CallRecord for C {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn into_any(self: std::sync::Arc<Self>) -> std::sync::Arc<dyn std::any::Any + Send + Sync> {
+        self
+    }
+}
+
+/// A recorded call's arguments, shared by the request and the mock's call list.
+pub(crate) type SharedCall = std::sync::Arc<dyn CallRecord>;

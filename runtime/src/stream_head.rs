@@ -115,11 +115,15 @@ pub(crate) fn non_success<T, E>(raw: RawResponse, decode: Decode<T, E>) -> Error
 /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle
 /// timeout = the request's timeout, no size cap). A non-2xx status goes through
 /// `decode` (the operation's decode function, for its typed errors).
-pub(crate) async fn execute_stream<T, E>(
+pub(crate) async fn execute_stream<T: 'static, E: 'static>(
     client: &ClientInner,
     request: Request,
     decode: Decode<T, E>,
 ) -> Result<Response<ByteStream>, Error<E>> {
+    if let Some(mock) = &client.mock {
+        let answer = mock.answer::<bytes::Bytes, E>(request.operation, request.call.as_ref());
+        return answer.map(|response| response.map(mocked_body));
+    }
     let operation = request.operation;
     let span = tracing::debug_span!(
         "specforge.request",
@@ -151,4 +155,9 @@ async fn execute_stream_inner<T, E>(
         Err(Ok(raw)) => Err(non_success(raw, decode)),
         Err(Err(error)) => Err(error.widen()),
     }
+}
+
+/// A mocked download's body as the [`ByteStream`] a real one gives.
+fn mocked_body(body: bytes::Bytes) -> ByteStream {
+    ByteStream::from_response(reqwest::Response::from(http::Response::new(body)))
 }

@@ -44,7 +44,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("request", &["hooks", "options", "request"]),
-    ("decode", &["response", "typed_header"]),
+    ("decode", &["response", "typed_header", "mock"]),
     ("config", &["credential", "oauth2", "builder", "client"]),
     ("auth", &["auth"]),
     (

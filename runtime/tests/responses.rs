@@ -28,7 +28,7 @@ fn client(base: &str) -> ClientCore {
         .expect("client builds")
 }
 
-async fn run<T>(
+async fn run<T: 'static>(
     base: &str,
     decode: specforge::__private::Decode<T, NoErrors>,
 ) -> Result<Response<T>, Error<NoErrors>> {

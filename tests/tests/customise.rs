@@ -94,6 +94,33 @@ fn replaced_types_are_the_users() {
     assert_eq!(sku, "L-1");
 }
 
+// Setting `mock` through `generate!`: `Client::mock()` (this crate turns on its `mock`
+// feature by default), with the replaced and patched types in the answers.
+mod mocked {
+    specforge::generate!(
+        spec = "tests/customise/openapi.yaml",
+        module = shop,
+        replace = "Money=crate::Money,format:decimal=crate::Decimal",
+        mock = true
+    );
+}
+
+#[tokio::test]
+async fn generate_mock_answers_with_the_users_types() {
+    use mocked::shop::Client;
+    use mocked::shop::types::Product;
+    let (client, mock) = Client::mock();
+    let price = Money {
+        amount: "3".into(),
+        currency: "EUR".into(),
+    };
+    mock.get_product(|call| call.id == 5)
+        .returns(Product::new("Lamp", price.clone()));
+    let product = client.get_product(5).await.unwrap();
+    assert_eq!((product.name.as_str(), product.price), ("Lamp", price));
+    assert_eq!(mock.get_product_calls()[0].id, 5);
+}
+
 // Setting `derive`: extra derives where they hold (floats have no `Eq`/`Hash`/`Ord`, a
 // free-form value no order); `Tag=Default` for one schema.
 mod derived {

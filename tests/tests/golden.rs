@@ -47,7 +47,10 @@ fn goldens_match() {
 }
 
 fn check(case: &Case, bless: bool) -> Result<(), String> {
-    let settings = Settings::new(&case.spec);
+    // Every golden has the typed mocks (behind `feature = "mock"`, which this crate
+    // turns on), so each fixture's mocks are compiled too.
+    let mut settings = Settings::new(&case.spec);
+    settings.mock = true;
     let generated = generate(&settings).map_err(|e| format!("generation failed:\n{e}"))?;
     for diagnostic in &generated.diagnostics {
         eprintln!("{}: {diagnostic}", case.name);

@@ -266,6 +266,7 @@ mod tests {
             allow_remote_refs = true,
             only = "issues, repos,pulls/list",
             tag_features = true,
+            mock = true,
             ref_root = "specs",
             value_builders = false,
         ))
@@ -282,6 +283,7 @@ mod tests {
         assert_ne!(cli.allow_remote_refs, default.allow_remote_refs);
         assert_eq!(cli.only, ["issues", "repos", "pulls/list"]);
         assert_ne!(cli.tag_features, default.tag_features);
+        assert_ne!(cli.mock, default.mock);
         assert_ne!(cli.ref_root, default.ref_root);
         assert_ne!(cli.value_builders, default.value_builders);
         // runtime_version is the other half of `runtime`.
@@ -300,7 +302,8 @@ mod tests {
         let from_macro = parse_macro_args(quote!(
             "a.json",
             runtime_version = "0.1",
-            tag_features = true
+            tag_features = true,
+            mock = true
         ))
         .unwrap()
         .settings;
@@ -379,6 +382,7 @@ value_builders = false
             allow_remote_refs = true,
             only = "issues, repos,pulls/list",
             tag_features = true,
+            mock = true,
             ref_root = "x",
             value_builders = false,
         ))

@@ -9,8 +9,9 @@ use crate::CrateFeature;
 use crate::model::features::{DEFAULT_RUNTIME_FEATURES, RUNTIME_FEATURES};
 
 /// The `[features]` table: the forwarded runtime features and the tag features, all
-/// of the latter and the runtime's defaults in `default`.
-pub(super) fn table(features: &[CrateFeature]) -> String {
+/// of the latter and the runtime's defaults in `default`; and `mock` (off by default)
+/// when the crate has typed mocks.
+pub(super) fn table(features: &[CrateFeature], mock: bool) -> String {
     let defaults = DEFAULT_RUNTIME_FEATURES
         .iter()
         .copied()
@@ -23,6 +24,9 @@ pub(super) fn table(features: &[CrateFeature]) -> String {
     }
     for feature in features {
         out.push_str(&format!("{} = []\n", feature.name));
+    }
+    if mock {
+        out.push_str("# Typed mocks for tests: `Client::mock()`.\nmock = []\n");
     }
     out
 }
@@ -70,6 +74,21 @@ pub(super) fn section(name: &str, features: &[CrateFeature]) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The README's section on the `mock` feature (setting `mock`).
+pub(super) fn mock_section(name: &str) -> String {
+    format!(
+        "## Testing with mocks\n\n\
+         The `mock` feature adds `Client::mock()`: a client whose calls a `Mock` answers in \
+         process, typed from the API (no server, no network). Per operation, \
+         `mock.<operation>(|call| …)` expects the calls whose arguments the closure accepts \
+         and answers them with `.returns(value)`, `.fails_with(error)` or \
+         `.answers(|call| …)`; `mock.<operation>_calls()` lists the calls made. A call no \
+         expectation accepts panics, naming the operation. Turn the feature on for your \
+         tests only:\n\n\
+         ```toml\n[dev-dependencies]\n{name} = {{ path = \"path/to/{name}\", features = [\"mock\"] }}\n```\n\n"
+    )
 }
 
 #[cfg(test)]

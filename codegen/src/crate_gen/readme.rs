@@ -37,6 +37,9 @@ pub(super) fn readme(settings: &Settings, generated: &Generated, name: &str, dir
     out.push_str(&usage(generated, name));
     out.push_str(&generated_counts(generated));
     out.push_str(&features::section(name, &summary.features));
+    if settings.mock {
+        out.push_str(&features::mock_section(name));
+    }
     out.push_str(&format!(
         "## Regenerate\n\nFrom this directory:\n\n```sh\n{}\n```\n",
         regenerate_command(settings, name, dir)
@@ -235,8 +238,9 @@ mod tests {
         let spec = root.join("specs").join("openapi.yaml");
         let dir = root.join("clients").join("pets");
         let mut settings = Settings::new(&spec);
-        // As the CLI's `generate` sets it without `--no-tag-features`.
+        // As the CLI's `generate` sets them without `--no-tag-features` and `--no-mock`.
         settings.tag_features = true;
+        settings.mock = true;
         assert_eq!(
             regenerate_command(&settings, "pets", &dir),
             "specforge generate ../../specs/openapi.yaml --out . --name pets"

@@ -33,6 +33,7 @@ mod enums;
 mod gates;
 mod idents;
 pub(crate) mod markdown;
+mod mock;
 mod multipart;
 mod negotiated;
 mod operations;
@@ -185,6 +186,7 @@ pub(crate) fn emit_part(api: &Api, settings: &Settings, part: Part) -> TokenStre
             let methods = operations::client_methods(&ctx);
             let allow_deprecated = ctx.allow_deprecated();
             let top = ctx.top_level_attrs();
+            let mock = mock::module(&ctx);
             quote! {
                 #client
                 #top
@@ -192,6 +194,7 @@ pub(crate) fn emit_part(api: &Api, settings: &Settings, part: Part) -> TokenStre
                 impl Client {
                     #methods
                 }
+                #mock
             }
         }
         Part::Operations => operations::module(&ctx),

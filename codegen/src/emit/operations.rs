@@ -19,6 +19,7 @@ use quote::quote;
 use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr};
 use super::idents::ident;
+use super::mock;
 use super::multipart;
 use super::pagination;
 use super::responses;
@@ -264,9 +265,19 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let mut setters = Vec::new();
     let mut fills = Vec::new();
     let mut body_items = TokenStream::new();
+    let mut call_fields = Vec::new();
     for (param, name) in &names.params {
         let taken = param_taken(ctx, &param.ty, Scope::Operations);
         let stored = &taken.stored;
+        call_fields.push(mock::CallField {
+            name: name.clone(),
+            ty: if param.required {
+                stored.clone()
+            } else {
+                quote!(#option<#stored>)
+            },
+            docs: DocBuilder::new().docs(&param.docs).build(),
+        });
         if param.required {
             fields.push(quote!(pub(super) #name: #stored));
         } else {
@@ -308,6 +319,18 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             body_items = multipart::items(ctx, op, parts);
         }
         let by_ref = matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_));
+        // A body sent from a reference is still the request value's to record.
+        if by_ref || matches!(body.kind, BodyKind::Multipart(_)) {
+            call_fields.push(mock::CallField {
+                name: name.clone(),
+                ty: if body.required {
+                    stored.clone()
+                } else {
+                    quote!(#option<#stored>)
+                },
+                docs: quote!(#[doc = " The request body."]),
+            });
+        }
         if body.required {
             fields.push(quote!(pub(super) #name: #stored));
             fills.push(
@@ -359,6 +382,15 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let mutable = (!fills.is_empty()).then(|| quote!(mut));
     let operation_static = operation_static(op);
     let binary_success = plan.binary_success;
+    let operation_mock = mock::OperationMock {
+        op,
+        fields: call_fields,
+        success: plan.mock_success.clone(),
+        error: plan.error.clone(),
+        success_status: plan.mock_success_status,
+    };
+    let record_call = mock::record_call(ctx, &operation_mock, client);
+    let mock_items = mock::operation_items(ctx, &operation_mock);
     let responses::Plan {
         success,
         error,
@@ -400,6 +432,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             #operation_static
             let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
             #(#fills)*
+            #record_call
             (self.#client.core, request)
         }
     };
@@ -464,6 +497,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         #body_items
         #header_items
         #items
+        #mock_items
     }
 }
 

@@ -15,6 +15,7 @@ use quote::{format_ident, quote};
 use super::Ctx;
 use super::docs::DocBuilder;
 use super::idents::ident;
+use super::mock;
 use super::negotiated;
 use super::type_ref::Scope;
 use super::types::enum_lints;
@@ -32,6 +33,11 @@ pub(crate) struct Plan {
     pub(crate) decode_fn: Ident,
     /// Every success body is binary: the request value gets `send_streaming()`.
     pub(crate) binary_success: bool,
+    /// A mock's answer type on success ([`super::mock`]): the success type, or `Bytes`
+    /// for a streamed body.
+    pub(crate) mock_success: TokenStream,
+    /// The status of a mock's successful answer (`None`: the success enum's own).
+    pub(crate) mock_success_status: Option<u16>,
 }
 
 struct Entry<'a> {
@@ -105,6 +111,8 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     );
 
     let mut items = TokenStream::new();
+    let mut mock_success_status = None;
+    let mut mock_success = None;
     let negotiated = successes
         .iter()
         .chain(&errors)
@@ -133,6 +141,9 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
     let (success, success_arm) = if uniform {
         let first = successes.first();
         let body = first.map_or(&ResponseBody::None, |e| &e.response.body);
+        let statuses: Vec<&Response> = successes.iter().map(|e| e.response).collect();
+        mock_success_status = Some(mock::first_success_code(&statuses));
+        mock_success = mock::streamed_success(body);
         let content = first.and_then(|e| e.content.as_ref());
         let patterns = merged_patterns(successes.iter().map(|e| e.status));
         let call = match (body, content) {
@@ -235,11 +246,13 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
         .iter()
         .all(|e| e.response.body == ResponseBody::Binary);
     Plan {
+        mock_success: mock_success.unwrap_or_else(|| success.clone()),
         success,
         error,
         items,
         decode_fn,
         binary_success,
+        mock_success_status,
     }
 }
 
@@ -418,12 +431,18 @@ fn response_enum(
         |_| docs.clone(),
         |name| {
             let lints = enum_lints(&name.to_string(), &names, large_payloads(entries));
+            let statuses: Vec<(&Ident, u16)> = entries
+                .iter()
+                .map(|e| (&e.variant, mock::variant_status(e.status)))
+                .collect();
+            let status_impl = mock::status_impl(ctx, name, &statuses);
             quote! {
                 #lints
                 #[derive(Debug, Clone, PartialEq)]
                 pub enum #name {
                     #(#variants)*
                 }
+                #status_impl
             }
         },
     )

@@ -4,7 +4,7 @@
 //! - Each tag of the document becomes a feature named after it in kebab-case (ASCII
 //!   letters and digits; `Pull Requests` → `pull-requests`); operations without a
 //!   tag get the feature `untagged`. A name that is empty, starts with a digit, is
-//!   `default` or one of the runtime's features the crate forwards
+//!   `default`, `mock` (setting `mock`'s feature) or one of the runtime's features the crate forwards
 //!   ([`RUNTIME_FEATURES`]: `gzip`, `native-tls`, …) gets a `tag-` prefix; a name
 //!   already taken gets `-2`, `-3`, ….
 //! - An operation is compiled when one of its tags' features is on.
@@ -43,8 +43,8 @@ pub(crate) const RUNTIME_FEATURES: &[&str] = &[
 pub(crate) const DEFAULT_RUNTIME_FEATURES: &[&str] =
     &["rustls-aws-lc", "gzip", "brotli", "deflate"];
 
-/// How many tags can be features: one slot stays free for `unreferenced-types`.
-const MAX_TAG_FEATURES: usize = MAX_FEATURES - RUNTIME_FEATURES.len() - 1;
+/// How many tags can be features: slots stay free for `unreferenced-types` and `mock`.
+const MAX_TAG_FEATURES: usize = MAX_FEATURES - RUNTIME_FEATURES.len() - 2;
 
 /// The features of a client and the gate of every operation and type.
 #[derive(Debug, Clone)]
@@ -208,6 +208,7 @@ pub(crate) fn feature_base(tag: &str) -> String {
     if kebab.is_empty()
         || kebab.starts_with(|c: char| c.is_ascii_digit())
         || kebab == "default"
+        || kebab == "mock"
         || RUNTIME_FEATURES.contains(&kebab.as_str())
     {
         format!("tag-{kebab}").trim_end_matches('-').to_owned()
@@ -330,6 +331,7 @@ mod tests {
         assert_eq!(feature_base("issues"), "issues");
         assert_eq!(feature_base("2fa"), "tag-2fa");
         assert_eq!(feature_base("default"), "tag-default");
+        assert_eq!(feature_base("Mock"), "tag-mock");
         assert_eq!(feature_base("gzip"), "tag-gzip");
         assert_eq!(feature_base("Native TLS"), "tag-native-tls");
         assert_eq!(feature_base("日本"), "tag");

@@ -136,7 +136,8 @@ pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &[
 ];
 
 /// Method names on the generated `Client` that operations must not take.
-pub(crate) const RESERVED_CLIENT_METHODS: &[&str] = &["new", "builder", "core", "clone", "fmt"];
+pub(crate) const RESERVED_CLIENT_METHODS: &[&str] =
+    &["new", "builder", "core", "clone", "fmt", "mock"];
 
 /// Names on a request value (methods and private fields) that parameters must not take.
 pub(crate) const RESERVED_REQUEST_NAMES: &[&str] = &[

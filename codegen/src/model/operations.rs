@@ -115,12 +115,13 @@ pub(crate) fn lower_operations(
                     None => Vec::new(),
                 };
                 let wanted = method_name(types, &id, &mut renamed);
-                operation.method_name = method_names.claim(&wanted);
+                operation.method_name = claim_method(&mut method_names, &wanted);
                 operation.type_name = naming::pascal(&operation.method_name, "Operation");
                 let base = operation.method_name.clone();
                 out.push(operation);
                 for (suffix, mut sibling) in alternatives {
-                    sibling.method_name = method_names.claim(&format!("{base}_{suffix}"));
+                    sibling.method_name =
+                        claim_method(&mut method_names, &format!("{base}_{suffix}"));
                     sibling.type_name = naming::pascal(&sibling.method_name, "Operation");
                     out.push(sibling);
                 }
@@ -147,6 +148,19 @@ pub(crate) fn lower_operations(
 /// The method name for the operation with id `id`: the user's (setting
 /// `rename_operations`, noting the name that matched in `renamed`), else derived from
 /// the id; not yet unique.
+/// A unique method name for `wanted`, with its `{name}_calls` sibling (the typed mock's
+/// call list) claimed too.
+/// (A name whose sibling is taken stays claimed, unused: another operation's `x_calls`
+/// method then makes this one `x_2`.)
+fn claim_method(names: &mut UniqueNames, wanted: &str) -> String {
+    let mut name = names.claim(wanted);
+    while names.contains(&format!("{name}_calls")) {
+        name = names.claim(wanted);
+    }
+    names.insert(&format!("{name}_calls"));
+    name
+}
+
 fn method_name(types: &TypeLowerer<'_>, id: &str, renamed: &mut Vec<String>) -> String {
     let derived = naming::snake(id, "operation");
     match types.renames.operation(id, &derived) {
@@ -159,7 +173,8 @@ fn method_name(types: &TypeLowerer<'_>, id: &str, renamed: &mut Vec<String>) -> 
 }
 
 /// Makes every `type_name` unique together with its `{T}Error` and
-/// `{T}Response` siblings (an operation `getPetError` next to `getPet`).
+/// `{T}Response`, `{T}Body`, `{T}Headers` and `{T}Call` siblings (an operation
+/// `getPetError` next to `getPet`).
 fn claim_type_siblings(operations: &mut [Operation]) {
     let mut used = UniqueNames::default();
     for op in operations.iter_mut() {
@@ -169,6 +184,7 @@ fn claim_type_siblings(operations: &mut [Operation]) {
                 && !used.contains(&format!("{t}Response"))
                 && !used.contains(&format!("{t}Body"))
                 && !used.contains(&format!("{t}Headers"))
+                && !used.contains(&format!("{t}Call"))
         };
         let mut name = op.type_name.clone();
         let mut n = 2usize;
@@ -181,6 +197,7 @@ fn claim_type_siblings(operations: &mut [Operation]) {
         used.insert(&format!("{name}Response"));
         used.insert(&format!("{name}Body"));
         used.insert(&format!("{name}Headers"));
+        used.insert(&format!("{name}Call"));
         op.type_name = name;
     }
 }

@@ -23,6 +23,7 @@
 //! | `allow_remote_refs` | `--allow-remote-refs` | `allow_remote_refs = true` | `true`/`false` |
 //! | `only` | `--only` (repeatable) | `only = "issues,repos/get"` | names |
 //! | `tag_features` | `--no-tag-features` (on in `generate`) | `tag_features = true` | `true`/`false` |
+//! | `mock` | `--no-mock` (on in `generate`) | `mock = true` | `true`/`false` |
 //! | `value_builders` | `--no-value-builders` (on by default) | `value_builders = false` | `true`/`false` |
 //! | `ref_root` | `--ref-root` | `ref_root = "specs"` | path |
 
@@ -136,6 +137,19 @@ settings_table! {
                 .crate_only(),
             builder = yes
             => |s, v| s.tag_features = v;
+
+    /// Typed mocks for users' tests: `Client::mock()` gives a client whose calls a
+    /// `Mock` answers in process (docs/generated-code.md, "Testing with mocks"). The
+    /// items carry `#[cfg(any(test, feature = "mock"))]`: the CLI's `generate` turns the
+    /// setting on and declares the feature (`--no-mock` turns it off); in a build script
+    /// or `generate!`, the user's crate declares a `mock` feature (its unit tests have
+    /// the mocks without it). Default: false.
+    field mock: bool = false;
+        key mock(Flag)
+            cli = CliSpec::negated("no-mock", "Do not generate typed mocks (setting `mock`, on by default here: the crate's `mock` feature gives `Client::mock()`)")
+                .crate_only(),
+            builder = yes
+            => |s, v| s.mock = v;
 
     /// Replace a schema, or every schema of a `format`, by a type of your own
     /// (`Money=crate::money::Money`, `format:decimal=rust_decimal::Decimal`): the
@@ -286,6 +300,7 @@ mod tests {
             ("allow_remote_refs", "true"),
             ("only", "issues, repos/get"),
             ("tag_features", "true"),
+            ("mock", "true"),
             (
                 "replace",
                 "Money=crate::Money, format:decimal=rust_decimal::Decimal",

@@ -81,6 +81,41 @@ impl Client {
     }
 }
 
+/// Typed mocks for your tests (`mock` feature): `Client::mock()` gives a client
+/// whose calls a `Mock` answers in process, with no network.
+#[cfg(any(test, feature = "mock"))]
+#[allow(dead_code)]
+pub mod mock {
+    /// The expectations and calls of a mocked [`Client`](super::Client): per
+    /// operation, a method of the same name that expects calls (its closure sees
+    /// the call's typed arguments) and `…_calls()` that lists them. A call no
+    /// expectation accepts panics, naming the operation. Derefs to
+    /// [`specforge::mock::MockServer`] (`verify()`).
+    #[derive(Debug, Clone)]
+    pub struct Mock {
+        pub(super) server: ::specforge::mock::MockServer,
+    }
+
+    impl ::std::ops::Deref for Mock {
+        type Target = ::specforge::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.server
+        }
+    }
+
+    impl super::Client {
+        /// A client whose calls the returned [`Mock`] answers, in process: nothing
+        /// is sent, and a call no expectation accepts panics.
+        pub fn mock() -> (super::Client, Mock) {
+            let server = ::specforge::mock::MockServer::new();
+            let client = super::Client {
+                core: ::specforge::__private::mock_client(&server, super::SECURITY_SCHEMES),
+            };
+            (client, Mock { server })
+        }
+    }
+}
+
 /// Request values, and the error and success types of each operation.
 #[allow(dead_code)]
 pub mod operations {
@@ -127,6 +162,14 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::query("limit"), &self.limit);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request.record_call(ListPetsCall { limit: self.limit });
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -170,6 +213,15 @@ pub mod operations {
         Default(super::types::Error),
     }
 
+    #[cfg(any(test, feature = "mock"))]
+    impl ::specforge::mock::Status for ListPetsError {
+        fn status(&self) -> u16 {
+            match self {
+                Self::Default { .. } => 500u16,
+            }
+        }
+    }
+
     fn decode_list_pets(
         response: ::specforge::__private::RawResponse,
     ) -> Result<
@@ -179,6 +231,30 @@ pub mod operations {
         match response.status_code() {
             200 => response.json(),
             _ => response.error_json(ListPetsError::Default),
+        }
+    }
+
+    /// The arguments of a call of [`Client::list_pets`](super::Client::list_pets), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct ListPetsCall {
+        /// How many items to return at one time (max 100)
+        pub limit: Option<i32>,
+    }
+
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::list_pets`](super::Client::list_pets) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn list_pets(
+            &self,
+            matches: impl Fn(&ListPetsCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<ListPetsCall, super::types::Pets, ListPetsError> {
+            self.server.expect("listPets", "list_pets", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::list_pets`](super::Client::list_pets) so far, oldest first.
+        pub fn list_pets_calls(&self) -> ::std::vec::Vec<::std::sync::Arc<ListPetsCall>> {
+            self.server.calls("listPets")
         }
     }
 
@@ -217,6 +293,14 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.json_body("application/json", &self.body);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request.record_call(CreatePetsCall { body: self.body });
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -241,6 +325,32 @@ pub mod operations {
         match response.status_code() {
             201 => response.empty(),
             _ => response.error_json(CreatePetsError::Default),
+        }
+    }
+
+    /// The arguments of a call of [`Client::create_pets`](super::Client::create_pets), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct CreatePetsCall {
+        /// The request body.
+        pub body: super::types::Pet,
+    }
+
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::create_pets`](super::Client::create_pets) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn create_pets(
+            &self,
+            matches: impl Fn(&CreatePetsCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<CreatePetsCall, (), CreatePetsError> {
+            self.server.expect("createPets", "create_pets", |_| 201u16, matches)
+        }
+        /// The calls of [`Client::create_pets`](super::Client::create_pets) so far, oldest first.
+        pub fn create_pets_calls(
+            &self,
+        ) -> ::std::vec::Vec<::std::sync::Arc<CreatePetsCall>> {
+            self.server.calls("createPets")
         }
     }
 
@@ -282,6 +392,17 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request
+                        .record_call(ShowPetByIdCall {
+                            pet_id: self.pet_id,
+                        });
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -309,6 +430,36 @@ pub mod operations {
         match response.status_code() {
             200 => response.json(),
             _ => response.error_json(ShowPetByIdError::Default),
+        }
+    }
+
+    /// The arguments of a call of [`Client::show_pet_by_id`](super::Client::show_pet_by_id), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct ShowPetByIdCall {
+        /// The id of the pet to retrieve
+        pub pet_id: String,
+    }
+
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::show_pet_by_id`](super::Client::show_pet_by_id) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn show_pet_by_id(
+            &self,
+            matches: impl Fn(&ShowPetByIdCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<
+            ShowPetByIdCall,
+            super::types::Pet,
+            ShowPetByIdError,
+        > {
+            self.server.expect("showPetById", "show_pet_by_id", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::show_pet_by_id`](super::Client::show_pet_by_id) so far, oldest first.
+        pub fn show_pet_by_id_calls(
+            &self,
+        ) -> ::std::vec::Vec<::std::sync::Arc<ShowPetByIdCall>> {
+            self.server.calls("showPetById")
         }
     }
 }

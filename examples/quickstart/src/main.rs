@@ -66,12 +66,32 @@ async fn main() -> Result<(), BoxError> {
             error.api_error()
         ),
     }
+    for id in ["1", "42"] {
+        println!(
+            "describe_pet({id:?}) -> {}\n",
+            describe_pet(&client, id).await
+        );
+    }
 
     server.abort();
     println!(
         "done: every operation of fixtures/petstore/openapi.yaml was called through the generated client"
     );
     Ok(())
+}
+
+/// What this program says about pet `id`: its name and tag, or why there is none. The
+/// unit tests below check it against the generated client's typed mock.
+async fn describe_pet(client: &petstore::Client, id: &str) -> String {
+    match client.show_pet_by_id(id).await {
+        Ok(pet) => format!("{} ({})", pet.name, pet.tag.as_deref().unwrap_or("no tag")),
+        Err(error) => match error.api_error() {
+            Some(petstore::operations::ShowPetByIdError::Default(problem)) => {
+                format!("no pet {id}: {}", problem.message)
+            }
+            None => format!("no pet {id}: {error}"),
+        },
+    }
 }
 
 /// The pet store: an in-memory list behind the three routes of the document.
@@ -135,4 +155,28 @@ fn lock(store: &Store) -> std::sync::MutexGuard<'_, Vec<Pet>> {
     store
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// `describe_pet` against `petstore::Client::mock()`: no server, typed answers.
+#[cfg(test)]
+mod tests {
+    use super::petstore::Client;
+    use super::petstore::operations::ShowPetByIdError;
+    use super::{ApiError, Pet, describe_pet};
+
+    #[tokio::test]
+    async fn describes_a_pet_and_a_missing_one() {
+        let (client, mock) = Client::mock();
+        mock.show_pet_by_id(|call| call.pet_id == "1")
+            .returns(Pet::new(1, "Rex").with_tag("dog"));
+        mock.show_pet_by_id(|call| call.pet_id == "9")
+            .status(404)
+            .fails_with(ShowPetByIdError::Default(ApiError::new(404, "not found")));
+
+        assert_eq!(describe_pet(&client, "1").await, "Rex (dog)");
+        assert_eq!(describe_pet(&client, "9").await, "no pet 9: not found");
+        let calls = mock.show_pet_by_id_calls();
+        let asked: Vec<&str> = calls.iter().map(|call| call.pet_id.as_str()).collect();
+        assert_eq!(asked, ["1", "9"]);
+    }
 }

@@ -109,6 +109,41 @@ impl Client {
     }
 }
 
+/// Typed mocks for your tests (`mock` feature): `Client::mock()` gives a client
+/// whose calls a `Mock` answers in process, with no network.
+#[cfg(any(test, feature = "mock"))]
+#[allow(dead_code)]
+pub mod mock {
+    /// The expectations and calls of a mocked [`Client`](super::Client): per
+    /// operation, a method of the same name that expects calls (its closure sees
+    /// the call's typed arguments) and `…_calls()` that lists them. A call no
+    /// expectation accepts panics, naming the operation. Derefs to
+    /// [`specforge::mock::MockServer`] (`verify()`).
+    #[derive(Debug, Clone)]
+    pub struct Mock {
+        pub(super) server: ::specforge::mock::MockServer,
+    }
+
+    impl ::std::ops::Deref for Mock {
+        type Target = ::specforge::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.server
+        }
+    }
+
+    impl super::Client {
+        /// A client whose calls the returned [`Mock`] answers, in process: nothing
+        /// is sent, and a call no expectation accepts panics.
+        pub fn mock() -> (super::Client, Mock) {
+            let server = ::specforge::mock::MockServer::new();
+            let client = super::Client {
+                core: ::specforge::__private::mock_client(&server, super::SECURITY_SCHEMES),
+            };
+            (client, Mock { server })
+        }
+    }
+}
+
 /// Request values, and the error and success types of each operation.
 #[allow(dead_code)]
 pub mod operations {
@@ -198,6 +233,17 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::query("cursor"), &self.cursor);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request
+                        .record_call(ListPetsCall {
+                            cursor: self.cursor,
+                        });
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -224,6 +270,16 @@ pub mod operations {
     }
 
     #[cfg(feature = "pets")]
+    #[cfg(any(test, feature = "mock"))]
+    impl ::specforge::mock::Status for ListPetsError {
+        fn status(&self) -> u16 {
+            match self {
+                Self::NotFound { .. } => 404u16,
+            }
+        }
+    }
+
+    #[cfg(feature = "pets")]
     fn decode_list_pets(
         response: ::specforge::__private::RawResponse,
     ) -> Result<
@@ -234,6 +290,35 @@ pub mod operations {
             200 => response.json(),
             404 => response.error_json(ListPetsError::NotFound),
             _ => response.unexpected(),
+        }
+    }
+
+    #[cfg(feature = "pets")]
+    /// The arguments of a call of [`Client::list_pets`](super::Client::list_pets), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct ListPetsCall {
+        pub cursor: Option<String>,
+    }
+
+    #[cfg(feature = "pets")]
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::list_pets`](super::Client::list_pets) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn list_pets(
+            &self,
+            matches: impl Fn(&ListPetsCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<
+            ListPetsCall,
+            super::types::ListPetsResponse,
+            ListPetsError,
+        > {
+            self.server.expect("listPets", "list_pets", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::list_pets`](super::Client::list_pets) so far, oldest first.
+        pub fn list_pets_calls(&self) -> ::std::vec::Vec<::std::sync::Arc<ListPetsCall>> {
+            self.server.calls("listPets")
         }
     }
 
@@ -274,6 +359,14 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("petId"), &self.pet_id);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request.record_call(GetPetCall { pet_id: self.pet_id });
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -302,6 +395,31 @@ pub mod operations {
             200 => response.json(),
             404 => response.error_json(GetPetError::NotFound),
             _ => response.unexpected(),
+        }
+    }
+
+    #[cfg(feature = "pets")]
+    /// The arguments of a call of [`Client::get_pet`](super::Client::get_pet), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct GetPetCall {
+        pub pet_id: i64,
+    }
+
+    #[cfg(feature = "pets")]
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::get_pet`](super::Client::get_pet) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn get_pet(
+            &self,
+            matches: impl Fn(&GetPetCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<GetPetCall, super::types::Pet, GetPetError> {
+            self.server.expect("getPet", "get_pet", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::get_pet`](super::Client::get_pet) so far, oldest first.
+        pub fn get_pet_calls(&self) -> ::std::vec::Vec<::std::sync::Arc<GetPetCall>> {
+            self.server.calls("getPet")
         }
     }
 
@@ -345,6 +463,14 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.json_body("application/json", &self.body);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request.record_call(PlaceOrderCall { body: self.body });
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -368,6 +494,16 @@ pub mod operations {
     }
 
     #[cfg(feature = "store")]
+    #[cfg(any(test, feature = "mock"))]
+    impl ::specforge::mock::Status for PlaceOrderError {
+        fn status(&self) -> u16 {
+            match self {
+                Self::NotFound { .. } => 404u16,
+            }
+        }
+    }
+
+    #[cfg(feature = "store")]
     fn decode_place_order(
         response: ::specforge::__private::RawResponse,
     ) -> Result<
@@ -378,6 +514,38 @@ pub mod operations {
             201 => response.json(),
             404 => response.error_json(PlaceOrderError::NotFound),
             _ => response.unexpected(),
+        }
+    }
+
+    #[cfg(feature = "store")]
+    /// The arguments of a call of [`Client::place_order`](super::Client::place_order), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct PlaceOrderCall {
+        /// The request body.
+        pub body: super::types::Order,
+    }
+
+    #[cfg(feature = "store")]
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::place_order`](super::Client::place_order) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn place_order(
+            &self,
+            matches: impl Fn(&PlaceOrderCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<
+            PlaceOrderCall,
+            super::types::Order,
+            PlaceOrderError,
+        > {
+            self.server.expect("placeOrder", "place_order", |_| 201u16, matches)
+        }
+        /// The calls of [`Client::place_order`](super::Client::place_order) so far, oldest first.
+        pub fn place_order_calls(
+            &self,
+        ) -> ::std::vec::Vec<::std::sync::Arc<PlaceOrderCall>> {
+            self.server.calls("placeOrder")
         }
     }
 
@@ -421,6 +589,17 @@ pub mod operations {
             };
             let mut request = ::specforge::__private::Request::new(&OPERATION, self.options);
             request.param(::specforge::__private::Param::path("orderId"), &self.order_id);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request
+                        .record_call(GetOrderPetCall {
+                            order_id: self.order_id,
+                        });
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -444,6 +623,37 @@ pub mod operations {
         match response.status_code() {
             200 => response.json(),
             _ => response.unexpected(),
+        }
+    }
+
+    #[cfg(any(feature = "pets", feature = "store"))]
+    /// The arguments of a call of [`Client::get_order_pet`](super::Client::get_order_pet), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct GetOrderPetCall {
+        pub order_id: i64,
+    }
+
+    #[cfg(any(feature = "pets", feature = "store"))]
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::get_order_pet`](super::Client::get_order_pet) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn get_order_pet(
+            &self,
+            matches: impl Fn(&GetOrderPetCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<
+            GetOrderPetCall,
+            super::types::Pet,
+            ::specforge::NoErrors,
+        > {
+            self.server.expect("getOrderPet", "get_order_pet", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::get_order_pet`](super::Client::get_order_pet) so far, oldest first.
+        pub fn get_order_pet_calls(
+            &self,
+        ) -> ::std::vec::Vec<::std::sync::Arc<GetOrderPetCall>> {
+            self.server.calls("getOrderPet")
         }
     }
 
@@ -485,6 +695,14 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request.record_call(GetInventoryCall {});
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -511,6 +729,35 @@ pub mod operations {
         match response.status_code() {
             200 => response.json(),
             _ => response.unexpected(),
+        }
+    }
+
+    #[cfg(feature = "store")]
+    /// The arguments of a call of [`Client::get_inventory`](super::Client::get_inventory), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct GetInventoryCall {}
+
+    #[cfg(feature = "store")]
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::get_inventory`](super::Client::get_inventory) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn get_inventory(
+            &self,
+            matches: impl Fn(&GetInventoryCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<
+            GetInventoryCall,
+            super::types::GetInventoryResponse,
+            ::specforge::NoErrors,
+        > {
+            self.server.expect("getInventory", "get_inventory", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::get_inventory`](super::Client::get_inventory) so far, oldest first.
+        pub fn get_inventory_calls(
+            &self,
+        ) -> ::std::vec::Vec<::std::sync::Arc<GetInventoryCall>> {
+            self.server.calls("getInventory")
         }
     }
 
@@ -552,6 +799,14 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request.record_call(GetStatsCall {});
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -578,6 +833,33 @@ pub mod operations {
         match response.status_code() {
             200 => response.json(),
             _ => response.unexpected(),
+        }
+    }
+
+    #[cfg(feature = "admin-tools")]
+    /// The arguments of a call of [`Client::get_stats`](super::Client::get_stats), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct GetStatsCall {}
+
+    #[cfg(feature = "admin-tools")]
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::get_stats`](super::Client::get_stats) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn get_stats(
+            &self,
+            matches: impl Fn(&GetStatsCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<
+            GetStatsCall,
+            super::types::GetStatsResponse,
+            ::specforge::NoErrors,
+        > {
+            self.server.expect("getStats", "get_stats", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::get_stats`](super::Client::get_stats) so far, oldest first.
+        pub fn get_stats_calls(&self) -> ::std::vec::Vec<::std::sync::Arc<GetStatsCall>> {
+            self.server.calls("getStats")
         }
     }
 
@@ -616,6 +898,14 @@ pub mod operations {
                 idempotency_header: None,
             };
             let request = ::specforge::__private::Request::new(&OPERATION, self.options);
+            #[cfg(any(test, feature = "mock"))]
+            let request = {
+                let mut request = request;
+                if ::specforge::__private::is_mock(&self.client.core) {
+                    request.record_call(HealthCall {});
+                }
+                request
+            };
             (self.client.core, request)
         }
     }
@@ -636,6 +926,29 @@ pub mod operations {
         match response.status_code() {
             200 => response.text(),
             _ => response.unexpected(),
+        }
+    }
+
+    #[cfg(feature = "untagged")]
+    /// The arguments of a call of [`Client::health`](super::Client::health), as a mock sees them (`mock` feature).
+    #[cfg(any(test, feature = "mock"))]
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub struct HealthCall {}
+
+    #[cfg(feature = "untagged")]
+    #[cfg(any(test, feature = "mock"))]
+    impl super::mock::Mock {
+        /// Expects calls of [`Client::health`](super::Client::health) whose arguments `matches` accepts; answer them with `.returns(…)`, `.fails_with(…)` or `.answers(…)` (see [`specforge::mock::Expect`]).
+        pub fn health(
+            &self,
+            matches: impl Fn(&HealthCall) -> bool + Send + Sync + 'static,
+        ) -> ::specforge::mock::Expect<HealthCall, String, ::specforge::NoErrors> {
+            self.server.expect("health", "health", |_| 200u16, matches)
+        }
+        /// The calls of [`Client::health`](super::Client::health) so far, oldest first.
+        pub fn health_calls(&self) -> ::std::vec::Vec<::std::sync::Arc<HealthCall>> {
+            self.server.calls("health")
         }
     }
 }

@@ -86,6 +86,7 @@ where
     E: Send + 'static,
     N: Fn(&HeaderMap, &B, &url::Url) -> Option<url::Url> + Clone + Send + Sync + 'static,
 {
+    let call = request.call.clone();
     let prepared = match crate::prepare::prepare(&core.inner, request) {
         Ok(prepared) => prepared,
         Err(error) => return futures::stream::once(async move { Err(error.widen()) }).boxed(),
@@ -98,12 +99,19 @@ where
         let mut prepared = prepared.clone();
         let page_url = cursor.clone().or_else(|| first_url.clone());
         prepared.next_url = cursor;
+        let call = call.clone();
         async move {
-            let raw = crate::execute::traced_attempts(&core.inner, &prepared)
-                .await
-                .map_err(Error::widen)?;
-            let headers = raw.headers.clone();
-            let body = decode(raw)?.into_body();
+            let page = match &core.inner.mock {
+                Some(mock) => mock.answer(prepared.operation, call.as_ref())?,
+                None => {
+                    let raw = crate::execute::traced_attempts(&core.inner, &prepared)
+                        .await
+                        .map_err(Error::widen)?;
+                    decode(raw)?
+                }
+            };
+            let headers = page.headers().clone();
+            let body = page.into_body();
             let following = page_url
                 .and_then(|url| next(&headers, &body, &url))
                 .filter(|url| matches!(url.scheme(), "http" | "https"));

@@ -29,7 +29,7 @@ use crate::{BoxFuture, ByteStream};
 
 /// Sends `request` (retrying per the client's policy) and decodes the response with the
 /// operation's `decode` function.
-pub async fn execute<T, E>(
+pub async fn execute<T: 'static, E: 'static>(
     core: &ClientCore,
     request: Request,
     decode: Decode<T, E>,
@@ -40,7 +40,7 @@ pub async fn execute<T, E>(
 /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle timeout =
 /// the request's timeout, no size cap). A non-2xx status goes through `decode` (the
 /// operation's decode function, for its typed errors).
-pub async fn execute_stream<T, E>(
+pub async fn execute_stream<T: 'static, E: 'static>(
     core: &ClientCore,
     request: Request,
     decode: Decode<T, E>,
@@ -51,7 +51,7 @@ pub async fn execute_stream<T, E>(
 /// Sends `request` and returns its `text/event-stream` response as a stream of events
 /// whose data `data` decodes ([`crate::sse::json_data`] or [`crate::sse::text_data`]). A
 /// non-2xx status goes through `decode` (the operation's error decoding).
-pub async fn execute_sse<T: 'static, E>(
+pub async fn execute_sse<T: 'static, E: 'static>(
     core: &ClientCore,
     request: Request,
     data: DecodeData<T>,

@@ -27,12 +27,21 @@ use crate::sse::{DecodeData, SseStream};
 /// events whose data `data` decodes ([`crate::sse::json_data`] or
 /// [`crate::sse::text_data`]). A non-2xx status goes through `decode` (the
 /// operation's error decoding).
-pub(crate) async fn execute_sse<T: 'static, E>(
+pub(crate) async fn execute_sse<T: 'static, E: 'static>(
     core: &ClientCore,
     request: Request,
     data: DecodeData<T>,
     decode: Decode<(), E>,
 ) -> Result<Response<SseStream<T>>, Error<E>> {
+    if let Some(mock) = &core.inner.mock {
+        let answer = mock.answer::<bytes::Bytes, E>(request.operation, request.call.as_ref());
+        return answer.map(|response| {
+            response.map(|text| {
+                let chunks = futures::stream::iter([Ok::<_, std::convert::Infallible>(text)]);
+                SseStream::from_byte_stream(chunks, data)
+            })
+        });
+    }
     let span = crate::execute::request_span(request.operation, true);
     execute_sse_inner(core, request, data, decode)
         .instrument(span)
