@@ -243,6 +243,79 @@ fn derives_come_from_the_cli_and_the_builder_and_skip_what_cannot_hold() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn attributes_come_from_the_cli_and_the_builder() {
+    let dir = scratch("attribute");
+    let spec = spec().with_file_name("derives.yaml");
+    std::fs::copy(&spec, dir.join("openapi.yaml")).unwrap();
+    let out = specforge(
+        &dir,
+        &[
+            "generate",
+            "openapi.yaml",
+            "--out",
+            "cli",
+            "--attribute",
+            "non_exhaustive",
+            "--attribute",
+            "Tag=must_use; Nope=must_use",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("SF2013"), "{}", text(&out));
+    let code = std::fs::read_to_string(dir.join("cli/src/lib.rs")).unwrap();
+    // Objects have `non_exhaustive` already (value builders, after the extra ones): once.
+    assert_eq!(
+        attributes_of(&code, "struct Tag"),
+        ["must_use", "non_exhaustive"]
+    );
+    assert_eq!(attributes_of(&code, "enum Color"), ["non_exhaustive"]);
+    let readme = std::fs::read_to_string(dir.join("cli/README.md")).unwrap();
+    assert!(readme.contains("--attribute non_exhaustive"), "{readme}");
+
+    let out = specforge(
+        &dir,
+        &[
+            "generate",
+            "openapi.yaml",
+            "--out",
+            "bad",
+            "--attribute",
+            "serde(default)",
+        ],
+    );
+    assert!(!out.status.success(), "serde attributes are refused");
+    assert!(text(&out).contains("not `derive(..)`"), "{}", text(&out));
+
+    let file = Builder::new(&spec)
+        .attribute(["Color=non_exhaustive"])
+        .generate_to_file(dir.join("built.rs"))
+        .unwrap();
+    let built = std::fs::read_to_string(file).unwrap();
+    assert_eq!(attributes_of(&built, "enum Color"), ["non_exhaustive"]);
+    assert_eq!(attributes_of(&built, "struct Free"), ["non_exhaustive"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The plain attributes (no derive, serde, doc or lint) of item `item`, in order.
+fn attributes_of(code: &str, item: &str) -> Vec<String> {
+    let Some(at) = code.find(&format!("pub {item} ")) else {
+        return Vec::new();
+    };
+    let before = &code[..at];
+    let start = before.rfind(['}', ';']).map_or(0, |i| i + 1);
+    before[start..]
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("#[")?.strip_suffix(']'))
+        .filter(|attr| {
+            !["derive", "serde", "doc", "allow"]
+                .iter()
+                .any(|p| attr.starts_with(p))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The extra `#[derive(..)]` lists among the attributes of item `item` (`struct Tag`):
 /// every derive attribute of it except the generator's own (the one with `Debug`).
 fn derives_of(code: &str, item: &str) -> Vec<String> {

@@ -38,4 +38,4 @@ fi
 # The README is the crate's documentation: its examples compile as doctests.
 echo "== README examples (doctests)"
 cargo test -q --doc --manifest-path "$manifest"
-echo "ok: $(echo "$features" | wc -w) tag features, each alone, none and all; README examples"
+echo "ok: $(echo "$features" | wc -w) features (tags and mock), each alone, none and all; README examples"

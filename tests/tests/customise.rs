@@ -94,6 +94,25 @@ fn replaced_types_are_the_users() {
     assert_eq!(sku, "L-1");
 }
 
+// Setting `attribute` through `generate!`: `non_exhaustive` on every type (not repeated
+// on objects, which have it), a lint attribute on one; compiled under `deny(warnings)`.
+#[deny(warnings)]
+mod attributed {
+    specforge::generate!(
+        spec = "tests/customise/derives.yaml",
+        module = api,
+        attribute = "non_exhaustive; Point=allow(clippy::float_cmp); Tag=must_use"
+    );
+}
+
+#[test]
+fn extra_attributes_compile_warning_free() {
+    use attributed::api::types::{Color, Point, Tag};
+    let tag = Tag::new("a").with_color(Color::Red);
+    assert_eq!(tag.color, Some(Color::Red));
+    assert!(Point::new(1.0, 2.0).y > Point::new(1.0, 2.0).x);
+}
+
 // Setting `mock` through `generate!`: `Client::mock()` (this crate turns on its `mock`
 // feature by default), with the replaced and patched types in the answers.
 mod mocked {

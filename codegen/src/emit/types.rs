@@ -31,8 +31,9 @@ const SERDE_DERIVES: &[&str] = &["Serialize", "Deserialize"];
 pub(crate) fn module(ctx: &Ctx) -> TokenStream {
     let items = ctx.api.types.defs.iter().enumerate().map(|(index, def)| {
         let extra = extra_derives(ctx, index);
+        let attributes = extra_attributes(ctx, index);
         let item = item(ctx, def);
-        let item = quote!(#extra #item);
+        let item = quote!(#extra #(#attributes)* #item);
         super::gates::gated(item, &ctx.type_gate(index))
     });
     let allow_deprecated = ctx.allow_deprecated();
@@ -61,6 +62,19 @@ fn extra_derives(ctx: &Ctx, index: usize) -> Option<TokenStream> {
         .filter_map(|path| syn::parse_str(path).ok())
         .collect();
     (!paths.is_empty()).then(|| quote!(#[derive(#(#paths),*)]))
+}
+
+/// `#[…]` of each extra attribute of type `index` (setting `attribute`; the model
+/// checked that each parses and left out aliases).
+fn extra_attributes(ctx: &Ctx, index: usize) -> Vec<TokenStream> {
+    ctx.api
+        .extra_attributes
+        .get(index)
+        .into_iter()
+        .flatten()
+        .filter_map(|attr| syn::parse_str::<syn::Meta>(attr).ok())
+        .map(|meta| quote!(#[#meta]))
+        .collect()
 }
 
 fn item(ctx: &Ctx, def: &TypeDef) -> TokenStream {

@@ -105,13 +105,7 @@ pub(crate) fn extra_derives(
     for (target, path) in &requests {
         let mut left_out = Vec::new();
         for (index, def) in types.defs.iter().enumerate() {
-            let wanted = match target {
-                DeriveTarget::All => true,
-                DeriveTarget::Schema(key) => {
-                    let tokens: Vec<String> = def.pointer.tokens().collect();
-                    matches!(tokens.as_slice(), [c, s, k] if c == "components" && s == "schemas" && k == key)
-                }
-            };
+            let wanted = super::attributes::is_target(def, target);
             // Aliases (and unions without variants, emitted as one) get no derives.
             let alias = match &def.kind {
                 TypeKind::Alias(_) => true,

@@ -20,7 +20,7 @@
 use serde_json::Value;
 
 use super::types::TypeLowerer;
-use super::{Api, Server, derives, features, operations, pagination, refs, security};
+use super::{Api, Server, attributes, derives, features, operations, pagination, refs, security};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
@@ -35,6 +35,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
     let operations = operations::lower_operations(&mut types, &security_schemes);
     let types = types.finish();
     let extra_derives = derives::extra_derives(&types, settings, diags);
+    let extra_attributes = attributes::extra_attributes(&types, settings, diags);
     let mut api = Api {
         title,
         version,
@@ -44,6 +45,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
         operations,
         types,
         extra_derives,
+        extra_attributes,
         features: None,
     };
     pagination::detect_all(document, &mut api, diags);

@@ -7,6 +7,7 @@
 //! It knows OpenAPI semantics and nothing about tokens; `emit` reads only this.
 //! Every node keeps the JSON pointer of the place it came from.
 
+pub(crate) mod attributes;
 pub(crate) mod body_alternatives;
 pub(crate) mod composition;
 pub(crate) mod dedup;
@@ -50,6 +51,9 @@ pub struct Api {
     pub types: TypeArena,
     /// Extra derives of each type (by `TypeId` index; setting `derive`, checked to hold).
     pub extra_derives: Vec<Vec<String>>,
+    /// Extra attributes of each type (by `TypeId` index; setting `attribute`), the text
+    /// inside `#[…]`.
+    pub extra_attributes: Vec<Vec<String>>,
     /// One Cargo feature per tag (setting `tag_features`), with the feature gate of
     /// every operation and type; `None` when the setting is off.
     pub features: Option<features::TagFeatures>,

@@ -298,6 +298,60 @@ impl Kind for Derives {
     }
 }
 
+/// Attributes separated by semicolons (an attribute may hold commas); repeatable. Each
+/// is `ATTR` (every generated type) or `SCHEMA=ATTR` (the type of that schema in
+/// `components/schemas`); `ATTR` is what goes inside `#[…]` (`non_exhaustive`,
+/// `schemars(rename = "Animal")`), never `derive(…)` (setting `derive`) or `serde(…)`
+/// (generated serde code is specforge's own).
+pub(crate) struct Attributes;
+
+impl Kind for Attributes {
+    type Value = Vec<String>;
+    const EXPECTED: &'static str = "attributes separated by semicolons, each for every type (`non_exhaustive`) or one schema (`Pet=schemars(rename = \"Animal\")`), not `derive(..)` (use setting `derive`) or `serde(..)`";
+    const REPEATABLE: bool = true;
+
+    fn valid(value: &Vec<String>) -> bool {
+        value.iter().all(|item| attribute_request(item).is_some())
+    }
+    fn parse(text: &str) -> Option<Vec<String>> {
+        let items: Vec<String> = text
+            .split(';')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Some(items).filter(|items| !items.is_empty() && Self::valid(items))
+    }
+    fn show(value: &Vec<String>) -> String {
+        value.join("; ")
+    }
+}
+
+/// `ATTR` or `SCHEMA=ATTR` split and checked: `ATTR` parses as the inside of `#[…]` and
+/// is not `derive` or `serde`. A `SCHEMA=` prefix is a name without spaces or
+/// brackets before the first `=` whose rest is an attribute (`must_use = "x"` is one
+/// attribute for every type).
+pub(crate) fn attribute_request(item: &str) -> Option<(DeriveTarget, String)> {
+    let item = item.trim();
+    let targeted = item.split_once('=').and_then(|(schema, attr)| {
+        let schema = schema.trim();
+        let plain = !schema.is_empty()
+            && !schema.contains(|c: char| c.is_whitespace() || "()[]\"".contains(c));
+        let attr = attr.trim();
+        (plain && allowed_attribute(attr))
+            .then(|| (DeriveTarget::Schema(schema.to_owned()), attr.to_owned()))
+    });
+    targeted.or_else(|| allowed_attribute(item).then(|| (DeriveTarget::All, item.to_owned())))
+}
+
+/// Whether `attr` is the inside of an attribute other settings do not own.
+fn allowed_attribute(attr: &str) -> bool {
+    match syn::parse_str::<syn::Meta>(attr) {
+        Ok(meta) => !(meta.path().is_ident("derive") || meta.path().is_ident("serde")),
+        Err(_) => false,
+    }
+}
+
 /// Which types a derive is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DeriveTarget {

@@ -24,6 +24,7 @@
 //! | `only` | `--only` (repeatable) | `only = "issues,repos/get"` | names |
 //! | `tag_features` | `--no-tag-features` (on in `generate`) | `tag_features = true` | `true`/`false` |
 //! | `mock` | `--no-mock` (on in `generate`) | `mock = true` | `true`/`false` |
+//! | `attribute` | `--attribute` (repeatable) | `attribute = "non_exhaustive; Pet=must_use"` | attributes |
 //! | `value_builders` | `--no-value-builders` (on by default) | `value_builders = false` | `true`/`false` |
 //! | `ref_root` | `--ref-root` | `ref_root = "specs"` | path |
 
@@ -171,6 +172,17 @@ settings_table! {
             builder = yes
             => |s, v| s.derive.extend(v);
 
+    /// Extra attributes: `ATTR` for every generated type, `SCHEMA=ATTR` for the type of
+    /// one schema (`non_exhaustive`, `Pet=schemars(rename = "Animal")`), separated by
+    /// semicolons. Not `derive(..)` (setting `derive`) or `serde(..)`. `non_exhaustive`
+    /// is not repeated on an object type that has it already (setting `value_builders`);
+    /// a schema that matches no type is warning SF2013.
+    field attribute: Vec<String> = Vec::new();
+        key attribute(Attributes)
+            cli = CliSpec::value("attribute", "[SCHEMA=]ATTR", "Put #[ATTR] on every generated type, or on the type of SCHEMA only (repeatable; a value may also list several, separated by semicolons)"),
+            builder = yes
+            => |s, v| s.attribute.extend(v);
+
     /// Rename generated types: `OLD=NEW` pairs, `OLD` a schema's key in
     /// `components/schemas`, `NEW` the type's name (made PascalCase). A name that matches
     /// no schema is warning SF2011.
@@ -306,6 +318,10 @@ mod tests {
                 "Money=crate::Money, format:decimal=rust_decimal::Decimal",
             ),
             ("derive", "Hash, Eq, Pet=schemars::JsonSchema"),
+            (
+                "attribute",
+                "non_exhaustive; Pet=schemars(rename = \"Animal\")",
+            ),
             ("rename_types", "Pet=Animal"),
             ("rename_operations", "listPets=pets"),
             ("patch", "fix.yaml"),

@@ -213,6 +213,9 @@ macro_rules! settings_table {
     (@setter yes Derives $($rest:tt)*) => {
         settings_table!(@list_setter Derives $($rest)*);
     };
+    (@setter yes Attributes $($rest:tt)*) => {
+        settings_table!(@list_setter Attributes $($rest)*);
+    };
     (@list_setter $kind:ident $key:ident $field:ident [$($expected:literal)?]
         |$s:ident, $v:ident| $apply:expr) => {
         #[doc = concat!("Adds to setting `", stringify!($key), "` (see [`Settings::",

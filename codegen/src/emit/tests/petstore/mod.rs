@@ -328,6 +328,7 @@ pub(crate) fn api() -> Api {
         operations: operations(),
         types: TypeArena { defs: types() },
         extra_derives: Vec::new(),
+        extra_attributes: Vec::new(),
         features: None,
     }
 }
@@ -343,6 +344,7 @@ pub(crate) fn empty_api() -> Api {
         operations: Vec::new(),
         types: TypeArena::default(),
         extra_derives: Vec::new(),
+        extra_attributes: Vec::new(),
         features: None,
     }
 }
