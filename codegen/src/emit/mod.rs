@@ -38,6 +38,7 @@ mod multipart;
 mod negotiated;
 mod operations;
 mod pagination;
+mod request_fields;
 mod response_headers;
 mod responses;
 mod shared_shapes;

@@ -22,6 +22,7 @@ use super::idents::ident;
 use super::mock;
 use super::multipart;
 use super::pagination;
+use super::request_fields;
 use super::responses;
 use super::sse;
 use super::type_ref::Scope;
@@ -76,13 +77,13 @@ pub(crate) fn client_methods(ctx: &Ctx) -> TokenStream {
 
 /// How a value is taken from the caller: its argument type, its stored type
 /// and the conversion between them.
-struct Taken {
-    arg: TokenStream,
-    stored: TokenStream,
-    convert: bool,
+pub(super) struct Taken {
+    pub(super) arg: TokenStream,
+    pub(super) stored: TokenStream,
+    pub(super) convert: bool,
 }
 
-fn param_taken(ctx: &Ctx, ty: &TypeRef, scope: Scope) -> Taken {
+pub(super) fn param_taken(ctx: &Ctx, ty: &TypeRef, scope: Scope) -> Taken {
     if ctx.is_string(ty) {
         let string = ctx.std(scope, "String");
         Taken {
@@ -100,7 +101,7 @@ fn param_taken(ctx: &Ctx, ty: &TypeRef, scope: Scope) -> Taken {
     }
 }
 
-fn body_taken(ctx: &Ctx, op: &Operation, body: &RequestBody, scope: Scope) -> Taken {
+pub(super) fn body_taken(ctx: &Ctx, op: &Operation, body: &RequestBody, scope: Scope) -> Taken {
     match &body.kind {
         BodyKind::Multipart(_) => {
             let ty = multipart::body_type_tokens(op, scope);
@@ -136,7 +137,7 @@ fn body_taken(ctx: &Ctx, op: &Operation, body: &RequestBody, scope: Scope) -> Ta
 
 /// `#[allow(clippy::wrong_self_convention)]` when a method name reads like a
 /// conversion (`to_*`, `into_*`, `from_*`, `as_*`, `is_*`, `*_mut`).
-fn self_convention_allow(name: &str) -> TokenStream {
+pub(super) fn self_convention_allow(name: &str) -> TokenStream {
     let conversion = ["as_", "from_", "into_", "is_", "to_"]
         .iter()
         .any(|p| name.starts_with(p))
@@ -252,7 +253,6 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     let names = names(op);
     let request = ident(&op.type_name);
     let plan = responses::plan(ctx, op);
-    let option = ctx.std(Scope::Operations, "Option");
     let result = ctx.std(Scope::Operations, "Result");
     let client = &names.client;
     let options = &names.options;
@@ -261,126 +261,14 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         ident(&op.method_name)
     );
 
-    let mut fields = Vec::new();
-    let mut setters = Vec::new();
-    let mut fills = Vec::new();
-    let mut body_items = TokenStream::new();
-    let mut call_fields = Vec::new();
-    for (param, name) in &names.params {
-        let taken = param_taken(ctx, &param.ty, Scope::Operations);
-        let stored = &taken.stored;
-        call_fields.push(mock::CallField {
-            name: name.clone(),
-            ty: if param.required {
-                stored.clone()
-            } else {
-                quote!(#option<#stored>)
-            },
-            docs: DocBuilder::new().docs(&param.docs).build(),
-        });
-        if param.required {
-            fields.push(quote!(pub(super) #name: #stored));
-        } else {
-            fields.push(quote!(pub(super) #name: #option<#stored>));
-            let arg = &taken.arg;
-            let value = if taken.convert {
-                quote!(value.into())
-            } else {
-                quote!(value)
-            };
-            let docs = DocBuilder::new().docs(&param.docs).build();
-            let deprecated = deprecated_attr(&param.docs);
-            let convention = self_convention_allow(&name.to_string());
-            setters.push(quote! {
-                #docs
-                #deprecated
-                #convention
-                pub fn #name(mut self, value: #arg) -> Self {
-                    self.#name = Some(#value);
-                    self
-                }
-            });
-        }
-        let spec = param_spec(param);
-        fills.push(quote!(request.param(#spec, &self.#name);));
-    }
-    if let Some((body, name)) = &names.body {
-        let taken = body_taken(ctx, op, body, Scope::Operations);
-        let stored = &taken.stored;
-        let content_type = &body.media_type;
-        let call = match &body.kind {
-            BodyKind::Json(_) => quote!(json_body),
-            BodyKind::Form(_) => quote!(form_body),
-            BodyKind::Text => quote!(text_body),
-            BodyKind::Binary => quote!(binary_body),
-            BodyKind::Multipart(_) => quote!(multipart_body),
-        };
-        if let BodyKind::Multipart(parts) = &body.kind {
-            body_items = multipart::items(ctx, op, parts);
-        }
-        let by_ref = matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_));
-        // A body sent from a reference is still the request value's to record.
-        if by_ref || matches!(body.kind, BodyKind::Multipart(_)) {
-            call_fields.push(mock::CallField {
-                name: name.clone(),
-                ty: if body.required {
-                    stored.clone()
-                } else {
-                    quote!(#option<#stored>)
-                },
-                docs: quote!(#[doc = " The request body."]),
-            });
-        }
-        if body.required {
-            fields.push(quote!(pub(super) #name: #stored));
-            fills.push(
-                if let Some(fill) = multipart::form_body_with(body, quote!(&self.#name)) {
-                    fill
-                } else if matches!(body.kind, BodyKind::Multipart(_)) {
-                    quote!(request.#call(self.#name.to_multipart());)
-                } else if by_ref {
-                    quote!(request.#call(#content_type, &self.#name);)
-                } else {
-                    quote!(request.#call(#content_type, self.#name);)
-                },
-            );
-        } else {
-            fields.push(quote!(pub(super) #name: #option<#stored>));
-            let arg = &taken.arg;
-            let value = if taken.convert {
-                quote!(value.into())
-            } else {
-                quote!(value)
-            };
-            let docs = DocBuilder::new().docs(&body.docs).build();
-            let docs = if docs.is_empty() {
-                quote!(#[doc = " The request body."])
-            } else {
-                docs
-            };
-            setters.push(quote! {
-                #docs
-                pub fn #name(mut self, value: #arg) -> Self {
-                    self.#name = Some(#value);
-                    self
-                }
-            });
-            fills.push(
-                if let Some(fill) = multipart::form_body_with(body, quote!(body)) {
-                    quote!(if let Some(body) = &self.#name { #fill })
-                } else if matches!(body.kind, BodyKind::Multipart(_)) {
-                    quote!(if let Some(body) = &self.#name { request.#call(body.to_multipart()); })
-                } else if by_ref {
-                    quote!(if let Some(body) = &self.#name { request.#call(#content_type, body); })
-                } else {
-                    quote!(if let Some(body) = self.#name { request.#call(#content_type, body); })
-                },
-            );
-        }
-    }
+    let request_fields::FieldParts {
+        fields,
+        setters,
+        fills,
+        body_items,
+        call_fields,
+    } = request_fields::field_parts(ctx, op, &names.params, names.body.as_ref());
     let header_items = super::response_headers::items(ctx, op);
-    let mutable = (!fills.is_empty()).then(|| quote!(mut));
-    let operation_static = operation_static(op);
     let binary_success = plan.binary_success;
     let operation_mock = mock::OperationMock {
         op,
@@ -398,44 +286,13 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         decode_fn,
         ..
     } = plan;
-    // Every way of sending starts from the one filled request (`into_request`);
-    // the futures themselves are the runtime's (`__private::send*`).
-    // Each returns a `BoxFuture` (a named type, so no `Send` proof per operation).
-    let (success, send, into_future) = match sse::event_data(op) {
-        Some(data) => {
-            let sse::StreamSend { body, data_fn } = sse::stream_send(ctx, data);
-            let send =
-                quote!(::specforge::__private::send_sse(self.into_request(), #data_fn, #decode_fn));
-            let into_future = quote!(::specforge::__private::into_body(self.send_with_response()));
-            (body, send, into_future)
-        }
-        None => (
-            success,
-            quote!(::specforge::__private::send(self.into_request(), #decode_fn)),
-            quote!(::specforge::__private::send_body(self.into_request(), #decode_fn)),
-        ),
-    };
-    let streaming = binary_success.then(|| {
-        quote! {
-            /// Sends the request and returns a successful body as a byte stream, read as
-            /// it arrives: no size cap, and the request's timeout becomes an idle timeout
-            /// (no bytes for that long ends the stream with an error). Error statuses are
-            /// decoded as with `.await`.
-            pub fn send_streaming(self) -> ::specforge::BoxFuture<#result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>>> {
-                ::specforge::__private::send_streaming(self.into_request(), #decode_fn)
-            }
-        }
-    });
-    let into_request = quote! {
-        /// The runtime request: the operation's description with every value filled in.
-        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
-            #operation_static
-            let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
-            #(#fills)*
-            #record_call
-            (self.#client.core, request)
-        }
-    };
+    let Sends {
+        success,
+        send,
+        into_future,
+        streaming,
+    } = sends(ctx, op, success, &error, &decode_fn, binary_success);
+    let into_request = into_request_fn(op, &names, &fills, &record_call);
     let paging = pagination::methods(
         ctx,
         op,
@@ -498,6 +355,84 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         #header_items
         #items
         #mock_items
+    }
+}
+
+/// How a request value is sent: the success type `.await` gives, the bodies of
+/// `send_with_response()` and `into_future()`, and `send_streaming()` when every success
+/// is binary.
+struct Sends {
+    success: TokenStream,
+    send: TokenStream,
+    into_future: TokenStream,
+    streaming: Option<TokenStream>,
+}
+
+/// Every way of sending starts from the one filled request (`into_request`); the
+/// futures themselves are the runtime's (`__private::send*`), each a `BoxFuture` (a
+/// named type, so no `Send` proof per operation).
+fn sends(
+    ctx: &Ctx,
+    op: &Operation,
+    success: TokenStream,
+    error: &TokenStream,
+    decode_fn: &Ident,
+    binary_success: bool,
+) -> Sends {
+    let (success, send, into_future) = match sse::event_data(op) {
+        Some(data) => {
+            let sse::StreamSend { body, data_fn } = sse::stream_send(ctx, data);
+            let send =
+                quote!(::specforge::__private::send_sse(self.into_request(), #data_fn, #decode_fn));
+            let into_future = quote!(::specforge::__private::into_body(self.send_with_response()));
+            (body, send, into_future)
+        }
+        None => (
+            success,
+            quote!(::specforge::__private::send(self.into_request(), #decode_fn)),
+            quote!(::specforge::__private::send_body(self.into_request(), #decode_fn)),
+        ),
+    };
+    let result = ctx.std(Scope::Operations, "Result");
+    let streaming = binary_success.then(|| {
+        quote! {
+            /// Sends the request and returns a successful body as a byte stream, read as
+            /// it arrives: no size cap, and the request's timeout becomes an idle timeout
+            /// (no bytes for that long ends the stream with an error). Error statuses are
+            /// decoded as with `.await`.
+            pub fn send_streaming(self) -> ::specforge::BoxFuture<#result<::specforge::Response<::specforge::ByteStream>, ::specforge::Error<#error>>> {
+                ::specforge::__private::send_streaming(self.into_request(), #decode_fn)
+            }
+        }
+    });
+    Sends {
+        success,
+        send,
+        into_future,
+        streaming,
+    }
+}
+
+/// `into_request`: the runtime request, the operation's description with every value
+/// filled in (`fills`), the call recorded for a mock (`record_call`).
+fn into_request_fn(
+    op: &Operation,
+    names: &Names,
+    fills: &[TokenStream],
+    record_call: &TokenStream,
+) -> TokenStream {
+    let operation_static = operation_static(op);
+    let mutable = (!fills.is_empty()).then(|| quote!(mut));
+    let (client, options) = (&names.client, &names.options);
+    quote! {
+        /// The runtime request: the operation's description with every value filled in.
+        fn into_request(self) -> (::specforge::ClientCore, ::specforge::__private::Request) {
+            #operation_static
+            let #mutable request = ::specforge::__private::Request::new(&OPERATION, self.#options);
+            #(#fills)*
+            #record_call
+            (self.#client.core, request)
+        }
     }
 }
 
@@ -574,7 +509,7 @@ fn accept(op: &Operation) -> String {
 
 /// `::specforge::__private::Param::query("name")` with the modifiers that
 /// differ from the location's defaults.
-fn param_spec(param: &Parameter) -> TokenStream {
+pub(super) fn param_spec(param: &Parameter) -> TokenStream {
     let name = &param.wire_name;
     let (constructor, default_style, default_explode) = match param.location {
         ParamLocation::Path => (quote!(path), ParamStyle::Simple, false),
