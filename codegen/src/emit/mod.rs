@@ -6,7 +6,7 @@
 //! - [`operations`]: client methods, request values and their setters,
 //!   `send_with_response`, `IntoFuture`; [`responses`]: decode functions,
 //!   error enums, success enums; [`pagination`]: `.pages()`/`.stream()`; [`sse`]: `text/event-stream` operations;
-//! - [`types`]: structs, string enums, aliases, unions ([`defaults`]: serde
+//! - [`types`]: structs, string enums, aliases, unions ([`unions`]; [`defaults`]: serde
 //!   defaults as Rust expressions);
 //! - [`type_ref`]: model types → Rust types; [`docs`] and [`markdown`]: doc
 //!   comments; [`idents`]: names → identifiers;
@@ -46,6 +46,7 @@ mod sse;
 mod tagged_union;
 mod type_ref;
 mod types;
+mod unions;
 mod usage;
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use super::Ctx;
 use super::docs::doc_attrs;
 use super::idents::ident;
 use super::type_ref::Scope;
-use super::types::union_variants;
+use super::unions::union_variants;
 use crate::model::{TypeDef, TypeRef, Union};
 
 /// The item of a tagged union, tagged by the property `tag`.
