@@ -38,12 +38,6 @@ pub(crate) fn request_span(operation: &'static Operation, stream: bool) -> traci
     )
 }
 
-/// Records the time since `started` as `duration_ms` on the current span.
-pub(crate) fn record_duration(started: std::time::Instant) {
-    let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    tracing::Span::current().record("duration_ms", millis);
-}
-
 /// Sends `request` (retrying per the policy) and decodes the response with the
 /// operation's `decode` function.
 pub(crate) async fn execute<T: 'static, E: 'static>(
@@ -67,12 +61,12 @@ pub(crate) async fn execute_raw(
 ) -> Result<RawResponse, Error<NoErrors>> {
     let span = request_span(request.operation, false);
     async move {
-        let started = std::time::Instant::now();
+        let started = crate::trace::start();
         let result = match prepare(client, request) {
             Ok(prepared) => attempts(client, &prepared).await,
             Err(error) => Err(error),
         };
-        record_duration(started);
+        crate::trace::record_duration(started);
         result
     }
     .instrument(span)
@@ -85,9 +79,9 @@ pub(crate) async fn traced_attempts(
     prepared: &Prepared,
 ) -> Result<RawResponse, Error<NoErrors>> {
     async move {
-        let started = std::time::Instant::now();
+        let started = crate::trace::start();
         let result = attempts(client, prepared).await;
-        record_duration(started);
+        crate::trace::record_duration(started);
         result
     }
     .instrument(request_span(prepared.operation, false))

@@ -81,6 +81,7 @@ mod stream_head;
 mod string_enum;
 mod tagged_union;
 mod tls;
+mod trace;
 mod transport;
 mod typed_header;
 mod url_build;

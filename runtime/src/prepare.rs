@@ -66,7 +66,7 @@ impl Prepared {
         self.attempt
             .0
             .store(number, std::sync::atomic::Ordering::Relaxed);
-        tracing::Span::current().record("attempt", number);
+        crate::trace::record("attempt", number);
     }
 }
 

@@ -198,7 +198,7 @@ pub(crate) async fn read_response(
     mut response: reqwest::Response,
 ) -> Result<RawResponse, Error<NoErrors>> {
     let status = response.status();
-    tracing::Span::current().record("status", status.as_u16());
+    crate::trace::record("status", status.as_u16());
     let headers = std::mem::take(response.headers_mut());
     match read_body(&mut response, client.max_response_bytes).await {
         Ok(body) => Ok(RawResponse {

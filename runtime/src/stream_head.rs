@@ -83,7 +83,7 @@ async fn attempt_head(
     };
     let status = head.status();
     if status.is_success() {
-        tracing::Span::current().record("status", status.as_u16());
+        crate::trace::record("status", status.as_u16());
         if let Some(budget) = &client.retry_budget {
             budget.record_response(status);
         }

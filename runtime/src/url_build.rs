@@ -7,14 +7,20 @@
 //! API-key query pairs to a next-page URL.
 
 /// The URL for `path` (starting with `/`) and `query` pairs (encoded, joined by `&`).
+///
+/// The base URL's path, `path` and the query are written as one path-absolute reference
+/// and parsed relative to the base, which copies scheme, host and port from the base as
+/// parsed once (parsing the whole URL again ran the host through IDNA on every call).
+/// A reference that starts with `//` would name another host, so that one is parsed as
+/// a whole URL; either way the host is checked.
 pub(crate) fn build_url<'a>(
     base: &url::Url,
     path: &str,
     query: impl IntoIterator<Item = &'a String>,
 ) -> Result<url::Url, String> {
-    let base_text = base.as_str().trim_end_matches('/');
-    let mut text = String::with_capacity(base_text.len() + path.len() + 64);
-    text.push_str(base_text);
+    let base_path = base.path().trim_end_matches('/');
+    let mut text = String::with_capacity(base_path.len() + path.len() + 64);
+    text.push_str(base_path);
     if !path.starts_with('/') {
         text.push('/');
     }
@@ -25,7 +31,12 @@ pub(crate) fn build_url<'a>(
         text.push_str(pair);
         first = false;
     }
-    let url = url::Url::parse(&text).map_err(|e| format!("the request URL is invalid: {e}"))?;
+    let parsed = if text.starts_with("//") {
+        url::Url::parse(&format!("{}{text}", &base[..url::Position::BeforePath]))
+    } else {
+        url::Url::options().base_url(Some(base)).parse(&text)
+    };
+    let url = parsed.map_err(|e| format!("the request URL is invalid: {e}"))?;
     if url.host_str() != base.host_str()
         || url.port_or_known_default() != base.port_or_known_default()
     {

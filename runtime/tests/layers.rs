@@ -26,6 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "retry",
             "string_enum",
             "tls",
+            "trace",
             "transport",
             "url_build",
             "xml",

@@ -153,10 +153,23 @@ fn check_dot_segments(path: &str, filled: &[(usize, usize, &str)]) -> Result<(),
     Ok(())
 }
 
-/// `.`, `..`, `%2e`, `.%2E`, ... (case-insensitive).
+/// `.`, `..`, `%2e`, `.%2E`, ... (case-insensitive). Called for every segment of every
+/// filled path, so it reads the bytes without allocating.
 pub(crate) fn is_dot_segment(segment: &str) -> bool {
-    let lower = segment.to_ascii_lowercase().replace("%2e", ".");
-    lower == "." || lower == ".."
+    let mut rest = segment.as_bytes();
+    let mut dots = 0;
+    while !rest.is_empty() {
+        rest = match rest {
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', e, tail @ ..] if e.eq_ignore_ascii_case(&b'e') => tail,
+            _ => return false,
+        };
+        dots += 1;
+        if dots > 2 {
+            return false;
+        }
+    }
+    dots > 0
 }
 
 #[cfg(test)]
