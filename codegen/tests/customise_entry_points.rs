@@ -299,34 +299,37 @@ fn attributes_come_from_the_cli_and_the_builder() {
 
 /// The plain attributes (no derive, serde, doc or lint) of item `item`, in order.
 fn attributes_of(code: &str, item: &str) -> Vec<String> {
-    let Some(at) = code.find(&format!("pub {item} ")) else {
-        return Vec::new();
-    };
-    let before = &code[..at];
-    let start = before.rfind(['}', ';']).map_or(0, |i| i + 1);
-    before[start..]
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("#[")?.strip_suffix(']'))
+    attribute_lines(code, item)
+        .into_iter()
+        .filter_map(|line| {
+            line.strip_prefix("#[")?
+                .strip_suffix(']')
+                .map(str::to_owned)
+        })
         .filter(|attr| {
             !["derive", "serde", "doc", "allow"]
                 .iter()
                 .any(|p| attr.starts_with(p))
         })
-        .map(str::to_owned)
         .collect()
 }
 
-/// The extra `#[derive(..)]` lists among the attributes of item `item` (`struct Tag`):
-/// every derive attribute of it except the generator's own (the one with `Debug`).
-fn derives_of(code: &str, item: &str) -> Vec<String> {
+/// The attribute lines (trimmed) between the previous item and `pub {item} `.
+fn attribute_lines<'a>(code: &'a str, item: &str) -> Vec<&'a str> {
     let Some(at) = code.find(&format!("pub {item} ")) else {
         return Vec::new();
     };
     let before = &code[..at];
     let start = before.rfind(['}', ';']).map_or(0, |i| i + 1);
-    before[start..]
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("#[derive(")?.strip_suffix(")]"))
+    before[start..].lines().map(str::trim).collect()
+}
+
+/// The extra `#[derive(..)]` lists among the attributes of item `item` (`struct Tag`):
+/// every derive attribute of it except the generator's own (the one with `Debug`).
+fn derives_of(code: &str, item: &str) -> Vec<String> {
+    attribute_lines(code, item)
+        .into_iter()
+        .filter_map(|line| line.strip_prefix("#[derive(")?.strip_suffix(")]"))
         .filter(|list| !list.contains("Debug"))
         .map(str::to_owned)
         .collect()
@@ -340,7 +343,7 @@ fn mocks_are_on_in_the_cli_crate_off_with_the_flag_and_asked_for_in_the_builder(
     assert!(out.status.success(), "{}", text(&out));
     let on = std::fs::read_to_string(dir.join("on/src/lib.rs")).unwrap();
     assert!(
-        on.contains("pub fn mock() -> (super::Client, Mock)"),
+        on.contains("::specforge::__mock_client!(Client, SECURITY_SCHEMES);"),
         "{on}"
     );
     assert!(on.contains("#[cfg(any(test, feature = \"mock\"))]"), "{on}");

@@ -30,6 +30,29 @@ pub(crate) trait Kind {
     fn show(value: &Self::Value) -> String;
 }
 
+/// A repeatable list kind: items separated by `$sep`, each trimmed and checked by
+/// `$check` (`Some` when acceptable); a typed value is checked item by item.
+macro_rules! checked_list {
+    ($kind:ident, $sep:literal, $check:ident, $expected:expr) => {
+        impl Kind for $kind {
+            type Value = Vec<String>;
+            const EXPECTED: &'static str = $expected;
+            const REPEATABLE: bool = true;
+
+            fn valid(value: &Vec<String>) -> bool {
+                value.iter().all(|item| $check(item).is_some())
+            }
+            fn parse(text: &str) -> Option<Vec<String>> {
+                let items: Vec<String> = text.split($sep).map(|s| s.trim().to_owned()).collect();
+                Some(items).filter(Self::valid)
+            }
+            fn show(value: &Vec<String>) -> String {
+                value.join(&$sep.to_string())
+            }
+        }
+    };
+}
+
 /// `true` or `false`.
 pub(crate) struct Flag;
 
@@ -201,22 +224,12 @@ fn is_version_requirement(value: &str) -> bool {
 /// schema's name in `components/schemas` or `format:FORMAT`; `PATH` a Rust type path.
 pub(crate) struct Replacements;
 
-impl Kind for Replacements {
-    type Value = Vec<String>;
-    const EXPECTED: &'static str = "`SCHEMA=PATH` or `format:FORMAT=PATH` pairs separated by commas, such as `Money=rust_decimal::Decimal`";
-    const REPEATABLE: bool = true;
-
-    fn valid(value: &Vec<String>) -> bool {
-        value.iter().all(|pair| replacement(pair).is_some())
-    }
-    fn parse(text: &str) -> Option<Vec<String>> {
-        let pairs: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
-        Some(pairs).filter(Self::valid)
-    }
-    fn show(value: &Vec<String>) -> String {
-        value.join(",")
-    }
-}
+checked_list!(
+    Replacements,
+    ',',
+    replacement,
+    "`SCHEMA=PATH` or `format:FORMAT=PATH` pairs separated by commas, such as `Money=rust_decimal::Decimal`"
+);
 
 /// What a type replacement replaces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,23 +262,12 @@ pub(crate) fn replacement(pair: &str) -> Option<(Replaced, String)> {
 /// naming rules: a type name in PascalCase, a method name in snake_case).
 pub(crate) struct Renames;
 
-impl Kind for Renames {
-    type Value = Vec<String>;
-    const EXPECTED: &'static str =
-        "`OLD=NEW` pairs separated by commas, `NEW` a Rust identifier, such as `Pet=Animal`";
-    const REPEATABLE: bool = true;
-
-    fn valid(value: &Vec<String>) -> bool {
-        value.iter().all(|pair| rename(pair).is_some())
-    }
-    fn parse(text: &str) -> Option<Vec<String>> {
-        let pairs: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
-        Some(pairs).filter(Self::valid)
-    }
-    fn show(value: &Vec<String>) -> String {
-        value.join(",")
-    }
-}
+checked_list!(
+    Renames,
+    ',',
+    rename,
+    "`OLD=NEW` pairs separated by commas, `NEW` a Rust identifier, such as `Pet=Animal`"
+);
 
 /// `OLD=NEW` split and checked: `OLD` not empty, `NEW` a plain identifier.
 pub(crate) fn rename(pair: &str) -> Option<(String, String)> {
@@ -280,23 +282,12 @@ pub(crate) fn rename(pair: &str) -> Option<(String, String)> {
 /// path (`Hash`, `schemars::JsonSchema`).
 pub(crate) struct Derives;
 
-impl Kind for Derives {
-    type Value = Vec<String>;
-    const EXPECTED: &'static str =
-        "derive paths separated by commas, each for every type (`Hash`) or one schema (`Pet=Hash`)";
-    const REPEATABLE: bool = true;
-
-    fn valid(value: &Vec<String>) -> bool {
-        value.iter().all(|item| derive_request(item).is_some())
-    }
-    fn parse(text: &str) -> Option<Vec<String>> {
-        let items: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
-        Some(items).filter(Self::valid)
-    }
-    fn show(value: &Vec<String>) -> String {
-        value.join(",")
-    }
-}
+checked_list!(
+    Derives,
+    ',',
+    derive_request,
+    "derive paths separated by commas, each for every type (`Hash`) or one schema (`Pet=Hash`)"
+);
 
 /// Attributes separated by semicolons (an attribute may hold commas); repeatable. Each
 /// is `ATTR` (every generated type) or `SCHEMA=ATTR` (the type of that schema in
@@ -305,27 +296,12 @@ impl Kind for Derives {
 /// (generated serde code is specforge's own).
 pub(crate) struct Attributes;
 
-impl Kind for Attributes {
-    type Value = Vec<String>;
-    const EXPECTED: &'static str = "attributes separated by semicolons, each for every type (`non_exhaustive`) or one schema (`Pet=schemars(rename = \"Animal\")`), not `derive(..)` (use setting `derive`) or `serde(..)`";
-    const REPEATABLE: bool = true;
-
-    fn valid(value: &Vec<String>) -> bool {
-        value.iter().all(|item| attribute_request(item).is_some())
-    }
-    fn parse(text: &str) -> Option<Vec<String>> {
-        let items: Vec<String> = text
-            .split(';')
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-            .map(str::to_owned)
-            .collect();
-        Some(items).filter(|items| !items.is_empty() && Self::valid(items))
-    }
-    fn show(value: &Vec<String>) -> String {
-        value.join("; ")
-    }
-}
+checked_list!(
+    Attributes,
+    ';',
+    attribute_request,
+    "attributes separated by semicolons, each for every type (`non_exhaustive`) or one schema (`Pet=schemars(rename = \"Animal\")`), not `derive(..)` (use setting `derive`) or `serde(..)`"
+);
 
 /// `ATTR` or `SCHEMA=ATTR` split and checked: `ATTR` parses as the inside of `#[…]` and
 /// is not `derive` or `serde`. A `SCHEMA=` prefix is a name without spaces or

@@ -114,34 +114,7 @@ impl Client {
 #[cfg(any(test, feature = "mock"))]
 #[allow(dead_code)]
 pub mod mock {
-    /// The expectations and calls of a mocked [`Client`](super::Client): per
-    /// operation, a method of the same name that expects calls (its closure sees
-    /// the call's typed arguments) and `…_calls()` that lists them. A call no
-    /// expectation accepts panics, naming the operation. Derefs to
-    /// [`specforge::mock::MockServer`] (`verify()`).
-    #[derive(Debug, Clone)]
-    pub struct Mock {
-        pub(super) server: ::specforge::mock::MockServer,
-    }
-
-    impl ::std::ops::Deref for Mock {
-        type Target = ::specforge::mock::MockServer;
-        fn deref(&self) -> &Self::Target {
-            &self.server
-        }
-    }
-
-    impl super::Client {
-        /// A client whose calls the returned [`Mock`] answers, in process: nothing
-        /// is sent, and a call no expectation accepts panics.
-        pub fn mock() -> (super::Client, Mock) {
-            let server = ::specforge::mock::MockServer::new();
-            let client = super::Client {
-                core: ::specforge::__private::mock_client(&server, super::SECURITY_SCHEMES),
-            };
-            (client, Mock { server })
-        }
-    }
+    ::specforge::__mock_client!(Client, SECURITY_SCHEMES);
 }
 
 /// Request values, and the error and success types of each operation.
