@@ -10,6 +10,8 @@
 
 #[path = "private/double_option.rs"]
 pub mod double_option;
+#[path = "private/mock_client.rs"]
+mod mock_client;
 #[path = "private/object.rs"]
 pub mod object;
 #[path = "private/send.rs"]
