@@ -49,6 +49,93 @@ struct Entry<'a> {
 }
 
 pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
+    let fallback = fallback_success(op);
+    let (mut successes, mut errors) = select(op, &fallback);
+    let names = PlanNames::of(op);
+    let mut items = negotiated_items(ctx, &names, &mut successes, &mut errors);
+    let success = success_decoding(ctx, &successes, &names, &mut items);
+    let error = error_decoding(ctx, &errors, &names, &mut items);
+    let result = ctx.std(Scope::Operations, "Result");
+    let overlapping =
+        overlaps(&successes, &errors).then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
+    let (decode_fn, success_type, success_arm) = (&names.decode_fn, &success.ty, &success.arm);
+    let (error_type, error_arms, fallback_arm) = (&error.ty, &error.arms, &error.fallback_arm);
+    items.extend(quote! {
+        #overlapping
+        fn #decode_fn(response: ::specforge::__private::RawResponse) -> #result<::specforge::Response<#success_type>, ::specforge::Error<#error_type>> {
+            match response.status_code() {
+                #success_arm
+                #error_arms
+                #fallback_arm
+            }
+        }
+    });
+    let binary_success = successes
+        .iter()
+        .all(|e| e.response.body == ResponseBody::Binary);
+    Plan {
+        mock_success: success.mock_answer.unwrap_or_else(|| success.ty.clone()),
+        success: success.ty,
+        error: error.ty,
+        items,
+        decode_fn: names.decode_fn,
+        binary_success,
+        mock_success_status: success.mock_status,
+    }
+}
+
+/// The names one operation's response items take.
+struct PlanNames {
+    type_name: String,
+    method_name: String,
+    error_name: Ident,
+    success_name: Ident,
+    decode_fn: Ident,
+    /// A doc link to the operation's client method.
+    method_link: String,
+}
+
+impl PlanNames {
+    fn of(op: &Operation) -> Self {
+        let type_name = &op.type_name;
+        Self {
+            type_name: type_name.clone(),
+            method_name: op.method_name.clone(),
+            error_name: format_ident!("{}Error", ident(type_name)),
+            success_name: format_ident!("{}Response", ident(type_name)),
+            decode_fn: format_ident!(
+                "decode_{}",
+                ident(&op.method_name).to_string().trim_start_matches("r#")
+            ),
+            method_link: format!(
+                "[`Client::{0}`](super::Client::{0})",
+                ident(&op.method_name)
+            ),
+        }
+    }
+}
+
+/// The success an operation that declares no 2xx status has: any 2xx, with the
+/// `default` response's body (the common "default: the result" pattern), or none.
+fn fallback_success(op: &Operation) -> Response {
+    let default = op
+        .responses
+        .iter()
+        .find(|r| r.status == StatusMatch::Default);
+    Response {
+        status: StatusMatch::Range(2),
+        variant_name: "Success".to_owned(),
+        body: default.map_or(ResponseBody::None, |d| d.body.clone()),
+        media_types: default.map_or_else(Vec::new, |d| d.media_types.clone()),
+        headers: Vec::new(),
+        docs: Docs::default(),
+        pointer: op.pointer.clone(),
+    }
+}
+
+/// The valid responses, each status once, as success and error entries (exact codes
+/// before ranges, so that no arm is unreachable); `fallback` when no 2xx is declared.
+fn select<'a>(op: &'a Operation, fallback: &'a Response) -> (Vec<Entry<'a>>, Vec<Entry<'a>>) {
     let mut seen = Vec::new();
     let responses: Vec<&Response> = op
         .responses
@@ -65,195 +152,202 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
         })
         .collect();
     let is_success = StatusMatch::is_success;
-    let default = responses
-        .iter()
-        .find(|r| r.status == StatusMatch::Default)
-        .copied();
-    let fallback;
     let mut success_responses: Vec<(StatusMatch, &Response)> = responses
         .iter()
         .filter(|r| is_success(r.status))
         .map(|r| (r.status, *r))
         .collect();
     if success_responses.is_empty() {
-        fallback = Response {
-            status: StatusMatch::Range(2),
-            variant_name: "Success".to_owned(),
-            body: default.map_or(ResponseBody::None, |d| d.body.clone()),
-            media_types: default.map_or_else(Vec::new, |d| d.media_types.clone()),
-            headers: Vec::new(),
-            docs: Docs::default(),
-            pointer: op.pointer.clone(),
-        };
-        success_responses.push((StatusMatch::Range(2), &fallback));
+        success_responses.push((StatusMatch::Range(2), fallback));
     }
-    // Exact codes before ranges, so that no arm is unreachable.
     success_responses.sort_by_key(|(status, _)| matches!(status, StatusMatch::Range(_)));
-    let mut successes = entries(success_responses);
-    let mut errors = entries(
-        responses
-            .iter()
-            .filter(|r| !is_success(r.status))
-            .map(|r| (r.status, *r))
-            .collect(),
-    );
+    let errors = responses
+        .iter()
+        .filter(|r| !is_success(r.status))
+        .map(|r| (r.status, *r))
+        .collect();
+    (entries(success_responses), entries(errors))
+}
 
-    let type_name = &op.type_name;
-    let error_name = format_ident!("{}Error", ident(type_name));
-    let success_name = format_ident!("{}Response", ident(type_name));
-    let decode_fn = format_ident!(
-        "decode_{}",
-        ident(&op.method_name).to_string().trim_start_matches("r#")
-    );
-    let method_link = format!(
-        "[`Client::{0}`](super::Client::{0})",
-        ident(&op.method_name).to_string()
-    );
-
+/// The enum and decode function of every negotiated body (several media types), each
+/// entry then naming its own.
+fn negotiated_items<'a>(
+    ctx: &Ctx,
+    names: &PlanNames,
+    successes: &mut [Entry<'a>],
+    errors: &mut [Entry<'a>],
+) -> TokenStream {
     let mut items = TokenStream::new();
-    let mut mock_success_status = None;
-    let mut mock_success = None;
     let negotiated = successes
         .iter()
-        .chain(&errors)
+        .chain(errors.iter())
         .filter(|e| matches!(e.response.body, ResponseBody::Negotiated(_)))
         .count();
     for e in successes.iter_mut().chain(errors.iter_mut()) {
         if let ResponseBody::Negotiated(alternatives) = &e.response.body {
-            let name = negotiated::enum_name(type_name, &e.variant.to_string(), negotiated == 1);
-            let decode =
-                negotiated::decode_name(&op.method_name, &e.variant.to_string(), negotiated == 1);
+            let variant = e.variant.to_string();
+            let name = negotiated::enum_name(&names.type_name, &variant, negotiated == 1);
+            let decode = negotiated::decode_name(&names.method_name, &variant, negotiated == 1);
             items.extend(negotiated::items(
                 ctx,
                 &name,
                 &decode,
                 alternatives,
                 &status_text(e.status),
-                &method_link,
+                &names.method_link,
             ));
             e.content = Some((name, decode));
         }
     }
+    items
+}
+
+/// How the successes decode: the success type, its match arm(s), and what a mock
+/// answers with.
+struct SuccessDecoding {
+    ty: TokenStream,
+    arm: TokenStream,
+    /// The mock's answer type when it is not `ty` (a streamed body's `Bytes`).
+    mock_answer: Option<TokenStream>,
+    /// The status of a mock's successful answer (`None`: the success enum's own).
+    mock_status: Option<u16>,
+}
+
+/// One type for every success when their bodies agree, else a success enum.
+fn success_decoding(
+    ctx: &Ctx,
+    successes: &[Entry],
+    names: &PlanNames,
+    items: &mut TokenStream,
+) -> SuccessDecoding {
     let uniform = successes.windows(2).all(|w| match w {
         [a, b] => a.response.body == b.response.body,
         _ => true,
     });
-    let (success, success_arm) = if uniform {
-        let first = successes.first();
-        let body = first.map_or(&ResponseBody::None, |e| &e.response.body);
-        let statuses: Vec<&Response> = successes.iter().map(|e| e.response).collect();
-        mock_success_status = Some(mock::first_success_code(&statuses));
-        mock_success = mock::streamed_success(body);
-        let content = first.and_then(|e| e.content.as_ref());
-        let patterns = merged_patterns(successes.iter().map(|e| e.status));
-        let call = match (body, content) {
-            // An event stream's 2xx never reaches decode (`execute_sse` streams it).
-            (ResponseBody::None | ResponseBody::EventStream(_), _) => quote!(response.empty()),
-            (ResponseBody::Json(_), _) => quote!(response.json()),
-            (ResponseBody::Text, _) => quote!(response.text()),
-            (ResponseBody::Binary, _) => quote!(response.bytes()),
-            (ResponseBody::Negotiated(_), Some((_, decode))) => {
-                quote!(response.success_with(#decode))
-            }
-            (ResponseBody::Negotiated(_), None) => quote!(response.bytes()),
-        };
-        (
-            body_type(ctx, body, content),
-            quote!(#(#patterns)|* => #call,),
-        )
-    } else {
-        items.extend(success_enum(ctx, &success_name, &successes, &method_link));
-        let arms = successes.iter().map(|e| {
-            let v = &e.variant;
-            let pattern = pattern(e.status);
-            let decode = match &e.response.body {
-                ResponseBody::None | ResponseBody::EventStream(_) => {
-                    quote!(|_| Ok(#success_name::#v))
-                }
-                ResponseBody::Json(_) => quote!(|r| r.parse_json().map(#success_name::#v)),
-                ResponseBody::Text => quote!(|r| r.parse_text().map(#success_name::#v)),
-                ResponseBody::Binary => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
-                ResponseBody::Negotiated(_) => match &e.content {
-                    Some((_, decode)) => quote!(|r| #decode(r).map(#success_name::#v)),
-                    None => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
-                },
-            };
-            quote!(#pattern => response.success_with(#decode),)
-        });
-        (quote!(#success_name), quote!(#(#arms)*))
-    };
-
-    let (error, error_arms, fallback_arm) = if errors.is_empty() {
-        (
-            quote!(::specforge::NoErrors),
-            TokenStream::new(),
-            quote!(_ => response.unexpected(),),
-        )
-    } else {
-        items.extend(error_enum(ctx, &error_name, &errors, &method_link));
-        let arm = |e: &Entry| {
-            let v = &e.variant;
-            let call = match &e.response.body {
-                ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
-                ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
-                ResponseBody::Negotiated(_) if e.content.is_some() => match &e.content {
-                    Some((_, decode)) => quote!(response.error_with(#decode, #error_name::#v)),
-                    None => quote!(response.error_empty(#error_name::#v)),
-                },
-                ResponseBody::None
-                | ResponseBody::Binary
-                | ResponseBody::EventStream(_)
-                | ResponseBody::Negotiated(_) => quote!(response.error_empty(#error_name::#v)),
-            };
-            let pattern = match e.status {
-                StatusMatch::Default => quote!(_),
-                status => pattern(status),
-            };
-            quote!(#pattern => #call,)
-        };
-        let codes = errors
-            .iter()
-            .filter(|e| matches!(e.status, StatusMatch::Code(_)))
-            .map(arm);
-        let ranges = errors
-            .iter()
-            .filter(|e| matches!(e.status, StatusMatch::Range(_)))
-            .map(arm);
-        let fallback = match errors.iter().find(|e| e.status == StatusMatch::Default) {
-            Some(e) => arm(e),
-            None => quote!(_ => response.unexpected(),),
-        };
-        (
-            quote!(#error_name),
-            quote!(#(#codes)* #(#ranges)*),
-            fallback,
-        )
-    };
-    let result = ctx.std(Scope::Operations, "Result");
-    let overlapping =
-        overlaps(&successes, &errors).then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
-    items.extend(quote! {
-        #overlapping
-        fn #decode_fn(response: ::specforge::__private::RawResponse) -> #result<::specforge::Response<#success>, ::specforge::Error<#error>> {
-            match response.status_code() {
-                #success_arm
-                #error_arms
-                #fallback_arm
-            }
-        }
-    });
-    let binary_success = successes
-        .iter()
-        .all(|e| e.response.body == ResponseBody::Binary);
-    Plan {
-        mock_success: mock_success.unwrap_or_else(|| success.clone()),
-        success,
-        error,
-        items,
-        decode_fn,
-        binary_success,
-        mock_success_status,
+    if uniform {
+        return uniform_success(ctx, successes);
     }
+    let success_name = &names.success_name;
+    items.extend(success_enum(
+        ctx,
+        success_name,
+        successes,
+        &names.method_link,
+    ));
+    let arms = successes.iter().map(|e| {
+        let v = &e.variant;
+        let pattern = pattern(e.status);
+        let decode = match &e.response.body {
+            ResponseBody::None | ResponseBody::EventStream(_) => {
+                quote!(|_| Ok(#success_name::#v))
+            }
+            ResponseBody::Json(_) => quote!(|r| r.parse_json().map(#success_name::#v)),
+            ResponseBody::Text => quote!(|r| r.parse_text().map(#success_name::#v)),
+            ResponseBody::Binary => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
+            ResponseBody::Negotiated(_) => match &e.content {
+                Some((_, decode)) => quote!(|r| #decode(r).map(#success_name::#v)),
+                None => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
+            },
+        };
+        quote!(#pattern => response.success_with(#decode),)
+    });
+    SuccessDecoding {
+        ty: quote!(#success_name),
+        arm: quote!(#(#arms)*),
+        mock_answer: None,
+        mock_status: None,
+    }
+}
+
+/// Successes that share one body: one arm over all their statuses.
+fn uniform_success(ctx: &Ctx, successes: &[Entry]) -> SuccessDecoding {
+    let first = successes.first();
+    let body = first.map_or(&ResponseBody::None, |e| &e.response.body);
+    let statuses: Vec<&Response> = successes.iter().map(|e| e.response).collect();
+    let content = first.and_then(|e| e.content.as_ref());
+    let patterns = merged_patterns(successes.iter().map(|e| e.status));
+    let call = match (body, content) {
+        // An event stream's 2xx never reaches decode (`execute_sse` streams it).
+        (ResponseBody::None | ResponseBody::EventStream(_), _) => quote!(response.empty()),
+        (ResponseBody::Json(_), _) => quote!(response.json()),
+        (ResponseBody::Text, _) => quote!(response.text()),
+        (ResponseBody::Binary, _) => quote!(response.bytes()),
+        (ResponseBody::Negotiated(_), Some((_, decode))) => {
+            quote!(response.success_with(#decode))
+        }
+        (ResponseBody::Negotiated(_), None) => quote!(response.bytes()),
+    };
+    SuccessDecoding {
+        ty: body_type(ctx, body, content),
+        arm: quote!(#(#patterns)|* => #call,),
+        mock_answer: mock::streamed_success(body),
+        mock_status: Some(mock::first_success_code(&statuses)),
+    }
+}
+
+/// How the errors decode: the error type, the arms of exact codes and ranges, and the
+/// last arm (`default`, or an unexpected status).
+struct ErrorDecoding {
+    ty: TokenStream,
+    arms: TokenStream,
+    fallback_arm: TokenStream,
+}
+
+fn error_decoding(
+    ctx: &Ctx,
+    errors: &[Entry],
+    names: &PlanNames,
+    items: &mut TokenStream,
+) -> ErrorDecoding {
+    if errors.is_empty() {
+        return ErrorDecoding {
+            ty: quote!(::specforge::NoErrors),
+            arms: TokenStream::new(),
+            fallback_arm: quote!(_ => response.unexpected(),),
+        };
+    }
+    let error_name = &names.error_name;
+    items.extend(error_enum(ctx, error_name, errors, &names.method_link));
+    let arm = |e: &Entry| error_arm(e, error_name);
+    let codes = errors
+        .iter()
+        .filter(|e| matches!(e.status, StatusMatch::Code(_)))
+        .map(arm);
+    let ranges = errors
+        .iter()
+        .filter(|e| matches!(e.status, StatusMatch::Range(_)))
+        .map(arm);
+    let fallback_arm = match errors.iter().find(|e| e.status == StatusMatch::Default) {
+        Some(e) => arm(e),
+        None => quote!(_ => response.unexpected(),),
+    };
+    ErrorDecoding {
+        ty: quote!(#error_name),
+        arms: quote!(#(#codes)* #(#ranges)*),
+        fallback_arm,
+    }
+}
+
+/// The match arm of one error response.
+fn error_arm(e: &Entry, error_name: &Ident) -> TokenStream {
+    let v = &e.variant;
+    let call = match &e.response.body {
+        ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
+        ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
+        ResponseBody::Negotiated(_) if e.content.is_some() => match &e.content {
+            Some((_, decode)) => quote!(response.error_with(#decode, #error_name::#v)),
+            None => quote!(response.error_empty(#error_name::#v)),
+        },
+        ResponseBody::None
+        | ResponseBody::Binary
+        | ResponseBody::EventStream(_)
+        | ResponseBody::Negotiated(_) => quote!(response.error_empty(#error_name::#v)),
+    };
+    let pattern = match e.status {
+        StatusMatch::Default => quote!(_),
+        status => pattern(status),
+    };
+    quote!(#pattern => #call,)
 }
 
 /// Whether an exact code falls inside a range arm (clippy's
