@@ -27,8 +27,6 @@ use super::type_ref::Scope;
 use crate::model::pagination::{FieldStep, ItemsAt, Pagination, PaginationKind};
 use crate::model::{Operation, Parameter};
 
-/// The `pages`/`stream` methods (and helpers) of a paginated operation; empty
-/// when it does not page (or pages in a way not emitted yet).
 /// What the operation emitter already made for the request value.
 pub(crate) struct RequestParts<'a> {
     /// Parameters and their field names in the request struct.
@@ -38,163 +36,34 @@ pub(crate) struct RequestParts<'a> {
     pub(crate) decode_fn: &'a Ident,
 }
 
+/// The `pages`/`stream` methods (and helpers) of a paginated operation; empty
+/// when it does not page (or pages in a way not emitted yet).
 pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenStream {
-    let RequestParts {
-        params,
-        error,
-        decode_fn,
-    } = parts;
     let Some(pagination) = &op.pagination else {
         return TokenStream::new();
     };
-    let pagination = &as_emitted(ctx, pagination);
-    let request_ty = ident(&op.type_name);
-    let item = ctx.type_tokens(&pagination.item, Scope::Operations);
-    let body = ctx.type_tokens(&pagination.body, Scope::Operations);
+    let pagination = as_emitted(ctx, pagination);
+    let paging = Paging {
+        request_ty: ident(&op.type_name),
+        item: ctx.type_tokens(&pagination.item, Scope::Operations),
+        body: ctx.type_tokens(&pagination.body, Scope::Operations),
+        pagination: &pagination,
+        parts,
+    };
+    let pages_body = match &pagination.kind {
+        PaginationKind::Link => Some(paging.link()),
+        PaginationKind::Cursor { param, next } => paging.cursor(param, next),
+        PaginationKind::Offset { offset, limit } => paging.offset(offset, limit.as_deref()),
+        PaginationKind::Page { page, .. } => paging.page(page),
+        PaginationKind::NextUrl { next } => Some(paging.next_url(next)),
+    };
+    let Some(pages_body) = pages_body else {
+        return TokenStream::new();
+    };
+    let (item, error) = (&paging.item, parts.error);
     let vec = ctx.std(Scope::Operations, "Vec");
     let result = ctx.std(Scope::Operations, "Result");
-    let field = |rust_name: &str| {
-        params
-            .iter()
-            .find(|(p, _)| p.name == rust_name)
-            .map(|(p, id)| (p.required, id.clone()))
-    };
     let page_type = quote!(#result<#vec<#item>, ::specforge::Error<#error>>);
-    let pages_body = match &pagination.kind {
-        PaginationKind::Link => {
-            let decode = match &pagination.items {
-                ItemsAt::Body => quote!(#decode_fn),
-                ItemsAt::Property(step) => {
-                    let take = take_items(step);
-                    quote!(|raw| #decode_fn(raw).map(|response| response.map(|page: #body| #take)))
-                }
-            };
-            quote! {
-                ::specforge::__private::link_pages(self.into_request(), #decode)
-            }
-        }
-        PaginationKind::Cursor { param, next } => {
-            let Some((required, param)) = field(param) else {
-                return TokenStream::new();
-            };
-            let value = access(next);
-            let current = if required {
-                quote!(::std::option::Option::Some(&request.#param))
-            } else {
-                quote!(request.#param.as_ref())
-            };
-            let set = if required {
-                quote!(next.#param = cursor.clone();)
-            } else {
-                quote!(next.#param = ::std::option::Option::Some(cursor.clone());)
-            };
-            next_page_call(
-                &request_ty,
-                pagination,
-                &body,
-                &item,
-                quote! {
-                    let cursor: &::std::string::String = #value;
-                    if cursor.is_empty() || #current == ::std::option::Option::Some(cursor) {
-                        return ::std::option::Option::None;
-                    }
-                    let mut next = request.clone();
-                    #set
-                    ::std::option::Option::Some(next)
-                },
-            )
-        }
-        PaginationKind::Offset { offset, limit } => {
-            let Some((required, offset)) = field(offset) else {
-                return TokenStream::new();
-            };
-            let count = count(&pagination.items);
-            let short = match limit.as_deref().and_then(field) {
-                Some((true, limit)) => quote! {
-                    if usize::try_from(request.#limit).is_ok_and(|limit| fetched < limit) {
-                        return ::std::option::Option::None;
-                    }
-                },
-                Some((false, limit)) => quote! {
-                    if request.#limit.and_then(|limit| usize::try_from(limit).ok()).is_some_and(|limit| fetched < limit) {
-                        return ::std::option::Option::None;
-                    }
-                },
-                None => TokenStream::new(),
-            };
-            let (current, set) = if required {
-                (quote!(request.#offset), quote!(next.#offset = advanced;))
-            } else {
-                (
-                    quote!(request.#offset.unwrap_or_default()),
-                    quote!(next.#offset = ::std::option::Option::Some(advanced);),
-                )
-            };
-            next_page_call(
-                &request_ty,
-                pagination,
-                &body,
-                &item,
-                quote! {
-                    let fetched = #count;
-                    if fetched == 0 {
-                        return ::std::option::Option::None;
-                    }
-                    #short
-                    let advanced = #current.checked_add(fetched.try_into().ok()?)?;
-                    let mut next = request.clone();
-                    #set
-                    ::std::option::Option::Some(next)
-                },
-            )
-        }
-        PaginationKind::Page { page, .. } => {
-            let Some((required, page)) = field(page) else {
-                return TokenStream::new();
-            };
-            let count = count(&pagination.items);
-            let (current, set) = if required {
-                (quote!(request.#page), quote!(next.#page = advanced;))
-            } else {
-                (
-                    quote!(request.#page.unwrap_or(1)),
-                    quote!(next.#page = ::std::option::Option::Some(advanced);),
-                )
-            };
-            next_page_call(
-                &request_ty,
-                pagination,
-                &body,
-                &item,
-                quote! {
-                    if #count == 0 {
-                        return ::std::option::Option::None;
-                    }
-                    let advanced = #current.checked_add(1)?;
-                    let mut next = request.clone();
-                    #set
-                    ::std::option::Option::Some(next)
-                },
-            )
-        }
-        PaginationKind::NextUrl { next } => {
-            let value = access(next);
-            let take = match &pagination.items {
-                ItemsAt::Body => quote!(page),
-                ItemsAt::Property(step) => take_items(step),
-            };
-            quote! {
-                fn next_url(page: &#body) -> ::std::option::Option<&str> {
-                    let url: &::std::string::String = #value;
-                    ::std::option::Option::Some(url.as_str())
-                }
-                fn page_items(page: #body) -> ::std::vec::Vec<#item> {
-                    #take
-                }
-                ::specforge::__private::next_url_pages(self.into_request(), #decode_fn, next_url, page_items)
-            }
-        }
-    };
     let convention = pagination.kind.name();
     let pages_doc = format!(
         " Every page of the list, one after the other ({convention} pagination), each as its items."
@@ -208,6 +77,163 @@ pub(crate) fn methods(ctx: &Ctx, op: &Operation, parts: &RequestParts) -> TokenS
         /// Every item of every page, one by one (see [`pages`](Self::pages)).
         pub fn stream(self) -> ::specforge::pagination::BoxStream<'static, #result<#item, ::specforge::Error<#error>>> {
             ::specforge::pagination::flatten(self.pages())
+        }
+    }
+}
+
+/// What the body of `pages()` is made from, for each convention.
+struct Paging<'a> {
+    request_ty: Ident,
+    /// The item type.
+    item: TokenStream,
+    /// The page body's type.
+    body: TokenStream,
+    pagination: &'a Pagination,
+    parts: &'a RequestParts<'a>,
+}
+
+impl Paging<'_> {
+    /// Whether the parameter with the model's `rust_name` is required, and its field.
+    fn field(&self, rust_name: &str) -> Option<(bool, Ident)> {
+        self.parts
+            .params
+            .iter()
+            .find(|(p, _)| p.name == rust_name)
+            .map(|(p, id)| (p.required, id.clone()))
+    }
+
+    /// `paginate(self, …)` with `next_page` made of `next_body` (see [`next_page_call`]).
+    fn paginate(&self, next_body: TokenStream) -> TokenStream {
+        next_page_call(
+            &self.request_ty,
+            self.pagination,
+            &self.body,
+            &self.item,
+            next_body,
+        )
+    }
+
+    /// `Link` headers: the runtime follows them.
+    fn link(&self) -> TokenStream {
+        let decode_fn = self.parts.decode_fn;
+        let decode = match &self.pagination.items {
+            ItemsAt::Body => quote!(#decode_fn),
+            ItemsAt::Property(step) => {
+                let take = take_items(step);
+                let body = &self.body;
+                quote!(|raw| #decode_fn(raw).map(|response| response.map(|page: #body| #take)))
+            }
+        };
+        quote! {
+            ::specforge::__private::link_pages(self.into_request(), #decode)
+        }
+    }
+
+    /// A cursor in the body, sent back as parameter `param`; the last page has none, an
+    /// empty one or the same one.
+    fn cursor(&self, param: &str, next: &[FieldStep]) -> Option<TokenStream> {
+        let (required, param) = self.field(param)?;
+        let value = access(next);
+        let current = if required {
+            quote!(::std::option::Option::Some(&request.#param))
+        } else {
+            quote!(request.#param.as_ref())
+        };
+        let set = if required {
+            quote!(next.#param = cursor.clone();)
+        } else {
+            quote!(next.#param = ::std::option::Option::Some(cursor.clone());)
+        };
+        Some(self.paginate(quote! {
+            let cursor: &::std::string::String = #value;
+            if cursor.is_empty() || #current == ::std::option::Option::Some(cursor) {
+                return ::std::option::Option::None;
+            }
+            let mut next = request.clone();
+            #set
+            ::std::option::Option::Some(next)
+        }))
+    }
+
+    /// An offset advanced by the items received; the last page is empty or short of
+    /// the limit.
+    fn offset(&self, offset: &str, limit: Option<&str>) -> Option<TokenStream> {
+        let (required, offset) = self.field(offset)?;
+        let count = count(&self.pagination.items);
+        let short = match limit.and_then(|limit| self.field(limit)) {
+            Some((true, limit)) => quote! {
+                if usize::try_from(request.#limit).is_ok_and(|limit| fetched < limit) {
+                    return ::std::option::Option::None;
+                }
+            },
+            Some((false, limit)) => quote! {
+                if request.#limit.and_then(|limit| usize::try_from(limit).ok()).is_some_and(|limit| fetched < limit) {
+                    return ::std::option::Option::None;
+                }
+            },
+            None => TokenStream::new(),
+        };
+        let (current, set) = if required {
+            (quote!(request.#offset), quote!(next.#offset = advanced;))
+        } else {
+            (
+                quote!(request.#offset.unwrap_or_default()),
+                quote!(next.#offset = ::std::option::Option::Some(advanced);),
+            )
+        };
+        Some(self.paginate(quote! {
+            let fetched = #count;
+            if fetched == 0 {
+                return ::std::option::Option::None;
+            }
+            #short
+            let advanced = #current.checked_add(fetched.try_into().ok()?)?;
+            let mut next = request.clone();
+            #set
+            ::std::option::Option::Some(next)
+        }))
+    }
+
+    /// A page number advanced by one; the last page is empty.
+    fn page(&self, page: &str) -> Option<TokenStream> {
+        let (required, page) = self.field(page)?;
+        let count = count(&self.pagination.items);
+        let (current, set) = if required {
+            (quote!(request.#page), quote!(next.#page = advanced;))
+        } else {
+            (
+                quote!(request.#page.unwrap_or(1)),
+                quote!(next.#page = ::std::option::Option::Some(advanced);),
+            )
+        };
+        Some(self.paginate(quote! {
+            if #count == 0 {
+                return ::std::option::Option::None;
+            }
+            let advanced = #current.checked_add(1)?;
+            let mut next = request.clone();
+            #set
+            ::std::option::Option::Some(next)
+        }))
+    }
+
+    /// The next page's URL in the body: the runtime resolves and follows it.
+    fn next_url(&self, next: &[FieldStep]) -> TokenStream {
+        let value = access(next);
+        let take = match &self.pagination.items {
+            ItemsAt::Body => quote!(page),
+            ItemsAt::Property(step) => take_items(step),
+        };
+        let (body, item, decode_fn) = (&self.body, &self.item, self.parts.decode_fn);
+        quote! {
+            fn next_url(page: &#body) -> ::std::option::Option<&str> {
+                let url: &::std::string::String = #value;
+                ::std::option::Option::Some(url.as_str())
+            }
+            fn page_items(page: #body) -> ::std::vec::Vec<#item> {
+                #take
+            }
+            ::specforge::__private::next_url_pages(self.into_request(), #decode_fn, next_url, page_items)
         }
     }
 }
