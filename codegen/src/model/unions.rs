@@ -81,49 +81,14 @@ impl TypeLowerer<'_> {
         let mut untaggable = false;
         for (i, branch) in &live {
             let branch_at = branches_at.push(i.to_string());
-            let (label, ty, tag_values) = match branch {
-                ReferenceOr::Reference { reference } => {
-                    let child = Ctx {
-                        hint: union_name.clone(),
-                        slot: None,
-                        depth: ctx.depth + 1,
-                    };
-                    let lowered = self.lower_ref(reference, &branch_at, &child);
-                    let label = match &lowered.ty {
-                        TypeRef::Named(tid) => self.def(*tid).name.clone(),
-                        other => self.type_label(other),
-                    };
-                    let tags = discriminator
-                        .as_ref()
-                        .map(|d| tags_for_ref(d, reference))
-                        .unwrap_or_default();
-                    (label, lowered.into_type(), tags)
-                }
-                ReferenceOr::Item(schema) => {
-                    let guess = pre_label(schema, &inline_branches);
-                    let child = Ctx {
-                        hint: format!(
-                            "{union_name}{}",
-                            guess
-                                .clone()
-                                .unwrap_or_else(|| kind_word(schema).to_owned())
-                        ),
-                        slot: None,
-                        depth: ctx.depth + 1,
-                    };
-                    let lowered = self.lower_schema(schema, &branch_at, &child);
-                    let label = guess.unwrap_or_else(|| match &lowered.ty {
-                        TypeRef::Named(_) => kind_word(schema).to_owned(),
-                        other => self.type_label(other),
-                    });
-                    let tags = discriminator
-                        .as_ref()
-                        .and_then(|d| inline_tag(schema, &d.property_name))
-                        .into_iter()
-                        .collect();
-                    (label, lowered.into_type(), tags)
-                }
-            };
+            let (label, ty, tag_values) = self.union_branch(
+                branch,
+                &branch_at,
+                &union_name,
+                discriminator.as_ref(),
+                &inline_branches,
+                ctx,
+            );
             if discriminator.is_some() && tag_values.is_empty() {
                 untaggable = true;
             }
@@ -154,6 +119,61 @@ impl TypeLowerer<'_> {
             ty: TypeRef::Named(id),
             nullable: has_null,
             note: None,
+        }
+    }
+
+    /// One non-null branch of a union: the variant's label, its type, and its
+    /// discriminator values (from the mapping or the `$ref`'s name, or an inline
+    /// schema's one-value enum for the tag).
+    fn union_branch(
+        &mut self,
+        branch: &ReferenceOr<Schema>,
+        branch_at: &Pointer,
+        union_name: &str,
+        discriminator: Option<&Discriminator>,
+        inline_branches: &[&Schema],
+        ctx: &Ctx,
+    ) -> (String, TypeRef, Vec<String>) {
+        match branch {
+            ReferenceOr::Reference { reference } => {
+                let child = Ctx {
+                    hint: union_name.to_owned(),
+                    slot: None,
+                    depth: ctx.depth + 1,
+                };
+                let lowered = self.lower_ref(reference, branch_at, &child);
+                let label = match &lowered.ty {
+                    TypeRef::Named(tid) => self.def(*tid).name.clone(),
+                    other => self.type_label(other),
+                };
+                let tags = discriminator
+                    .map(|d| tags_for_ref(d, reference))
+                    .unwrap_or_default();
+                (label, lowered.into_type(), tags)
+            }
+            ReferenceOr::Item(schema) => {
+                let guess = pre_label(schema, inline_branches);
+                let child = Ctx {
+                    hint: format!(
+                        "{union_name}{}",
+                        guess
+                            .clone()
+                            .unwrap_or_else(|| kind_word(schema).to_owned())
+                    ),
+                    slot: None,
+                    depth: ctx.depth + 1,
+                };
+                let lowered = self.lower_schema(schema, branch_at, &child);
+                let label = guess.unwrap_or_else(|| match &lowered.ty {
+                    TypeRef::Named(_) => kind_word(schema).to_owned(),
+                    other => self.type_label(other),
+                });
+                let tags = discriminator
+                    .and_then(|d| inline_tag(schema, &d.property_name))
+                    .into_iter()
+                    .collect();
+                (label, lowered.into_type(), tags)
+            }
         }
     }
 
