@@ -187,32 +187,7 @@ impl TypeLowerer<'_> {
             );
             return Vec::new();
         };
-        let mut statuses: Vec<(StatusMatch, &str, &Value)> = Vec::new();
-        for (key, response) in map {
-            if key.starts_with("x-") {
-                continue;
-            }
-            let Some(status) = parse_status(key) else {
-                self.warn(
-                    "SF3304",
-                    &at.push(key),
-                    format!("`{key}` is not a status code, range or `default`; response ignored"),
-                    "use a code like `200`, a range like `4XX`, or `default`",
-                );
-                continue;
-            };
-            if statuses.iter().any(|(s, _, _)| *s == status) {
-                self.warn(
-                    "SF3305",
-                    &at.push(key),
-                    format!("status `{key}` is declared twice; the later one is ignored"),
-                    "declare each status once",
-                );
-                continue;
-            }
-            statuses.push((status, key.as_str(), response));
-        }
-        statuses.sort_by_key(|(s, _, _)| *s);
+        let statuses = self.declared_statuses(map, at);
 
         let mut names = UniqueNames::default();
         let mut first_success = true;
@@ -243,29 +218,8 @@ impl TypeLowerer<'_> {
                 }
             };
             let body = self.response_body(response, &resolved_at, &hint);
-            let docs = Docs {
-                summary: None,
-                description: response
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .filter(|d| !d.trim().is_empty())
-                    .map(str::to_owned),
-                deprecated: false,
-            };
-            // What the `Accept` header lists: every declared media type but the other
-            // encodings of a JSON schema, which the client does not ask for.
-            let media_types = response
-                .get("content")
-                .and_then(Value::as_object)
-                .map(|content| {
-                    let dropped = super::negotiation::alternate_representations(content);
-                    content
-                        .keys()
-                        .filter(|media| !dropped.contains(&media.as_str()))
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default();
+            let docs = response_docs(response);
+            let media_types = accepted_media_types(response);
             let headers = self.lower_response_headers(response, &resolved_at, op_type);
             out.push(Response {
                 status,
@@ -278,6 +232,42 @@ impl TypeLowerer<'_> {
             });
         }
         out
+    }
+
+    /// The valid statuses of `responses` (extensions skipped), each once, in order;
+    /// SF3304 for a key that is not a status, SF3305 for a status declared twice.
+    fn declared_statuses<'v>(
+        &mut self,
+        map: &'v serde_json::Map<String, Value>,
+        at: &Pointer,
+    ) -> Vec<(StatusMatch, &'v str, &'v Value)> {
+        let mut statuses: Vec<(StatusMatch, &str, &Value)> = Vec::new();
+        for (key, response) in map {
+            if key.starts_with("x-") {
+                continue;
+            }
+            let Some(status) = parse_status(key) else {
+                self.warn(
+                    "SF3304",
+                    &at.push(key),
+                    format!("`{key}` is not a status code, range or `default`; response ignored"),
+                    "use a code like `200`, a range like `4XX`, or `default`",
+                );
+                continue;
+            };
+            if statuses.iter().any(|(s, _, _)| *s == status) {
+                self.warn(
+                    "SF3305",
+                    &at.push(key),
+                    format!("status `{key}` is declared twice; the later one is ignored"),
+                    "declare each status once",
+                );
+                continue;
+            }
+            statuses.push((status, key.as_str(), response));
+        }
+        statuses.sort_by_key(|(s, _, _)| *s);
+        statuses
     }
 
     fn response_body(&mut self, response: &Value, at: &Pointer, hint: &str) -> ResponseBody {
@@ -437,6 +427,36 @@ fn reason_phrase(code: u16) -> Option<&'static str> {
         511 => "NetworkAuthenticationRequired",
         _ => return None,
     })
+}
+
+/// A response's description as docs.
+fn response_docs(response: &Value) -> Docs {
+    Docs {
+        summary: None,
+        description: response
+            .get("description")
+            .and_then(Value::as_str)
+            .filter(|d| !d.trim().is_empty())
+            .map(str::to_owned),
+        deprecated: false,
+    }
+}
+
+/// What the `Accept` header lists for a response: every declared media type but the
+/// other encodings of a JSON schema, which the client does not ask for.
+fn accepted_media_types(response: &Value) -> Vec<String> {
+    response
+        .get("content")
+        .and_then(Value::as_object)
+        .map(|content| {
+            let dropped = super::negotiation::alternate_representations(content);
+            content
+                .keys()
+                .filter(|media| !dropped.contains(&media.as_str()))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
