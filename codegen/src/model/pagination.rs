@@ -172,6 +172,19 @@ fn detect(
     if op.method != HttpMethod::Get {
         return None;
     }
+    by_convention(value, op, &shape, body, types)
+}
+
+/// The conventions, in order (docs/pagination.md): `Link`, cursor, offset, page
+/// number, next URL; the first that fits the operation's query parameters and its
+/// success body (`shape`) wins.
+fn by_convention(
+    value: &Value,
+    op: &Operation,
+    shape: &Shape,
+    body: &TypeRef,
+    types: &TypeArena,
+) -> Option<Pagination> {
     let make = |kind: PaginationKind, (items, item): (ItemsAt, TypeRef)| Pagination {
         kind,
         items,
@@ -196,18 +209,7 @@ fn detect(
     let page = query(&["page"], true);
     let size = query(SIZE_PARAMS, true);
     // 2. Link
-    let declares_link = value
-        .get("responses")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .filter(|(status, _)| status.starts_with('2'))
-        .any(|(_, response)| {
-            response
-                .get("headers")
-                .and_then(Value::as_object)
-                .is_some_and(|h| h.keys().any(|k| k.eq_ignore_ascii_case("link")))
-        });
+    let declares_link = declares_link_header(value);
     let github_list =
         matches!(shape, Shape::Array(_)) && page.is_some() && query(&["per_page"], true).is_some();
     if let Some(items) = shape.items(None)
@@ -244,6 +246,22 @@ fn detect(
         return Some(make(PaginationKind::NextUrl { next }, items));
     }
     None
+}
+
+/// Whether a 2xx response of the operation at `value` declares a `Link` header.
+fn declares_link_header(value: &Value) -> bool {
+    value
+        .get("responses")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(status, _)| status.starts_with('2'))
+        .any(|(_, response)| {
+            response
+                .get("headers")
+                .and_then(Value::as_object)
+                .is_some_and(|h| h.keys().any(|k| k.eq_ignore_ascii_case("link")))
+        })
 }
 
 /// `x-specforge-pagination`.
