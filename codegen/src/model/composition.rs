@@ -112,12 +112,6 @@ impl TypeLowerer<'_> {
         let mut props: IndexMap<&str, SchemaRef<'_>> = IndexMap::new();
         let mut required: HashSet<&str> = HashSet::new();
         let mut additional: Option<&AdditionalProperties> = None;
-        let mut docs = SchemaData {
-            title: data.title.clone(),
-            description: data.description.clone(),
-            deprecated: data.deprecated,
-            ..SchemaData::default()
-        };
         let object_parts = objects
             .iter()
             .filter_map(|p| p.schema().map(object_keywords));
@@ -131,14 +125,7 @@ impl TypeLowerer<'_> {
                 additional = extra;
             }
         }
-        for part in &objects {
-            if let Some(schema) = part.schema() {
-                if docs.description.is_none() {
-                    docs.description = schema.schema_data.description.clone();
-                }
-                docs.deprecated |= schema.schema_data.deprecated;
-            }
-        }
+        let docs = merged_docs(data, &objects);
         let props: Vec<(&str, SchemaRef<'_>)> = props.into_iter().collect();
         let mut lowered = self.object(&props, &required, additional, &docs, at, ctx);
         lowered.nullable |= docs_nullable;
@@ -331,4 +318,22 @@ fn is_constraint_union(schema: &Schema) -> bool {
             }
             _ => false,
         })
+}
+
+/// The docs of a merged `allOf`: the schema's own title, description and deprecation,
+/// else the first object part's description; deprecated when any part is.
+fn merged_docs(data: &SchemaData, objects: &[&Part]) -> SchemaData {
+    let mut docs = SchemaData {
+        title: data.title.clone(),
+        description: data.description.clone(),
+        deprecated: data.deprecated,
+        ..SchemaData::default()
+    };
+    for schema in objects.iter().filter_map(|part| part.schema()) {
+        if docs.description.is_none() {
+            docs.description = schema.schema_data.description.clone();
+        }
+        docs.deprecated |= schema.schema_data.deprecated;
+    }
+    docs
 }
