@@ -133,24 +133,11 @@ fn fallback_success(op: &Operation) -> Response {
     }
 }
 
-/// The valid responses, each status once, as success and error entries (exact codes
-/// before ranges, so that no arm is unreachable); `fallback` when no 2xx is declared.
+/// The responses as success and error entries (exact codes before ranges, so that no
+/// arm is unreachable); `fallback` when no 2xx is declared. The model keeps only valid
+/// statuses, each once (`model/responses.rs`, SF3304/SF3305).
 fn select<'a>(op: &'a Operation, fallback: &'a Response) -> (Vec<Entry<'a>>, Vec<Entry<'a>>) {
-    let mut seen = Vec::new();
-    let responses: Vec<&Response> = op
-        .responses
-        .iter()
-        .filter(|r| {
-            let valid = match r.status {
-                StatusMatch::Code(code) => (100..=599).contains(&code),
-                StatusMatch::Range(n) => (1..=5).contains(&n),
-                StatusMatch::Default => true,
-            };
-            let new = !seen.contains(&r.status);
-            seen.push(r.status);
-            valid && new
-        })
-        .collect();
+    let responses: Vec<&Response> = op.responses.iter().collect();
     let is_success = StatusMatch::is_success;
     let mut success_responses: Vec<(StatusMatch, &Response)> = responses
         .iter()
