@@ -48,8 +48,10 @@ impl Status for NoErrors {
 
 /// Whether `call` is a `C` that `matches` accepts.
 type Matcher = Box<dyn Fn(&dyn CallRecord) -> bool + Send + Sync>;
-/// The answer to an accepted call: a boxed `Result<Response<T>, Error<E>>`.
-type Answerer = Box<dyn Fn(&dyn CallRecord) -> Box<dyn Any + Send> + Send + Sync>;
+/// The answer to an accepted call: a boxed `Result<Response<T>, Error<E>>`. Shared, so
+/// that it runs after the expectations' lock is released (an `answers` closure may use
+/// the mock itself).
+type Answerer = Arc<dyn Fn(&dyn CallRecord) -> Box<dyn Any + Send> + Send + Sync>;
 
 /// One expectation: which calls of which operation it accepts, and its answer.
 struct Rule {
@@ -179,6 +181,8 @@ impl MockServer {
         call: Option<&SharedCall>,
     ) -> Result<Response<T>, Error<E>> {
         let Some(call) = call else {
+            // Generated code records every call of a mocked client; only a `Request`
+            // built by hand and sent through `__private` arrives without one.
             panic!(
                 "specforge mock: `{}` was sent without its arguments (a request built by hand \
                  cannot be mocked)",
@@ -189,17 +193,19 @@ impl MockServer {
             operation: operation.id,
             call: call.clone(),
         });
-        let answer = {
+        let answerer = {
             let mut rules = lock(&self.state.rules);
             rules
                 .iter_mut()
                 .find(|rule| rule.accepts(operation.id, call.as_ref()))
                 .map(|rule| {
                     rule.used += 1;
-                    (rule.answer)(call.as_ref())
+                    Arc::clone(&rule.answer)
                 })
         };
-        let Some(answer) = answer else {
+        let Some(answer) = answerer.map(|answer| answer(call.as_ref())) else {
+            // A test tool's way to fail: the test called something it did not expect.
+            // The lock is released, so the mock stays usable by the test's assertions.
             panic!(
                 "specforge mock: unexpected call of `{}` ({} {}): no expectation accepts {call:?}",
                 operation.id, operation.method, operation.path
@@ -213,6 +219,8 @@ impl MockServer {
                 }
                 result => result,
             },
+            // Generated code gives each operation's expectation and send the same types;
+            // a mismatch is a generator bug, not something a document or a test causes.
             Err(_) => panic!(
                 "specforge mock: the answer for `{}` does not have the type its send expects",
                 operation.id
@@ -274,6 +282,7 @@ where
     /// # Panics
     /// When `status` is not between 100 and 999.
     pub fn status(mut self, status: u16) -> Self {
+        // The test's own value: a bad one fails the test where it is written.
         match StatusCode::from_u16(status) {
             Ok(status) => self.status = Some(status),
             Err(_) => panic!("specforge mock: {status} is not an HTTP status"),
@@ -330,7 +339,7 @@ where
         } = self;
         let matches: Matcher =
             Box::new(move |call| call.as_any().downcast_ref().is_some_and(&matches));
-        let answer: Answerer = Box::new(move |call| {
+        let answer: Answerer = Arc::new(move |call| {
             let Some(call) = call.as_any().downcast_ref::<C>() else {
                 unreachable!("a rule answers only the calls its matcher accepted")
             };

@@ -46,6 +46,8 @@ pub fn mock_client(
         .build();
     match built {
         Ok(core) => core,
+        // A fixed valid base URL and default settings: only the platform (a TLS backend
+        // that cannot start) can fail this, never a document; `Client::mock()` is for tests.
         Err(error) => panic!("specforge mock: the mocked client cannot be built: {error}"),
     }
 }

@@ -122,6 +122,20 @@ mod mocked {
     }
 
     #[tokio::test]
+    async fn an_answer_may_use_the_mock_itself() {
+        // The answer runs outside the mock's lock: registering an expectation from it
+        // (a mock that learns as the test goes) must not deadlock.
+        let (client, mock) = Client::mock();
+        let same = mock.clone();
+        mock.list_pets(|_| true).answers(move |_| {
+            same.show_pet_by_id(|_| true).returns(Pet::new(1, "Rex"));
+            Ok(Vec::new())
+        });
+        assert!(client.list_pets().await.unwrap().is_empty());
+        assert_eq!(pet_name(&client, "1").await, Ok("Rex".to_owned()));
+    }
+
+    #[tokio::test]
     #[should_panic(expected = "unexpected call of `showPetById` (GET /pets/{petId})")]
     async fn an_unexpected_call_panics_naming_the_operation() {
         let (client, mock) = Client::mock();
