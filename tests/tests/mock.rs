@@ -184,6 +184,30 @@ mod mocked {
     }
 
     #[tokio::test]
+    async fn form_and_multipart_bodies_are_recorded() {
+        use specforge_tests::http_surface::Client;
+        use specforge_tests::http_surface::operations::UploadFileBody;
+        use specforge_tests::http_surface::types::SubmitFormBody;
+        let (client, mock) = Client::mock();
+        mock.submit_form(|call| call.body.name == "n").returns(());
+        mock.upload_file(|call| call.body.description.as_deref() == Some("d"))
+            .returns(());
+        let mut form = SubmitFormBody::new("n");
+        form.count = Some(3);
+        client.submit_form(form).await.unwrap();
+        client
+            .upload_file(UploadFileBody {
+                description: Some("d".into()),
+                file: specforge::FilePart::new("bytes"),
+                meta: None,
+            })
+            .await
+            .unwrap();
+        assert_eq!(mock.submit_form_calls()[0].body.count, Some(3));
+        assert!(mock.upload_file_calls()[0].body.meta.is_none());
+    }
+
+    #[tokio::test]
     async fn several_success_and_error_responses_carry_their_status() {
         use specforge_tests::http_surface::Client;
         use specforge_tests::http_surface::operations::{GetJobResponse, GetRangesError};
