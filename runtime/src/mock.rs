@@ -233,7 +233,9 @@ impl MockServer {
 /// ([`status`](Self::status), [`header`](Self::header)), then give its answer, which
 /// registers it. `C` is the operation's call (its typed arguments), `T` its success
 /// type, `E` its error type. Expectations are tried in the order they were registered;
-/// the first that accepts a call (and is not used up) answers it.
+/// the first that accepts a call (and is not used up) answers it. Matchers run while the
+/// mock's expectations are locked, so keep them pure (no use of the mock); an
+/// `answers` closure runs after, and may use it.
 #[must_use = "an expectation does nothing until `returns`, `fails_with` or `answers` registers it"]
 pub struct Expect<C, T, E> {
     server: MockServer,
