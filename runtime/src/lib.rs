@@ -88,6 +88,21 @@ mod url_build;
 #[cfg(feature = "xml")]
 pub mod xml;
 
+/// Without the `xml` feature, a generated client with typed XML bodies stops here
+/// with a message saying how to turn it on (with it, `xml/fields.rs` defines this
+/// macro as nothing).
+#[cfg(not(feature = "xml"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __require_xml {
+    () => {
+        ::core::compile_error!(
+            "this client has typed XML bodies: turn on specforge's `xml` feature \
+             (specforge = { version = \"…\", features = [\"xml\"] })"
+        );
+    };
+}
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

@@ -29,7 +29,6 @@ const LAYERS: &[(&str, &[&str])] = &[
             "trace",
             "transport",
             "url_build",
-            "xml",
         ],
     ),
     ("describe", &["describe"]),
@@ -45,7 +44,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("request", &["hooks", "options", "request"]),
-    ("decode", &["response", "typed_header", "mock"]),
+    ("decode", &["response", "typed_header", "mock", "xml"]),
     ("config", &["credential", "oauth2", "builder", "client"]),
     ("auth", &["auth"]),
     (

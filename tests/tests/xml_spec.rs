@@ -23,14 +23,14 @@ const DOCUMENT: XmlName = XmlName::plain("document");
 struct NoXmlObject {
     animals: String,
 }
-specforge::__xml_object!(NoXmlObject { animals => element required (XmlName::plain("animals")) });
+specforge::__xml_object!(NoXmlObject { animals => element required ("animals") });
 
 /// `animals: {type: string, xml: {name: animal}}`: `<animal>...</animal>`.
 #[derive(Debug, PartialEq)]
 struct NameReplacement {
     animals: String,
 }
-specforge::__xml_object!(NameReplacement { animals => element required (XmlName::plain("animal")) });
+specforge::__xml_object!(NameReplacement { animals => element required ("animal") });
 
 /// `Person` with `id` an attribute and `name` in namespace
 /// `http://example.com/schema/sample` with prefix `sample`.
@@ -40,8 +40,8 @@ struct Person {
     name: Option<String>,
 }
 specforge::__xml_object!(Person {
-    id => attribute optional (XmlName::plain("id")),
-    name => element optional (XmlName::qualified("name", Some("sample"), Some("http://example.com/schema/sample"))),
+    id => attribute optional ("id"),
+    name => element optional (["name", "sample", "http://example.com/schema/sample"]),
 });
 
 /// An array of strings under each of the specification's array settings.
@@ -99,7 +99,7 @@ mod arrays {
     /// No XML changes: `<animals>value</animals><animals>value</animals>`.
     mod unwrapped_default {
         use super::*;
-        specforge::__xml_object!(Animals { animals => list required (XmlName::plain("animals")) });
+        specforge::__xml_object!(Animals { animals => list required ("animals") });
     }
 
     #[test]
@@ -117,7 +117,7 @@ mod arrays {
     struct ItemsNamed {
         animals: Vec<String>,
     }
-    specforge::__xml_object!(ItemsNamed { animals => list required (XmlName::plain("animal")) });
+    specforge::__xml_object!(ItemsNamed { animals => list required ("animal") });
 
     #[test]
     fn unwrapped_with_the_items_name() {
@@ -136,7 +136,7 @@ mod arrays {
         animals: Vec<String>,
     }
     specforge::__xml_object!(Wrapped {
-        animals => wrapped required (XmlName::plain("animals"), XmlName::plain("animals")),
+        animals => wrapped required ("animals", "animals"),
     });
 
     #[test]
@@ -156,7 +156,7 @@ mod arrays {
         animals: Vec<String>,
     }
     specforge::__xml_object!(WrappedItemsNamed {
-        animals => wrapped required (XmlName::plain("animals"), XmlName::plain("animal")),
+        animals => wrapped required ("animals", "animal"),
     });
 
     #[test]
@@ -176,7 +176,7 @@ mod arrays {
         animals: Vec<String>,
     }
     specforge::__xml_object!(WrappedBothNamed {
-        animals => wrapped required (XmlName::plain("aliens"), XmlName::plain("animal")),
+        animals => wrapped required ("aliens", "animal"),
     });
 
     #[test]
@@ -196,7 +196,7 @@ mod arrays {
         animals: Vec<String>,
     }
     specforge::__xml_object!(WrappedArrayNamed {
-        animals => wrapped required (XmlName::plain("aliens"), XmlName::plain("animals")),
+        animals => wrapped required ("aliens", "animals"),
     });
 
     #[test]
@@ -223,9 +223,9 @@ mod reading {
         lines: Option<Vec<Line>>,
     }
     specforge::__xml_object!(Order {
-        id => attribute required (XmlName::plain("id")),
-        status => element optional (XmlName::plain("status")),
-        lines => wrapped optional (XmlName::plain("lines"), XmlName::plain("line")),
+        id => attribute required ("id"),
+        status => element optional ("status"),
+        lines => wrapped optional ("lines", "line"),
     });
 
     #[derive(Debug, PartialEq)]
@@ -234,8 +234,8 @@ mod reading {
         quantity: u32,
     }
     specforge::__xml_object!(Line {
-        sku => element required (XmlName::plain("sku")),
-        quantity => element required (XmlName::plain("quantity")),
+        sku => element required ("sku"),
+        quantity => element required ("quantity"),
     });
 
     #[test]

@@ -22,10 +22,12 @@
 //! wrapper element per list); a second, XML-only mapping next to the JSON one keeps
 //! both exact. quick-xml is used for the tokenizing, escaping and writing.
 
+mod body;
 mod fields;
 mod tree;
 mod write;
 
+pub use body::{decode, decode_list, from_xml_list_str, is_xml, to_xml_list_string};
 pub use fields::{read_attribute, read_element, read_list, read_wrapped, required};
 pub use tree::XmlElement;
 pub use write::XmlWriter;
@@ -127,6 +129,28 @@ macro_rules! __xml_text_value {
                 <$ty as $crate::xml::XmlText>::from_xml_text(&element.text)
             }
         }
+    )*};
+}
+
+/// Implements [`XmlText`] and [`XmlValue`] for generated string enums: the text is
+/// the wire value (`as_str()` one way, `FromStr` the other; an unknown value is kept
+/// in `Unknown`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __xml_string_enum {
+    ($($ty:ident),* $(,)?) => {$(
+        impl $crate::xml::XmlText for $ty {
+            fn to_xml_text(&self) -> ::std::string::String {
+                ::std::string::ToString::to_string(self.as_str())
+            }
+            fn from_xml_text(text: &str) -> ::core::result::Result<Self, $crate::xml::XmlError> {
+                match text.trim().parse::<Self>() {
+                    ::core::result::Result::Ok(value) => ::core::result::Result::Ok(value),
+                    ::core::result::Result::Err(never) => match never {},
+                }
+            }
+        }
+        $crate::__xml_text_value!($ty);
     )*};
 }
 
