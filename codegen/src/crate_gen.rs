@@ -202,14 +202,20 @@ fn cargo_toml(settings: &Settings, generated: &Generated, name: &str) -> String 
         one_line(&summary.title),
         one_line(&summary.version)
     ));
+    // Typed XML bodies need the runtime's `xml` feature (quick-xml); nothing else does.
+    let xml = if summary.xml {
+        ", features = [\"xml\"]"
+    } else {
+        ""
+    };
     let runtime = match &settings.runtime {
         RuntimeDependency::Path(path) => format!(
-            "{{ path = {}, default-features = false }}",
+            "{{ path = {}, default-features = false{xml} }}",
             toml_string(&path.to_string_lossy().replace('\\', "/"))
         ),
         RuntimeDependency::Version(version) => {
             format!(
-                "{{ version = {}, default-features = false }}",
+                "{{ version = {}, default-features = false{xml} }}",
                 toml_string(version)
             )
         }

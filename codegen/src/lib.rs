@@ -122,6 +122,9 @@ pub struct Summary {
     pub features: Vec<CrateFeature>,
     /// Usage examples for the README of a generated crate (its doctests there).
     pub usage: Vec<UsageExample>,
+    /// Some body is typed XML: the client needs the runtime's `xml` feature
+    /// (docs/xml.md).
+    pub xml: bool,
 }
 
 /// One usage example of a generated crate's README: a heading, a paragraph and a

@@ -28,6 +28,7 @@ pub const SELECTION_VAR: &str = "SPECFORGE_CORPUS";
 /// | `scalar.com__galaxy__0.2.20.yaml` | 3.1 | yaml | small | 3.1 YAML |
 /// | `listennotes.com__main__2.0.json` | 3.1 | json | medium | 3.1 medium |
 /// | `adyen.com__ManagementService-v3__3.json` | 3.1 | json | large | 3.1 large |
+/// | `amazonaws.com__elasticloadbalancingv2__2015-12-01.json` | 3.0 | json | medium | XML only: typed XML bodies, examples round-trip through XML |
 pub const DEFAULT_SUBSET: &[&str] = &[
     "jupyter.org__jupyter_server__5.yaml",
     "microsoft.com__text-analytics__2.0.json",
@@ -41,6 +42,7 @@ pub const DEFAULT_SUBSET: &[&str] = &[
     "scalar.com__galaxy__0.2.20.yaml",
     "listennotes.com__main__2.0.json",
     "adyen.com__ManagementService-v3__3.json",
+    "amazonaws.com__elasticloadbalancingv2__2015-12-01.json",
 ];
 
 /// One line of the manifest.

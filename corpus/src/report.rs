@@ -157,17 +157,26 @@ pub fn round_trips(corpus: &Path, entry: &Entry) -> Option<Result<Vec<RoundTripC
             }
         }
         for (label, example) in examples {
-            let outcome = match round_trip::type_name(&module, name)
+            let type_name = round_trip::type_name(&module, name);
+            let outcome = match type_name
                 .and_then(|t| round_trip::round_trip(&module, t, example.clone()))
             {
                 None => RoundTripOutcome::NoType,
                 Some(result) => {
-                    let failure = match result {
+                    let differs = |result: Result<Value, String>| match result {
                         Ok(back) => {
                             round_trip::first_difference(example, &back, Some(schema), document)
                         }
                         Err(e) => Some(e),
                     };
+                    // A type an XML body reaches round-trips through XML too.
+                    let failure = differs(result).or_else(|| {
+                        type_name
+                            .and_then(|t| round_trip::xml_round_trip(&module, t, example.clone()))
+                            .and_then(|result| {
+                                differs(result).map(|why| format!("through XML: {why}"))
+                            })
+                    });
                     match failure {
                         None => RoundTripOutcome::Passed,
                         Some(failure) => match validate::violation(example, schema, document) {

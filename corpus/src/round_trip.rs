@@ -24,8 +24,8 @@ include!(concat!(env!("OUT_DIR"), "/round_trip_dispatch.rs"));
 pub fn type_name(entry: &str, schema: &str) -> Option<&'static str> {
     ROUND_TRIPS
         .iter()
-        .find(|(e, s, _, _)| *e == entry && *s == schema)
-        .map(|(_, _, t, _)| *t)
+        .find(|(e, s, ..)| *e == entry && *s == schema)
+        .map(|(_, _, t, ..)| *t)
 }
 
 /// Decodes `json` as the generated type `type_name` of entry module `entry` and encodes
@@ -33,6 +33,31 @@ pub fn type_name(entry: &str, schema: &str) -> Option<&'static str> {
 pub fn round_trip(entry: &str, type_name: &str, json: Value) -> Option<Result<Value, String>> {
     ROUND_TRIPS
         .iter()
-        .find(|(e, _, t, _)| *e == entry && *t == type_name)
-        .map(|(_, _, _, round_trip)| round_trip(json))
+        .find(|(e, _, t, ..)| *e == entry && *t == type_name)
+        .map(|(_, _, _, round_trip, _)| round_trip(json))
+}
+
+/// Decodes `json` as the generated type `type_name` of entry module `entry`, writes it
+/// as XML, reads that back and encodes it as JSON; `None` when no XML body reaches the
+/// type (or the entry is not compiled).
+pub fn xml_round_trip(entry: &str, type_name: &str, json: Value) -> Option<Result<Value, String>> {
+    ROUND_TRIPS
+        .iter()
+        .find(|(e, _, t, ..)| *e == entry && *t == type_name)
+        .and_then(|(.., through_xml)| *through_xml)
+        .map(|round_trip| round_trip(json))
+}
+
+/// Decodes `json` as `T`, writes the value as XML (the generated mapping of the OpenAPI
+/// XML Object), reads the XML back and encodes the result as JSON: equal to the JSON
+/// round trip when the XML mapping keeps everything the example holds.
+pub fn xml_round_trip_as<T>(json: Value) -> Result<Value, String>
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + specforge::xml::XmlValue,
+{
+    use specforge::xml::{XmlName, from_xml_str, to_xml_string};
+    let decoded: T = serde_json::from_value(json).map_err(|e| format!("decode: {e}"))?;
+    let xml = to_xml_string(&decoded, XmlName::plain("root"));
+    let back: T = from_xml_str(&xml).map_err(|e| format!("XML read of `{xml}`: {e}"))?;
+    serde_json::to_value(&back).map_err(|e| format!("encode: {e}"))
 }

@@ -2,7 +2,7 @@
 //! responses chosen by `Content-Type` (with a raw fallback), binary downloads as bytes
 //! and as a stream (past the buffered-body cap, with an idle timeout), binary uploads
 //! from bytes, a stream or a file (a streamed body is sent once, never retried),
-//! multipart file parts from a stream or a path, and XML as raw text. A streamed body is
+//! multipart file parts from a stream or a path, and a typed XML body (`echoXml`). A streamed body is
 //! not resent after a 503 nor through a 307 (bytes are); declared error headers typed.
 
 #[cfg(not(fixture = "http_media"))]
@@ -479,19 +479,21 @@ mod live {
     }
 
     #[tokio::test]
-    async fn xml_is_raw_text_with_its_media_type() {
+    async fn xml_body_of_a_schema_is_typed() {
         within(async {
             let (server, client, _) = start().await;
-            let xml = "<report><id>r1</id><total>7</total></report>";
             let echoed = client
-                .echo_xml(xml)
+                .echo_xml(report_value())
                 .await
                 .unwrap_or_else(|e| panic!("{e:?}"));
-            assert_eq!(echoed, xml);
+            assert_eq!(echoed, report_value());
             let recorded = server.recorder.single();
             assert_eq!(recorded.header("content-type"), Some("application/xml"));
             assert_eq!(recorded.header("accept"), Some("application/xml"));
-            assert_eq!(recorded.body_text(), xml);
+            assert_eq!(
+                recorded.body_text(),
+                "<Report><id>r1</id><total>7</total></Report>"
+            );
         })
         .await;
     }

@@ -319,3 +319,38 @@ mod mocked {
         assert_eq!(data, ["one", "two"]);
     }
 }
+
+/// Typed mocks of an XML-only API (`fixtures/xml-orders`): XML bodies are typed values,
+/// so a mock records and answers them like JSON ones.
+#[cfg(fixture = "xml_orders")]
+mod mocked_xml {
+    use specforge_tests::xml_orders::Client;
+    use specforge_tests::xml_orders::operations::GetOrderError;
+    use specforge_tests::xml_orders::types::{Customer, Line, Order, Problem};
+
+    fn order(id: i64) -> Order {
+        Order::new(id, Customer::new("Ada"), vec![Line::new("TEA-1", 2)])
+    }
+
+    #[tokio::test]
+    async fn xml_bodies_are_recorded_and_answered_typed() {
+        let (client, mock) = Client::mock();
+        mock.create_order(|call| call.body.lines.len() == 1)
+            .returns(order(7));
+        mock.get_order(|call| call.order_id == 9)
+            .fails_with(GetOrderError::NotFound(Problem::new(404, "no order 9")));
+        let created = client.create_order(order(0)).await.unwrap();
+        assert_eq!(created, order(7));
+        let recorded = mock.create_order_calls();
+        assert_eq!(recorded.len(), 1);
+        assert_eq!(recorded[0].body, order(0));
+        let specforge::Error::Api(api) = client.get_order(9).await.unwrap_err() else {
+            panic!("not the declared error");
+        };
+        assert_eq!(api.status.as_u16(), 404);
+        assert_eq!(
+            api.body,
+            GetOrderError::NotFound(Problem::new(404, "no order 9"))
+        );
+    }
+}

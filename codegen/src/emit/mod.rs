@@ -48,6 +48,7 @@ mod type_ref;
 mod types;
 mod unions;
 mod usage;
+mod xml;
 
 #[cfg(test)]
 mod tests;
@@ -258,6 +259,7 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
         example: usage::example(api),
         usage: usage::examples(api),
         features: crate_features(api),
+        xml: api.has_xml(),
     }
 }
 

@@ -28,7 +28,7 @@ use super::sse;
 use super::type_ref::Scope;
 use crate::model::{
     BodyKind, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, RequestBody,
-    ResponseBody, TypeRef,
+    ResponseBody, TypeRef, XmlBody,
 };
 
 /// Method names of the request value that setters must not take.
@@ -38,6 +38,7 @@ const REQUEST_METHODS: &[&str] = &[
     "send_streaming",
     "into_request",
     "into_future",
+    "accept_xml",
 ];
 
 /// Field names of one request struct.
@@ -111,7 +112,7 @@ pub(super) fn body_taken(ctx: &Ctx, op: &Operation, body: &RequestBody, scope: S
                 convert: false,
             }
         }
-        BodyKind::Json(ty) | BodyKind::Form(ty) => {
+        BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Xml(XmlBody { ty, .. }) => {
             let ty = ctx.type_tokens(ty, scope);
             Taken {
                 arg: ty.clone(),
@@ -307,6 +308,7 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     } else {
         quote!(#[derive(Debug, Clone)])
     };
+    let accept_xml = super::xml::accept_method(op, options);
     let request_docs = DocBuilder::new()
         .own(&format!(
             "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
@@ -324,6 +326,8 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
 
         impl #request {
             #(#setters)*
+
+            #accept_xml
 
             /// Per-request options (timeout, extra headers, retries).
             pub fn request_options(mut self, options: ::specforge::RequestOptions) -> Self {
@@ -487,6 +491,7 @@ fn accept(op: &Operation) -> String {
             match response.body {
                 ResponseBody::None => continue,
                 ResponseBody::Json(_) => vec!["application/json"],
+                ResponseBody::Xml(_) => vec!["application/xml"],
                 ResponseBody::Text => vec!["text/*"],
                 ResponseBody::Binary => vec!["*/*"],
                 ResponseBody::EventStream(_) => vec!["text/event-stream"],

@@ -126,9 +126,12 @@ fn setter(name: &Ident, taken: &Taken) -> TokenStream {
     }
 }
 
-/// Whether the runtime encodes the body from a reference (JSON, form).
+/// Whether the body is encoded from a reference (JSON, form, XML).
 fn by_reference(body: &RequestBody) -> bool {
-    matches!(body.kind, BodyKind::Json(_) | BodyKind::Form(_))
+    matches!(
+        body.kind,
+        BodyKind::Json(_) | BodyKind::Form(_) | BodyKind::Xml(_)
+    )
 }
 
 /// The `Request` method that takes a body of this kind.
@@ -136,7 +139,7 @@ fn body_call(body: &RequestBody) -> TokenStream {
     match &body.kind {
         BodyKind::Json(_) => quote!(json_body),
         BodyKind::Form(_) => quote!(form_body),
-        BodyKind::Text => quote!(text_body),
+        BodyKind::Text | BodyKind::Xml(_) => quote!(text_body),
         BodyKind::Binary => quote!(binary_body),
         BodyKind::Multipart(_) => quote!(multipart_body),
     }
@@ -148,6 +151,9 @@ fn required_body_fill(body: &RequestBody, name: &Ident) -> TokenStream {
     let content_type = &body.media_type;
     if let Some(fill) = multipart::form_body_with(body, quote!(&self.#name)) {
         fill
+    } else if let BodyKind::Xml(xml) = &body.kind {
+        let text = super::xml::encode(xml, &quote!(&self.#name));
+        quote!(request.#call(#content_type, #text);)
     } else if matches!(body.kind, BodyKind::Multipart(_)) {
         quote!(request.#call(self.#name.to_multipart());)
     } else if by_reference(body) {
@@ -163,6 +169,9 @@ fn optional_body_fill(body: &RequestBody, name: &Ident) -> TokenStream {
     let content_type = &body.media_type;
     if let Some(fill) = multipart::form_body_with(body, quote!(body)) {
         quote!(if let Some(body) = &self.#name { #fill })
+    } else if let BodyKind::Xml(xml) = &body.kind {
+        let text = super::xml::encode(xml, &quote!(body));
+        quote!(if let Some(body) = &self.#name { request.#call(#content_type, #text); })
     } else if matches!(body.kind, BodyKind::Multipart(_)) {
         quote!(if let Some(body) = &self.#name { request.#call(body.to_multipart()); })
     } else if by_reference(body) {

@@ -128,6 +128,7 @@ fn fallback_success(op: &Operation) -> Response {
         body: default.map_or(ResponseBody::None, |d| d.body.clone()),
         media_types: default.map_or_else(Vec::new, |d| d.media_types.clone()),
         headers: Vec::new(),
+        xml_alternate: default.and_then(|d| d.xml_alternate.clone()),
         docs: Docs::default(),
         pointer: op.pointer.clone(),
     }
@@ -228,7 +229,17 @@ fn success_decoding(
             ResponseBody::None | ResponseBody::EventStream(_) => {
                 quote!(|_| Ok(#success_name::#v))
             }
-            ResponseBody::Json(_) => quote!(|r| r.parse_json().map(#success_name::#v)),
+            ResponseBody::Json(_) => match &e.response.xml_alternate {
+                Some(alternate) => {
+                    let decode = super::xml::json_or_xml(alternate);
+                    quote!(|r| (#decode).map(#success_name::#v))
+                }
+                None => quote!(|r| r.parse_json().map(#success_name::#v)),
+            },
+            ResponseBody::Xml(xml) => {
+                let decode = super::xml::decode(xml);
+                quote!(|r| #decode.map(#success_name::#v))
+            }
             ResponseBody::Text => quote!(|r| r.parse_text().map(#success_name::#v)),
             ResponseBody::Binary => quote!(|r| Ok(#success_name::#v(r.body().clone()))),
             ResponseBody::Negotiated(_) => match &e.content {
@@ -256,7 +267,17 @@ fn uniform_success(ctx: &Ctx, successes: &[Entry]) -> SuccessDecoding {
     let call = match (body, content) {
         // An event stream's 2xx never reaches decode (`execute_sse` streams it).
         (ResponseBody::None | ResponseBody::EventStream(_), _) => quote!(response.empty()),
-        (ResponseBody::Json(_), _) => quote!(response.json()),
+        (ResponseBody::Json(_), _) => match first.and_then(|e| e.response.xml_alternate.as_ref()) {
+            Some(alternate) => {
+                let decode = super::xml::json_or_xml(alternate);
+                quote!(response.success_with(|r| #decode))
+            }
+            None => quote!(response.json()),
+        },
+        (ResponseBody::Xml(xml), _) => {
+            let decoder = super::xml::decoder(xml);
+            quote!(response.success_with(#decoder))
+        }
         (ResponseBody::Text, _) => quote!(response.text()),
         (ResponseBody::Binary, _) => quote!(response.bytes()),
         (ResponseBody::Negotiated(_), Some((_, decode))) => {
@@ -319,7 +340,17 @@ fn error_decoding(
 fn error_arm(e: &Entry, error_name: &Ident) -> TokenStream {
     let v = &e.variant;
     let call = match &e.response.body {
-        ResponseBody::Json(_) => quote!(response.error_json(#error_name::#v)),
+        ResponseBody::Json(_) => match &e.response.xml_alternate {
+            Some(alternate) => {
+                let decode = super::xml::json_or_xml(alternate);
+                quote!(response.error_with(|r| #decode, #error_name::#v))
+            }
+            None => quote!(response.error_json(#error_name::#v)),
+        },
+        ResponseBody::Xml(xml) => {
+            let decoder = super::xml::decoder(xml);
+            quote!(response.error_with(#decoder, #error_name::#v))
+        }
         ResponseBody::Text => quote!(response.error_text(#error_name::#v)),
         ResponseBody::Negotiated(_) if e.content.is_some() => match &e.content {
             Some((_, decode)) => quote!(response.error_with(#decode, #error_name::#v)),
@@ -420,6 +451,7 @@ fn body_type(ctx: &Ctx, body: &ResponseBody, content: Option<&(Ident, Ident)>) -
     match body {
         ResponseBody::None | ResponseBody::EventStream(_) => quote!(()),
         ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
+        ResponseBody::Xml(xml) => ctx.type_tokens(&xml.ty, Scope::Operations),
         ResponseBody::Text => ctx.std(Scope::Operations, "String"),
         ResponseBody::Binary => quote!(::specforge::bytes::Bytes),
         ResponseBody::Negotiated(_) => match content {
@@ -479,7 +511,7 @@ fn large_payloads(entries: &[Entry]) -> bool {
         matches!(
             e.response.body,
             ResponseBody::Json(crate::model::TypeRef::Named(_)) | ResponseBody::Negotiated(_)
-        )
+        ) || matches!(&e.response.body, ResponseBody::Xml(xml) if matches!(xml.ty, crate::model::TypeRef::Named(_)))
     })
 }
 

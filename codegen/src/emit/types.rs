@@ -33,18 +33,21 @@ pub(crate) fn module(ctx: &Ctx) -> TokenStream {
         let extra = extra_derives(ctx, index);
         let attributes = extra_attributes(ctx, index);
         let item = item(ctx, def);
-        let item = quote!(#extra #(#attributes)* #item);
+        let xml = super::xml::type_impl(ctx, index);
+        let item = quote!(#extra #(#attributes)* #item #xml);
         super::gates::gated(item, &ctx.type_gate(index))
     });
     let allow_deprecated = ctx.allow_deprecated();
     let top = ctx.top_level_attrs();
     let inception = ctx.module_inception("types");
+    let require_xml = super::xml::require_feature(ctx);
     quote! {
         /// Types of the API's schemas.
         #top
         #inception
         #allow_deprecated
         pub mod types {
+            #require_xml
             #(#items)*
         }
     }
@@ -120,7 +123,7 @@ pub(super) fn serde_derive() -> TokenStream {
 }
 
 /// How one field is present on the wire.
-enum Presence {
+pub(super) enum Presence {
     Required,
     /// Optional with a JSON default: `T` plus a default fn.
     Defaulted(TokenStream),
@@ -158,7 +161,7 @@ pub(crate) fn field_options(ctx: &Ctx, ty: &TypeRef, name: &str) -> Option<(u8, 
     Some((options, field.ty.clone()))
 }
 
-fn presence(ctx: &Ctx, field: &Field) -> Presence {
+pub(super) fn presence(ctx: &Ctx, field: &Field) -> Presence {
     let optional = !field.required || field.read_only || field.write_only;
     match (optional, field.nullable) {
         (false, false) => Presence::Required,
@@ -183,8 +186,7 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         parts.field(ctx, &name, field);
     }
     let extra = s.additional_properties.as_ref().map(|value_ty| {
-        let taken: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
-        let field_name = ident(&TakenNames::with(&taken).claim("additional_properties"));
+        let field_name = additional_properties_name(s);
         let string = ctx.std(Scope::Types, "String");
         let value_ty = ctx.type_tokens(value_ty, Scope::Types);
         parts.fields.push(quote! {
@@ -253,6 +255,20 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
+/// The field holding a struct's undeclared properties (`additionalProperties`).
+pub(super) fn additional_properties_name(s: &Struct) -> proc_macro2::Ident {
+    let taken: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
+    ident(&TakenNames::with(&taken).claim("additional_properties"))
+}
+
+/// The function giving a field's JSON default (`default_{field}`).
+pub(super) fn default_fn_name(field_name: &proc_macro2::Ident) -> proc_macro2::Ident {
+    format_ident!(
+        "default_{}",
+        field_name.to_string().trim_start_matches("r#")
+    )
+}
+
 /// The pieces of a struct item, one field at a time: the field declarations (with
 /// their `Serialize` attributes), the `__object_deserialize!` entries, the JSON
 /// default functions and the `Default` values.
@@ -297,10 +313,7 @@ impl StructParts {
             }
             Presence::Defaulted(expr) => {
                 self.any_json_default = true;
-                let fn_name = format_ident!(
-                    "default_{}",
-                    field_name.to_string().trim_start_matches("r#")
-                );
+                let fn_name = default_fn_name(&field_name);
                 self.default_fns.push(quote! {
                     fn #fn_name() -> #ty { #expr }
                 });

@@ -19,6 +19,7 @@ fn kind_suffix(kind: &BodyKind) -> &'static str {
     match kind {
         BodyKind::Json(_) => "json",
         BodyKind::Form(_) => "form",
+        BodyKind::Xml(_) => "xml",
         BodyKind::Text => "text",
         BodyKind::Binary => "binary",
         BodyKind::Multipart(_) => "multipart",

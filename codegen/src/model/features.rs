@@ -21,7 +21,7 @@
 //! without tag features.
 
 use super::dedup::{named_in, references};
-use super::{Api, BodyKind, Operation, PartKind, ResponseBody};
+use super::{Api, BodyKind, Operation, PartKind, ResponseBody, XmlBody};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
 /// crates.io refuses a crate with more features than this.
@@ -286,7 +286,9 @@ fn operation_types(op: &Operation) -> Vec<usize> {
     }
     if let Some(body) = &op.body {
         match &body.kind {
-            BodyKind::Json(ty) | BodyKind::Form(ty) => named_in(ty, &mut out),
+            BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Xml(XmlBody { ty, .. }) => {
+                named_in(ty, &mut out);
+            }
             BodyKind::Multipart(parts) => {
                 for part in &parts.parts {
                     if let PartKind::Value(ty) = &part.kind {
@@ -308,7 +310,9 @@ fn operation_types(op: &Operation) -> Vec<usize> {
 
 fn body_types(body: &ResponseBody, out: &mut Vec<usize>) {
     match body {
-        ResponseBody::Json(ty) | ResponseBody::EventStream(Some(ty)) => named_in(ty, out),
+        ResponseBody::Json(ty)
+        | ResponseBody::Xml(XmlBody { ty, .. })
+        | ResponseBody::EventStream(Some(ty)) => named_in(ty, out),
         ResponseBody::Negotiated(alternatives) => {
             for alternative in alternatives {
                 body_types(&alternative.body, out);

@@ -20,7 +20,9 @@
 use serde_json::Value;
 
 use super::types::TypeLowerer;
-use super::{Api, Server, attributes, derives, features, operations, pagination, refs, security};
+use super::{
+    Api, Server, attributes, derives, features, operations, pagination, refs, security, xml,
+};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
@@ -47,7 +49,9 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
         extra_derives,
         extra_attributes,
         features: None,
+        xml: Vec::new(),
     };
+    xml::type_xml_bodies(document, &mut api, diags);
     pagination::detect_all(document, &mut api, diags);
     if settings.tag_features {
         api.features = features::TagFeatures::of(&api, diags);

@@ -35,6 +35,7 @@ pub(crate) mod schema_values;
 pub(crate) mod security;
 pub(crate) mod types;
 pub(crate) mod unions;
+pub(crate) mod xml;
 
 use crate::diagnostics::Pointer;
 
@@ -57,6 +58,16 @@ pub struct Api {
     /// One Cargo feature per tag (setting `tag_features`), with the feature gate of
     /// every operation and type; `None` when the setting is off.
     pub features: Option<features::TagFeatures>,
+    /// How each type is read and written as XML (by `TypeId` index): `Some` only for
+    /// the types an XML body reaches (see `model/xml.rs`).
+    pub xml: Vec<Option<XmlMapping>>,
+}
+
+impl Api {
+    /// Whether some body is typed XML (the client needs the runtime's `xml` feature).
+    pub fn has_xml(&self) -> bool {
+        self.xml.iter().any(Option::is_some)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -357,6 +368,8 @@ pub enum BodyKind {
     Binary,
     /// `multipart/form-data`: one typed part per property of the schema.
     Multipart(MultipartBody),
+    /// `application/xml`, `text/xml`, `+xml`: a typed value (see `model/xml.rs`).
+    Xml(XmlBody),
 }
 
 /// The parts of a `multipart/form-data` body, in schema property order. The
@@ -443,14 +456,27 @@ pub struct Response {
     pub media_types: Vec<String>,
     /// Declared response headers (`Content-Type` excluded), in document order.
     pub headers: Vec<ResponseHeader>,
+    /// XML offered as another encoding of the JSON body's schema, decoded when the
+    /// response says it is XML (setting `accept_xml`; see `model/xml.rs`).
+    pub xml_alternate: Option<XmlAlternate>,
     pub docs: Docs,
     pub pointer: Pointer,
+}
+
+/// The XML encoding of a JSON response body (setting `accept_xml`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct XmlAlternate {
+    /// The declared XML media type (what `.accept_xml()` asks for).
+    pub media_type: String,
+    pub body: XmlBody,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseBody {
     None,
     Json(TypeRef),
+    /// `application/xml`, `text/xml`, `+xml`: a typed value (see `model/xml.rs`).
+    Xml(XmlBody),
     Text,
     Binary,
     /// `text/event-stream` (Server-Sent Events): each event's data is JSON of this
@@ -504,4 +530,53 @@ pub enum SecuritySchemeKind {
     },
     /// Other OAuth2 flows, `openIdConnect`: a token supplied by the user.
     Token,
+}
+
+// ---------------------------------------------------------------------------
+// XML
+// ---------------------------------------------------------------------------
+
+/// An XML element or attribute name: the OpenAPI XML Object's `name` (else the
+/// property or schema name), `prefix` and `namespace`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlName {
+    pub local: String,
+    pub prefix: Option<String>,
+    pub namespace: Option<String>,
+}
+
+/// A typed XML body: the value's type and the name of its root element. A body whose
+/// schema is an array has `item`: its values are the root's children of that name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct XmlBody {
+    pub ty: TypeRef,
+    pub root: XmlName,
+    pub item: Option<XmlName>,
+    /// The body's schema, where the names come from.
+    pub schema: Pointer,
+}
+
+/// How a type an XML body reaches is read and written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum XmlMapping {
+    /// A struct: one role per field of [`Struct::fields`], in order.
+    Object(Vec<XmlRole>),
+    /// A string enum: its wire value is the element's text (or the attribute's).
+    Text,
+}
+
+/// How one struct field is carried in XML.
+#[derive(Debug, Clone, PartialEq)]
+pub enum XmlRole {
+    /// `xml.attribute: true` on a scalar.
+    Attribute(XmlName),
+    /// A child element.
+    Element(XmlName),
+    /// An array, unwrapped: one child element per value.
+    List(XmlName),
+    /// An array with `xml.wrapped: true`: a wrapper element holding one element per value.
+    Wrapped { wrapper: XmlName, item: XmlName },
+    /// A property whose type XML cannot hold (reported as SF3311): never written,
+    /// read as absent.
+    Skipped,
 }

@@ -148,6 +148,7 @@ pub(crate) const RESERVED_REQUEST_NAMES: &[&str] = &[
     "pages",
     "client",
     "options",
+    "accept_xml",
 ];
 
 /// Methods of the generated `ClientBuilder` (forwarded from the runtime) that a

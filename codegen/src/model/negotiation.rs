@@ -110,7 +110,7 @@ fn group(content: &serde_json::Map<String, Value>) -> Option<Vec<Group<'_>>> {
         .map(|(media, value)| {
             let schema = value.get("schema");
             let class = match classify(media, schema) {
-                MediaClass::Form => MediaClass::Text,
+                MediaClass::Form | MediaClass::Xml => MediaClass::Text,
                 MediaClass::Multipart => MediaClass::Binary,
                 class => class,
             };

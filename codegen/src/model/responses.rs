@@ -5,8 +5,9 @@
 //! schema that is not binary), form (`application/x-www-form-urlencoded`),
 //! multipart (`multipart/*`), event stream (`text/event-stream`: its `itemSchema`
 //! (3.2) or `schema` types each event's data, a string schema or none keeps it
-//! as text), text (`text/*`, `application/xml`, `*/*+xml`, YAML),
-//! everything else binary. A request body takes the first of JSON, form, text,
+//! as text), XML (`application/xml`, `text/xml`, `*/*+xml`: typed by
+//! [`super::xml`] when its schema allows, else text), text (`text/*`, YAML),
+//! everything else binary. A request body takes the first of JSON, form, XML, text,
 //! binary, multipart (see [`super::multipart`]; a multipart body without an
 //! object schema is not typed: an optional one is dropped, a required one makes
 //! the operation fail, warnings either way). A
@@ -25,13 +26,18 @@ use serde_json::Value;
 
 use super::naming::UniqueNames;
 use super::types::{Ctx, TypeLowerer};
-use super::{BodyKind, Docs, RequestBody, Response, ResponseBody, StatusMatch, TypeRef, refs};
+use super::{
+    BodyKind, Docs, RequestBody, Response, ResponseBody, StatusMatch, TypeRef, XmlAlternate, refs,
+};
 use crate::diagnostics::Pointer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum MediaClass {
     Json,
     Form,
+    /// `application/xml`, `text/xml`, `*/*+xml`: typed when the schema allows
+    /// (see [`super::xml`]).
+    Xml,
     Text,
     Binary,
     Multipart,
@@ -63,9 +69,9 @@ pub(super) fn classify(media: &str, schema: Option<&Value>) -> MediaClass {
         MediaClass::EventStream
     } else if essence.starts_with("multipart/") {
         MediaClass::Multipart
+    } else if essence == "application/xml" || essence == "text/xml" || essence.ends_with("+xml") {
+        MediaClass::Xml
     } else if essence.starts_with("text/")
-        || essence == "application/xml"
-        || essence.ends_with("+xml")
         || essence.ends_with("/yaml")
         || essence.ends_with("/x-yaml")
         || essence.ends_with("+yaml")
@@ -137,6 +143,14 @@ impl TypeLowerer<'_> {
                     BodyKind::Form(ty)
                 }
             }
+            MediaClass::Xml => match media_value.get("schema") {
+                Some(schema) => {
+                    let schema_at = media_at.push("schema");
+                    let ty = self.lower_value(schema, &schema_at, &ctx).into_type();
+                    BodyKind::Xml(super::xml::pending_body(ty, schema_at))
+                }
+                None => BodyKind::Text,
+            },
             MediaClass::Text | MediaClass::EventStream => BodyKind::Text,
             MediaClass::Binary => BodyKind::Binary,
             MediaClass::Multipart => match self.lower_multipart(media_value, &media_at, &ctx) {
@@ -218,6 +232,7 @@ impl TypeLowerer<'_> {
                 }
             };
             let body = self.response_body(response, &resolved_at, &hint);
+            let xml_alternate = self.xml_alternate(response, &resolved_at, &body);
             let docs = response_docs(response);
             let media_types = accepted_media_types(response);
             let headers = self.lower_response_headers(response, &resolved_at, op_type);
@@ -227,6 +242,7 @@ impl TypeLowerer<'_> {
                 body,
                 media_types,
                 headers,
+                xml_alternate,
                 docs,
                 pointer: response_at,
             });
@@ -270,6 +286,31 @@ impl TypeLowerer<'_> {
         statuses
     }
 
+    /// The XML media type offered as another encoding of a JSON `body`'s schema, when
+    /// setting `accept_xml` asks for it.
+    fn xml_alternate(
+        &self,
+        response: &Value,
+        at: &Pointer,
+        body: &ResponseBody,
+    ) -> Option<XmlAlternate> {
+        let ResponseBody::Json(ty) = body else {
+            return None;
+        };
+        if !self.settings.accept_xml {
+            return None;
+        }
+        let content = response.get("content").and_then(Value::as_object)?;
+        let media = super::negotiation::alternate_representations(content)
+            .into_iter()
+            .find(|media| classify(media, None) == MediaClass::Xml)?;
+        let schema_at = at.push("content").push(media).push("schema");
+        Some(XmlAlternate {
+            media_type: media.to_owned(),
+            body: super::xml::pending_body(ty.clone(), schema_at),
+        })
+    }
+
     fn response_body(&mut self, response: &Value, at: &Pointer, hint: &str) -> ResponseBody {
         let Some(content) = response.get("content").and_then(Value::as_object) else {
             return ResponseBody::None;
@@ -288,6 +329,15 @@ impl TypeLowerer<'_> {
                     ResponseBody::Json(self.lower_value(schema, &schema_at, &ctx).into_type())
                 }
                 None => ResponseBody::Json(TypeRef::Any),
+            },
+            MediaClass::Xml => match media_value.get("schema") {
+                Some(schema) => {
+                    let schema_at = at.push("content").push(media).push("schema");
+                    let ctx = Ctx::new(hint.to_owned());
+                    let ty = self.lower_value(schema, &schema_at, &ctx).into_type();
+                    ResponseBody::Xml(super::xml::pending_body(ty, schema_at))
+                }
+                None => ResponseBody::Text,
             },
             MediaClass::Text | MediaClass::Form => ResponseBody::Text,
             MediaClass::Binary | MediaClass::Multipart => ResponseBody::Binary,
@@ -312,13 +362,15 @@ impl TypeLowerer<'_> {
     }
 }
 
-/// Responses prefer JSON, then text (form counts as text), then binary.
+/// Responses prefer JSON, then an event stream, XML, text (form counts as text),
+/// then binary.
 fn pick_response(content: &serde_json::Map<String, Value>) -> Option<(&str, &Value, MediaClass)> {
     let order = |c: MediaClass| match c {
         MediaClass::Json => 0,
         MediaClass::EventStream => 1,
-        MediaClass::Text | MediaClass::Form => 2,
-        MediaClass::Binary | MediaClass::Multipart => 3,
+        MediaClass::Xml => 2,
+        MediaClass::Text | MediaClass::Form => 3,
+        MediaClass::Binary | MediaClass::Multipart => 4,
     };
     content
         .iter()
@@ -500,7 +552,7 @@ mod tests {
         assert_eq!(classify("multipart/form-data", None), MediaClass::Multipart);
         assert_eq!(classify("text/plain", None), MediaClass::Text);
         assert_eq!(classify("application/yaml", None), MediaClass::Text);
-        assert_eq!(classify("application/xml", None), MediaClass::Text);
+        assert_eq!(classify("application/xml", None), MediaClass::Xml);
         assert_eq!(
             classify("application/octet-stream", None),
             MediaClass::Binary

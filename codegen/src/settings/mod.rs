@@ -24,6 +24,7 @@
 //! | `only` | `--only` (repeatable) | `only = "issues,repos/get"` | names |
 //! | `tag_features` | `--no-tag-features` (on in `generate`) | `tag_features = true` | `true`/`false` |
 //! | `mock` | `--no-mock` (on in `generate`) | `mock = true` | `true`/`false` |
+//! | `accept_xml` | `--accept-xml` | `accept_xml = true` | `true`/`false` |
 //! | `attribute` | `--attribute` (repeatable) | `attribute = "non_exhaustive; Pet=must_use"` | attributes |
 //! | `value_builders` | `--no-value-builders` (on by default) | `value_builders = false` | `true`/`false` |
 //! | `ref_root` | `--ref-root` | `ref_root = "specs"` | path |
@@ -151,6 +152,17 @@ settings_table! {
                 .crate_only(),
             builder = yes
             => |s, v| s.mock = v;
+
+    /// Where a response offers XML as another encoding of its JSON schema (Swagger 2.0's
+    /// `produces: [application/json, application/xml]`), decode either by the response's
+    /// `Content-Type` and give the operation's request value `.accept_xml()`, which asks
+    /// for XML (docs/xml.md). The types such responses reach get XML code and the client
+    /// needs the runtime's `xml` feature. Default: false (JSON only; no XML code).
+    field accept_xml: bool = false;
+        key accept_xml(Flag)
+            cli = CliSpec::flag("accept-xml", "Where a response offers XML beside JSON with the same schema, decode either and add `.accept_xml()` to ask for XML (needs the runtime's `xml` feature)"),
+            builder = yes
+            => |s, v| s.accept_xml = v;
 
     /// Replace a schema, or every schema of a `format`, by a type of your own
     /// (`Money=crate::money::Money`, `format:decimal=rust_decimal::Decimal`): the
@@ -313,6 +325,7 @@ mod tests {
             ("only", "issues, repos/get"),
             ("tag_features", "true"),
             ("mock", "true"),
+            ("accept_xml", "true"),
             (
                 "replace",
                 "Money=crate::Money, format:decimal=rust_decimal::Decimal",
@@ -343,6 +356,7 @@ mod tests {
         assert!(settings.allow_remote_refs);
         assert_eq!(settings.only, ["issues", "repos/get"]);
         assert!(settings.tag_features);
+        assert!(settings.accept_xml);
         assert!(!settings.value_builders);
         assert_eq!(settings.ref_root, Some(PathBuf::from("specs")));
     }

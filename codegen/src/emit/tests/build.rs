@@ -90,6 +90,7 @@ pub(super) fn response(
         body,
         media_types: Vec::new(),
         headers: Vec::new(),
+        xml_alternate: None,
         docs: docs(None, Some(description)),
         pointer: Pointer::root(),
     }

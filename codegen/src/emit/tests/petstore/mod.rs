@@ -330,6 +330,7 @@ pub(crate) fn api() -> Api {
         extra_derives: Vec::new(),
         extra_attributes: Vec::new(),
         features: None,
+        xml: Vec::new(),
     }
 }
 
@@ -346,5 +347,6 @@ pub(crate) fn empty_api() -> Api {
         extra_derives: Vec::new(),
         extra_attributes: Vec::new(),
         features: None,
+        xml: Vec::new(),
     }
 }
