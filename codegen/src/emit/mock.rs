@@ -9,7 +9,7 @@
 //! it itself (docs/entry-points.md). With the setting off nothing is emitted.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::Ctx;
 use super::docs::DocBuilder;
@@ -50,7 +50,7 @@ pub(crate) struct OperationMock<'a> {
 /// The call struct's name: `{Operation}Call` (claimed with the other siblings in
 /// `model/operations.rs`).
 pub(crate) fn call_name(op: &Operation) -> Ident {
-    format_ident!("{}Call", super::idents::ident(&op.type_name))
+    super::idents::ident(&op.call_type())
 }
 
 /// `request` given the call's arguments when a mock answers it: a statement of
@@ -81,7 +81,7 @@ pub(crate) fn operation_items(ctx: &Ctx, mock: &OperationMock) -> TokenStream {
     let op = mock.op;
     let name = call_name(op);
     let method = super::idents::ident(&op.method_name);
-    let calls = format_ident!("{}_calls", method.to_string().trim_start_matches("r#"));
+    let calls = super::idents::ident(&op.calls_method());
     let link = format!("[`Client::{method}`](super::Client::{method})");
     let call_docs = DocBuilder::new()
         .own(&format!(

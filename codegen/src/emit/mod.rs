@@ -84,9 +84,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|p| {
                 api.operations.iter().any(|op| {
-                    op.type_name == **p
-                        || format!("{}Error", op.type_name) == **p
-                        || format!("{}Response", op.type_name) == **p
+                    op.type_name == **p || op.error_type() == **p || op.success_type() == **p
                 })
             })
             .map(|p| (*p).to_owned())

@@ -27,7 +27,7 @@ use crate::model::{
 
 /// The body struct's name: `{Operation}Body`.
 pub(crate) fn body_type(op: &Operation) -> Ident {
-    ident(&format!("{}Body", op.type_name))
+    ident(&op.body_type())
 }
 
 /// The body struct in `scope` (the client method is at the root).

@@ -6,10 +6,11 @@
 //! suffix, `+json` or `+xml`).
 //!
 //! The enum is `{Operation}Content` when the operation has one such response, else
-//! `{Operation}{Status}Content`.
+//! `{Operation}{Status}Content` (named by the model, `model/naming/items.rs`); it
+//! decodes with its own private `decode` function.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::Ctx;
 use super::docs::DocBuilder;
@@ -19,37 +20,10 @@ use super::type_ref::Scope;
 use super::types::enum_lints;
 use crate::model::{MediaAlternative, ResponseBody, TypeRef};
 
-/// The enum's name for the response of status variant `status_variant`.
-pub(crate) fn enum_name(type_name: &str, status_variant: &str, only_one: bool) -> Ident {
-    if only_one {
-        format_ident!("{}Content", ident(type_name))
-    } else {
-        format_ident!("{}{}Content", ident(type_name), ident(status_variant))
-    }
-}
-
-/// The decode function's name: `decode_{method}_content`, or
-/// `decode_{method}_{status}_content` when the operation has several.
-pub(crate) fn decode_name(method_name: &str, status_variant: &str, only_one: bool) -> Ident {
-    let method = ident(method_name).to_string();
-    let method = method.trim_start_matches("r#");
-    if only_one {
-        format_ident!("decode_{}_content", method)
-    } else {
-        let status = crate::model::naming::snake(status_variant, "status");
-        format_ident!(
-            "decode_{}_{}_content",
-            method,
-            status.trim_start_matches("r#")
-        )
-    }
-}
-
 /// The enum and its decode function.
 pub(crate) fn items(
     ctx: &Ctx,
     name: &Ident,
-    decode: &Ident,
     alternatives: &[MediaAlternative],
     status_doc: &str,
     method_link: &str,
@@ -72,12 +46,12 @@ pub(crate) fn items(
         let (ty, decode_call) = match &alternative.body {
             ResponseBody::Json(ty) => (
                 ctx.type_tokens(ty, Scope::Operations),
-                quote!(response.parse_json().map(#name::#v)),
+                quote!(response.parse_json().map(Self::#v)),
             ),
-            ResponseBody::Text => (string.clone(), quote!(response.parse_text().map(#name::#v))),
+            ResponseBody::Text => (string.clone(), quote!(response.parse_text().map(Self::#v))),
             _ => (
                 quote!(::specforge::bytes::Bytes),
-                quote!(Ok(#name::#v(response.body().clone()))),
+                quote!(Ok(Self::#v(response.body().clone()))),
             ),
         };
         variants.push(quote!(#docs #v(#ty),));
@@ -138,10 +112,12 @@ pub(crate) fn items(
 
         #into_json
 
-        fn #decode(response: &::specforge::__private::RawResponse) -> #result<#name, ::specforge::DecodeError> {
-            match response.match_media(&[#(#patterns),*]) {
-                #(#arms)*
-                _ => Ok(#name::Other(response.raw_content())),
+        impl #name {
+            fn decode(response: &::specforge::__private::RawResponse) -> #result<Self, ::specforge::DecodeError> {
+                match response.match_media(&[#(#patterns),*]) {
+                    #(#arms)*
+                    _ => Ok(Self::Other(response.raw_content())),
+                }
             }
         }
     }

@@ -37,7 +37,7 @@ use crate::model::{Operation, ResponseHeader};
 
 /// The struct's name: `{Operation}Headers`.
 fn headers_type(op: &Operation) -> Ident {
-    ident(&format!("{}Headers", op.type_name))
+    ident(&op.headers_type())
 }
 
 /// The headers the success (or, with `success` false, the error) responses declare,
@@ -112,7 +112,7 @@ fn error_items(ctx: &Ctx, op: &Operation) -> TokenStream {
     if headers.is_empty() {
         return TokenStream::new();
     }
-    let name = ident(&format!("{}ErrorHeaders", op.type_name));
+    let name = ident(&op.error_headers_type());
     let option = ctx.std(Scope::Operations, "Option");
     let result = ctx.std(Scope::Operations, "Result");
     let (declarations, reads) = fields(ctx, headers);

@@ -4,13 +4,12 @@
 //!
 //! Match arms go from exact codes to ranges to `_`, so none is unreachable.
 //! Statuses 2xx (and `2XX`) are successes; everything else declared is an
-//! error variant. An operation that declares no 2xx status treats any 2xx as
-//! success with the `default` response's body (the common "default: the
-//! result" pattern), or with no body when it has no `default` either.
+//! error variant. An operation that declares no 2xx status has the success the model
+//! implies (any 2xx, with the `default` response's body: `model/responses.rs`).
 //! Without a `default`, an undeclared status gives `response.unexpected()`.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::Ctx;
 use super::docs::DocBuilder;
@@ -19,7 +18,7 @@ use super::mock;
 use super::negotiated;
 use super::type_ref::Scope;
 use super::types::enum_lints;
-use crate::model::{Docs, Operation, Response, ResponseBody, StatusMatch};
+use crate::model::{Operation, Response, ResponseBody, StatusMatch};
 
 /// Everything [`super::operations`] needs from an operation's responses.
 pub(crate) struct Plan {
@@ -44,15 +43,14 @@ struct Entry<'a> {
     status: StatusMatch,
     response: &'a Response,
     variant: Ident,
-    /// A negotiated body's enum and decode function (see [`super::negotiated`]).
-    content: Option<(Ident, Ident)>,
+    /// A negotiated body's enum and its decode function (see [`super::negotiated`]).
+    content: Option<(Ident, TokenStream)>,
 }
 
 pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
-    let fallback = fallback_success(op);
-    let (mut successes, mut errors) = select(op, &fallback);
+    let (mut successes, mut errors) = select(op);
     let names = PlanNames::of(op);
-    let mut items = negotiated_items(ctx, &names, &mut successes, &mut errors);
+    let mut items = negotiated_items(ctx, op, &names, &mut successes, &mut errors);
     let success = success_decoding(ctx, &successes, &names, &mut items);
     let error = error_decoding(ctx, &errors, &names, &mut items);
     let result = ctx.std(Scope::Operations, "Result");
@@ -86,8 +84,6 @@ pub(crate) fn plan(ctx: &Ctx, op: &Operation) -> Plan {
 
 /// The names one operation's response items take.
 struct PlanNames {
-    type_name: String,
-    method_name: String,
     error_name: Ident,
     success_name: Ident,
     decode_fn: Ident,
@@ -97,16 +93,10 @@ struct PlanNames {
 
 impl PlanNames {
     fn of(op: &Operation) -> Self {
-        let type_name = &op.type_name;
         Self {
-            type_name: type_name.clone(),
-            method_name: op.method_name.clone(),
-            error_name: format_ident!("{}Error", ident(type_name)),
-            success_name: format_ident!("{}Response", ident(type_name)),
-            decode_fn: format_ident!(
-                "decode_{}",
-                ident(&op.method_name).to_string().trim_start_matches("r#")
-            ),
+            error_name: ident(&op.error_type()),
+            success_name: ident(&op.success_type()),
+            decode_fn: ident(&op.decode_fn()),
             method_link: format!(
                 "[`Client::{0}`](super::Client::{0})",
                 ident(&op.method_name)
@@ -115,29 +105,10 @@ impl PlanNames {
     }
 }
 
-/// The success an operation that declares no 2xx status has: any 2xx, with the
-/// `default` response's body (the common "default: the result" pattern), or none.
-fn fallback_success(op: &Operation) -> Response {
-    let default = op
-        .responses
-        .iter()
-        .find(|r| r.status == StatusMatch::Default);
-    Response {
-        status: StatusMatch::Range(2),
-        variant_name: "Success".to_owned(),
-        body: default.map_or(ResponseBody::None, |d| d.body.clone()),
-        media_types: default.map_or_else(Vec::new, |d| d.media_types.clone()),
-        headers: Vec::new(),
-        xml_alternate: default.and_then(|d| d.xml_alternate.clone()),
-        docs: Docs::default(),
-        pointer: op.pointer.clone(),
-    }
-}
-
 /// The responses as success and error entries (exact codes before ranges, so that no
-/// arm is unreachable); `fallback` when no 2xx is declared. The model keeps only valid
-/// statuses, each once (`model/responses.rs`, SF3304/SF3305).
-fn select<'a>(op: &'a Operation, fallback: &'a Response) -> (Vec<Entry<'a>>, Vec<Entry<'a>>) {
+/// arm is unreachable). The model keeps only valid statuses, each once, and gives an
+/// operation without a 2xx its implied success (`model/responses.rs`).
+fn select(op: &Operation) -> (Vec<Entry<'_>>, Vec<Entry<'_>>) {
     let responses: Vec<&Response> = op.responses.iter().collect();
     let is_success = StatusMatch::is_success;
     let mut success_responses: Vec<(StatusMatch, &Response)> = responses
@@ -145,9 +116,6 @@ fn select<'a>(op: &'a Operation, fallback: &'a Response) -> (Vec<Entry<'a>>, Vec
         .filter(|r| is_success(r.status))
         .map(|r| (r.status, *r))
         .collect();
-    if success_responses.is_empty() {
-        success_responses.push((StatusMatch::Range(2), fallback));
-    }
     success_responses.sort_by_key(|(status, _)| matches!(status, StatusMatch::Range(_)));
     let errors = responses
         .iter()
@@ -161,30 +129,25 @@ fn select<'a>(op: &'a Operation, fallback: &'a Response) -> (Vec<Entry<'a>>, Vec
 /// entry then naming its own.
 fn negotiated_items<'a>(
     ctx: &Ctx,
+    op: &Operation,
     names: &PlanNames,
     successes: &mut [Entry<'a>],
     errors: &mut [Entry<'a>],
 ) -> TokenStream {
     let mut items = TokenStream::new();
-    let negotiated = successes
-        .iter()
-        .chain(errors.iter())
-        .filter(|e| matches!(e.response.body, ResponseBody::Negotiated(_)))
-        .count();
     for e in successes.iter_mut().chain(errors.iter_mut()) {
-        if let ResponseBody::Negotiated(alternatives) = &e.response.body {
-            let variant = e.variant.to_string();
-            let name = negotiated::enum_name(&names.type_name, &variant, negotiated == 1);
-            let decode = negotiated::decode_name(&names.method_name, &variant, negotiated == 1);
+        if let (ResponseBody::Negotiated(alternatives), Some(name)) =
+            (&e.response.body, op.content_type(e.response))
+        {
+            let name = ident(&name);
             items.extend(negotiated::items(
                 ctx,
                 &name,
-                &decode,
                 alternatives,
                 &status_text(e.status),
                 &names.method_link,
             ));
-            e.content = Some((name, decode));
+            e.content = Some((name.clone(), quote!(#name::decode)));
         }
     }
     items
@@ -447,7 +410,11 @@ fn pattern(status: StatusMatch) -> TokenStream {
 }
 
 /// The Rust type of a body; `content` names a negotiated body's enum.
-fn body_type(ctx: &Ctx, body: &ResponseBody, content: Option<&(Ident, Ident)>) -> TokenStream {
+fn body_type(
+    ctx: &Ctx,
+    body: &ResponseBody,
+    content: Option<&(Ident, TokenStream)>,
+) -> TokenStream {
     match body {
         ResponseBody::None | ResponseBody::EventStream(_) => quote!(()),
         ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),

@@ -459,6 +459,9 @@ pub struct Response {
     /// XML offered as another encoding of the JSON body's schema, decoded when the
     /// response says it is XML (setting `accept_xml`; see `model/xml.rs`).
     pub xml_alternate: Option<XmlAlternate>,
+    /// Not declared: the success of an operation that declares no 2xx status (any 2xx,
+    /// with the `default` response's body and media types), last in the list.
+    pub implied: bool,
     pub docs: Docs,
     pub pointer: Pointer,
 }

@@ -25,7 +25,10 @@
 //! - string-enum variants spell out punctuation when a value has no letters or
 //!   digits (`>=` → `GtEq`, `>` → `Gt`) or when folding made two values collide
 //!   (`in-active` vs `in_active` → `InActive`, `InUnderscoreActive`); remaining
-//!   collisions (`active`/`Active`/`ACTIVE`) get numeric suffixes.
+//!   collisions (`active`/`Active`/`ACTIVE`) get numeric suffixes;
+//! - the items of an operation are named after its request value `{T}` and method
+//!   `{m}` by `naming/items.rs` (`{T}Error`, `decode_{m}`, …), the one place those
+//!   suffixes are spelled.
 
 use std::collections::HashSet;
 
@@ -406,7 +409,10 @@ impl UniqueNames {
     }
 }
 
+mod items;
 mod words;
+
+pub(crate) use items::calls_method_of;
 
 #[cfg(test)]
 mod corpus_tests;

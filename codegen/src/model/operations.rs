@@ -154,10 +154,10 @@ pub(crate) fn lower_operations(
 /// method then makes this one `x_2`.)
 fn claim_method(names: &mut UniqueNames, wanted: &str) -> String {
     let mut name = names.claim(wanted);
-    while names.contains(&format!("{name}_calls")) {
+    while names.contains(&naming::calls_method_of(&name)) {
         name = names.claim(wanted);
     }
-    names.insert(&format!("{name}_calls"));
+    names.insert(&naming::calls_method_of(&name));
     name
 }
 
@@ -172,32 +172,26 @@ fn method_name(types: &TypeLowerer<'_>, id: &str, renamed: &mut Vec<String>) -> 
     }
 }
 
-/// Makes every `type_name` unique together with its `{T}Error` and
-/// `{T}Response`, `{T}Body`, `{T}Headers` and `{T}Call` siblings (an operation
-/// `getPetError` next to `getPet`).
+/// Makes every `type_name` unique together with all its siblings (`{T}Error`,
+/// `{T}Response`, `{T}Body`, `{T}Headers`, `{T}ErrorHeaders`, `{T}Call`, the
+/// `{T}…Content` enums; `naming/items.rs` spells them): an operation `getPetError`
+/// next to `getPet` makes the later one `GetPetError2`.
 fn claim_type_siblings(operations: &mut [Operation]) {
     let mut used = UniqueNames::default();
     for op in operations.iter_mut() {
-        let free = |used: &UniqueNames, t: &str| {
-            !used.contains(t)
-                && !used.contains(&format!("{t}Error"))
-                && !used.contains(&format!("{t}Response"))
-                && !used.contains(&format!("{t}Body"))
-                && !used.contains(&format!("{t}Headers"))
-                && !used.contains(&format!("{t}Call"))
-        };
         let mut name = op.type_name.clone();
         let mut n = 2usize;
-        while !free(&used, &name) {
+        while op
+            .type_names_with(&name)
+            .iter()
+            .any(|taken| used.contains(taken))
+        {
             name = format!("{}{n}", op.type_name);
             n += 1;
         }
-        used.insert(&name);
-        used.insert(&format!("{name}Error"));
-        used.insert(&format!("{name}Response"));
-        used.insert(&format!("{name}Body"));
-        used.insert(&format!("{name}Headers"));
-        used.insert(&format!("{name}Call"));
+        for taken in op.type_names_with(&name) {
+            used.insert(&taken);
+        }
         op.type_name = name;
     }
 }
@@ -281,6 +275,7 @@ fn lower_operation(
         Some(responses) => types.lower_responses(responses, &op.at.push("responses"), &hint),
         None => Vec::new(),
     };
+    let responses = super::responses::with_implied_success(responses, &op.at);
     let security = security::requirement(types.document, value, &op.at, schemes, types.diags);
     Ok(Operation {
         id: id.to_owned(),

@@ -243,6 +243,7 @@ impl TypeLowerer<'_> {
                 media_types,
                 headers,
                 xml_alternate,
+                implied: false,
                 docs,
                 pointer: response_at,
             });
@@ -376,6 +377,29 @@ fn pick_response(content: &serde_json::Map<String, Value>) -> Option<(&str, &Val
         .iter()
         .map(|(m, v)| (m.as_str(), v, classify(m, v.get("schema"))))
         .min_by_key(|(_, _, c)| order(*c))
+}
+
+/// `responses` with the success an operation that declares no 2xx status implies: any
+/// 2xx, with the `default` response's body (the common "default: the result" pattern),
+/// or with no body when there is no `default` either. Appended last, marked `implied`.
+pub(crate) fn with_implied_success(mut responses: Vec<Response>, at: &Pointer) -> Vec<Response> {
+    if responses.iter().any(|r| r.status.is_success()) {
+        return responses;
+    }
+    let default = responses.iter().find(|r| r.status == StatusMatch::Default);
+    let implied = Response {
+        status: StatusMatch::Range(2),
+        variant_name: "Success".to_owned(),
+        body: default.map_or(ResponseBody::None, |d| d.body.clone()),
+        media_types: default.map_or_else(Vec::new, |d| d.media_types.clone()),
+        headers: Vec::new(),
+        xml_alternate: default.and_then(|d| d.xml_alternate.clone()),
+        implied: true,
+        docs: Docs::default(),
+        pointer: at.clone(),
+    };
+    responses.push(implied);
+    responses
 }
 
 /// `200`, `4XX` (any case), `default`.

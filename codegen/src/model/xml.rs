@@ -74,7 +74,7 @@ pub(crate) fn type_xml_bodies(document: &Value, api: &mut Api, diags: &mut Diagn
         {
             body.kind = BodyKind::Text;
         }
-        for response in &mut op.responses {
+        for response in op.responses.iter_mut().filter(|r| !r.implied) {
             if let ResponseBody::Xml(xml_body) = &mut response.body
                 && !mapper.accept(xml_body, &mut mapped, AS_TEXT)
             {
@@ -86,8 +86,24 @@ pub(crate) fn type_xml_bodies(document: &Value, api: &mut Api, diags: &mut Diagn
                 response.xml_alternate = None;
             }
         }
+        follow_default(&mut op.responses);
     }
     *xml = mapped;
+}
+
+/// The implied success (`model/responses.rs`) takes the `default` response's body
+/// as the post-pass left it, so each XML body is checked and reported once.
+fn follow_default(responses: &mut [super::Response]) {
+    let Some(default) = responses
+        .iter()
+        .find(|r| r.status == super::StatusMatch::Default)
+        .map(|d| (d.body.clone(), d.xml_alternate.clone()))
+    else {
+        return;
+    };
+    for implied in responses.iter_mut().filter(|r| r.implied) {
+        (implied.body, implied.xml_alternate) = default.clone();
+    }
 }
 
 /// What happens to an XML body that cannot be typed (SF3310).

@@ -91,6 +91,7 @@ pub(super) fn response(
         media_types: Vec::new(),
         headers: Vec::new(),
         xml_alternate: None,
+        implied: false,
         docs: docs(None, Some(description)),
         pointer: Pointer::root(),
     }

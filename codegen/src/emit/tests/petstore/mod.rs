@@ -325,7 +325,17 @@ pub(crate) fn api() -> Api {
                 },
             ),
         ],
-        operations: operations(),
+        // As lowering leaves them: an operation without a 2xx has its implied success.
+        operations: operations()
+            .into_iter()
+            .map(|mut op| {
+                op.responses = crate::model::responses::with_implied_success(
+                    std::mem::take(&mut op.responses),
+                    &op.pointer,
+                );
+                op
+            })
+            .collect(),
         types: TypeArena { defs: types() },
         extra_derives: Vec::new(),
         extra_attributes: Vec::new(),
