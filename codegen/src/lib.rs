@@ -20,6 +20,7 @@ pub(crate) mod load;
 #[allow(missing_docs)]
 pub(crate) mod model;
 pub(crate) mod patch;
+mod prepare;
 pub(crate) mod render;
 pub(crate) mod subset;
 pub(crate) mod upgrade;
@@ -60,7 +61,7 @@ pub use settings::{
 
 /// Load and upgrade only (tests, fuzzing, benchmarks); not a stable API.
 #[doc(hidden)]
-pub use load::entry::{Prepared, prepare, upgrade_value};
+pub use prepare::{Prepared, prepare, upgrade_value};
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -1,12 +1,13 @@
 //! Load and upgrade only, for integration tests, fuzz targets and benchmarks
-//! (re-exported hidden from the crate root; not a stable API).
+//! (re-exported hidden from the crate root; not a stable API): the first two steps
+//! of the pipeline, driven from above both (`load` does not call `upgrade`).
 
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::SourceMap;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Pointer};
+use crate::load::SourceMap;
 use crate::{GenerateError, Settings};
 
 /// A document loaded, bundled and upgraded to the OpenAPI 3.0 shape.
@@ -33,7 +34,7 @@ impl Prepared {
 pub fn prepare(settings: &Settings) -> Result<Prepared, GenerateError> {
     let mut diags = Diagnostics::default();
     let start = Instant::now();
-    let loaded = super::load(settings, &mut diags)?;
+    let loaded = crate::load::load(settings, &mut diags)?;
     let load_time = start.elapsed();
     let start = Instant::now();
     let document = if diags.has_errors() {
@@ -63,7 +64,7 @@ pub fn prepare(settings: &Settings) -> Result<Prepared, GenerateError> {
 pub fn upgrade_value(document: Value) -> (Value, Vec<Diagnostic>) {
     let mut diags = Diagnostics::default();
     let path = std::path::Path::new("<memory>");
-    let upgraded = match super::detect_version(&document, path, &mut diags) {
+    let upgraded = match crate::load::detect_version(&document, path, &mut diags) {
         Some(version) => crate::upgrade::upgrade(document, version, &mut diags),
         None => document,
     };

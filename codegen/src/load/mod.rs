@@ -59,7 +59,6 @@
 
 pub(crate) mod anchors;
 pub(crate) mod bundle;
-pub(crate) mod entry;
 pub(crate) mod json_index;
 pub(crate) mod parse;
 pub(crate) mod places;
