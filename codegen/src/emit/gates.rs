@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Ctx;
-use crate::model::features::{Gate, TagFeatures};
+use crate::model::{Gate, TagFeatures};
 
 impl Ctx<'_> {
     /// The `#[cfg(…)]` of operation `index` (empty when it is always compiled).

@@ -263,7 +263,7 @@ pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
 
 /// The features of the client, for its `Cargo.toml` and README.
 fn crate_features(api: &Api) -> Vec<crate::CrateFeature> {
-    use crate::model::features::FeatureKind;
+    use crate::model::FeatureKind;
     let Some(features) = &api.features else {
         return Vec::new();
     };

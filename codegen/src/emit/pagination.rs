@@ -24,7 +24,7 @@ use quote::quote;
 use super::Ctx;
 use super::idents::ident;
 use super::type_ref::Scope;
-use crate::model::pagination::{FieldStep, ItemsAt, Pagination, PaginationKind};
+use crate::model::{FieldStep, ItemsAt, Pagination, PaginationKind};
 use crate::model::{Operation, Parameter};
 
 /// What the operation emitter already made for the request value.

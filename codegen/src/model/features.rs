@@ -21,7 +21,10 @@
 //! without tag features.
 
 use super::dedup::{named_in, references};
-use super::{Api, BodyKind, Operation, PartKind, ResponseBody, XmlBody};
+use super::{
+    Api, BodyKind, Feature, FeatureKind, Gate, Operation, PartKind, ResponseBody, TagFeatures,
+    XmlBody,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
 /// crates.io refuses a crate with more features than this.
@@ -45,46 +48,6 @@ pub(crate) const DEFAULT_RUNTIME_FEATURES: &[&str] =
 
 /// How many tags can be features: slots stay free for `unreferenced-types` and `mock`.
 const MAX_TAG_FEATURES: usize = MAX_FEATURES - RUNTIME_FEATURES.len() - 2;
-
-/// The features of a client and the gate of every operation and type.
-#[derive(Debug, Clone)]
-pub struct TagFeatures {
-    pub features: Vec<Feature>,
-    /// The gate of each operation, by index in [`Api::operations`].
-    pub operation_gates: Vec<Gate>,
-    /// The gate of each type, by index in the type arena.
-    pub type_gates: Vec<Gate>,
-}
-
-/// One Cargo feature of the generated crate.
-#[derive(Debug, Clone)]
-pub struct Feature {
-    /// The feature's name in `Cargo.toml`.
-    pub name: String,
-    pub kind: FeatureKind,
-    /// How many operations it compiles.
-    pub operations: usize,
-}
-
-/// What a feature stands for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FeatureKind {
-    /// The operations with this tag.
-    Tag(String),
-    /// The operations without a tag.
-    Untagged,
-    /// The types no operation reaches.
-    UnreferencedTypes,
-}
-
-/// When an item is compiled.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Gate {
-    /// Always (every feature reaches it).
-    Always,
-    /// When one of these features (indices into [`TagFeatures::features`], ascending) is on.
-    Any(Vec<usize>),
-}
 
 impl TagFeatures {
     /// The features of `api`, or `None` (with SF3005) when there are too many.

@@ -20,9 +20,7 @@
 use serde_json::Value;
 
 use super::types::TypeLowerer;
-use super::{
-    Api, Server, attributes, derives, features, operations, pagination, refs, security, xml,
-};
+use super::{Api, Server, attributes, derives, operations, pagination, refs, security, xml};
 use crate::Settings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
 
@@ -54,7 +52,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
     xml::type_xml_bodies(document, &mut api, diags);
     pagination::detect_all(document, &mut api, diags);
     if settings.tag_features {
-        api.features = features::TagFeatures::of(&api, diags);
+        api.features = super::TagFeatures::of(&api, diags);
     }
     api
 }

@@ -32,70 +32,10 @@
 use serde_json::Value;
 
 use super::{
-    Api, Field, HttpMethod, Operation, ParamLocation, Parameter, ResponseBody, StatusMatch,
-    TypeArena, TypeKind, TypeRef,
+    Api, Field, FieldStep, HttpMethod, ItemsAt, Operation, Pagination, PaginationKind,
+    ParamLocation, Parameter, ResponseBody, StatusMatch, TypeArena, TypeKind, TypeRef,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
-
-/// How one operation pages.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pagination {
-    pub kind: PaginationKind,
-    /// Where a page's items are in the success body.
-    pub items: ItemsAt,
-    /// The item type.
-    pub item: TypeRef,
-    /// The success body type (one page).
-    pub body: TypeRef,
-    /// Set by `x-specforge-pagination`.
-    pub explicit: bool,
-}
-
-/// One property step from a body to a value: the Rust field name and how many
-/// `Option`s wrap it (0; 1 for optional or nullable; 2 for optional and nullable).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldStep {
-    pub name: String,
-    pub options: u8,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ItemsAt {
-    /// The body is the array.
-    Body,
-    /// The body's property.
-    Property(FieldStep),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum PaginationKind {
-    /// `Link: <...>; rel="next"` response headers.
-    Link,
-    /// The `param` query parameter (its Rust name) takes the body value at `next`.
-    Cursor { param: String, next: Vec<FieldStep> },
-    /// `offset` advances by the items received; `limit` (if any) is the page size.
-    Offset {
-        offset: String,
-        limit: Option<String>,
-    },
-    /// `page` advances by one; `size` (if any) is the page size.
-    Page { page: String, size: Option<String> },
-    /// The body value at `next` is the next page's URL.
-    NextUrl { next: Vec<FieldStep> },
-}
-
-impl PaginationKind {
-    /// The convention's name, as in the extension's `kind`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Self::Link => "link",
-            Self::Cursor { .. } => "cursor",
-            Self::Offset { .. } => "offset",
-            Self::Page { .. } => "page",
-            Self::NextUrl { .. } => "next-url",
-        }
-    }
-}
 
 const EXTENSION: &str = "x-specforge-pagination";
 const CURSOR_PARAMS: &[&str] = &[
