@@ -284,7 +284,7 @@ fn run_pipeline(settings: &Settings, timer: &mut Timer) -> Result<Pipeline, Gene
     if diags.has_errors() {
         return Err(GenerateError::Invalid(finish(diags)));
     }
-    let summary = emit::summary(&api, &diags);
+    let summary = emit::summary(&api);
     let info = ApiInfo {
         description: api.description.clone(),
         base_url: api.servers.first().map(|server| server.url.clone()),

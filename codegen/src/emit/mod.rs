@@ -57,7 +57,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::Settings;
-use crate::diagnostics::Diagnostics;
 use crate::model::Api;
 use type_ref::PRELUDE;
 
@@ -215,32 +214,12 @@ pub(crate) fn module_shell(api: &Api, settings: &Settings) -> Option<TokenStream
     })
 }
 
-/// Counts for reports and the crate README.
-///
-/// Skipped operations are the diagnostics whose code starts with `SF3` and
-/// whose message starts with `operation skipped` (the lowering's convention);
-/// they are listed as `METHOD /path` (from the diagnostic's pointer) with the
-/// rest of the message as the reason.
-pub(crate) fn summary(api: &Api, diags: &Diagnostics) -> crate::Summary {
-    let operations_skipped = diags
+/// Counts for reports and the crate README; the skipped operations are the model's.
+pub(crate) fn summary(api: &Api) -> crate::Summary {
+    let operations_skipped = api
+        .skipped
         .iter()
-        // SF3001 (model/operations.rs): "operation `id` (METHOD /path) skipped: <why>".
-        .filter(|d| d.code == "SF3001")
-        .map(|d| {
-            let tokens: Vec<String> = d.pointer.tokens().collect();
-            let name = match tokens.as_slice() {
-                [paths, path, method, ..] if paths == "paths" => {
-                    format!("{} {path}", method.to_uppercase())
-                }
-                _ => d.pointer.to_string(),
-            };
-            let reason = d
-                .message
-                .split_once("skipped: ")
-                .map_or(d.message.as_str(), |(_, why)| why)
-                .to_owned();
-            (name, reason)
-        })
+        .map(|skipped| (skipped.name.clone(), skipped.reason.clone()))
         .collect();
     crate::Summary {
         title: api.title.clone(),

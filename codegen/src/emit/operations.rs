@@ -303,20 +303,10 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
             decode_fn: &decode_fn,
         },
     );
-    let derive = if paging.is_empty() {
-        quote!(#[derive(Debug)])
-    } else {
-        quote!(#[derive(Debug, Clone)])
-    };
     let accept_xml = super::xml::accept_method(op, options);
-    let request_docs = DocBuilder::new()
-        .own(&format!(
-            "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
-        ))
-        .build();
+    let attributes = request_attributes(&method_link, !paging.is_empty());
     quote! {
-        #request_docs
-        #derive
+        #attributes
         #[must_use = "a request does nothing until it is awaited"]
         pub struct #request {
             pub(super) #client: super::Client,
@@ -360,6 +350,21 @@ fn operation_items(ctx: &Ctx, op: &Operation) -> TokenStream {
         #items
         #mock_items
     }
+}
+
+/// The request value's docs and derives (`Clone` when its pages are fetched by cloning it).
+fn request_attributes(method_link: &str, pages: bool) -> TokenStream {
+    let docs = DocBuilder::new()
+        .own(&format!(
+            "Request for {method_link}: set optional parameters, then `.await` it (or `.send_with_response()`)."
+        ))
+        .build();
+    let derive = if pages {
+        quote!(#[derive(Debug, Clone)])
+    } else {
+        quote!(#[derive(Debug)])
+    };
+    quote!(#docs #derive)
 }
 
 /// How a request value is sent: the success type `.await` gives, the bodies of
@@ -459,13 +464,8 @@ pub(crate) fn operation_static(op: &Operation) -> TokenStream {
         .security
         .iter()
         .map(|alternative| quote!(&[#(#alternative),*]));
-    let idempotency = match op.params.iter().find(|p| {
-        p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case("idempotency-key")
-    }) {
-        Some(p) => {
-            let name = &p.wire_name;
-            quote!(Some(#name))
-        }
+    let idempotency = match &op.idempotency_header {
+        Some(name) => quote!(Some(#name)),
         None => quote!(None),
     };
     quote! {

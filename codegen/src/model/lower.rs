@@ -32,7 +32,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
     let security_schemes = security::schemes(document, diags);
     let mut types = TypeLowerer::new(document, settings, diags);
     types.lower_components();
-    let operations = operations::lower_operations(&mut types, &security_schemes);
+    let (operations, skipped) = operations::lower_operations(&mut types, &security_schemes);
     let types = types.finish();
     let extra_derives = derives::extra_derives(&types, settings, diags);
     let extra_attributes = attributes::extra_attributes(&types, settings, diags);
@@ -48,6 +48,7 @@ pub(crate) fn lower(document: &Value, settings: &Settings, diags: &mut Diagnosti
         extra_attributes,
         features: None,
         xml: Vec::new(),
+        skipped,
     };
     xml::type_xml_bodies(document, &mut api, diags);
     pagination::detect_all(document, &mut api, diags);

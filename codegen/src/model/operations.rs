@@ -20,7 +20,10 @@ use serde_json::Value;
 use super::naming::{self, UniqueNames};
 use super::params::ParamSources;
 use super::types::TypeLowerer;
-use super::{Docs, HttpMethod, Operation, SecurityScheme, security};
+use super::{
+    Docs, HttpMethod, Operation, ParamLocation, Parameter, SecurityScheme, SkippedOperation,
+    security,
+};
 use crate::diagnostics::Pointer;
 
 /// One path × method found in the document.
@@ -60,10 +63,11 @@ fn method_text(method: HttpMethod) -> &'static str {
 }
 
 /// Lowers every operation of the document.
+/// Lowers every operation of the document; also gives those that were skipped.
 pub(crate) fn lower_operations(
     types: &mut TypeLowerer<'_>,
     schemes: &[SecurityScheme],
-) -> Vec<Operation> {
+) -> (Vec<Operation>, Vec<SkippedOperation>) {
     let document = types.document;
     let found = find_operations(types, document);
 
@@ -83,6 +87,7 @@ pub(crate) fn lower_operations(
 
     let mut method_names = UniqueNames::with_reserved(naming::RESERVED_CLIENT_METHODS);
     let mut out = Vec::with_capacity(found.len());
+    let mut skipped = Vec::new();
     // The names of setting `rename_operations` that renamed an operation.
     let mut renamed: Vec<String> = Vec::new();
     for (op, id) in found.iter().zip(ids) {
@@ -126,23 +131,38 @@ pub(crate) fn lower_operations(
                     out.push(sibling);
                 }
             }
-            Err(why) => types.warn(
-                "SF3001",
-                &op.at,
-                format!(
-                    "operation `{id}` ({} {}) skipped: {why}",
+            Err(why) => {
+                let name = format!(
+                    "{} {}",
                     method_text(op.method).to_ascii_uppercase(),
                     op.path
-                ),
-                "fix the operation; the rest of the client is generated without it",
-            ),
+                );
+                types.warn(
+                    "SF3001",
+                    &op.at,
+                    format!("operation `{id}` ({name}) skipped: {why}"),
+                    "fix the operation; the rest of the client is generated without it",
+                );
+                skipped.push(SkippedOperation { name, reason: why });
+            }
         }
     }
     claim_type_siblings(&mut out);
     for diagnostic in types.renames.unmatched_operations(&renamed) {
         types.diags.push(diagnostic);
     }
-    out
+    (out, skipped)
+}
+
+/// The header parameter that carries an idempotency key: `Idempotency-Key`, any case.
+pub(crate) fn idempotency_header(params: &[Parameter]) -> Option<String> {
+    params
+        .iter()
+        .find(|p| {
+            p.location == ParamLocation::Header
+                && p.wire_name.eq_ignore_ascii_case("idempotency-key")
+        })
+        .map(|p| p.wire_name.clone())
 }
 
 /// The method name for the operation with id `id`: the user's (setting
@@ -277,6 +297,7 @@ fn lower_operation(
     };
     let responses = super::responses::with_implied_success(responses, &op.at);
     let security = security::requirement(types.document, value, &op.at, schemes, types.diags);
+    let idempotency_header = idempotency_header(&params);
     Ok(Operation {
         id: id.to_owned(),
         method_name: String::new(),
@@ -297,6 +318,7 @@ fn lower_operation(
         responses,
         security,
         pagination: None,
+        idempotency_header,
         pointer: op.at.clone(),
     })
 }

@@ -128,6 +128,7 @@ pub(super) fn operation(
         responses: Vec::new(),
         security: Vec::new(),
         pagination: None,
+        idempotency_header: None,
         pointer: Pointer::root().push("paths").push(path),
     }
 }

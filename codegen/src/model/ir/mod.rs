@@ -52,6 +52,8 @@ pub struct Api {
     /// How each type is read and written as XML (by `TypeId` index): `Some` only for
     /// the types an XML body reaches (see `model/xml.rs`).
     pub xml: Vec<Option<XmlMapping>>,
+    /// The operations that could not be generated, in document order.
+    pub skipped: Vec<SkippedOperation>,
 }
 
 impl Api {

@@ -55,8 +55,20 @@ pub struct Operation {
     pub security: Vec<Vec<String>>,
     /// How the operation pages, when it is a paginated list (see `model/pagination.rs`).
     pub pagination: Option<Pagination>,
+    /// The header parameter that carries an idempotency key (`Idempotency-Key`, any
+    /// case), as declared: the runtime keeps one key across retries.
+    pub idempotency_header: Option<String>,
     /// Where the operation is in the document.
     pub pointer: Pointer,
+}
+
+/// An operation that could not be generated (reported as SF3001).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedOperation {
+    /// `METHOD /path`.
+    pub name: String,
+    /// Why it was skipped.
+    pub reason: String,
 }
 
 /// Where a parameter goes (`in`).

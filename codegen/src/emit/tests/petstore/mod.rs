@@ -325,7 +325,8 @@ pub(crate) fn api() -> Api {
                 },
             ),
         ],
-        // As lowering leaves them: an operation without a 2xx has its implied success.
+        // As lowering leaves them: an operation without a 2xx has its implied success,
+        // one with an `Idempotency-Key` header parameter names it.
         operations: operations()
             .into_iter()
             .map(|mut op| {
@@ -333,6 +334,7 @@ pub(crate) fn api() -> Api {
                     std::mem::take(&mut op.responses),
                     &op.pointer,
                 );
+                op.idempotency_header = crate::model::operations::idempotency_header(&op.params);
                 op
             })
             .collect(),
@@ -341,6 +343,7 @@ pub(crate) fn api() -> Api {
         extra_attributes: Vec::new(),
         features: None,
         xml: Vec::new(),
+        skipped: Vec::new(),
     }
 }
 
@@ -358,5 +361,6 @@ pub(crate) fn empty_api() -> Api {
         extra_attributes: Vec::new(),
         features: None,
         xml: Vec::new(),
+        skipped: Vec::new(),
     }
 }
