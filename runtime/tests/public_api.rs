@@ -11,7 +11,10 @@
 //! After a deliberate change: `SPECFORGE_BLESS=1 cargo test -p specforge --test public_api`
 //! and review the diff of `tests/public-api.txt`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "support/layers_scan.rs"]
+mod scan;
 
 #[test]
 fn public_api_matches_the_committed_list() {
@@ -47,7 +50,7 @@ fn public_api_matches_the_committed_list() {
 
 fn public_items(src: &Path) -> String {
     let mut files = Vec::new();
-    source_files(src, &mut files);
+    scan::source_files(src, &mut files);
     let mut out = String::new();
     for file in files {
         let relative = file.strip_prefix(src).unwrap_or(&file);
@@ -62,20 +65,6 @@ fn public_items(src: &Path) -> String {
         }
     }
     out
-}
-
-fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().map(|entry| entry.path()).collect())
-        .unwrap_or_default();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            source_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// What one file declares public (see the module docs).
