@@ -5,7 +5,7 @@
 pub struct TagFeatures {
     /// The features, in `Cargo.toml` order.
     pub features: Vec<Feature>,
-    /// The gate of each operation, by index in [`Api::operations`].
+    /// The gate of each operation, by index in [`Api::operations`](super::Api::operations).
     pub operation_gates: Vec<Gate>,
     /// The gate of each type, by index in the type arena.
     pub type_gates: Vec<Gate>,

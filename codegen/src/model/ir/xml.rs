@@ -33,7 +33,7 @@ pub struct XmlBody {
 /// How a type an XML body reaches is read and written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum XmlMapping {
-    /// A struct: one role per field of [`Struct::fields`], in order.
+    /// A struct: one role per field of [`Struct::fields`](super::Struct::fields), in order.
     Object(Vec<XmlRole>),
     /// A string enum: its wire value is the element's text (or the attribute's).
     Text,
