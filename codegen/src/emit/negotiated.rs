@@ -30,7 +30,6 @@ pub(crate) fn items(
 ) -> TokenStream {
     let string = ctx.std(Scope::Operations, "String");
     let result = ctx.std(Scope::Operations, "Result");
-    let option = ctx.std(Scope::Operations, "Option");
     let mut variants = Vec::with_capacity(alternatives.len());
     let mut arms = Vec::with_capacity(alternatives.len());
     let mut patterns: Vec<&str> = Vec::new();
@@ -76,30 +75,7 @@ pub(crate) fn items(
             "The `{status_doc}` body of {method_link}, by the response's `Content-Type`."
         ))
         .build();
-    let mut json = alternatives
-        .iter()
-        .filter(|a| matches!(a.body, ResponseBody::Json(_)));
-    let into_json = match (json.next(), json.next()) {
-        (Some(alternative), None) => {
-            let v = ident(&alternative.variant_name);
-            let ty = match &alternative.body {
-                ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
-                _ => quote!(()),
-            };
-            quote! {
-                impl #name {
-                    /// The JSON body; `None` when the response came in another media type.
-                    pub fn into_json(self) -> #option<#ty> {
-                        match self {
-                            Self::#v(body) => #option::Some(body),
-                            _ => #option::None,
-                        }
-                    }
-                }
-            }
-        }
-        _ => TokenStream::new(),
-    };
+    let into_json = into_json_fn(ctx, alternatives);
     quote! {
         #docs
         #lints
@@ -110,14 +86,39 @@ pub(crate) fn items(
             Other(::specforge::RawContent),
         }
 
-        #into_json
-
         impl #name {
+            #into_json
+
             fn decode(response: &::specforge::__private::RawResponse) -> #result<Self, ::specforge::DecodeError> {
                 match response.match_media(&[#(#patterns),*]) {
                     #(#arms)*
                     _ => Ok(Self::Other(response.raw_content())),
                 }
+            }
+        }
+    }
+}
+
+/// `into_json(self) -> Option<T>` when exactly one alternative is JSON.
+fn into_json_fn(ctx: &Ctx, alternatives: &[MediaAlternative]) -> TokenStream {
+    let option = ctx.std(Scope::Operations, "Option");
+    let mut json = alternatives
+        .iter()
+        .filter(|a| matches!(a.body, ResponseBody::Json(_)));
+    let (Some(alternative), None) = (json.next(), json.next()) else {
+        return TokenStream::new();
+    };
+    let v = ident(&alternative.variant_name);
+    let ty = match &alternative.body {
+        ResponseBody::Json(ty) => ctx.type_tokens(ty, Scope::Operations),
+        _ => quote!(()),
+    };
+    quote! {
+        /// The JSON body; `None` when the response came in another media type.
+        pub fn into_json(self) -> #option<#ty> {
+            match self {
+                Self::#v(body) => #option::Some(body),
+                _ => #option::None,
             }
         }
     }

@@ -31,16 +31,6 @@ use crate::model::{
     ResponseBody, TypeRef, XmlBody,
 };
 
-/// Method names of the request value that setters must not take.
-const REQUEST_METHODS: &[&str] = &[
-    "request_options",
-    "send_with_response",
-    "send_streaming",
-    "into_request",
-    "into_future",
-    "accept_xml",
-];
-
 /// Field names of one request struct.
 struct Names<'a> {
     client: Ident,
@@ -50,15 +40,17 @@ struct Names<'a> {
 }
 
 fn names(op: &Operation) -> Names<'_> {
-    let mut taken = super::idents::TakenNames::with(REQUEST_METHODS);
-    let mut take = |base: &str| ident(&taken.claim(base));
-    let params = op.params.iter().map(|p| (p, take(&p.name))).collect();
-    let body = op.body.as_ref().map(|b| (b, take("body")));
+    let fields = op.request_fields();
     Names {
-        client: take("client"),
-        options: take("options"),
-        params,
-        body,
+        client: ident(&fields.client),
+        options: ident(&fields.options),
+        params: op
+            .params
+            .iter()
+            .zip(&fields.params)
+            .map(|(p, name)| (p, ident(name)))
+            .collect(),
+        body: op.body.as_ref().zip(fields.body.as_deref().map(ident)),
     }
 }
 

@@ -32,33 +32,11 @@ use super::docs::DocBuilder;
 use super::idents::ident;
 use super::markdown::code_span;
 use super::type_ref::Scope;
-use crate::model::naming::{self, UniqueNames};
 use crate::model::{Operation, ResponseHeader};
 
 /// The struct's name: `{Operation}Headers`.
 fn headers_type(op: &Operation) -> Ident {
     ident(&op.headers_type())
-}
-
-/// The headers the success (or, with `success` false, the error) responses declare,
-/// each name (case-insensitive) once.
-fn declared_headers(op: &Operation, success: bool) -> Vec<&ResponseHeader> {
-    let mut out: Vec<&ResponseHeader> = Vec::new();
-    for response in op
-        .responses
-        .iter()
-        .filter(|r| r.status.is_success() == success)
-    {
-        for header in &response.headers {
-            if !out
-                .iter()
-                .any(|h| h.wire_name.eq_ignore_ascii_case(&header.wire_name))
-            {
-                out.push(header);
-            }
-        }
-    }
-    out
 }
 
 /// The `{Operation}Headers` and `{Operation}ErrorHeaders` structs and their
@@ -70,17 +48,14 @@ pub(crate) fn items(ctx: &Ctx, op: &Operation) -> TokenStream {
 }
 
 /// The fields and the field reads of a headers struct.
-fn fields(ctx: &Ctx, headers: Vec<&ResponseHeader>) -> (Vec<TokenStream>, Vec<TokenStream>) {
+fn fields(
+    ctx: &Ctx,
+    headers: Vec<(String, &ResponseHeader)>,
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let option = ctx.std(Scope::Operations, "Option");
-    let mut names = UniqueNames::default();
     let fields: Vec<(Ident, &ResponseHeader)> = headers
         .into_iter()
-        .map(|h| {
-            (
-                ident(&names.claim(&naming::snake(&h.wire_name, "header"))),
-                h,
-            )
-        })
+        .map(|(name, h)| (ident(&name), h))
         .collect();
     let declarations = fields
         .iter()
@@ -108,7 +83,7 @@ fn fields(ctx: &Ctx, headers: Vec<&ResponseHeader>) -> (Vec<TokenStream>, Vec<To
 
 /// `{Operation}ErrorHeaders`, or nothing when no error response declares a header.
 fn error_items(ctx: &Ctx, op: &Operation) -> TokenStream {
-    let headers = declared_headers(op, false);
+    let headers = op.header_fields(false);
     if headers.is_empty() {
         return TokenStream::new();
     }
@@ -152,7 +127,7 @@ fn error_items(ctx: &Ctx, op: &Operation) -> TokenStream {
 
 /// `{Operation}Headers`, or nothing when no success response declares a header.
 fn success_items(ctx: &Ctx, op: &Operation) -> TokenStream {
-    let headers = declared_headers(op, true);
+    let headers = op.header_fields(true);
     if headers.is_empty() {
         return TokenStream::new();
     }

@@ -17,11 +17,11 @@
 //! absent; a hand-written `Default` when some field has a JSON default).
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::Ctx;
 use super::docs::{DocBuilder, deprecated_attr, doc_attrs};
-use super::idents::{TakenNames, ident};
+use super::idents::ident;
 use super::type_ref::Scope;
 use crate::model::{Field, Struct, TypeDef, TypeId, TypeKind, TypeRef};
 
@@ -186,7 +186,7 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
         parts.field(ctx, &name, field);
     }
     let extra = s.additional_properties.as_ref().map(|value_ty| {
-        let field_name = additional_properties_name(s);
+        let field_name = ident(&s.additional_properties_field());
         let string = ctx.std(Scope::Types, "String");
         let value_ty = ctx.type_tokens(value_ty, Scope::Types);
         parts.fields.push(quote! {
@@ -255,20 +255,6 @@ fn struct_item(ctx: &Ctx, def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
-/// The field holding a struct's undeclared properties (`additionalProperties`).
-pub(super) fn additional_properties_name(s: &Struct) -> proc_macro2::Ident {
-    let taken: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
-    ident(&TakenNames::with(&taken).claim("additional_properties"))
-}
-
-/// The function giving a field's JSON default (`default_{field}`).
-pub(super) fn default_fn_name(field_name: &proc_macro2::Ident) -> proc_macro2::Ident {
-    format_ident!(
-        "default_{}",
-        field_name.to_string().trim_start_matches("r#")
-    )
-}
-
 /// The pieces of a struct item, one field at a time: the field declarations (with
 /// their `Serialize` attributes), the `__object_deserialize!` entries, the JSON
 /// default functions and the `Default` values.
@@ -313,7 +299,7 @@ impl StructParts {
             }
             Presence::Defaulted(expr) => {
                 self.any_json_default = true;
-                let fn_name = default_fn_name(&field_name);
+                let fn_name = ident(&field.default_fn());
                 self.default_fns.push(quote! {
                     fn #fn_name() -> #ty { #expr }
                 });
@@ -372,7 +358,7 @@ impl StructParts {
             Presence::Optional | Presence::RequiredNullable => quote!(Some(#value)),
             Presence::OptionalNullable => quote!(Some(Some(#value))),
         };
-        let setter = format_ident!("with_{}", field_name.to_string().trim_start_matches("r#"));
+        let setter = ident(&field.setter());
         self.absent.push(quote!(#field_name = #initial));
         self.setters
             .push(quote!(#setter #field_name: #arg = #stored));

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Ctx;
 use super::docs::doc_attrs;
-use super::idents::{TakenNames, ident};
+use super::idents::ident;
 use super::type_ref::Scope;
 use super::types::{enum_lints, serde_derive};
 use crate::model::{TypeDef, TypeRef, Union};
@@ -96,29 +96,28 @@ fn union_from(
     quote!(::specforge::__union_from!(#name { #(#from),* } #text);)
 }
 
-/// The variants of a union (distinct names, never one of `reserved`; a boxed type
-/// where a cycle needs it) and the `#[allow]`s its names and payloads call for.
+/// The variants of a union (the model made their names distinct and never one of
+/// `reserved`; a boxed type where a cycle needs it) and the `#[allow]`s its names and
+/// payloads call for.
 pub(crate) fn union_variants(
     ctx: &Ctx,
     def: &TypeDef,
     u: &Union,
     reserved: &[&str],
 ) -> (Vec<(proc_macro2::Ident, TokenStream)>, TokenStream) {
-    let mut taken = TakenNames::with(reserved);
     // The names in order, reserved ones first, for the lints.
     let mut names: Vec<String> = reserved.iter().map(|r| (*r).to_owned()).collect();
     let variants = u
         .variants
         .iter()
         .map(|v| {
-            let variant_name = taken.claim(&v.name);
-            names.push(variant_name.clone());
+            names.push(v.name.clone());
             let ty = if v.boxed {
                 ctx.boxed_type_tokens(&v.ty, Scope::Types)
             } else {
                 ctx.type_tokens(&v.ty, Scope::Types)
             };
-            (ident(&variant_name), ty)
+            (ident(&v.name), ty)
         })
         .collect();
     let lints = enum_lints(

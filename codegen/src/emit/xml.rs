@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::Ctx;
 use super::idents::ident;
-use super::types::{Presence, additional_properties_name, default_fn_name, presence};
+use super::types::{Presence, presence};
 use crate::model::{
     Operation, Struct, TypeKind, XmlAlternate, XmlBody, XmlMapping, XmlName, XmlRole,
 };
@@ -85,7 +85,7 @@ fn object_impl(
             XmlRole::Skipped => {
                 let value = match presence {
                     Presence::Defaulted(_) => {
-                        let default_fn = default_fn_name(&field_name);
+                        let default_fn = ident(&field.default_fn());
                         quote!(Self::#default_fn())
                     }
                     _ => quote!(::core::option::Option::None),
@@ -99,14 +99,14 @@ fn object_impl(
             Presence::Optional | Presence::RequiredNullable => quote!(optional),
             Presence::OptionalNullable => quote!(nullable),
             Presence::Defaulted(_) => {
-                let default_fn = default_fn_name(&field_name);
+                let default_fn = ident(&field.default_fn());
                 quote!({ Self::#default_fn })
             }
         };
         carried.push(quote!(#field_name => #role #presence (#(#names),*)));
     }
     if s.additional_properties.is_some() {
-        let map = additional_properties_name(s);
+        let map = ident(&s.additional_properties_field());
         skipped.push(quote!(#map = ::std::collections::BTreeMap::new()));
     }
     let skip = (!skipped.is_empty()).then(|| quote!(skip(#(#skipped),*)));

@@ -350,6 +350,30 @@ pub(crate) fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
 }
 
+/// Names handed out in one namespace of emitted identifiers (variants of one enum,
+/// parameters of one request), each once: `base`, else `base_`, `base__`, … (the model
+/// already made the names unique, so a suffix is rare). Lookups are hashed, so
+/// 100,000 variants take linear time.
+#[derive(Debug, Default)]
+pub(crate) struct TakenNames(std::collections::HashSet<String>);
+
+impl TakenNames {
+    /// A namespace in which `reserved` are taken.
+    pub(crate) fn with(reserved: &[&str]) -> Self {
+        Self(reserved.iter().map(|r| (*r).to_owned()).collect())
+    }
+
+    /// `base` or the first free `base_…`, now taken.
+    pub(crate) fn claim(&mut self, base: &str) -> String {
+        let mut candidate = base.to_owned();
+        while self.0.contains(&candidate) {
+            candidate.push('_');
+        }
+        self.0.insert(candidate.clone());
+        candidate
+    }
+}
+
 /// One namespace of identifiers: hands out each name once, in claim order.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct UniqueNames {

@@ -76,7 +76,12 @@ impl TypeLowerer<'_> {
                 ReferenceOr::Reference { .. } => None,
             })
             .collect();
-        let mut names = UniqueNames::default();
+        // A tagged union's `Unknown` variant keeps a tag this client does not know.
+        let mut names = if discriminator.is_some() {
+            UniqueNames::with_reserved(&["Unknown"])
+        } else {
+            UniqueNames::default()
+        };
         let mut variants = Vec::with_capacity(live.len());
         let mut untaggable = false;
         for (i, branch) in &live {

@@ -62,6 +62,20 @@ pub struct Operation {
     pub pointer: Pointer,
 }
 
+/// The fields of an operation's request value, in declaration order after `client` and
+/// `options`: each parameter's, then the body's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestFieldNames {
+    /// The client the request is sent with.
+    pub client: String,
+    /// The per-request options.
+    pub options: String,
+    /// One per parameter, in [`Operation::params`] order.
+    pub params: Vec<String>,
+    /// The body's, when the operation takes one.
+    pub body: Option<String>,
+}
+
 /// An operation that could not be generated (reported as SF3001).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedOperation {

@@ -1,10 +1,26 @@
-//! The names of an operation's generated items, formed from its request value's name
-//! `{T}` (`Operation::type_name`) and its method `{m}` (`Operation::method_name`).
-//! This is the only place they are spelled: `model/operations.rs` claims them (a `{T}`
-//! is unique together with every sibling, and `{m}` with `{m}_calls`), and emit writes
-//! what these methods return.
+//! The names of generated items that derive from other names: an operation's items,
+//! formed from its request value's name `{T}` (`Operation::type_name`) and its method
+//! `{m}` (`Operation::method_name`), the request value's fields, and an object type's
+//! setters, default functions and map of undeclared properties. This is the only place
+//! they are spelled: `model/operations.rs` claims an operation's (a `{T}` is unique
+//! together with every sibling, and `{m}` with `{m}_calls`), the others cannot meet by
+//! construction or are claimed here, and emit writes what these methods return.
 
-use crate::model::{Operation, Response, ResponseBody};
+use super::{TakenNames, UniqueNames};
+use crate::model::{
+    Field, Operation, RequestFieldNames, Response, ResponseBody, ResponseHeader, Struct,
+};
+
+/// Methods of a request value, which its fields (parameters, body) must not shadow
+/// for readers: a field with one of these names gets a `_` suffix.
+const REQUEST_METHODS: &[&str] = &[
+    "request_options",
+    "send_with_response",
+    "send_streaming",
+    "into_request",
+    "into_future",
+    "accept_xml",
+];
 
 /// `{t}{suffix}`.
 fn sibling(t: &str, suffix: &str) -> String {
@@ -64,6 +80,46 @@ impl Operation {
         content_type_of(&self.type_name, &self.responses, response)
     }
 
+    /// The request value's field names (each parameter's name unless a method of the
+    /// request value has it, then `body`, `client`, `options`, each made unique with `_`).
+    pub fn request_fields(&self) -> RequestFieldNames {
+        let mut taken = TakenNames::with(REQUEST_METHODS);
+        let params = self.params.iter().map(|p| taken.claim(&p.name)).collect();
+        let body = self.body.as_ref().map(|_| taken.claim("body"));
+        RequestFieldNames {
+            client: taken.claim("client"),
+            options: taken.claim("options"),
+            params,
+            body,
+        }
+    }
+
+    /// The fields of the `{T}Headers` (with `success`) or `{T}ErrorHeaders` struct: the
+    /// headers those responses declare, each name (case-insensitive) once, in response
+    /// and declaration order, each with its field name (snake_case, unique).
+    pub fn header_fields(&self, success: bool) -> Vec<(String, &ResponseHeader)> {
+        let mut headers: Vec<&ResponseHeader> = Vec::new();
+        for response in self
+            .responses
+            .iter()
+            .filter(|r| r.status.is_success() == success)
+        {
+            for header in &response.headers {
+                if !headers
+                    .iter()
+                    .any(|h| h.wire_name.eq_ignore_ascii_case(&header.wire_name))
+                {
+                    headers.push(header);
+                }
+            }
+        }
+        let mut names = UniqueNames::default();
+        headers
+            .into_iter()
+            .map(|h| (names.claim(&super::snake(&h.wire_name, "header")), h))
+            .collect()
+    }
+
     /// Every type name the operation's items may take with request value `t`: `t` and
     /// its siblings (what `model/operations.rs` claims together).
     pub(crate) fn type_names_with(&self, t: &str) -> Vec<String> {
@@ -82,6 +138,27 @@ impl Operation {
                 .filter_map(|r| content_type_of(t, &self.responses, r)),
         );
         names
+    }
+}
+
+impl Field {
+    /// `with_{field}`: the value builder's setter of an optional field.
+    pub fn setter(&self) -> String {
+        format!("with_{}", self.name)
+    }
+
+    /// `default_{field}`: the function that gives the field's JSON default.
+    pub fn default_fn(&self) -> String {
+        format!("default_{}", self.name)
+    }
+}
+
+impl Struct {
+    /// The field holding the undeclared properties (`additionalProperties`):
+    /// `additional_properties`, with `_`s added while a declared property has that name.
+    pub fn additional_properties_field(&self) -> String {
+        let taken: Vec<&str> = self.fields.iter().map(|f| f.name.as_str()).collect();
+        TakenNames::with(&taken).claim("additional_properties")
     }
 }
 
