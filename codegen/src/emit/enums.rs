@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::Ctx;
 use super::docs::{DocBuilder, doc_attrs};
-use super::idents::{TakenNames, ident};
+use super::idents::ident;
 use super::type_ref::Scope;
 use crate::model::{ScalarEnum, ScalarEnumKind, StringEnum, TypeDef};
 
@@ -29,17 +29,11 @@ pub(crate) fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> Toke
     let name = ident(&def.name);
     let string = ctx.std(Scope::Types, "String");
     let docs = doc_attrs(&def.docs);
-    let mut taken = TakenNames::with(&["Unknown"]);
     let mut variants = Vec::new();
     let mut pairs = Vec::new();
-    let mut values: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // The model made names unique (never `Unknown`) and values unique (`model/enums.rs`).
     for variant in &e.variants {
-        // A repeated value would make an unreachable match arm when parsing.
-        if !values.insert(&variant.value) {
-            continue;
-        }
-        let variant_name = taken.claim(&variant.name);
-        let variant_ident = ident(&variant_name);
+        let variant_ident = ident(&variant.name);
         let value = &variant.value;
         let doc = if value.contains('`') || value.trim().is_empty() {
             DocBuilder::new().paragraph(value).build()
@@ -67,15 +61,13 @@ pub(crate) fn string_enum_item(ctx: &Ctx, def: &TypeDef, e: &StringEnum) -> Toke
 pub(crate) fn scalar_enum_item(def: &TypeDef, e: &ScalarEnum) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs);
-    let mut taken = TakenNames::with(&["Unknown"]);
     let mut variants = Vec::new();
     let mut pairs = Vec::new();
     for variant in &e.variants {
         let Some(literal) = value_literal(e.kind, &variant.value) else {
             continue;
         };
-        let variant_name = taken.claim(&variant.name);
-        let variant_ident = ident(&variant_name);
+        let variant_ident = ident(&variant.name);
         let text = match (&variant.value, e.kind) {
             // `1`, not `1.0`: as the document writes a whole number.
             (Value::Number(n), ScalarEnumKind::Number) => {

@@ -54,8 +54,6 @@ fn clean(name: &str) -> String {
     out
 }
 
-pub(crate) use crate::model::naming::TakenNames;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,14 +71,5 @@ mod tests {
         assert_eq!(ident("a-b c*/").to_string(), "a_b_c__");
         assert_eq!(ident("} fn x() {}").to_string(), "__fn_x_____");
         assert_eq!(ident("héllo").to_string(), "h_llo");
-    }
-
-    #[test]
-    fn unique_appends_underscores() {
-        assert_eq!(TakenNames::with(&["x"]).claim("client"), "client");
-        assert_eq!(
-            TakenNames::with(&["client", "client_"]).claim("client"),
-            "client__"
-        );
     }
 }

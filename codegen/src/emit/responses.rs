@@ -343,17 +343,14 @@ fn overlaps(successes: &[Entry], errors: &[Entry]) -> bool {
     })
 }
 
+/// The entries of `list`; variant names are unique per operation (`model/responses.rs`).
 fn entries(list: Vec<(StatusMatch, &Response)>) -> Vec<Entry<'_>> {
-    let mut taken = super::idents::TakenNames::default();
     list.into_iter()
-        .map(|(status, response)| {
-            let name = taken.claim(&response.variant_name);
-            Entry {
-                status,
-                response,
-                variant: ident(&name),
-                content: None,
-            }
+        .map(|(status, response)| Entry {
+            status,
+            response,
+            variant: ident(&response.variant_name),
+            content: None,
         })
         .collect()
 }

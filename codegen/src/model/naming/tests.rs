@@ -187,3 +187,12 @@ fn claiming_one_base_many_times_continues_from_the_last_number() {
     assert_eq!(names.claim("item_"), "item_");
     assert_eq!(names.claim("item_"), "item_2");
 }
+
+#[test]
+fn taken_names_append_underscores() {
+    assert_eq!(TakenNames::with(&["x"]).claim("client"), "client");
+    assert_eq!(
+        TakenNames::with(&["client", "client_"]).claim("client"),
+        "client__"
+    );
+}
