@@ -192,6 +192,18 @@ mod tests {
         let mut out = Vec::new();
         for op in &api.operations {
             let mut names = op.type_names_with(&op.type_name);
+            // Every type-namespace item is among the names claimed together.
+            let items = [
+                op.error_type(),
+                op.success_type(),
+                op.body_type(),
+                op.headers_type(),
+                op.error_headers_type(),
+                op.call_type(),
+            ];
+            for item in items {
+                assert!(names.contains(&item), "`{item}` is not claimed");
+            }
             names.push(op.decode_fn());
             for name in names {
                 assert!(seen.insert(name.clone()), "`{name}` is taken twice");
