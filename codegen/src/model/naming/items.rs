@@ -233,6 +233,9 @@ mod tests {
                 }}},
                 "/c": {"get": {"operationId": "getPetContent", "responses": {
                     "200": {"description": "ok"}
+                }}},
+                "/d": {"get": {"operationId": "getPetErrorHeaders", "responses": {
+                    "200": {"description": "ok"}
                 }}}
             }
         });
@@ -246,6 +249,10 @@ mod tests {
         assert!(names.contains(&"GetPetContent".to_owned()), "{names:?}");
         assert!(names.contains(&"GetPetError2".to_owned()), "{names:?}");
         assert!(names.contains(&"GetPetContent2".to_owned()), "{names:?}");
+        assert!(
+            names.contains(&"GetPetErrorHeaders2".to_owned()),
+            "{names:?}"
+        );
     }
 
     #[test]
