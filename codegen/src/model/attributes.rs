@@ -104,6 +104,7 @@ mod tests {
     }
 
     fn attrs_of<'a>(api: &'a crate::model::Api, name: &str) -> &'a [String] {
+        // Test code: the names are the fixed document's; a missing one fails the test.
         let index = api.types.defs.iter().position(|d| d.name == name).unwrap();
         &api.extra_attributes[index]
     }

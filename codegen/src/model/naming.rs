@@ -142,17 +142,27 @@ pub(crate) const RESERVED_TYPE_NAMES: &[&str] = &[
 pub(crate) const RESERVED_CLIENT_METHODS: &[&str] =
     &["new", "builder", "core", "clone", "fmt", "mock"];
 
-/// Names on a request value (methods and private fields) that parameters must not take.
-pub(crate) const RESERVED_REQUEST_NAMES: &[&str] = &[
+/// Methods of a request value. A parameter never takes one (the model names it
+/// aside), and the request value's fields are claimed against them
+/// (`naming/items.rs`).
+pub(crate) const REQUEST_METHODS: &[&str] = &[
     "send_with_response",
     "request_options",
+    "send_streaming",
+    "into_request",
     "into_future",
     "stream",
     "pages",
-    "client",
-    "options",
     "accept_xml",
 ];
+
+/// The fields every request value has besides its parameters and body.
+pub(crate) const REQUEST_FIELDS: [&str; 2] = ["client", "options"];
+
+/// Names on a request value (methods and fields) that parameters must not take.
+pub(crate) fn reserved_request_names() -> Vec<&'static str> {
+    [REQUEST_METHODS, &REQUEST_FIELDS].concat()
+}
 
 /// Methods of the generated `ClientBuilder` (forwarded from the runtime) that a
 /// security-scheme setter must not take.

@@ -454,6 +454,25 @@ mod tests {
     }
 
     #[test]
+    fn an_operation_with_only_a_default_response_pages_by_its_implied_success() {
+        let mut responses = page_with_links_next();
+        let page = responses
+            .as_object_mut()
+            .and_then(|map| map.remove("200"))
+            .unwrap_or_default();
+        let found = detected(json!({
+            "get": {"operationId": "list", "responses": {"default": page}},
+        }));
+        assert!(
+            matches!(
+                found.as_slice(),
+                [(_, Some(PaginationKind::NextUrl { .. }))]
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_extension_pages_any_method() {
         let found = detected(json!({
             "post": {

@@ -129,7 +129,7 @@ impl TypeLowerer<'_> {
         };
         others.sort_by_key(|p| (!p.data.required, location_rank(p.location)));
 
-        let mut names = UniqueNames::with_reserved(naming::RESERVED_REQUEST_NAMES);
+        let mut names = UniqueNames::with_reserved(&naming::reserved_request_names());
         if has_body {
             names.insert("body");
         }

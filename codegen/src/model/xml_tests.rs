@@ -1,5 +1,6 @@
 //! Tests of `model/xml.rs`: names and roles read from the XML Object, list bodies,
-//! and the bodies and properties XML cannot hold.
+//! and the bodies and properties XML cannot hold. Test code only (`#[cfg(test)]`): an
+//! `expect` or `panic!` here is a failing assertion on a fixed document, never input.
 
 use serde_json::{Value, json};
 

@@ -6,21 +6,10 @@
 //! together with every sibling, and `{m}` with `{m}_calls`), the others cannot meet by
 //! construction or are claimed here, and emit writes what these methods return.
 
-use super::{TakenNames, UniqueNames};
+use super::{REQUEST_METHODS, TakenNames, UniqueNames};
 use crate::model::{
     Field, Operation, RequestFieldNames, Response, ResponseBody, ResponseHeader, Struct,
 };
-
-/// Methods of a request value, which its fields (parameters, body) must not shadow
-/// for readers: a field with one of these names gets a `_` suffix.
-const REQUEST_METHODS: &[&str] = &[
-    "request_options",
-    "send_with_response",
-    "send_streaming",
-    "into_request",
-    "into_future",
-    "accept_xml",
-];
 
 /// `{t}{suffix}`.
 fn sibling(t: &str, suffix: &str) -> String {
@@ -81,14 +70,16 @@ impl Operation {
     }
 
     /// The request value's field names (each parameter's name unless a method of the
-    /// request value has it, then `body`, `client`, `options`, each made unique with `_`).
+    /// request value has it, then `body` and the [`REQUEST_FIELDS`](super::REQUEST_FIELDS),
+    /// each made unique with `_`).
     pub fn request_fields(&self) -> RequestFieldNames {
         let mut taken = TakenNames::with(REQUEST_METHODS);
         let params = self.params.iter().map(|p| taken.claim(&p.name)).collect();
         let body = self.body.as_ref().map(|_| taken.claim("body"));
+        let [client, options] = super::REQUEST_FIELDS.map(|field| taken.claim(field));
         RequestFieldNames {
-            client: taken.claim("client"),
-            options: taken.claim("options"),
+            client,
+            options,
             params,
             body,
         }

@@ -83,7 +83,7 @@ fn reserved_names_are_never_handed_out() {
     let mut methods = UniqueNames::with_reserved(RESERVED_CLIENT_METHODS);
     assert_eq!(methods.claim(&snake("new", "x")), "new_2");
     assert_eq!(methods.claim(&snake("builder", "x")), "builder_2");
-    let mut params = UniqueNames::with_reserved(RESERVED_REQUEST_NAMES);
+    let mut params = UniqueNames::with_reserved(&reserved_request_names());
     assert_eq!(params.claim(&snake("stream", "x")), "stream_2");
     assert_eq!(
         params.claim(&snake("sendWithResponse", "x")),
