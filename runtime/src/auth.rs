@@ -97,7 +97,21 @@ pub(crate) async fn apply(
             .into());
     }
     for (scheme, credential) in selected {
-        apply_one(client, scheme, credential, &mut applied).await?;
+        if let Some(token) = apply_one(scheme, credential, &mut applied)? {
+            // Boxed: the token cache's future is large and only OAuth2 schemes wait on
+            // it, so a request with static credentials (or none) does not carry it.
+            let token = Box::pin(oauth2_access_token(
+                client,
+                scheme,
+                token.token_url,
+                token.scopes,
+                token.credentials,
+            ))
+            .await?;
+            let value = sensitive(scheme, format!("Bearer {}", token.expose_secret()))?;
+            applied.headers.push((http::header::AUTHORIZATION, value));
+            applied.oauth2_tokens.push((scheme.name, token));
+        }
     }
     Ok(applied)
 }
@@ -126,12 +140,20 @@ fn sensitive(scheme: &SecurityScheme, value: String) -> Result<HeaderValue, Auth
     Ok(value)
 }
 
-async fn apply_one(
-    client: &ClientInner,
+/// An OAuth2 access token a scheme needs, to fetch before it is applied.
+struct TokenNeeded<'a> {
+    token_url: &'static str,
+    scopes: &'static [&'static str],
+    credentials: &'a ClientCredentials,
+}
+
+/// Applies one static credential to `applied`; an OAuth2 scheme's token is returned
+/// as needed instead (fetching it is the one wait, see [`apply`]).
+fn apply_one<'a>(
     scheme: &'static SecurityScheme,
-    credential: &Credential,
+    credential: &'a Credential,
     applied: &mut AppliedAuth,
-) -> Result<(), AuthError> {
+) -> Result<Option<TokenNeeded<'a>>, AuthError> {
     match (&scheme.kind, &credential.kind) {
         (SchemeKind::ApiKey { location, param }, CredentialKind::ApiKey(key)) => {
             let key = key.expose_secret();
@@ -182,10 +204,11 @@ async fn apply_one(
             SchemeKind::OAuth2ClientCredentials { token_url, scopes },
             CredentialKind::ClientCredentials(cc),
         ) => {
-            let token = oauth2_access_token(client, scheme, token_url, scopes, cc).await?;
-            let value = sensitive(scheme, format!("Bearer {}", token.expose_secret()))?;
-            applied.headers.push((http::header::AUTHORIZATION, value));
-            applied.oauth2_tokens.push((scheme.name, token));
+            return Ok(Some(TokenNeeded {
+                token_url,
+                scopes,
+                credentials: cc,
+            }));
         }
         _ => {
             return Err((
@@ -198,7 +221,7 @@ async fn apply_one(
                 .into());
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// A valid access token for `scheme` from the client's token cache (`oauth2.rs`),

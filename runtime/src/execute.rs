@@ -2,17 +2,20 @@
 //!
 //! ```text
 //! execute<T, E>            generic, tiny: execute_raw + the operation's decode fn
-//!  └ execute_raw           non-generic: prepare, tracing span, attempt loop
+//!  └ execute_raw           non-generic: prepare (when the future is made), span, loop
 //!     ├ prepare            parameters errors, path, query, headers, cookies, body
-//!     └ loop
-//!        ├ attempt         per-attempt total timeout around send_once
-//!        │  └ send_once    (send.rs) auth, URL, reqwest request, response, body (read.rs)
-//!        └ retry::decide   stop, or retry after a delay
+//!     └ attempts
+//!        ├ send_once       (send.rs) auth, URL, reqwest request, response, body (read.rs),
+//!        │                 under the per-attempt total timeout
+//!        └ after_attempt   stop, or retry after a delay (retry.rs)
 //! ```
 
-use tracing::Instrument as _;
+use std::future::Future;
 
-use crate::client::ClientInner;
+use futures::FutureExt as _;
+use futures::future::Either;
+
+use crate::client::{ClientCore, ClientInner};
 use crate::describe::Operation;
 use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
 use crate::prepare::{Prepared, prepare};
@@ -39,38 +42,52 @@ pub(crate) fn request_span(operation: &'static Operation, stream: bool) -> traci
 }
 
 /// Sends `request` (retrying per the policy) and decodes the response with the
-/// operation's `decode` function.
-pub(crate) async fn execute<T: 'static, E: 'static>(
-    client: &ClientInner,
+/// operation's `decode` function; a mocked client answers instead.
+///
+/// Not an `async fn`: the request is checked and encoded ([`prepare`]) when the future
+/// is made, so the future holds the prepared request once and not also the request it
+/// came from (an `async fn` keeps its arguments for its whole life). Every call's
+/// future is copied whole into its box and moved as it starts: its size is a per-call
+/// cost (`docs/performance.md`).
+pub(crate) fn execute<T: 'static, E: 'static>(
+    core: ClientCore,
     request: Request,
     decode: Decode<T, E>,
-) -> Result<Response<T>, Error<E>> {
-    if let Some(mock) = &client.mock {
-        return mock.answer(request.operation, request.call.as_ref());
+) -> impl Future<Output = Result<Response<T>, Error<E>>> + 'static {
+    if let Some(mock) = core.inner.mock.clone() {
+        // Answered when polled, as a sent request would be.
+        return Either::Left(futures::future::lazy(move |_| {
+            mock.answer(request.operation, request.call.as_ref())
+        }));
     }
-    match execute_raw(client, request).await {
+    Either::Right(execute_raw(core, request).map(move |result| match result {
         Ok(raw) => decode(raw),
         Err(error) => Err(error.widen()),
-    }
+    }))
 }
 
-/// Sends `request` and returns the buffered response, whatever its status.
-pub(crate) async fn execute_raw(
-    client: &ClientInner,
+/// Sends `request` and returns the buffered response, whatever its status: prepared
+/// now (in its span), sent when polled.
+pub(crate) fn execute_raw(
+    core: ClientCore,
     request: Request,
-) -> Result<RawResponse, Error<NoErrors>> {
+) -> impl Future<Output = Result<RawResponse, Error<NoErrors>>> + Send + 'static {
     let span = request_span(request.operation, false);
-    async move {
-        let started = crate::trace::start();
-        let result = match prepare(client, request) {
-            Ok(prepared) => attempts(client, &prepared).await,
-            Err(error) => Err(error),
-        };
-        crate::trace::record_duration(started);
-        result
+    let started = crate::trace::start();
+    match crate::trace::in_span(&span, || prepare(&core.inner, request)) {
+        Err(error) => {
+            crate::trace::in_span(&span, || crate::trace::record_duration(started));
+            Either::Left(std::future::ready(Err(error)))
+        }
+        Ok(prepared) => Either::Right(crate::trace::instrument(
+            async move {
+                let result = attempts(&core.inner, &prepared).await;
+                crate::trace::record_duration(started);
+                result
+            },
+            span,
+        )),
     }
-    .instrument(span)
-    .await
 }
 
 /// [`attempts`] in its own `specforge.request` span (a page of a paginated operation).
@@ -78,13 +95,15 @@ pub(crate) async fn traced_attempts(
     client: &ClientInner,
     prepared: &Prepared,
 ) -> Result<RawResponse, Error<NoErrors>> {
-    async move {
-        let started = crate::trace::start();
-        let result = attempts(client, prepared).await;
-        crate::trace::record_duration(started);
-        result
-    }
-    .instrument(request_span(prepared.operation, false))
+    crate::trace::instrument(
+        async move {
+            let started = crate::trace::start();
+            let result = attempts(client, prepared).await;
+            crate::trace::record_duration(started);
+            result
+        },
+        request_span(prepared.operation, false),
+    )
     .await
 }
 
@@ -100,7 +119,15 @@ pub(crate) async fn attempts(
         number = number.saturating_add(1);
         prepared.start_attempt(number);
         let mut oauth2_tokens = Vec::new();
-        let result = attempt(client, prepared, &mut oauth2_tokens).await;
+        let result = match tokio::time::timeout(
+            prepared.timeout,
+            crate::send::send_once(client, prepared, &mut oauth2_tokens),
+        )
+        .await
+        {
+            Ok(result) => result,
+            Err(_elapsed) => Err(total_timeout(prepared)),
+        };
         match after_attempt(
             client,
             prepared,
@@ -132,8 +159,10 @@ pub(crate) async fn after_attempt(
         && raw.status == http::StatusCode::UNAUTHORIZED
         && !state.replayed_unauthorized
         && prepared.body.is_replayable()
-        && crate::auth::invalidate_oauth2(client, oauth2_tokens).await
+        && !oauth2_tokens.is_empty()
     {
+        // Boxed, as the retry wait below: rare waits stay out of every call's future.
+        Box::pin(crate::auth::invalidate_oauth2(client, oauth2_tokens)).await;
         tracing::debug!("401 with an OAuth2 token: replaying once with a fresh token");
         state.replayed_unauthorized = true;
         return Next::Again;
@@ -171,7 +200,7 @@ pub(crate) async fn after_attempt(
         }
         RetryDecision::Retry { delay } => {
             tracing::debug!(?delay, "retrying");
-            tokio::time::sleep(delay).await;
+            Box::pin(tokio::time::sleep(delay)).await;
             state.retries_done += 1;
             Next::Again
         }
@@ -190,26 +219,13 @@ pub(crate) fn request_policy(client: &ClientInner, prepared: &Prepared) -> Retry
     policy
 }
 
-/// One attempt, bounded by the per-attempt total timeout. The OAuth2 tokens it put
-/// on the request are left in `oauth2_tokens`.
-async fn attempt(
-    client: &ClientInner,
-    prepared: &Prepared,
-    oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
-) -> Result<RawResponse, Error<NoErrors>> {
-    match tokio::time::timeout(
-        prepared.timeout,
-        crate::send::send_once(client, prepared, oauth2_tokens),
-    )
-    .await
-    {
-        Ok(result) => result,
-        Err(_elapsed) => Err(Error::Timeout(Box::new(TimeoutError {
-            operation: Some(prepared.op_ref),
-            phase: TimeoutPhase::Total,
-            limit: Some(prepared.timeout),
-        }))),
-    }
+/// The per-attempt total timeout of `prepared` ran out.
+fn total_timeout(prepared: &Prepared) -> Error<NoErrors> {
+    Error::Timeout(Box::new(TimeoutError {
+        operation: Some(prepared.op_ref),
+        phase: TimeoutPhase::Total,
+        limit: Some(prepared.timeout),
+    }))
 }
 
 /// Where the attempt loop stands.
@@ -252,5 +268,57 @@ pub(crate) fn error_outcome(error: &Error<NoErrors>) -> Option<Outcome<'static>>
         Error::Timeout(_) => Some(Outcome::Timeout),
         // Also a hook's refusal: its own decision, not a transient failure.
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::mem::size_of_val;
+
+    use crate::describe::Operation;
+    use crate::request::Request;
+
+    static OPERATION: Operation = Operation {
+        id: "getItem",
+        method: http::Method::GET,
+        path: "/items",
+        accept: "application/json",
+        security: &[],
+        idempotency_header: None,
+    };
+
+    /// A call's future is copied whole into its box and moved as it starts, so its size
+    /// is paid on every call: rare waits (OAuth2 tokens, hooks, redirects, retry sleeps)
+    /// are boxed where they happen instead of making every future larger. These bounds
+    /// are twice the sizes measured when they were set (rustc 1.91, reqwest 0.13:
+    /// 1600, 960 and 584 bytes); an `.await` of something large on the common path
+    /// breaks them.
+    #[tokio::test]
+    async fn a_calls_future_stays_small() {
+        let client = crate::builder::ClientBuilder::new(Some("http://127.0.0.1:9"), &[])
+            .build()
+            .expect("a loopback base URL is valid");
+        let decode: crate::response::Decode<(), crate::error::NoErrors> =
+            |raw| Ok(crate::response::Response::new(raw.status, raw.headers, ()));
+        let request = || Request::new(&OPERATION, crate::RequestOptions::default());
+        let call = super::execute(client.clone(), request(), decode);
+        assert!(
+            size_of_val(&call) <= 3200,
+            "call future: {} bytes",
+            size_of_val(&call)
+        );
+        let prepared = crate::prepare::prepare(&client.inner, request())
+            .expect("a request without parameters prepares");
+        let attempts = super::attempts(&client.inner, &prepared);
+        let size = size_of_val(&attempts);
+        assert!(size <= 1920, "attempt loop future: {size} bytes");
+        drop(attempts);
+        let mut tokens = Vec::new();
+        let head = crate::send::send_head(&client.inner, &prepared, &mut tokens);
+        assert!(
+            size_of_val(&head) <= 1168,
+            "send_head future: {} bytes",
+            size_of_val(&head)
+        );
     }
 }

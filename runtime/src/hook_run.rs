@@ -5,6 +5,22 @@ use http::StatusCode;
 
 use crate::hooks::{HookContext, HookError, HookPhase, run_after_receive, run_before_send};
 
+/// Whether the client or the request has a before-send hook.
+pub(crate) fn has_before_send(
+    client: &crate::client::ClientInner,
+    prepared: &crate::prepare::Prepared,
+) -> bool {
+    !client.hooks.before_send.is_empty() || !prepared.hooks.before_send.is_empty()
+}
+
+/// Whether the client or the request has an after-receive hook.
+pub(crate) fn has_after_receive(
+    client: &crate::client::ClientInner,
+    prepared: &crate::prepare::Prepared,
+) -> bool {
+    !client.hooks.after_receive.is_empty() || !prepared.hooks.after_receive.is_empty()
+}
+
 /// Runs the client's, then the request's before-send hooks on `request`.
 pub(crate) async fn before_send_hooks(
     client: &crate::client::ClientInner,
@@ -12,9 +28,6 @@ pub(crate) async fn before_send_hooks(
     request: reqwest::Request,
 ) -> Result<reqwest::Request, crate::Error<crate::NoErrors>> {
     let sets = [&client.hooks, &prepared.hooks];
-    if sets.iter().all(|hooks| hooks.before_send.is_empty()) {
-        return Ok(request);
-    }
     run_before_send(sets, request, context(prepared))
         .await
         .map_err(|source| hook_error(prepared, HookPhase::BeforeSend, None, source))

@@ -34,7 +34,17 @@ pub(crate) async fn send_head(
     *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
     let url = request_url(client, prepared, &auth)?;
     let request = build_request(client, prepared, url, wire_headers(prepared, &auth)?)?;
-    let request = crate::hook_run::before_send_hooks(client, prepared, request).await?;
+    // The rare paths (hooks, a cross-origin redirect) are boxed futures made only when
+    // taken: the future of every call stays small (it is moved, and copied into its
+    // box, whole).
+    let request = if crate::hook_run::has_before_send(client, prepared) {
+        Box::pin(crate::hook_run::before_send_hooks(
+            client, prepared, request,
+        ))
+        .await?
+    } else {
+        request
+    };
     // The transport seam: the client's reqwest client directly, or the user's service.
     let mut response = match &client.transport {
         None => client
@@ -48,9 +58,14 @@ pub(crate) async fn send_head(
             .map_err(|e| transport_error(client, prepared, e))?,
     };
     if response.status().is_redirection() {
-        response = follow_redirect(client, prepared, response, &auth).await?;
+        response = Box::pin(follow_redirect(client, prepared, response, &auth)).await?;
     }
-    crate::hook_run::after_receive_hooks(client, prepared, &response).await?;
+    if crate::hook_run::has_after_receive(client, prepared) {
+        Box::pin(crate::hook_run::after_receive_hooks(
+            client, prepared, &response,
+        ))
+        .await?;
+    }
     Ok(response)
 }
 

@@ -2,9 +2,15 @@
 //! level), at no cost when nothing listens at that level: `Span::current()` looks the
 //! dispatcher up in a thread local and reading the clock is a call, which a client
 //! without tracing should not pay for on every request. `level_enabled!` is a static
-//! comparison and one atomic load.
+//! comparison and one atomic load. For the same reason a request's future is wrapped
+//! in its span only when a subscriber records the span ([`instrument`]).
 
+use std::future::Future;
 use std::time::Instant;
+
+use futures::future::Either;
+use tracing::Instrument as _;
+use tracing::instrument::Instrumented;
 
 /// Whether a subscriber may want the request span's fields.
 fn enabled() -> bool {
@@ -28,5 +34,25 @@ pub(crate) fn record_duration(started: Option<Instant>) {
     if let Some(started) = started {
         let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         record("duration_ms", millis);
+    }
+}
+
+/// `future` in `span`, or `future` alone when no subscriber records the span: entering
+/// and leaving a disabled span on every poll still costs calls (and, with tracing's
+/// `log` bridge, a `log` level check each), which a call nobody traces should not pay.
+pub(crate) fn instrument<F: Future>(future: F, span: tracing::Span) -> Either<Instrumented<F>, F> {
+    if span.is_disabled() {
+        Either::Right(future)
+    } else {
+        Either::Left(future.instrument(span))
+    }
+}
+
+/// `work` run inside `span`, which is entered only when a subscriber records it.
+pub(crate) fn in_span<R>(span: &tracing::Span, work: impl FnOnce() -> R) -> R {
+    if span.is_disabled() {
+        work()
+    } else {
+        span.in_scope(work)
     }
 }

@@ -108,7 +108,9 @@ pub(crate) fn fill_template(
         }
         let start = path.len();
         path.push_str(value);
-        filled.push((start, path.len(), param));
+        if may_make_dot_segment(value) {
+            filled.push((start, path.len(), param));
+        }
         rest = after.get(close + 1..).unwrap_or("");
     }
     push_literal(&mut path, rest);
@@ -132,6 +134,16 @@ fn push_literal(path: &mut String, literal: &str) {
         .add(b'^')
         .add(b'|');
     path.extend(percent_encoding::utf8_percent_encode(literal, LITERAL));
+}
+
+/// Whether a filled value could be part of a `.`/`..` segment: one without `/` lies
+/// inside one segment, and cannot be part of a dot segment when it holds a byte no dot
+/// segment has (most values: `42`, `abc`); [`check_dot_segments`] looks at the rest.
+fn may_make_dot_segment(value: &str) -> bool {
+    value.contains('/')
+        || value
+            .bytes()
+            .all(|byte| matches!(byte, b'.' | b'%' | b'2' | b'e' | b'E'))
 }
 
 /// Refuses a `.`/`..` segment (any percent-encoded spelling) that a parameter produced.

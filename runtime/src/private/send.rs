@@ -11,6 +11,7 @@
 //! `execute`, `execute_stream` and `execute_sse` are the same sends for code that holds
 //! a `&ClientCore` (tests, hand-written requests).
 
+use futures::FutureExt as _;
 use futures::stream::BoxStream;
 
 use crate::client::ClientCore;
@@ -34,7 +35,7 @@ pub async fn execute<T: 'static, E: 'static>(
     request: Request,
     decode: Decode<T, E>,
 ) -> Result<Response<T>, Error<E>> {
-    crate::execute::execute(&core.inner, request, decode).await
+    crate::execute::execute(core.clone(), request, decode).await
 }
 
 /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle timeout =
@@ -65,7 +66,7 @@ pub fn send<T: Send + 'static, E: Send + 'static>(
     (core, request): (ClientCore, Request),
     decode: Decode<T, E>,
 ) -> BoxFuture<Result<Response<T>, Error<E>>> {
-    Box::pin(async move { crate::execute::execute(&core.inner, request, decode).await })
+    Box::pin(crate::execute::execute(core, request, decode))
 }
 
 /// [`send`], then the body alone: the `IntoFuture` of every request value.
@@ -73,11 +74,10 @@ pub fn send_body<T: Send + 'static, E: Send + 'static>(
     (core, request): (ClientCore, Request),
     decode: Decode<T, E>,
 ) -> BoxFuture<Result<T, Error<E>>> {
-    Box::pin(async move {
-        crate::execute::execute(&core.inner, request, decode)
-            .await
-            .map(Response::into_body)
-    })
+    Box::pin(
+        crate::execute::execute(core, request, decode)
+            .map(|response| response.map(Response::into_body)),
+    )
 }
 
 /// [`execute_stream`] as a `BoxFuture`.
