@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use http::{HeaderMap, HeaderName, HeaderValue, Method};
+use http::{HeaderName, HeaderValue, Method};
 
 use crate::client::ClientInner;
 use crate::describe::Operation;
@@ -11,6 +11,10 @@ use crate::error::{Error, InvalidRequest, NoErrors, OperationRef};
 use crate::request::Body;
 use crate::request::Request;
 use crate::retry::RetryPolicy;
+
+mod headers;
+
+pub(crate) use headers::HeaderPlan;
 
 /// A request ready to be sent, the same for every attempt.
 #[derive(Debug, Clone)]
@@ -22,8 +26,8 @@ pub(crate) struct Prepared {
     pub(crate) path: String,
     /// Encoded query pieces.
     pub(crate) query: Vec<String>,
-    /// Every header but auth and `Cookie`.
-    pub(crate) headers: HeaderMap,
+    /// Every header but auth and `Cookie`, written per attempt.
+    pub(crate) headers: HeaderPlan,
     /// Cookie pairs from parameters.
     pub(crate) cookies: Vec<String>,
     pub(crate) body: Body,
@@ -73,7 +77,9 @@ impl Prepared {
 /// Checks and encodes everything that does not change between attempts.
 pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared, Error<NoErrors>> {
     let Request {
-        operation, inner, ..
+        operation,
+        mut inner,
+        ..
     } = request;
     let op_ref = operation_ref(operation);
     let invalid = |parameter: Option<String>, reason: String| {
@@ -89,42 +95,7 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
     let path = crate::encoding::path::fill_template(operation.path, &inner.path)
         .map_err(|(parameter, reason)| invalid(Some(parameter), reason))?;
 
-    let mut headers = client.default_headers.clone();
-    headers.insert(http::header::USER_AGENT, client.user_agent.clone());
-    if !operation.accept.is_empty() {
-        let accept = static_header_value(operation.accept).ok_or_else(|| {
-            invalid(
-                None,
-                "the operation's Accept value is not a valid header".to_owned(),
-            )
-        })?;
-        headers.insert(http::header::ACCEPT, accept);
-    }
-    if let Body::Bytes { content_type, .. } | Body::Stream { content_type, .. } = &inner.body
-        && !content_type.is_empty()
-    {
-        let value = static_header_value(content_type)
-            .ok_or_else(|| invalid(Some("body".to_owned()), "invalid content type".to_owned()))?;
-        headers.insert(http::header::CONTENT_TYPE, value);
-    }
-    replace_headers(&mut headers, inner.headers);
-    let mut option_headers = Vec::with_capacity(inner.options.headers.len());
-    for (name, value) in &inner.options.headers {
-        let header_name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
-        let header_value = crate::encoding::header::header_value(value)
-            .map_err(|reason| invalid(Some(name.clone()), reason))?;
-        option_headers.push((header_name, header_value));
-    }
-    replace_headers(&mut headers, option_headers);
-    let has_idempotency_key = match operation.idempotency_header {
-        Some(name) => {
-            set_idempotency_key(&mut headers, name, inner.options.idempotency_key.as_deref())
-                .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
-            true
-        }
-        None => false,
-    };
+    let (headers, has_idempotency_key) = header_plan(client, operation, &mut inner, &invalid)?;
     Ok(Prepared {
         operation,
         op_ref,
@@ -142,6 +113,56 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
         hooks: inner.options.hooks,
         attempt: AttemptNumber::default(),
     })
+}
+
+/// The request's headers, checked (see [`HeaderPlan`]), and whether it carries an
+/// idempotency key. Takes the header parameters out of `inner`.
+fn header_plan(
+    client: &ClientInner,
+    operation: &'static Operation,
+    inner: &mut crate::request::RequestParts,
+    invalid: &impl Fn(Option<String>, String) -> Error<NoErrors>,
+) -> Result<(HeaderPlan, bool), Error<NoErrors>> {
+    let mut headers = HeaderPlan::default();
+    if !operation.accept.is_empty() {
+        headers.accept = Some(static_header_value(operation.accept).ok_or_else(|| {
+            invalid(
+                None,
+                "the operation's Accept value is not a valid header".to_owned(),
+            )
+        })?);
+    }
+    if let Body::Bytes { content_type, .. } | Body::Stream { content_type, .. } = &inner.body
+        && !content_type.is_empty()
+    {
+        headers.content_type =
+            Some(static_header_value(content_type).ok_or_else(|| {
+                invalid(Some("body".to_owned()), "invalid content type".to_owned())
+            })?);
+    }
+    headers.parameters = std::mem::take(&mut inner.headers);
+    headers.options = Vec::with_capacity(inner.options.headers.len());
+    for (name, value) in &inner.options.headers {
+        let header_name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
+        let header_value = crate::encoding::header::header_value(value)
+            .map_err(|reason| invalid(Some(name.clone()), reason))?;
+        headers.options.push((header_name, header_value));
+    }
+    let has_idempotency_key = match operation.idempotency_header {
+        Some(name) => {
+            headers.idempotency_key = idempotency_key(
+                client,
+                &headers,
+                name,
+                inner.options.idempotency_key.as_deref(),
+            )
+            .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
+            true
+        }
+        None => false,
+    };
+    Ok((headers, has_idempotency_key))
 }
 
 /// The [`OperationRef`] of an operation.
@@ -164,38 +185,20 @@ fn static_header_value(text: &'static str) -> Option<HeaderValue> {
     }
 }
 
-/// Puts `new` headers in `headers`, replacing any earlier value of the same name
-/// (several values of one name in `new` are all kept).
-fn replace_headers(headers: &mut HeaderMap, new: Vec<(HeaderName, HeaderValue)>) {
-    let mut replaced: Vec<HeaderName> = Vec::new();
-    for (name, value) in new {
-        if replaced.contains(&name) {
-            headers.append(name, value);
-        } else {
-            headers.insert(name.clone(), value);
-            replaced.push(name);
-        }
-    }
-}
-
-/// Sets the idempotency header: the caller's key, a key already set as a parameter, or a
-/// new UUID v4; the same on every attempt.
-fn set_idempotency_key(
-    headers: &mut HeaderMap,
+/// The idempotency header: the caller's key, none when a parameter or header already
+/// sets it (that one is sent), or a new UUID v4; the same on every attempt.
+fn idempotency_key(
+    client: &ClientInner,
+    headers: &HeaderPlan,
     name: &str,
     key: Option<&str>,
-) -> Result<(), String> {
+) -> Result<Option<(HeaderName, HeaderValue)>, String> {
     let name = HeaderName::from_bytes(name.as_bytes())
         .map_err(|_| "not a valid header name".to_owned())?;
-    match key {
-        Some(key) => {
-            headers.insert(name, crate::encoding::header::header_value(key)?);
-        }
-        None if headers.contains_key(&name) => {}
-        None => {
-            let generated = uuid::Uuid::new_v4().to_string();
-            headers.insert(name, crate::encoding::header::header_value(&generated)?);
-        }
-    }
-    Ok(())
+    let value = match key {
+        Some(key) => crate::encoding::header::header_value(key)?,
+        None if headers.sets(client, &name) => return Ok(None),
+        None => crate::encoding::header::header_value(&uuid::Uuid::new_v4().to_string())?,
+    };
+    Ok(Some((name, value)))
 }

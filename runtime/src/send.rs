@@ -33,7 +33,12 @@ pub(crate) async fn send_head(
     let mut auth = apply_auth(client, prepared).await?;
     *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
     let url = request_url(client, prepared, &auth)?;
-    let request = build_request(client, prepared, url, wire_headers(prepared, &auth)?)?;
+    let request = build_request(
+        client,
+        prepared,
+        url,
+        wire_headers(client, prepared, &auth)?,
+    )?;
     // The rare paths (hooks, a cross-origin redirect) are boxed futures made only when
     // taken: the future of every call stays small (it is moved, and copied into its
     // box, whole).
@@ -189,7 +194,7 @@ async fn follow_redirect(
         &client.http,
         response,
         &prepared.method,
-        &wire_headers(prepared, auth)?,
+        &wire_headers(client, prepared, auth)?,
         body,
         replayable,
         &added,
@@ -283,10 +288,11 @@ fn transport_error(
 /// The request's headers: the prepared ones, the credentials' and the `Cookie` header
 /// (parameter cookies and API-key cookies; sensitive when it holds a key).
 fn wire_headers(
+    client: &ClientInner,
     prepared: &Prepared,
     auth: &crate::auth::AppliedAuth,
 ) -> Result<http::HeaderMap, Error<NoErrors>> {
-    let mut headers = prepared.headers.clone();
+    let mut headers = prepared.headers.to_map(client, auth.headers.len() + 1);
     for (name, value) in &auth.headers {
         headers.insert(name.clone(), value.clone());
     }

@@ -45,7 +45,7 @@ pub(crate) fn encode_param(param: &Param, value: value::ParamValue) -> Result<En
     let shape = shape::shape_of(value, param.content)?;
     match param.location {
         Location::Path => {
-            path::expand(param.name, param.style, param.explode, &shape).map(Encoded::Path)
+            path::expand(param.name, param.style, param.explode, shape).map(Encoded::Path)
         }
         Location::Query => Ok(
             match query::expand(

@@ -7,7 +7,7 @@
 //! spelling, `%2e`) is refused, because URL parsers (the `url` crate, WHATWG) resolve dot
 //! segments and would send the request to another resource.
 
-use super::percent::encode_strict;
+use super::percent::{encode_strict, encode_strict_owned};
 use super::shape::Shape;
 use crate::describe::Style;
 
@@ -17,7 +17,7 @@ pub(crate) fn expand(
     name: &str,
     style: Style,
     explode: bool,
-    shape: &Shape,
+    shape: Shape,
 ) -> Result<String, String> {
     let joined = |items: &[String], sep: &str| {
         items
@@ -33,9 +33,14 @@ pub(crate) fn expand(
             .collect::<Vec<_>>()
             .join(sep)
     };
+    // The common case: the value moved, not copied, when nothing in it needs encoding.
+    let shape = match (style, shape) {
+        (Style::Simple, Shape::Primitive(text)) => return Ok(encode_strict_owned(text)),
+        (_, shape) => shape,
+    };
     // Only the matrix style writes the name.
     let name = || encode_strict(name);
-    match (style, shape) {
+    match (style, &shape) {
         (_, Shape::Undefined) => {
             Err("a path parameter needs a value (got null or an empty collection)".to_owned())
         }
@@ -148,6 +153,9 @@ fn may_make_dot_segment(value: &str) -> bool {
 
 /// Refuses a `.`/`..` segment (any percent-encoded spelling) that a parameter produced.
 fn check_dot_segments(path: &str, filled: &[(usize, usize, &str)]) -> Result<(), (String, String)> {
+    if filled.is_empty() {
+        return Ok(());
+    }
     let mut start = 0;
     for segment in path.split('/') {
         let end = start + segment.len();

@@ -37,6 +37,16 @@ pub(crate) fn encode_strict(text: &str) -> String {
     utf8_percent_encode(text, STRICT).to_string()
 }
 
+/// [`encode_strict`] of an owned text: the text itself, uncopied, when nothing in it
+/// needs encoding (most values: numbers, identifiers).
+pub(crate) fn encode_strict_owned(text: String) -> String {
+    match std::borrow::Cow::from(utf8_percent_encode(&text, STRICT)) {
+        // One piece: the text itself, or one encoded byte (`%` is `%25`).
+        std::borrow::Cow::Borrowed(piece) if piece == text => text,
+        encoded => encoded.into_owned(),
+    }
+}
+
 /// Appends `text` to `out`, every byte outside RFC 3986 unreserved encoded.
 pub(crate) fn push_strict(out: &mut String, text: &str) {
     out.extend(utf8_percent_encode(text, STRICT));
@@ -91,6 +101,17 @@ pub(crate) fn encode_query_value(text: &str, allow_reserved: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_owned_text_is_encoded_like_a_borrowed_one() {
+        for text in ["42", "abc-_.~", "%", "a b", "é", "/", "%25", ""] {
+            assert_eq!(
+                encode_strict_owned(text.to_owned()),
+                encode_strict(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn strict_and_reserved() {

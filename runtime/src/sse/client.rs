@@ -84,7 +84,8 @@ fn sse_reconnector(core: &ClientCore, prepared: Prepared) -> crate::sse::reconne
             if let Some(id) = last_event_id.filter(|id| !id.is_empty()) {
                 // An ID with a byte a header cannot carry is not sent (it cannot be).
                 if let Ok(value) = http::HeaderValue::from_str(&id) {
-                    prepared.headers.insert("last-event-id", value);
+                    let name = http::HeaderName::from_static("last-event-id");
+                    prepared.headers.replace.push((name, value));
                 }
             }
             match crate::stream_head::connect_head(&core.inner, &prepared)
