@@ -12,9 +12,6 @@
 
 use std::future::Future;
 
-use futures::FutureExt as _;
-use futures::future::Either;
-
 use crate::client::{ClientCore, ClientInner};
 use crate::describe::Operation;
 use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
@@ -44,49 +41,57 @@ pub(crate) fn request_span(operation: &'static Operation, stream: bool) -> traci
 /// Sends `request` (retrying per the policy) and decodes the response with the
 /// operation's `decode` function; a mocked client answers instead.
 ///
-/// Not an `async fn`: the request is checked and encoded ([`prepare`]) when the future
-/// is made, so the future holds the prepared request once and not also the request it
-/// came from (an `async fn` keeps its arguments for its whole life). Every call's
-/// future is copied whole into its box and moved as it starts: its size is a per-call
-/// cost (`docs/performance.md`).
+/// Not an `async fn`: the request is checked and encoded ([`start`]) when the future is
+/// made, so the future holds the prepared request once and not also the request it came
+/// from (an `async fn` keeps its arguments for its whole life). Every call's future is
+/// copied whole into its box and moved as it starts, and every layer around it is
+/// polled: its size and its layers are a per-call cost (docs/performance.md).
 pub(crate) fn execute<T: 'static, E: 'static>(
     core: ClientCore,
     request: Request,
     decode: Decode<T, E>,
 ) -> impl Future<Output = Result<Response<T>, Error<E>>> + 'static {
-    if let Some(mock) = core.inner.mock.clone() {
-        // Answered when polled, as a sent request would be.
-        return Either::Left(futures::future::lazy(move |_| {
-            mock.answer(request.operation, request.call.as_ref())
-        }));
+    let mut start = start(&core, request);
+    async move {
+        // By reference where the arm waits: the future keeps one `Prepared`, not also a
+        // copy moved out of `start`.
+        match start {
+            Start::Ready(ref prepared, ref mut span, started) => {
+                match timed_attempts(&core.inner, prepared, span.take(), started).await {
+                    Ok(raw) => decode(raw),
+                    Err(error) => Err(error.widen()),
+                }
+            }
+            Start::Mock(mock, request) => mock.answer(request.operation, request.call.as_ref()),
+            Start::Invalid(error) => Err(error.widen()),
+        }
     }
-    Either::Right(execute_raw(core, request).map(move |result| match result {
-        Ok(raw) => decode(raw),
-        Err(error) => Err(error.widen()),
-    }))
 }
 
-/// Sends `request` and returns the buffered response, whatever its status: prepared
-/// now (in its span), sent when polled.
-pub(crate) fn execute_raw(
-    core: ClientCore,
-    request: Request,
-) -> impl Future<Output = Result<RawResponse, Error<NoErrors>>> + Send + 'static {
+/// A request made ready when its future is made.
+enum Start {
+    /// A mocked client answers, when the future is polled (as a sent request would be).
+    Mock(crate::mock::MockServer, Request),
+    /// The request cannot be sent: its error, returned when the future is polled.
+    Invalid(Error<NoErrors>),
+    /// Checked and encoded, with its span and the time it started (when traced).
+    Ready(Prepared, Option<tracing::Span>, Option<std::time::Instant>),
+}
+
+/// Prepares `request` in its span (non-generic: the part of [`execute`] that does not
+/// depend on the operation's types).
+fn start(core: &ClientCore, request: Request) -> Start {
+    if let Some(mock) = &core.inner.mock {
+        return Start::Mock(mock.clone(), request);
+    }
     let span = request_span(request.operation, false);
     let started = crate::trace::start();
     match crate::trace::in_span(&span, || prepare(&core.inner, request)) {
+        Ok(prepared) => Start::Ready(prepared, Some(span), started),
         Err(error) => {
             crate::trace::in_span(&span, || crate::trace::record_duration(started));
-            Either::Left(std::future::ready(Err(error)))
+            Start::Invalid(error)
         }
-        Ok(prepared) => Either::Right(crate::trace::instrument(
-            async move {
-                let result = attempts(&core.inner, &prepared).await;
-                crate::trace::record_duration(started);
-                result
-            },
-            span,
-        )),
     }
 }
 
@@ -95,16 +100,26 @@ pub(crate) async fn traced_attempts(
     client: &ClientInner,
     prepared: &Prepared,
 ) -> Result<RawResponse, Error<NoErrors>> {
-    crate::trace::instrument(
-        async move {
-            let started = crate::trace::start();
-            let result = attempts(client, prepared).await;
-            crate::trace::record_duration(started);
-            result
-        },
-        request_span(prepared.operation, false),
-    )
-    .await
+    let span = request_span(prepared.operation, false);
+    timed_attempts(client, prepared, Some(span), crate::trace::start()).await
+}
+
+/// [`attempts`] in `span` (when a subscriber records it), its duration recorded.
+async fn timed_attempts(
+    client: &ClientInner,
+    prepared: &Prepared,
+    span: Option<tracing::Span>,
+    started: Option<std::time::Instant>,
+) -> Result<RawResponse, Error<NoErrors>> {
+    let attempts = async move {
+        let result = attempts(client, prepared).await;
+        crate::trace::record_duration(started);
+        result
+    };
+    match span {
+        Some(span) => crate::trace::instrument(attempts, span).await,
+        None => attempts.await,
+    }
 }
 
 /// The attempt loop: one attempt, then [`after_attempt`].

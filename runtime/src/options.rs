@@ -13,8 +13,17 @@ use std::time::Duration;
 /// # let _ = options;
 /// ```
 /// `Debug` shows header names only: a header set here may carry a secret.
+///
+/// Options are rare, and every request value holds them and is moved as it is built and
+/// sent: they are one pointer, allocated only when something is set.
 #[derive(Clone, Default)]
 pub struct RequestOptions {
+    set: Option<Box<OptionValues>>,
+}
+
+/// What [`RequestOptions`] hold once something is set.
+#[derive(Clone, Default)]
+pub(crate) struct OptionValues {
     pub(crate) timeout: Option<Duration>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) retries: Option<u32>,
@@ -26,14 +35,20 @@ pub struct RequestOptions {
 
 impl std::fmt::Debug for RequestOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.headers.iter().map(|(name, _)| name.as_str()).collect();
+        let empty = OptionValues::default();
+        let values = self.set.as_deref().unwrap_or(&empty);
+        let names: Vec<&str> = values
+            .headers
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
         f.debug_struct("RequestOptions")
-            .field("timeout", &self.timeout)
+            .field("timeout", &values.timeout)
             .field("headers", &names)
-            .field("retries", &self.retries)
-            .field("idempotency_key", &self.idempotency_key)
-            .field("hooks", &self.hooks)
-            .field("sse_reconnect", &self.sse_reconnect)
+            .field("retries", &values.retries)
+            .field("idempotency_key", &values.idempotency_key)
+            .field("hooks", &values.hooks)
+            .field("sse_reconnect", &values.sse_reconnect)
             .finish()
     }
 }
@@ -44,9 +59,24 @@ impl RequestOptions {
         Self::default()
     }
 
+    /// The values, allocated on the first setting.
+    fn values_mut(&mut self) -> &mut OptionValues {
+        self.set.get_or_insert_with(Box::default)
+    }
+
+    /// The values set (defaults when none were).
+    pub(crate) fn into_values(self) -> OptionValues {
+        self.set.map(|values| *values).unwrap_or_default()
+    }
+
+    /// The values set, if any.
+    pub(crate) fn values(&self) -> Option<&OptionValues> {
+        self.set.as_deref()
+    }
+
     /// Per-attempt total timeout for this request (overrides the client's).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.values_mut().timeout = Some(timeout);
         self
     }
 
@@ -54,20 +84,20 @@ impl RequestOptions {
     /// here replaces a default header of the same name). Invalid names or values are
     /// reported as `Error::InvalidRequest` when the request is sent.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into(), value.into()));
+        self.values_mut().headers.push((name.into(), value.into()));
         self
     }
 
     /// Maximum number of retries for this request (overrides the client's policy).
     pub fn retries(mut self, retries: u32) -> Self {
-        self.retries = Some(retries);
+        self.values_mut().retries = Some(retries);
         self
     }
 
     /// The retry policy for this request (overrides the client's; `retries` still caps
     /// it). The client's retry budget applies either way.
     pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
-        self.retry_policy = Some(policy);
+        self.values_mut().retry_policy = Some(policy);
         self
     }
 
@@ -79,21 +109,27 @@ impl RequestOptions {
     /// Idempotency key sent (in the operation's declared idempotency header) on every
     /// attempt of this request.
     pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
-        self.idempotency_key = Some(key.into());
+        self.values_mut().idempotency_key = Some(key.into());
         self
     }
 
     /// Adds a before-send hook for this request, run after the client's (see
     /// [`crate::hooks`]).
     pub fn before_send(mut self, hook: impl crate::hooks::BeforeSend) -> Self {
-        self.hooks.before_send.push(std::sync::Arc::new(hook));
+        self.values_mut()
+            .hooks
+            .before_send
+            .push(std::sync::Arc::new(hook));
         self
     }
 
     /// Adds an after-receive hook for this request, run after the client's (see
     /// [`crate::hooks`]).
     pub fn after_receive(mut self, hook: impl crate::hooks::AfterReceive) -> Self {
-        self.hooks.after_receive.push(std::sync::Arc::new(hook));
+        self.values_mut()
+            .hooks
+            .after_receive
+            .push(std::sync::Arc::new(hook));
         self
     }
 
@@ -101,27 +137,28 @@ impl RequestOptions {
     /// ends, with `Last-Event-ID`, after the server's `retry:` time (see
     /// [`crate::sse::Reconnect`]). Default: no reconnection, the stream ends.
     pub fn sse_reconnect(mut self, policy: crate::reconnect::Reconnect) -> Self {
-        self.sse_reconnect = Some(policy);
+        self.values_mut().sse_reconnect = Some(policy);
         self
     }
 
     /// The timeout set for this request, if any.
     pub fn get_timeout(&self) -> Option<Duration> {
-        self.timeout
+        self.values().and_then(|values| values.timeout)
     }
 
     /// The retry limit set for this request, if any.
     pub fn get_retries(&self) -> Option<u32> {
-        self.retries
+        self.values().and_then(|values| values.retries)
     }
 
     /// The idempotency key set for this request, if any.
     pub fn get_idempotency_key(&self) -> Option<&str> {
-        self.idempotency_key.as_deref()
+        self.values()
+            .and_then(|values| values.idempotency_key.as_deref())
     }
 
     /// The extra headers of this request, in order.
     pub fn get_headers(&self) -> &[(String, String)] {
-        &self.headers
+        self.values().map_or(&[], |values| &values.headers)
     }
 }

@@ -95,7 +95,9 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
     let path = crate::encoding::path::fill_template(operation.path, &inner.path)
         .map_err(|(parameter, reason)| invalid(Some(parameter), reason))?;
 
-    let (headers, has_idempotency_key) = header_plan(client, operation, &mut inner, &invalid)?;
+    let options = std::mem::take(&mut inner.options).into_values();
+    let (headers, has_idempotency_key) =
+        header_plan(client, operation, &mut inner, &options, &invalid)?;
     Ok(Prepared {
         operation,
         op_ref,
@@ -105,12 +107,12 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
         headers,
         cookies: inner.cookies,
         body: inner.body,
-        timeout: inner.options.timeout.unwrap_or(client.timeout),
-        max_retries: inner.options.retries,
-        retry_policy: inner.options.retry_policy,
+        timeout: options.timeout.unwrap_or(client.timeout),
+        max_retries: options.retries,
+        retry_policy: options.retry_policy,
         next_url: None,
         has_idempotency_key,
-        hooks: inner.options.hooks,
+        hooks: options.hooks,
         attempt: AttemptNumber::default(),
     })
 }
@@ -121,6 +123,7 @@ fn header_plan(
     client: &ClientInner,
     operation: &'static Operation,
     inner: &mut crate::request::RequestParts,
+    options: &crate::options::OptionValues,
     invalid: &impl Fn(Option<String>, String) -> Error<NoErrors>,
 ) -> Result<(HeaderPlan, bool), Error<NoErrors>> {
     let mut headers = HeaderPlan::default();
@@ -141,8 +144,8 @@ fn header_plan(
             })?);
     }
     headers.parameters = std::mem::take(&mut inner.headers);
-    headers.options = Vec::with_capacity(inner.options.headers.len());
-    for (name, value) in &inner.options.headers {
+    headers.options = Vec::with_capacity(options.headers.len());
+    for (name, value) in &options.headers {
         let header_name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
         let header_value = crate::encoding::header::header_value(value)
@@ -151,13 +154,9 @@ fn header_plan(
     }
     let has_idempotency_key = match operation.idempotency_header {
         Some(name) => {
-            headers.idempotency_key = idempotency_key(
-                client,
-                &headers,
-                name,
-                inner.options.idempotency_key.as_deref(),
-            )
-            .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
+            headers.idempotency_key =
+                idempotency_key(client, &headers, name, options.idempotency_key.as_deref())
+                    .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
             true
         }
         None => false,

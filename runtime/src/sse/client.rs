@@ -54,7 +54,11 @@ async fn execute_sse_inner<T: 'static, E>(
     data: DecodeData<T>,
     decode: Decode<(), E>,
 ) -> Result<Response<SseStream<T>>, Error<E>> {
-    let reconnect = request.inner.options.sse_reconnect.clone();
+    let reconnect = request
+        .inner
+        .options
+        .values()
+        .and_then(|values| values.sse_reconnect.clone());
     let prepared = crate::prepare::prepare(&core.inner, request).map_err(Error::widen)?;
     let head = match crate::stream_head::connect_head(&core.inner, &prepared).await {
         Ok(head) => head,
