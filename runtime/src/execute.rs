@@ -71,7 +71,7 @@ pub(crate) fn execute<T: 'static, E: 'static>(
 /// A request made ready when its future is made.
 enum Start {
     /// A mocked client answers, when the future is polled (as a sent request would be).
-    Mock(crate::mock::MockServer, Request),
+    Mock(crate::mock::MockServer, Box<Request>),
     /// The request cannot be sent: its error, returned when the future is polled.
     Invalid(Error<NoErrors>),
     /// Checked and encoded, with its span and the time it started (when traced).
@@ -82,7 +82,7 @@ enum Start {
 /// depend on the operation's types).
 fn start(core: &ClientCore, request: Request) -> Start {
     if let Some(mock) = &core.inner.mock {
-        return Start::Mock(mock.clone(), request);
+        return Start::Mock(mock.clone(), Box::new(request));
     }
     let span = request_span(request.operation, false);
     let started = crate::trace::start();
@@ -305,8 +305,8 @@ mod tests {
     /// A call's future is copied whole into its box and moved as it starts, so its size
     /// is paid on every call: rare waits (OAuth2 tokens, hooks, redirects, retry sleeps)
     /// are boxed where they happen instead of making every future larger. These bounds
-    /// are twice the sizes measured when they were set (rustc 1.91, reqwest 0.13:
-    /// 1600, 960 and 584 bytes); an `.await` of something large on the common path
+    /// are twice the sizes measured when they were set (rustc 1.95, reqwest 0.13:
+    /// 1808, 960 and 584 bytes); an `.await` of something large on the common path
     /// breaks them.
     #[tokio::test]
     async fn a_calls_future_stays_small() {
@@ -318,7 +318,7 @@ mod tests {
         let request = || Request::new(&OPERATION, crate::RequestOptions::default());
         let call = super::execute(client.clone(), request(), decode);
         assert!(
-            size_of_val(&call) <= 3200,
+            size_of_val(&call) <= 3616,
             "call future: {} bytes",
             size_of_val(&call)
         );

@@ -143,20 +143,23 @@ fn header_plan(
                 invalid(Some("body".to_owned()), "invalid content type".to_owned())
             })?);
     }
-    headers.parameters = std::mem::take(&mut inner.headers);
-    headers.options = Vec::with_capacity(options.headers.len());
+    headers.add_group(std::mem::take(&mut inner.headers));
+    let mut option_headers = Vec::with_capacity(options.headers.len());
     for (name, value) in &options.headers {
         let header_name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
         let header_value = crate::encoding::header::header_value(value)
             .map_err(|reason| invalid(Some(name.clone()), reason))?;
-        headers.options.push((header_name, header_value));
+        option_headers.push((header_name, header_value));
     }
+    headers.add_group(option_headers);
     let has_idempotency_key = match operation.idempotency_header {
         Some(name) => {
-            headers.idempotency_key =
-                idempotency_key(client, &headers, name, options.idempotency_key.as_deref())
-                    .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
+            let key = idempotency_key(client, &headers, name, options.idempotency_key.as_deref())
+                .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
+            if let Some((name, value)) = key {
+                headers.replace(name, value);
+            }
             true
         }
         None => false,

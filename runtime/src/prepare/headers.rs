@@ -2,51 +2,62 @@
 //! map for every attempt ([`HeaderPlan::to_map`]).
 //!
 //! An attempt must own its map (reqwest takes it). Building the map from this plan costs
-//! one map per attempt; building a map in `prepare` and cloning it per attempt cost two,
-//! and the clone, on every call (issue 16's benchmark counts them).
+//! one map per attempt; building a map in `prepare` and cloning it per attempt cost two
+//! maps, and the clone, on every call (docs/performance.md).
 
 use http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::client::ClientInner;
 
 /// Every header of a request but credentials and `Cookie`, in the order they apply:
-/// the client's default headers, `User-Agent`, `Accept`, `Content-Type`, then header
-/// parameters, per-request headers and the idempotency key, each replacing earlier
-/// values of its names, and last the `replace` headers a resent request sets.
+/// the client's default headers, `User-Agent`, `Accept`, `Content-Type`, then
+/// [`HeaderPlan::entries`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HeaderPlan {
     /// The operation's `Accept` value.
     pub(crate) accept: Option<HeaderValue>,
     /// The body's `Content-Type`.
     pub(crate) content_type: Option<HeaderValue>,
-    /// Header parameters (several values of one name are all sent).
-    pub(crate) parameters: Vec<(HeaderName, HeaderValue)>,
-    /// Per-request headers from the request options.
-    pub(crate) options: Vec<(HeaderName, HeaderValue)>,
-    /// The idempotency key, the same on every attempt.
-    pub(crate) idempotency_key: Option<(HeaderName, HeaderValue)>,
-    /// Headers set on a prepared request afterwards (an event stream's
-    /// `Last-Event-ID`), each replacing any other value.
-    pub(crate) replace: Vec<(HeaderName, HeaderValue)>,
+    /// Header parameters, per-request headers, the idempotency key and the headers a
+    /// resent request sets, in that order, each saying how it applies.
+    entries: Vec<(HeaderName, HeaderValue, Apply)>,
+}
+
+/// How a header of [`HeaderPlan::entries`] applies to the values before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Apply {
+    /// Replaces earlier values of its name.
+    Replace,
+    /// Adds a value (a later value of a name in the same group).
+    Append,
 }
 
 impl HeaderPlan {
-    /// Whether a header parameter, a per-request header or a default header of `client`
-    /// is named `name`.
+    /// Adds a group of headers (the header parameters, or the per-request headers): the
+    /// group's first value of a name replaces earlier values, its later values of that
+    /// name are all sent.
+    pub(crate) fn add_group(&mut self, group: Vec<(HeaderName, HeaderValue)>) {
+        let start = self.entries.len();
+        for (name, value) in group {
+            let again = self.entries[start..].iter().any(|(n, _, _)| *n == name);
+            let apply = if again { Apply::Append } else { Apply::Replace };
+            self.entries.push((name, value, apply));
+        }
+    }
+
+    /// Sets `name` to `value`, replacing every earlier value.
+    pub(crate) fn replace(&mut self, name: HeaderName, value: HeaderValue) {
+        self.entries.push((name, value, Apply::Replace));
+    }
+
+    /// Whether a default header of `client` or a header added so far is named `name`.
     pub(crate) fn sets(&self, client: &ClientInner, name: &HeaderName) -> bool {
-        client.default_headers.contains_key(name)
-            || self.parameters.iter().any(|(n, _)| n == name)
-            || self.options.iter().any(|(n, _)| n == name)
+        client.default_headers.contains_key(name) || self.entries.iter().any(|(n, _, _)| n == name)
     }
 
     /// The headers of one attempt, with room for `more` (credentials, `Cookie`).
     pub(crate) fn to_map(&self, client: &ClientInner, more: usize) -> HeaderMap {
-        let capacity = client.default_headers.len()
-            + 3
-            + self.parameters.len()
-            + self.options.len()
-            + self.replace.len()
-            + more;
+        let capacity = client.default_headers.len() + 3 + self.entries.len() + more;
         let mut headers = HeaderMap::with_capacity(capacity);
         for (name, value) in &client.default_headers {
             headers.append(name.clone(), value.clone());
@@ -58,26 +69,44 @@ impl HeaderPlan {
         if let Some(content_type) = &self.content_type {
             headers.insert(http::header::CONTENT_TYPE, content_type.clone());
         }
-        replace_headers(&mut headers, &self.parameters);
-        replace_headers(&mut headers, &self.options);
-        if let Some((name, value)) = &self.idempotency_key {
-            headers.insert(name.clone(), value.clone());
-        }
-        for (name, value) in &self.replace {
-            headers.insert(name.clone(), value.clone());
+        for (name, value, apply) in &self.entries {
+            match apply {
+                Apply::Replace => headers.insert(name.clone(), value.clone()),
+                Apply::Append => {
+                    headers.append(name.clone(), value.clone());
+                    None
+                }
+            };
         }
         headers
     }
 }
 
-/// Puts `new` headers in `headers`, replacing any earlier value of the same name
-/// (several values of one name in `new` are all kept).
-fn replace_headers(headers: &mut HeaderMap, new: &[(HeaderName, HeaderValue)]) {
-    for (index, (name, value)) in new.iter().enumerate() {
-        if new[..index].iter().any(|(earlier, _)| earlier == name) {
-            headers.append(name.clone(), value.clone());
-        } else {
-            headers.insert(name.clone(), value.clone());
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &'static str) -> HeaderValue {
+        HeaderValue::from_static(text)
+    }
+
+    #[test]
+    fn a_group_replaces_earlier_values_and_keeps_its_own_repeats() {
+        let client = crate::builder::ClientBuilder::new(Some("http://127.0.0.1:9"), &[])
+            .build()
+            .expect("a loopback base URL is valid");
+        let name = HeaderName::from_static("x-tag");
+        let mut plan = HeaderPlan::default();
+        plan.add_group(vec![(name.clone(), value("a")), (name.clone(), value("b"))]);
+        let map = plan.to_map(&client.inner, 0);
+        assert_eq!(map.get_all(&name).iter().collect::<Vec<_>>(), ["a", "b"]);
+        plan.add_group(vec![(name.clone(), value("c")), (name.clone(), value("d"))]);
+        let map = plan.to_map(&client.inner, 0);
+        assert_eq!(map.get_all(&name).iter().collect::<Vec<_>>(), ["c", "d"]);
+        plan.replace(name.clone(), value("e"));
+        let map = plan.to_map(&client.inner, 0);
+        assert_eq!(map.get_all(&name).iter().collect::<Vec<_>>(), ["e"]);
+        assert!(plan.sets(&client.inner, &name));
+        assert!(map.contains_key(http::header::USER_AGENT));
     }
 }

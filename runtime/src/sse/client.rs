@@ -89,7 +89,7 @@ fn sse_reconnector(core: &ClientCore, prepared: Prepared) -> crate::sse::reconne
                 // An ID with a byte a header cannot carry is not sent (it cannot be).
                 if let Ok(value) = http::HeaderValue::from_str(&id) {
                     let name = http::HeaderName::from_static("last-event-id");
-                    prepared.headers.replace.push((name, value));
+                    prepared.headers.replace(name, value);
                 }
             }
             match crate::stream_head::connect_head(&core.inner, &prepared)
