@@ -69,6 +69,11 @@ pub(crate) fn execute<T: 'static, E: 'static>(
 }
 
 /// A request made ready when its future is made.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "`Ready` is nearly every call's variant; boxing the prepared request would \
+              cost each call an allocation to save space only in the rare ones"
+)]
 enum Start {
     /// A mocked client answers, when the future is polled (as a sent request would be).
     Mock(crate::mock::MockServer, Box<Request>),
