@@ -192,6 +192,11 @@ pub(crate) async fn after_attempt(
             if let Some(budget) = &client.retry_budget {
                 budget.record_response(raw.status);
             }
+            // Below 400 the policy never repeats a request (`RetryPolicy::decide`): the
+            // common case is decided without reading the clock for it.
+            if raw.status.as_u16() < 400 && state.retries_done == 0 {
+                return Next::Done;
+            }
             Outcome::Response {
                 status: raw.status,
                 headers: &raw.headers,
