@@ -2,14 +2,22 @@
 //! (issue 16). Run it with
 //!
 //! ```sh
-//! cargo run --release -p specforge-bench-runtime            # 7 rounds
-//! cargo run --release -p specforge-bench-runtime -- --rounds 11 --only sequential
+//! cargo run --release -p specforge-bench-runtime            # 41 rounds
+//! cargo run --release -p specforge-bench-runtime -- --rounds 81 --only sequential
+//! cargo run --release -p specforge-bench-runtime -- --side generated --calls 3000
 //! ```
 //!
 //! An axum server on 127.0.0.1 runs in its own runtime (one worker thread); the
 //! clients run one at a time on the main thread (a current-thread runtime). Each
-//! scenario runs in rounds that alternate which side goes first; the table shows
-//! medians. Allocations are counted on the client thread only (`alloc.rs`).
+//! scenario runs in short rounds that alternate which side goes first; the table shows
+//! the median time per unit of each side and, as the ratio, the median of the rounds'
+//! ratios (each round of one side against the adjacent round of the other, so that a
+//! slow spell of the machine weighs on both). Allocations are counted on the client
+//! thread only (`alloc.rs`).
+//!
+//! `--side generated|hand --calls N` runs N sequential calls of one side only and prints
+//! nothing: the mode for a profiler (`bench/runtime-instructions.sh` counts
+//! instructions per call with callgrind).
 
 mod alloc;
 mod scenarios;
@@ -28,20 +36,38 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 struct Args {
     rounds: usize,
     only: Option<String>,
+    /// Profile mode: one side only (`generated` or `hand`), `calls` sequential calls.
+    side: Option<String>,
+    calls: usize,
 }
+
+const USAGE: &str = "--rounds N, --only get|sequential|concurrent|download|sse, \
+                     --side generated|hand --calls N";
 
 fn parse_args() -> Result<Args, BoxError> {
     let mut args = Args {
-        rounds: 7,
+        rounds: 41,
         only: None,
+        side: None,
+        calls: 1000,
     };
     let mut words = std::env::args().skip(1);
     while let Some(word) = words.next() {
+        let mut value = || {
+            words
+                .next()
+                .ok_or(format!("{word} needs a value ({USAGE})"))
+        };
         match word.as_str() {
-            "--rounds" => args.rounds = words.next().ok_or("--rounds N")?.parse()?,
-            "--only" => args.only = Some(words.next().ok_or("--only SCENARIO")?),
-            other => return Err(format!("unknown argument {other:?} (--rounds N, --only get|sequential|concurrent|download|sse)").into()),
+            "--rounds" => args.rounds = value()?.parse()?,
+            "--only" => args.only = Some(value()?),
+            "--side" => args.side = Some(value()?),
+            "--calls" => args.calls = value()?.parse()?,
+            other => return Err(format!("unknown argument {other:?} ({USAGE})").into()),
         }
+    }
+    if args.rounds == 0 {
+        return Err("--rounds must be at least 1".into());
     }
     Ok(args)
 }
@@ -58,8 +84,12 @@ fn main() -> Result<(), BoxError> {
 async fn run(base: &str, args: &Args) -> Result<(), BoxError> {
     let generated = Generated::new(base)?;
     let hand = Hand::new(base);
+    if let Some(side) = &args.side {
+        return profile(side, &generated, &hand, args.calls).await;
+    }
     println!(
-        "specforge runtime overhead: {} rounds, medians, client on one thread, server on another\n",
+        "specforge runtime overhead: {} rounds, medians (ratio: median of adjacent rounds' ratios), \
+         client on one thread, server on another\n",
         args.rounds
     );
     println!(
@@ -84,6 +114,27 @@ async fn run(base: &str, args: &Args) -> Result<(), BoxError> {
     Ok(())
 }
 
+/// Profile mode: a warm-up, then `calls` sequential calls of one side.
+async fn profile(
+    side: &str,
+    generated: &Generated,
+    hand: &Hand,
+    calls: usize,
+) -> Result<(), BoxError> {
+    let scenario = Scenario::Sequential;
+    match side {
+        "generated" => {
+            generated.run(scenario, scenario.warmup_units()).await?;
+            generated.run(scenario, calls).await
+        }
+        "hand" => {
+            hand.run(scenario, scenario.warmup_units()).await?;
+            hand.run(scenario, calls).await
+        }
+        other => Err(format!("--side {other:?}: generated or hand").into()),
+    }
+}
+
 /// Runs one scenario: a warm-up per side, `rounds` alternating timed rounds, then one
 /// counted run per side.
 async fn measure(
@@ -106,6 +157,12 @@ async fn measure(
             gen_times.push(timed(generated.run(scenario, units)).await?);
         }
     }
+    let mut ratios: Vec<f64> = gen_times
+        .iter()
+        .zip(&hand_times)
+        .map(|(generated, hand)| generated.as_secs_f64() / hand.as_secs_f64())
+        .collect();
+    let ratio = median(&mut ratios);
     let count_units = scenario.counted_units();
     let (result, gen_count) = alloc::counted(generated.run(scenario, count_units)).await;
     result?;
@@ -120,7 +177,7 @@ async fn measure(
         scenario.label(),
         format_time(gen_median),
         format_time(hand_median),
-        gen_median / hand_median,
+        ratio,
         per_count(gen_count),
         per_count(hand_count),
     );
@@ -131,7 +188,7 @@ async fn measure(
             "  throughput",
             rate(gen_median),
             rate(hand_median),
-            hand_median / gen_median,
+            1.0 / ratio,
         );
     }
     Ok(())
@@ -145,9 +202,10 @@ async fn timed<F: std::future::Future<Output = Result<(), BoxError>>>(
     Ok(started.elapsed())
 }
 
-fn median(times: &mut [Duration]) -> Duration {
-    times.sort();
-    times[times.len() / 2]
+/// The median of `values` (the upper one of an even count); `rounds` is at least 1.
+fn median<T: PartialOrd + Copy>(values: &mut [T]) -> T {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    values[values.len() / 2]
 }
 
 fn format_time(seconds: f64) -> String {

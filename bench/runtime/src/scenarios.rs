@@ -65,12 +65,13 @@ impl Scenario {
         }
     }
 
-    /// Units of one timed round.
+    /// Units of one timed round: short rounds (tens of milliseconds), so that the two
+    /// sides of a pair of rounds meet the same machine.
     pub fn units(self) -> usize {
         match self {
-            Scenario::Get | Scenario::Sequential => 2_000,
-            Scenario::Concurrent => CONCURRENCY * 40,
-            Scenario::Download => 3,
+            Scenario::Get | Scenario::Sequential => 250,
+            Scenario::Concurrent => CONCURRENCY * 8,
+            Scenario::Download => 1,
             Scenario::Sse => EVENTS,
         }
     }
