@@ -2,7 +2,7 @@
 //! (WHATWG HTML §9.2 "reestablish the connection").
 //!
 //! When the connection of a stream made by
-//! [`ClientCore::execute_sse`](crate::ClientCore::execute_sse) ends (the server closes
+//! [`execute_sse`](crate::__private::execute_sse) (an event-stream operation's send) ends (the server closes
 //! it, it drops mid-body, or the idle timeout elapses) and the request's
 //! [`RequestOptions::sse_reconnect`](crate::RequestOptions::sse_reconnect) is set, the
 //! stream waits the reconnection time (the server's latest `retry:` value, capped by
