@@ -1,9 +1,10 @@
 //! `execute`: prepare once (`prepare.rs`), then a loop of attempts.
 //!
 //! ```text
-//! execute<T, E>            generic, tiny: execute_raw + the operation's decode fn
-//!  └ execute_raw           non-generic: prepare (when the future is made), span, loop
-//!     ├ prepare            parameters errors, path, query, headers, cookies, body
+//! execute<T, E>            generic, tiny: start, then an async block + the decode fn
+//!  ├ start                 non-generic, when the future is made: mock?, span, prepare
+//!  │  └ prepare            parameters errors, path, query, headers, cookies, body
+//!  └ timed_attempts        in the span (when recorded), the duration
 //!     └ attempts
 //!        ├ send_once       (send.rs) auth, URL, reqwest request, response, body (read.rs),
 //!        │                 under the per-attempt total timeout
