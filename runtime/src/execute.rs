@@ -58,7 +58,8 @@ pub(crate) fn execute<T: 'static, E: 'static>(
         // copy moved out of `start`.
         match start {
             Start::Ready(ref prepared, ref mut span, started) => {
-                match timed_attempts(&core.inner, prepared, span.take(), started).await {
+                let span = std::mem::replace(span, tracing::Span::none());
+                match timed_attempts(&core.inner, prepared, span, started).await {
                     Ok(raw) => decode(raw),
                     Err(error) => Err(error.widen()),
                 }
@@ -81,7 +82,7 @@ enum Start {
     /// The request cannot be sent: its error, returned when the future is polled.
     Invalid(Error<NoErrors>),
     /// Checked and encoded, with its span and the time it started (when traced).
-    Ready(Prepared, Option<tracing::Span>, Option<std::time::Instant>),
+    Ready(Prepared, tracing::Span, Option<std::time::Instant>),
 }
 
 /// Prepares `request` in its span (non-generic: the part of [`execute`] that does not
@@ -93,7 +94,7 @@ fn start(core: &ClientCore, request: Request) -> Start {
     let span = request_span(request.operation, false);
     let started = crate::trace::start();
     match crate::trace::in_span(&span, || prepare(&core.inner, request)) {
-        Ok(prepared) => Start::Ready(prepared, Some(span), started),
+        Ok(prepared) => Start::Ready(prepared, span, started),
         Err(error) => {
             crate::trace::in_span(&span, || crate::trace::record_duration(started));
             Start::Invalid(error)
@@ -107,14 +108,14 @@ pub(crate) async fn traced_attempts(
     prepared: &Prepared,
 ) -> Result<RawResponse, Error<NoErrors>> {
     let span = request_span(prepared.operation, false);
-    timed_attempts(client, prepared, Some(span), crate::trace::start()).await
+    timed_attempts(client, prepared, span, crate::trace::start()).await
 }
 
 /// [`attempts`] in `span` (when a subscriber records it), its duration recorded.
 async fn timed_attempts(
     client: &ClientInner,
     prepared: &Prepared,
-    span: Option<tracing::Span>,
+    span: tracing::Span,
     started: Option<std::time::Instant>,
 ) -> Result<RawResponse, Error<NoErrors>> {
     let attempts = async move {
@@ -122,10 +123,7 @@ async fn timed_attempts(
         crate::trace::record_duration(started);
         result
     };
-    match span {
-        Some(span) => crate::trace::instrument(attempts, span).await,
-        None => attempts.await,
-    }
+    crate::trace::instrument(attempts, span).await
 }
 
 /// The attempt loop: one attempt, then [`after_attempt`].
@@ -193,9 +191,8 @@ pub(crate) async fn after_attempt(
             if let Some(budget) = &client.retry_budget {
                 budget.record_response(raw.status);
             }
-            // Below 400 the policy never repeats a request (`RetryPolicy::decide`): the
-            // common case is decided without reading the clock for it.
-            if raw.status.as_u16() < 400 && state.retries_done == 0 {
+            // The common case, decided without reading the clock for the policy.
+            if crate::retry::never_repeated(raw.status) && state.retries_done == 0 {
                 return Next::Done;
             }
             Outcome::Response {
@@ -321,6 +318,8 @@ mod tests {
     /// breaks them.
     #[tokio::test]
     async fn a_calls_future_stays_small() {
+        // Test code: a fixed base URL and a request without parameters; an `expect`
+        // failing here is a failing test, never input.
         let client = crate::builder::ClientBuilder::new(Some("http://127.0.0.1:9"), &[])
             .build()
             .expect("a loopback base URL is valid");

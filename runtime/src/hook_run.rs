@@ -10,7 +10,7 @@ pub(crate) fn has_before_send(
     client: &crate::client::ClientInner,
     prepared: &crate::prepare::Prepared,
 ) -> bool {
-    !client.hooks.before_send.is_empty() || !prepared.hooks.before_send.is_empty()
+    crate::hooks::any_before_send([&client.hooks, &prepared.hooks])
 }
 
 /// Whether the client or the request has an after-receive hook.
@@ -18,7 +18,7 @@ pub(crate) fn has_after_receive(
     client: &crate::client::ClientInner,
     prepared: &crate::prepare::Prepared,
 ) -> bool {
-    !client.hooks.after_receive.is_empty() || !prepared.hooks.after_receive.is_empty()
+    crate::hooks::any_after_receive([&client.hooks, &prepared.hooks])
 }
 
 /// Runs the client's, then the request's before-send hooks on `request`.

@@ -156,13 +156,23 @@ pub(crate) async fn run_before_send(
     Ok(request)
 }
 
+/// Whether `sets` hold a before-send hook.
+pub(crate) fn any_before_send(sets: [&Hooks; 2]) -> bool {
+    sets.iter().any(|hooks| !hooks.before_send.is_empty())
+}
+
+/// Whether `sets` hold an after-receive hook.
+pub(crate) fn any_after_receive(sets: [&Hooks; 2]) -> bool {
+    sets.iter().any(|hooks| !hooks.after_receive.is_empty())
+}
+
 /// Runs the after-receive hooks of `sets` in order on `response`'s head.
 pub(crate) async fn run_after_receive(
     sets: [&Hooks; 2],
     response: &reqwest::Response,
     context: HookContext,
 ) -> Result<(), HookError> {
-    if sets.iter().all(|hooks| hooks.after_receive.is_empty()) {
+    if !any_after_receive(sets) {
         return Ok(());
     }
     let head = ResponseHead {

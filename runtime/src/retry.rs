@@ -165,7 +165,7 @@ impl RetryPolicy {
     pub(crate) fn decide(&self, ctx: &AttemptContext<'_>) -> RetryDecision {
         let server_vouches = match ctx.outcome {
             // A success or a redirect is never repeated, whatever the headers say.
-            Outcome::Response { status, .. } if status.as_u16() < 400 => {
+            Outcome::Response { status, .. } if never_repeated(status) => {
                 return RetryDecision::Stop(StopReason::NotRetryable);
             }
             Outcome::Response { status, headers } => match should_retry_header(headers) {
@@ -256,6 +256,12 @@ fn should_retry_header(headers: &HeaderMap) -> Option<bool> {
         value if value.eq_ignore_ascii_case("false") => Some(false),
         _ => None,
     }
+}
+
+/// Whether a response of `status` is final whatever the policy and the headers say: a
+/// success or a redirect is never repeated (below 400).
+pub(crate) fn never_repeated(status: http::StatusCode) -> bool {
+    status.as_u16() < 400
 }
 
 /// The delay a response asks for: `retry-after-ms` (milliseconds, fractions allowed),

@@ -8,7 +8,6 @@
 //! judged for a retry like a buffered response.
 
 use crate::client::ClientInner;
-use tracing::Instrument as _;
 
 use crate::byte_stream::ByteStream;
 use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
@@ -124,19 +123,8 @@ pub(crate) async fn execute_stream<T: 'static, E: 'static>(
         let answer = mock.answer::<bytes::Bytes, E>(request.operation, request.call.as_ref());
         return answer.map(|response| response.map(mocked_body));
     }
-    let operation = request.operation;
-    let span = tracing::debug_span!(
-        "specforge.request",
-        operation = operation.id,
-        method = %operation.method,
-        path = operation.path,
-        stream = true,
-        attempt = tracing::field::Empty,
-        status = tracing::field::Empty,
-    );
-    execute_stream_inner(client, request, decode)
-        .instrument(span)
-        .await
+    let span = crate::execute::request_span(request.operation, true);
+    crate::trace::instrument(execute_stream_inner(client, request, decode), span).await
 }
 
 async fn execute_stream_inner<T, E>(

@@ -57,6 +57,7 @@ impl HeaderPlan {
 
     /// The headers of one attempt, with room for `more` (credentials, `Cookie`).
     pub(crate) fn to_map(&self, client: &ClientInner, more: usize) -> HeaderMap {
+        // The default headers, `User-Agent`, `Accept`, `Content-Type`, the entries.
         let capacity = client.default_headers.len() + 3 + self.entries.len() + more;
         let mut headers = HeaderMap::with_capacity(capacity);
         for (name, value) in &client.default_headers {
@@ -92,6 +93,7 @@ mod tests {
 
     #[test]
     fn a_group_replaces_earlier_values_and_keeps_its_own_repeats() {
+        // Test code: a fixed loopback base URL; an `expect` failing here fails the test.
         let client = crate::builder::ClientBuilder::new(Some("http://127.0.0.1:9"), &[])
             .build()
             .expect("a loopback base URL is valid");

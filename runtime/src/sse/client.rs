@@ -13,8 +13,6 @@
 //! The content type of a 2xx response is not checked: servers that mislabel an event
 //! stream (`text/plain`) still work; a body that is not one yields no events.
 
-use tracing::Instrument as _;
-
 use crate::client::ClientCore;
 use crate::error::{Error, NoErrors};
 use crate::prepare::Prepared;
@@ -43,9 +41,7 @@ pub(crate) async fn execute_sse<T: 'static, E: 'static>(
         });
     }
     let span = crate::execute::request_span(request.operation, true);
-    execute_sse_inner(core, request, data, decode)
-        .instrument(span)
-        .await
+    crate::trace::instrument(execute_sse_inner(core, request, data, decode), span).await
 }
 
 async fn execute_sse_inner<T: 'static, E>(
@@ -92,9 +88,11 @@ fn sse_reconnector(core: &ClientCore, prepared: Prepared) -> crate::sse::reconne
                     prepared.headers.replace(name, value);
                 }
             }
-            match crate::stream_head::connect_head(&core.inner, &prepared)
-                .instrument(span)
-                .await
+            match crate::trace::instrument(
+                crate::stream_head::connect_head(&core.inner, &prepared),
+                span,
+            )
+            .await
             {
                 Ok(head) if head.status() == http::StatusCode::NO_CONTENT => Ok(None),
                 Ok(head) => {
