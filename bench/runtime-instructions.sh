@@ -4,15 +4,17 @@
 # benchmark (`cargo run --release -p specforge-bench-runtime`), whose ratios move by a
 # few percent between runs on a shared machine.
 #
-#   bench/runtime-instructions.sh            # sequential calls (3 GET : 1 POST)
+#   bench/runtime-instructions.sh             # sequential calls (3 GET : 1 POST)
+#   bench/runtime-instructions.sh concurrent  # 64 calls in flight (or: get)
 #
-# Each side runs alone (`--side generated|hand --calls N`) twice, with 1,000 and 3,000
-# calls; the difference divided by 2,000 is the cost of one call without the start-up.
+# Each side runs alone (`--side generated|hand --calls N --only SCENARIO`) twice, with 1,024 and 3,072
+# calls; the difference divided by 2,048 is the cost of one call without the start-up.
 # Reported per side: instructions on the client thread (the caller's runtime, reqwest,
 # hyper's connection task, specforge) and on the server thread (axum answering), per call.
 # Needs valgrind (Debian: `apt install valgrind`); takes about fifteen seconds after the build.
 set -euo pipefail
 
+scenario=${1:-sequential}
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 command -v valgrind >/dev/null || { echo "needs valgrind (apt install valgrind)" >&2; exit 2; }
@@ -28,18 +30,18 @@ instructions() {
 
 declare -A client server
 for side in generated hand; do
-    for calls in 1000 3000; do
+    for calls in 1024 3072; do
         valgrind --tool=callgrind --separate-threads=yes \
             --callgrind-out-file="$work/$side-$calls.out" \
-            "$bin" --side "$side" --calls "$calls" >/dev/null 2>"$work/$side-$calls.log"
+            "$bin" --side "$side" --calls "$calls" --only "$scenario" >/dev/null 2>"$work/$side-$calls.log"
     done
     # One file per thread (`-01`, `-02`, ...): the first is the client (the main
     # thread), the last the server's worker.
-    first=$(ls "$work/$side-1000.out"-* | sort | head -1)
-    last=$(ls "$work/$side-1000.out"-* | sort | tail -1)
+    first=$(ls "$work/$side-1024.out"-* | sort | head -1)
+    last=$(ls "$work/$side-1024.out"-* | sort | tail -1)
     per_call() {
         local thread=${1##*.out}
-        echo $((($(instructions "$work/$side-3000.out$thread") - $(instructions "$1")) / 2000))
+        echo $((($(instructions "$work/$side-3072.out$thread") - $(instructions "$1")) / 2048))
     }
     client[$side]=$(per_call "$first")
     server[$side]=$(per_call "$last")

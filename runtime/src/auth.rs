@@ -75,16 +75,22 @@ pub(crate) fn select<'c>(
     Vec::new()
 }
 
-/// Applies the credentials an operation requires.
-pub(crate) async fn apply(
-    client: &ClientInner,
+/// Applies the credentials an operation requires: the static ones (API keys, basic,
+/// bearer) at once; an OAuth2 scheme's token is left in [`Applying::tokens`] for
+/// [`fetch_tokens`], the one wait, which the caller boxes (most requests never wait,
+/// and every call's future would otherwise carry the wait's state).
+pub(crate) fn apply<'c>(
+    client: &'c ClientInner,
     operation: &Operation,
     url: &url::Url,
-) -> Result<AppliedAuth, AuthError> {
+) -> Result<Applying<'c>, AuthError> {
     let selected = select(client, operation);
-    let mut applied = AppliedAuth::default();
+    let mut applying = Applying {
+        applied: AppliedAuth::default(),
+        tokens: Vec::new(),
+    };
     if selected.is_empty() {
-        return Ok(applied);
+        return Ok(applying);
     }
     if !client.allow_insecure_credentials && !is_secure_target(url) {
         let scheme = selected.first().map_or("", |(s, _)| s.name);
@@ -97,23 +103,44 @@ pub(crate) async fn apply(
             .into());
     }
     for (scheme, credential) in selected {
-        if let Some(token) = apply_one(scheme, credential, &mut applied)? {
-            // Boxed: the token cache's future is large and only OAuth2 schemes wait on
-            // it, so a request with static credentials (or none) does not carry it.
-            let token = Box::pin(oauth2_access_token(
-                client,
-                scheme,
-                token.token_url,
-                token.scopes,
-                token.credentials,
-            ))
-            .await?;
-            let value = sensitive(scheme, format!("Bearer {}", token.expose_secret()))?;
-            applied.headers.push((http::header::AUTHORIZATION, value));
-            applied.oauth2_tokens.push((scheme.name, token));
+        if let Some(token) = apply_one(scheme, credential, &mut applying.applied)? {
+            let position = applying.applied.headers.len();
+            applying.tokens.push((scheme, token, position));
         }
     }
-    Ok(applied)
+    Ok(applying)
+}
+
+/// Credentials being applied: what is applied, and the OAuth2 tokens still to fetch
+/// (scheme, token, and where its header goes among the headers, to keep the order of
+/// the requirement's schemes).
+pub(crate) struct Applying<'c> {
+    pub(crate) applied: AppliedAuth,
+    pub(crate) tokens: Vec<(&'static SecurityScheme, TokenNeeded<'c>, usize)>,
+}
+
+/// Fetches the OAuth2 tokens [`apply`] left and puts them on the request.
+pub(crate) async fn fetch_tokens(
+    client: &ClientInner,
+    tokens: Vec<(&'static SecurityScheme, TokenNeeded<'_>, usize)>,
+    applied: &mut AppliedAuth,
+) -> Result<(), AuthError> {
+    for (inserted, (scheme, token, position)) in tokens.into_iter().enumerate() {
+        let token = oauth2_access_token(
+            client,
+            scheme,
+            token.token_url,
+            token.scopes,
+            token.credentials,
+        )
+        .await?;
+        let value = sensitive(scheme, format!("Bearer {}", token.expose_secret()))?;
+        applied
+            .headers
+            .insert(position + inserted, (http::header::AUTHORIZATION, value));
+        applied.oauth2_tokens.push((scheme.name, token));
+    }
+    Ok(())
 }
 
 /// https, or http to a loopback host.
@@ -141,14 +168,14 @@ fn sensitive(scheme: &SecurityScheme, value: String) -> Result<HeaderValue, Auth
 }
 
 /// An OAuth2 access token a scheme needs, to fetch before it is applied.
-struct TokenNeeded<'a> {
+pub(crate) struct TokenNeeded<'a> {
     token_url: &'static str,
     scopes: &'static [&'static str],
     credentials: &'a ClientCredentials,
 }
 
 /// Applies one static credential to `applied`; an OAuth2 scheme's token is returned
-/// as needed instead (fetching it is the one wait, see [`apply`]).
+/// as needed instead (fetching it is the one wait, see [`fetch_tokens`]).
 fn apply_one<'a>(
     scheme: &'static SecurityScheme,
     credential: &'a Credential,
@@ -345,16 +372,17 @@ mod tests {
         idempotency_header: None,
     };
 
-    #[tokio::test]
-    async fn auth_headers_are_sensitive() -> Result<(), String> {
+    #[test]
+    fn auth_headers_are_sensitive() -> Result<(), String> {
         let core = ClientBuilder::new(Some("https://api.example.com"), SCHEMES)
             .credential("key", Credential::api_key("k"))
             .credential("basic", Credential::basic("u", "p"))
             .build()
             .map_err(|e| e.to_string())?;
-        let applied = apply(&core.inner, &OPERATION, &core.inner.base_url)
-            .await
-            .map_err(|error| error.reason)?;
+        let applying =
+            apply(&core.inner, &OPERATION, &core.inner.base_url).map_err(|error| error.reason)?;
+        assert!(applying.tokens.is_empty());
+        let applied = applying.applied;
         assert_eq!(applied.headers.len(), 2);
         assert!(
             applied

@@ -39,26 +39,28 @@ pub(crate) fn request_span(operation: &'static Operation, stream: bool) -> traci
     )
 }
 
-/// Sends `request` (retrying per the policy) and decodes the response with the
-/// operation's `decode` function; a mocked client answers instead.
+/// Sends `request` (retrying per the policy), decodes the response with the
+/// operation's `decode` function and hands the result to `finish` (the identity, or
+/// [`Response::into_body`] for the body alone); a mocked client answers instead.
 ///
 /// Not an `async fn`: the request is checked and encoded ([`start`]) when the future is
 /// made, so the future holds the prepared request once and not also the request it came
 /// from (an `async fn` keeps its arguments for its whole life). Every call's future is
 /// copied whole into its box and moved as it starts, and every layer around it is
-/// polled: its size and its layers are a per-call cost (docs/performance.md).
-pub(crate) fn execute<T: 'static, E: 'static>(
+/// polled: its size and its layers are a per-call cost (docs/performance.md), which is
+/// why `finish` runs inside it rather than as a `map` layer around it.
+pub(crate) fn execute<T: 'static, E: 'static, O>(
     core: ClientCore,
     request: Request,
     decode: Decode<T, E>,
-) -> impl Future<Output = Result<Response<T>, Error<E>>> + 'static {
-    let mut start = start(&core, request);
+    finish: impl FnOnce(Result<Response<T>, Error<E>>) -> O + 'static,
+) -> impl Future<Output = O> + 'static {
+    let start = start(&core, request);
     async move {
         // By reference where the arm waits: the future keeps one `Prepared`, not also a
         // copy moved out of `start`.
-        match start {
-            Start::Ready(ref prepared, ref mut span, started) => {
-                let span = std::mem::replace(span, tracing::Span::none());
+        let result = match start {
+            Start::Ready(ref prepared, ref span, started) => {
                 match timed_attempts(&core.inner, prepared, span, started).await {
                     Ok(raw) => decode(raw),
                     Err(error) => Err(error.widen()),
@@ -66,7 +68,8 @@ pub(crate) fn execute<T: 'static, E: 'static>(
             }
             Start::Mock(mock, request) => mock.answer(request.operation, request.call.as_ref()),
             Start::Invalid(error) => Err(error.widen()),
-        }
+        };
+        finish(result)
     }
 }
 
@@ -108,22 +111,22 @@ pub(crate) async fn traced_attempts(
     prepared: &Prepared,
 ) -> Result<RawResponse, Error<NoErrors>> {
     let span = request_span(prepared.operation, false);
-    timed_attempts(client, prepared, span, crate::trace::start()).await
+    timed_attempts(client, prepared, &span, crate::trace::start()).await
 }
 
-/// [`attempts`] in `span` (when a subscriber records it), its duration recorded.
-async fn timed_attempts(
-    client: &ClientInner,
-    prepared: &Prepared,
-    span: tracing::Span,
+/// [`attempts`] in `span` (entered when a subscriber records it), its duration
+/// recorded. Not an `async fn`, which would hold its arguments beside the future.
+fn timed_attempts<'a>(
+    client: &'a ClientInner,
+    prepared: &'a Prepared,
+    span: &'a tracing::Span,
     started: Option<std::time::Instant>,
-) -> Result<RawResponse, Error<NoErrors>> {
-    let attempts = async move {
+) -> impl Future<Output = Result<RawResponse, Error<NoErrors>>> + 'a {
+    crate::trace::InSpan::new(span, async move {
         let result = attempts(client, prepared).await;
         crate::trace::record_duration(started);
         result
-    };
-    crate::trace::instrument(attempts, span).await
+    })
 }
 
 /// The attempt loop: one attempt, then [`after_attempt`].
@@ -131,7 +134,6 @@ pub(crate) async fn attempts(
     client: &ClientInner,
     prepared: &Prepared,
 ) -> Result<RawResponse, Error<NoErrors>> {
-    let policy = request_policy(client, prepared);
     let mut state = AttemptState::default();
     let mut number = 0_u32;
     loop {
@@ -147,16 +149,7 @@ pub(crate) async fn attempts(
             Ok(result) => result,
             Err(_elapsed) => Err(total_timeout(prepared)),
         };
-        match after_attempt(
-            client,
-            prepared,
-            &policy,
-            &mut state,
-            &oauth2_tokens,
-            &result,
-        )
-        .await
-        {
+        match after_attempt(client, prepared, &mut state, &oauth2_tokens, &result).await {
             Next::Again => {}
             Next::Done => return result,
         }
@@ -169,7 +162,6 @@ pub(crate) async fn attempts(
 pub(crate) async fn after_attempt(
     client: &ClientInner,
     prepared: &Prepared,
-    policy: &RetryPolicy,
     state: &mut AttemptState,
     oauth2_tokens: &[(&'static str, secrecy::SecretString)],
     result: &Result<RawResponse, Error<NoErrors>>,
@@ -208,12 +200,14 @@ pub(crate) async fn after_attempt(
     };
     let context = AttemptContext {
         retries_done: state.retries_done,
-        method: &prepared.method,
+        method: prepared.method(),
         idempotency_key: prepared.has_idempotency_key,
         body_replayable: prepared.body.is_replayable(),
         outcome,
         now: std::time::SystemTime::now(),
     };
+    // Asked for here, not held by the attempt loop: most calls never get this far.
+    let policy = request_policy(client, prepared);
     match policy.decide_with_budget(&context, client.retry_budget.as_ref()) {
         RetryDecision::Stop(reason) => {
             if state.retries_done > 0 || reason != StopReason::NotRetryable {
@@ -230,22 +224,24 @@ pub(crate) async fn after_attempt(
     }
 }
 
-/// The retry policy of one request: its own or the client's, capped by its `retries`.
-pub(crate) fn request_policy(client: &ClientInner, prepared: &Prepared) -> RetryPolicy {
-    let mut policy = prepared
-        .retry_policy
-        .clone()
-        .unwrap_or_else(|| client.retry_policy.clone());
-    if let Some(retries) = prepared.max_retries {
-        policy = policy.max_retries(retries);
+/// The retry policy of one request: its own or the client's, capped by its `retries`;
+/// borrowed, not cloned, when the request sets neither (nearly every request).
+pub(crate) fn request_policy<'a>(
+    client: &'a ClientInner,
+    prepared: &'a Prepared,
+) -> std::borrow::Cow<'a, RetryPolicy> {
+    let (max_retries, own) = prepared.retry_overrides();
+    let policy = own.unwrap_or(&client.retry_policy);
+    match max_retries {
+        Some(retries) => std::borrow::Cow::Owned(policy.clone().max_retries(retries)),
+        None => std::borrow::Cow::Borrowed(policy),
     }
-    policy
 }
 
 /// The per-attempt total timeout of `prepared` ran out.
 fn total_timeout(prepared: &Prepared) -> Error<NoErrors> {
     Error::Timeout(Box::new(TimeoutError {
-        operation: Some(prepared.op_ref),
+        operation: Some(prepared.op_ref()),
         phase: TimeoutPhase::Total,
         limit: Some(prepared.timeout),
     }))
@@ -310,11 +306,16 @@ mod tests {
         idempotency_header: None,
     };
 
-    /// A call's future is copied whole into its box and moved as it starts, so its size
-    /// is paid on every call: rare waits (OAuth2 tokens, hooks, redirects, retry sleeps)
-    /// are boxed where they happen instead of making every future larger. These bounds
-    /// are twice the sizes measured when they were set (rustc 1.95, reqwest 0.13:
-    /// 1808, 960 and 584 bytes); an `.await` of something large on the common path
+    /// A call's future is boxed, copied whole into its box and moved as it starts, so
+    /// its size is paid on every call: rare waits (OAuth2 tokens, hooks, redirects,
+    /// retry sleeps) are boxed where they happen instead of making every future larger.
+    ///
+    /// The call's bound is a hard one: 1,032 bytes is the largest allocation glibc's
+    /// malloc serves from its per-thread cache (tcache); a larger box took malloc's
+    /// slow path on every call, a tenth of the client's time with 64 calls in flight
+    /// (docs/performance.md). Measured when set (rustc 1.95, reqwest 0.13): 1008, 640
+    /// and 320 bytes; the other two bounds are twice those. An `.await` of something
+    /// large on the common path, or an `async fn` that stores its arguments twice,
     /// breaks them.
     #[tokio::test]
     async fn a_calls_future_stays_small() {
@@ -326,9 +327,9 @@ mod tests {
         let decode: crate::response::Decode<(), crate::error::NoErrors> =
             |raw| Ok(crate::response::Response::new(raw.status, raw.headers, ()));
         let request = || Request::new(&OPERATION, crate::RequestOptions::default());
-        let call = super::execute(client.clone(), request(), decode);
+        let call = super::execute(client.clone(), request(), decode, |result| result);
         assert!(
-            size_of_val(&call) <= 3616,
+            size_of_val(&call) <= 1032,
             "call future: {} bytes",
             size_of_val(&call)
         );
@@ -336,12 +337,12 @@ mod tests {
             .expect("a request without parameters prepares");
         let attempts = super::attempts(&client.inner, &prepared);
         let size = size_of_val(&attempts);
-        assert!(size <= 1920, "attempt loop future: {size} bytes");
+        assert!(size <= 1280, "attempt loop future: {size} bytes");
         drop(attempts);
         let mut tokens = Vec::new();
         let head = crate::send::send_head(&client.inner, &prepared, &mut tokens);
         assert!(
-            size_of_val(&head) <= 1168,
+            size_of_val(&head) <= 640,
             "send_head future: {} bytes",
             size_of_val(&head)
         );

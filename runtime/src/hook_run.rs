@@ -10,7 +10,7 @@ pub(crate) fn has_before_send(
     client: &crate::client::ClientInner,
     prepared: &crate::prepare::Prepared,
 ) -> bool {
-    crate::hooks::any_before_send([&client.hooks, &prepared.hooks])
+    crate::hooks::any_before_send([&client.hooks, prepared.hooks()])
 }
 
 /// Whether the client or the request has an after-receive hook.
@@ -18,7 +18,7 @@ pub(crate) fn has_after_receive(
     client: &crate::client::ClientInner,
     prepared: &crate::prepare::Prepared,
 ) -> bool {
-    crate::hooks::any_after_receive([&client.hooks, &prepared.hooks])
+    crate::hooks::any_after_receive([&client.hooks, prepared.hooks()])
 }
 
 /// Runs the client's, then the request's before-send hooks on `request`.
@@ -27,7 +27,7 @@ pub(crate) async fn before_send_hooks(
     prepared: &crate::prepare::Prepared,
     request: reqwest::Request,
 ) -> Result<reqwest::Request, crate::Error<crate::NoErrors>> {
-    let sets = [&client.hooks, &prepared.hooks];
+    let sets = [&client.hooks, prepared.hooks()];
     run_before_send(sets, request, context(prepared))
         .await
         .map_err(|source| hook_error(prepared, HookPhase::BeforeSend, None, source))
@@ -40,7 +40,7 @@ pub(crate) async fn after_receive_hooks(
     response: &reqwest::Response,
 ) -> Result<(), crate::Error<crate::NoErrors>> {
     run_after_receive(
-        [&client.hooks, &prepared.hooks],
+        [&client.hooks, prepared.hooks()],
         response,
         context(prepared),
     )
@@ -57,7 +57,7 @@ pub(crate) async fn after_receive_hooks(
 
 fn context(prepared: &crate::prepare::Prepared) -> HookContext {
     HookContext {
-        operation: prepared.op_ref,
+        operation: prepared.op_ref(),
         attempt: prepared.attempt.get().max(1),
     }
 }
@@ -70,7 +70,7 @@ fn hook_error(
 ) -> crate::Error<crate::NoErrors> {
     tracing::debug!(?phase, "a hook failed the request");
     crate::Error::Hook(Box::new(crate::HookFailure {
-        operation: Some(prepared.op_ref),
+        operation: Some(prepared.op_ref()),
         phase,
         status,
         source,

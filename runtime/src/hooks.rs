@@ -135,6 +135,14 @@ pub(crate) struct Hooks {
     pub(crate) after_receive: Vec<Arc<dyn AfterReceive>>,
 }
 
+impl Hooks {
+    /// No hooks.
+    pub(crate) const EMPTY: Hooks = Hooks {
+        before_send: Vec::new(),
+        after_receive: Vec::new(),
+    };
+}
+
 impl fmt::Debug for Hooks {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Hooks")

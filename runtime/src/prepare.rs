@@ -17,11 +17,13 @@ mod headers;
 pub(crate) use headers::HeaderPlan;
 
 /// A request ready to be sent, the same for every attempt.
+///
+/// Every call's future holds one (docs/performance.md: its size is paid on every call),
+/// so what can be derived from the operation is not stored, and what few requests
+/// have is behind one pointer ([`RareParts`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Prepared {
     pub(crate) operation: &'static Operation,
-    pub(crate) op_ref: OperationRef,
-    pub(crate) method: Method,
     /// The filled, encoded path (starting with `/`).
     pub(crate) path: String,
     /// Encoded query pieces.
@@ -33,19 +35,30 @@ pub(crate) struct Prepared {
     pub(crate) body: Body,
     /// Per-attempt total timeout.
     pub(crate) timeout: Duration,
+    /// Whether an idempotency key is sent.
+    pub(crate) has_idempotency_key: bool,
+    /// The attempt in progress, from 1 (for hooks).
+    pub(crate) attempt: AttemptNumber,
+    /// Per-request retry settings, hooks and a next-page URL; `None` when the request
+    /// has none of them (nearly every request).
+    pub(crate) rare: Option<Box<RareParts>>,
+}
+
+/// The parts of a [`Prepared`] request that few requests have.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RareParts {
     /// Per-request retry limit.
     pub(crate) max_retries: Option<u32>,
     /// Per-request retry policy.
     pub(crate) retry_policy: Option<RetryPolicy>,
     /// A next-page URL (`Link: rel="next"`) that replaces base URL, path and query.
     pub(crate) next_url: Option<url::Url>,
-    /// Whether an idempotency key is sent.
-    pub(crate) has_idempotency_key: bool,
     /// The request's own hooks (run after the client's).
     pub(crate) hooks: crate::hooks::Hooks,
-    /// The attempt in progress, from 1 (for hooks).
-    pub(crate) attempt: AttemptNumber,
 }
+
+/// The hooks of a request that has none of its own.
+static NO_HOOKS: crate::hooks::Hooks = crate::hooks::Hooks::EMPTY;
 
 /// The number of the attempt in progress, set by the attempt loop and read by the hooks
 /// (`Prepared` is shared by reference across attempts).
@@ -65,6 +78,41 @@ impl Clone for AttemptNumber {
 }
 
 impl Prepared {
+    /// The operation's id, method and path, for errors.
+    pub(crate) fn op_ref(&self) -> OperationRef {
+        OperationRef::of(self.operation)
+    }
+
+    /// The HTTP method.
+    pub(crate) fn method(&self) -> &Method {
+        &self.operation.method
+    }
+
+    /// The next-page URL that replaces base URL, path and query, if any.
+    pub(crate) fn next_url(&self) -> Option<&url::Url> {
+        self.rare.as_ref()?.next_url.as_ref()
+    }
+
+    /// Sets (or clears) the next-page URL.
+    pub(crate) fn set_next_url(&mut self, next_url: Option<url::Url>) {
+        if next_url.is_some() || self.rare.is_some() {
+            self.rare.get_or_insert_with(Box::default).next_url = next_url;
+        }
+    }
+
+    /// The request's own hooks (none for most requests).
+    pub(crate) fn hooks(&self) -> &crate::hooks::Hooks {
+        self.rare.as_ref().map_or(&NO_HOOKS, |rare| &rare.hooks)
+    }
+
+    /// The request's own retry limit and policy, if it sets them.
+    pub(crate) fn retry_overrides(&self) -> (Option<u32>, Option<&RetryPolicy>) {
+        match &self.rare {
+            Some(rare) => (rare.max_retries, rare.retry_policy.as_ref()),
+            None => (None, None),
+        }
+    }
+
     /// Starts attempt `number` (from 1): recorded on the current span and for the hooks.
     pub(crate) fn start_attempt(&self, number: u32) {
         self.attempt
@@ -81,7 +129,7 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
         mut inner,
         ..
     } = request;
-    let op_ref = operation_ref(operation);
+    let op_ref = OperationRef::of(operation);
     let invalid = |parameter: Option<String>, reason: String| {
         Error::InvalidRequest(Box::new(InvalidRequest {
             operation: Some(op_ref),
@@ -98,23 +146,35 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
     let options = std::mem::take(&mut inner.options).into_values();
     let (headers, has_idempotency_key) =
         header_plan(client, operation, &mut inner, &options, &invalid)?;
+    let timeout = options.timeout.unwrap_or(client.timeout);
     Ok(Prepared {
         operation,
-        op_ref,
-        method: operation.method.clone(),
         path,
         query: inner.query,
         headers,
         cookies: inner.cookies,
         body: inner.body,
-        timeout: options.timeout.unwrap_or(client.timeout),
+        timeout,
+        has_idempotency_key,
+        attempt: AttemptNumber::default(),
+        rare: rare_parts(options),
+    })
+}
+
+/// The per-request retry settings and hooks of `options`, boxed; `None` when there
+/// are none.
+fn rare_parts(options: crate::options::OptionValues) -> Option<Box<RareParts>> {
+    let has_hooks =
+        !options.hooks.before_send.is_empty() || !options.hooks.after_receive.is_empty();
+    if options.retries.is_none() && options.retry_policy.is_none() && !has_hooks {
+        return None;
+    }
+    Some(Box::new(RareParts {
         max_retries: options.retries,
         retry_policy: options.retry_policy,
         next_url: None,
-        has_idempotency_key,
         hooks: options.hooks,
-        attempt: AttemptNumber::default(),
-    })
+    }))
 }
 
 /// The request's headers, checked (see [`HeaderPlan`]), and whether it carries an
@@ -127,21 +187,20 @@ fn header_plan(
     invalid: &impl Fn(Option<String>, String) -> Error<NoErrors>,
 ) -> Result<(HeaderPlan, bool), Error<NoErrors>> {
     let mut headers = HeaderPlan::default();
-    if !operation.accept.is_empty() {
-        headers.accept = Some(static_header_value(operation.accept).ok_or_else(|| {
-            invalid(
-                None,
-                "the operation's Accept value is not a valid header".to_owned(),
-            )
-        })?);
+    if !operation.accept.is_empty() && !headers.set_accept(operation.accept) {
+        return Err(invalid(
+            None,
+            "the operation's Accept value is not a valid header".to_owned(),
+        ));
     }
     if let Body::Bytes { content_type, .. } | Body::Stream { content_type, .. } = &inner.body
         && !content_type.is_empty()
+        && !headers.set_content_type(content_type)
     {
-        headers.content_type =
-            Some(static_header_value(content_type).ok_or_else(|| {
-                invalid(Some("body".to_owned()), "invalid content type".to_owned())
-            })?);
+        return Err(invalid(
+            Some("body".to_owned()),
+            "invalid content type".to_owned(),
+        ));
     }
     headers.add_group(std::mem::take(&mut inner.headers));
     let mut option_headers = Vec::with_capacity(options.headers.len());
@@ -165,26 +224,6 @@ fn header_plan(
         None => false,
     };
     Ok((headers, has_idempotency_key))
-}
-
-/// The [`OperationRef`] of an operation.
-pub(crate) fn operation_ref(operation: &'static Operation) -> OperationRef {
-    OperationRef::of(operation)
-}
-
-/// A header value from a `'static` text of the operation's description, without a
-/// copy when it is ASCII; `None` when the text is not a valid header value.
-fn static_header_value(text: &'static str) -> Option<HeaderValue> {
-    // Exactly what `HeaderValue::from_static` accepts (visible ASCII, space and tab), so
-    // it cannot panic; other bytes `from_str` accepts are copied.
-    if text
-        .bytes()
-        .all(|byte| byte == b'\t' || (0x20..0x7f).contains(&byte))
-    {
-        Some(HeaderValue::from_static(text))
-    } else {
-        HeaderValue::from_str(text).ok()
-    }
 }
 
 /// The idempotency header: the caller's key, none when a parameter or header already

@@ -25,12 +25,24 @@ pub(crate) async fn send_once(
 
 /// Sends the request once and returns the response head (body not read yet); the
 /// OAuth2 tokens put on the request are left in `oauth2_tokens`.
+///
+/// The rare paths (an OAuth2 token fetch, hooks, a cross-origin redirect) are boxed
+/// futures made only when taken: the future of every call stays small (it is moved, and
+/// copied into its box, whole), and holds only what the common path waits with.
 pub(crate) async fn send_head(
     client: &ClientInner,
     prepared: &Prepared,
     oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
 ) -> Result<reqwest::Response, Error<NoErrors>> {
-    let mut auth = apply_auth(client, prepared).await?;
+    let crate::auth::Applying {
+        applied: mut auth,
+        tokens,
+    } = apply_auth(client, prepared)?;
+    if !tokens.is_empty() {
+        Box::pin(crate::auth::fetch_tokens(client, tokens, &mut auth))
+            .await
+            .map_err(|error| auth_error(prepared, error))?;
+    }
     *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
     let url = request_url(client, prepared, &auth)?;
     let request = build_request(
@@ -39,9 +51,6 @@ pub(crate) async fn send_head(
         url,
         wire_headers(client, prepared, &auth)?,
     )?;
-    // The rare paths (hooks, a cross-origin redirect) are boxed futures made only when
-    // taken: the future of every call stays small (it is moved, and copied into its
-    // box, whole).
     let request = if crate::hook_run::has_before_send(client, prepared) {
         Box::pin(crate::hook_run::before_send_hooks(
             client, prepared, request,
@@ -51,7 +60,7 @@ pub(crate) async fn send_head(
         request
     };
     // The transport seam: the client's reqwest client directly, or the user's service.
-    let mut response = match &client.transport {
+    let response = match &client.transport {
         None => client
             .http
             .execute(request)
@@ -62,42 +71,62 @@ pub(crate) async fn send_head(
             .await
             .map_err(|e| transport_error(client, prepared, e))?,
     };
+    if response.status().is_redirection() || crate::hook_run::has_after_receive(client, prepared) {
+        Box::pin(after_head(client, prepared, response, auth)).await
+    } else {
+        Ok(response)
+    }
+}
+
+/// What follows a response head on the rare path: a cross-origin redirect re-issued
+/// without credentials, then the after-receive hooks.
+async fn after_head(
+    client: &ClientInner,
+    prepared: &Prepared,
+    mut response: reqwest::Response,
+    auth: crate::auth::AppliedAuth,
+) -> Result<reqwest::Response, Error<NoErrors>> {
     if response.status().is_redirection() {
-        response = Box::pin(follow_redirect(client, prepared, response, &auth)).await?;
+        response = follow_redirect(client, prepared, response, &auth).await?;
     }
     if crate::hook_run::has_after_receive(client, prepared) {
-        Box::pin(crate::hook_run::after_receive_hooks(
-            client, prepared, &response,
-        ))
-        .await?;
+        crate::hook_run::after_receive_hooks(client, prepared, &response).await?;
     }
     Ok(response)
 }
 
-/// The credentials of the operation's security requirement; none for a next-page
-/// URL on another origin (as a redirect would carry none).
-async fn apply_auth(
-    client: &ClientInner,
+/// The credentials of the operation's security requirement, the OAuth2 tokens still
+/// to fetch left in [`crate::auth::Applying::tokens`]; none for a next-page URL on
+/// another origin (as a redirect would carry none).
+fn apply_auth<'c>(
+    client: &'c ClientInner,
     prepared: &Prepared,
-) -> Result<crate::auth::AppliedAuth, Error<NoErrors>> {
+) -> Result<crate::auth::Applying<'c>, Error<NoErrors>> {
     let foreign_next = prepared
-        .next_url
-        .as_ref()
+        .next_url()
         .is_some_and(|next| !crate::redirect::same_origin(next, &client.base_url));
     if foreign_next {
-        return Ok(crate::auth::AppliedAuth::default());
+        return Ok(crate::auth::Applying {
+            applied: crate::auth::AppliedAuth::default(),
+            tokens: Vec::new(),
+        });
     }
     crate::auth::apply(client, prepared.operation, &client.base_url)
-        .await
-        .map_err(|error| match error.token_unavailable {
-            // The API request never left: a transport failure, retried as one.
-            Some(token_error) => Error::Transport(Box::new(TransportError {
-                operation: Some(prepared.op_ref),
-                before_response: true,
-                source: token_error,
-            })),
-            None => invalid(prepared, Some(error.scheme), error.reason),
-        })
+        .map_err(|error| auth_error(prepared, error))
+}
+
+/// An auth failure as the request's error: a token endpoint that could not answer is a
+/// transport failure (retried as one: the API request never left), the rest an invalid
+/// request.
+fn auth_error(prepared: &Prepared, error: crate::auth::AuthError) -> Error<NoErrors> {
+    match error.token_unavailable {
+        Some(token_error) => Error::Transport(Box::new(TransportError {
+            operation: Some(prepared.op_ref()),
+            before_response: true,
+            source: token_error,
+        })),
+        None => invalid(prepared, Some(error.scheme), error.reason),
+    }
 }
 
 /// The URL: base URL, path and query (with API keys in the query), or the next-page
@@ -107,7 +136,7 @@ fn request_url(
     prepared: &Prepared,
     auth: &crate::auth::AppliedAuth,
 ) -> Result<url::Url, Error<NoErrors>> {
-    match &prepared.next_url {
+    match prepared.next_url() {
         Some(next) => Ok(crate::url_build::with_query(next, &auth.query)),
         None => crate::url_build::build_url(
             &client.base_url,
@@ -125,7 +154,7 @@ fn build_request(
     url: url::Url,
     mut headers: http::HeaderMap,
 ) -> Result<reqwest::Request, Error<NoErrors>> {
-    let builder = client.http.request(prepared.method.clone(), url);
+    let builder = client.http.request(prepared.method().clone(), url);
     let builder = match &prepared.body {
         Body::None => builder,
         Body::Bytes { bytes, .. } => builder.body(bytes.clone()),
@@ -193,7 +222,7 @@ async fn follow_redirect(
     crate::redirect::follow_cross_origin(
         &client.http,
         response,
-        &prepared.method,
+        prepared.method(),
         &wire_headers(client, prepared, auth)?,
         body,
         replayable,
@@ -204,7 +233,7 @@ async fn follow_redirect(
     // decision does not take a failed hop for a request that never left.
     .map_err(|e| {
         Error::Transport(Box::new(TransportError {
-            operation: Some(prepared.op_ref),
+            operation: Some(prepared.op_ref()),
             before_response: false,
             source: Box::new(crate::redirect::HopError(e.without_url())),
         }))
@@ -212,28 +241,33 @@ async fn follow_redirect(
 }
 
 /// Buffers the body of `response` (capped), status not interpreted.
-pub(crate) async fn read_response(
-    client: &ClientInner,
-    prepared: &Prepared,
+///
+/// Not an `async fn`: an `async fn` stores its arguments and the locals they are moved
+/// into, so the response head was held twice in every call's future.
+pub(crate) fn read_response<'a>(
+    client: &'a ClientInner,
+    prepared: &'a Prepared,
     mut response: reqwest::Response,
-) -> Result<RawResponse, Error<NoErrors>> {
+) -> impl std::future::Future<Output = Result<RawResponse, Error<NoErrors>>> + 'a {
     let status = response.status();
     crate::trace::record("status", status.as_u16());
     let headers = std::mem::take(response.headers_mut());
-    match read_body(&mut response, client.max_response_bytes).await {
-        Ok(body) => Ok(RawResponse {
-            status,
-            headers,
-            body,
-            operation: Some(prepared.op_ref),
-        }),
-        Err(BodyError::TooLarge) => Err(Error::ResponseTooLarge(Box::new(TooLargeError {
-            operation: Some(prepared.op_ref),
-            status,
-            headers,
-            limit: client.max_response_bytes,
-        }))),
-        Err(BodyError::Transport(error)) => Err(reqwest_error(client, prepared, error, false)),
+    async move {
+        match read_body(&mut response, client.max_response_bytes).await {
+            Ok(body) => Ok(RawResponse {
+                status,
+                headers,
+                body,
+                operation: Some(prepared.op_ref()),
+            }),
+            Err(BodyError::TooLarge) => Err(Error::ResponseTooLarge(Box::new(TooLargeError {
+                operation: Some(prepared.op_ref()),
+                status,
+                headers,
+                limit: client.max_response_bytes,
+            }))),
+            Err(BodyError::Transport(error)) => Err(reqwest_error(client, prepared, error, false)),
+        }
     }
 }
 
@@ -248,7 +282,7 @@ fn reqwest_error(
     if error.is_timeout() {
         let connect = error.is_connect();
         return Error::Timeout(Box::new(TimeoutError {
-            operation: Some(prepared.op_ref),
+            operation: Some(prepared.op_ref()),
             phase: if connect {
                 TimeoutPhase::Connect
             } else {
@@ -262,7 +296,7 @@ fn reqwest_error(
         }));
     }
     Error::Transport(Box::new(TransportError {
-        operation: Some(prepared.op_ref),
+        operation: Some(prepared.op_ref()),
         before_response,
         source: Box::new(error.without_url()),
     }))
@@ -278,7 +312,7 @@ fn transport_error(
     match error.downcast::<reqwest::Error>() {
         Ok(error) => reqwest_error(client, prepared, *error, true),
         Err(source) => Error::Transport(Box::new(TransportError {
-            operation: Some(prepared.op_ref),
+            operation: Some(prepared.op_ref()),
             before_response: true,
             source,
         })),
@@ -319,7 +353,7 @@ fn wire_headers(
 /// An [`Error::InvalidRequest`] of `prepared`'s operation.
 fn invalid(prepared: &Prepared, parameter: Option<String>, reason: String) -> Error<NoErrors> {
     Error::InvalidRequest(Box::new(InvalidRequest {
-        operation: Some(prepared.op_ref),
+        operation: Some(prepared.op_ref()),
         parameter,
         reason,
     }))

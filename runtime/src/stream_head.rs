@@ -29,7 +29,6 @@ pub(crate) async fn connect_head(
     client: &ClientInner,
     prepared: &Prepared,
 ) -> Result<reqwest::Response, Result<RawResponse, Error<NoErrors>>> {
-    let policy = crate::execute::request_policy(client, prepared);
     let mut state = AttemptState::default();
     let mut number = 0_u32;
     loop {
@@ -40,15 +39,8 @@ pub(crate) async fn connect_head(
             Attempt::Head(head) => return Ok(head),
             Attempt::Buffered(result) => result,
         };
-        if crate::execute::after_attempt(
-            client,
-            prepared,
-            &policy,
-            &mut state,
-            &oauth2_tokens,
-            &result,
-        )
-        .await
+        if crate::execute::after_attempt(client, prepared, &mut state, &oauth2_tokens, &result)
+            .await
             == Next::Done
         {
             return Err(result);
@@ -64,7 +56,7 @@ async fn attempt_head(
     let timeout = prepared.timeout;
     let timed_out = || {
         Error::Timeout(Box::new(TimeoutError {
-            operation: Some(prepared.op_ref),
+            operation: Some(prepared.op_ref()),
             phase: TimeoutPhase::Total,
             limit: Some(timeout),
         }))

@@ -48,6 +48,42 @@ pub(crate) fn instrument<F: Future>(future: F, span: tracing::Span) -> Either<In
     }
 }
 
+pin_project_lite::pin_project! {
+    /// `future` polled inside a borrowed `span`, entered on each poll only when a
+    /// subscriber records it. What [`instrument`] does for a span the caller keeps: the
+    /// buffered call's future holds its span once, in its start state, instead of also
+    /// in a wrapper with room for a span whether it is recorded or not.
+    pub(crate) struct InSpan<'a, F> {
+        span: &'a tracing::Span,
+        #[pin]
+        future: F,
+    }
+}
+
+impl<'a, F> InSpan<'a, F> {
+    /// `future`, to be polled in `span`.
+    pub(crate) fn new(span: &'a tracing::Span, future: F) -> Self {
+        Self { span, future }
+    }
+}
+
+impl<F: Future> Future for InSpan<'_, F> {
+    type Output = F::Output;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let this = self.project();
+        if this.span.is_disabled() {
+            this.future.poll(cx)
+        } else {
+            let _entered = this.span.enter();
+            this.future.poll(cx)
+        }
+    }
+}
+
 /// `work` run inside `span`, which is entered only when a subscriber records it.
 pub(crate) fn in_span<R>(span: &tracing::Span, work: impl FnOnce() -> R) -> R {
     if span.is_disabled() {

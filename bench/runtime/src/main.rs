@@ -15,7 +15,8 @@
 //! slow spell of the machine weighs on both). Allocations are counted on the client
 //! thread only (`alloc.rs`).
 //!
-//! `--side generated|hand --calls N` runs N sequential calls of one side only and prints
+//! `--side generated|hand --calls N` runs N sequential calls (or N units of the scenario
+//! `--only` names: `get`, `sequential` or `concurrent`) of one side only and prints
 //! nothing: the mode for a profiler (`bench/runtime-instructions.sh` counts
 //! instructions per call with callgrind).
 
@@ -36,7 +37,8 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 struct Args {
     rounds: usize,
     only: Option<String>,
-    /// Profile mode: one side only (`generated` or `hand`), `calls` sequential calls.
+    /// Profile mode: one side only (`generated` or `hand`), `calls` units of `only`
+    /// (sequential calls when not given).
     side: Option<String>,
     calls: usize,
 }
@@ -85,7 +87,14 @@ async fn run(base: &str, args: &Args) -> Result<(), BoxError> {
     let generated = Generated::new(base)?;
     let hand = Hand::new(base);
     if let Some(side) = &args.side {
-        return profile(side, &generated, &hand, args.calls).await;
+        let scenario = match args.only.as_deref() {
+            None => Scenario::Sequential,
+            Some(key) => Scenario::ALL
+                .into_iter()
+                .find(|scenario| scenario.key() == key)
+                .ok_or(format!("--only {key:?}: not a scenario ({USAGE})"))?,
+        };
+        return profile(side, scenario, &generated, &hand, args.calls).await;
     }
     println!(
         "specforge runtime overhead: {} rounds, medians (ratio: median of adjacent rounds' ratios), \
@@ -114,14 +123,14 @@ async fn run(base: &str, args: &Args) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// Profile mode: a warm-up, then `calls` sequential calls of one side.
+/// Profile mode: a warm-up, then `calls` units of `scenario` on one side.
 async fn profile(
     side: &str,
+    scenario: Scenario,
     generated: &Generated,
     hand: &Hand,
     calls: usize,
 ) -> Result<(), BoxError> {
-    let scenario = Scenario::Sequential;
     match side {
         "generated" => {
             generated.run(scenario, scenario.warmup_units()).await?;

@@ -98,7 +98,7 @@ where
         let next = next.clone();
         let mut prepared = prepared.clone();
         let page_url = cursor.clone().or_else(|| first_url.clone());
-        prepared.next_url = cursor;
+        prepared.set_next_url(cursor);
         let call = call.clone();
         async move {
             let page = match &core.inner.mock {

@@ -14,10 +14,12 @@ use crate::client::ClientInner;
 /// [`HeaderPlan::entries`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HeaderPlan {
-    /// The operation's `Accept` value.
-    pub(crate) accept: Option<HeaderValue>,
-    /// The body's `Content-Type`.
-    pub(crate) content_type: Option<HeaderValue>,
+    /// The operation's `Accept` value, checked ([`static_header_value`] gives it). Text,
+    /// not a `HeaderValue`: every call's future holds the plan, and the value is made
+    /// per attempt without a copy.
+    accept: Option<&'static str>,
+    /// The body's `Content-Type`, checked as `accept` is.
+    content_type: Option<&'static str>,
     /// Header parameters, per-request headers, the idempotency key and the headers a
     /// resent request sets, in that order, each saying how it applies.
     entries: Vec<(HeaderName, HeaderValue, Apply)>,
@@ -33,6 +35,25 @@ enum Apply {
 }
 
 impl HeaderPlan {
+    /// Sets the `Accept` value; `false` (nothing set) when it is not a valid header value.
+    pub(crate) fn set_accept(&mut self, text: &'static str) -> bool {
+        let valid = static_header_value(text).is_some();
+        if valid {
+            self.accept = Some(text);
+        }
+        valid
+    }
+
+    /// Sets the `Content-Type` value; `false` (nothing set) when it is not a valid
+    /// header value.
+    pub(crate) fn set_content_type(&mut self, text: &'static str) -> bool {
+        let valid = static_header_value(text).is_some();
+        if valid {
+            self.content_type = Some(text);
+        }
+        valid
+    }
+
     /// Adds a group of headers (the header parameters, or the per-request headers): the
     /// group's first value of a name replaces earlier values, its later values of that
     /// name are all sent.
@@ -64,11 +85,12 @@ impl HeaderPlan {
             headers.append(name.clone(), value.clone());
         }
         headers.insert(http::header::USER_AGENT, client.user_agent.clone());
-        if let Some(accept) = &self.accept {
-            headers.insert(http::header::ACCEPT, accept.clone());
+        // Checked when set: `static_header_value` gives them.
+        if let Some(accept) = self.accept.and_then(static_header_value) {
+            headers.insert(http::header::ACCEPT, accept);
         }
-        if let Some(content_type) = &self.content_type {
-            headers.insert(http::header::CONTENT_TYPE, content_type.clone());
+        if let Some(content_type) = self.content_type.and_then(static_header_value) {
+            headers.insert(http::header::CONTENT_TYPE, content_type);
         }
         for (name, value, apply) in &self.entries {
             match apply {
@@ -80,6 +102,21 @@ impl HeaderPlan {
             };
         }
         headers
+    }
+}
+
+/// A header value from a `'static` text of the operation's description, without a
+/// copy when it is ASCII; `None` when the text is not a valid header value.
+fn static_header_value(text: &'static str) -> Option<HeaderValue> {
+    // Exactly what `HeaderValue::from_static` accepts (visible ASCII, space and tab), so
+    // it cannot panic; other bytes `from_str` accepts are copied.
+    if text
+        .bytes()
+        .all(|byte| byte == b'\t' || (0x20..0x7f).contains(&byte))
+    {
+        Some(HeaderValue::from_static(text))
+    } else {
+        HeaderValue::from_str(text).ok()
     }
 }
 

@@ -11,7 +11,6 @@
 //! `execute`, `execute_stream` and `execute_sse` are the same sends for code that holds
 //! a `&ClientCore` (tests, hand-written requests).
 
-use futures::FutureExt as _;
 use futures::stream::BoxStream;
 
 use crate::client::ClientCore;
@@ -35,7 +34,7 @@ pub async fn execute<T: 'static, E: 'static>(
     request: Request,
     decode: Decode<T, E>,
 ) -> Result<Response<T>, Error<E>> {
-    crate::execute::execute(core.clone(), request, decode).await
+    crate::execute::execute(core.clone(), request, decode, identity).await
 }
 
 /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle timeout =
@@ -61,12 +60,17 @@ pub async fn execute_sse<T: 'static, E: 'static>(
     crate::sse::client::execute_sse(core, request, data, decode).await
 }
 
+/// The result of a send as it is (`execute`'s `finish` for the whole response).
+fn identity<T, E>(result: Result<Response<T>, Error<E>>) -> Result<Response<T>, Error<E>> {
+    result
+}
+
 /// [`execute`] as a `BoxFuture`: `send_with_response()` of every request value.
 pub fn send<T: Send + 'static, E: Send + 'static>(
     (core, request): (ClientCore, Request),
     decode: Decode<T, E>,
 ) -> BoxFuture<Result<Response<T>, Error<E>>> {
-    Box::pin(crate::execute::execute(core, request, decode))
+    Box::pin(crate::execute::execute(core, request, decode, identity))
 }
 
 /// [`send`], then the body alone: the `IntoFuture` of every request value.
@@ -74,10 +78,9 @@ pub fn send_body<T: Send + 'static, E: Send + 'static>(
     (core, request): (ClientCore, Request),
     decode: Decode<T, E>,
 ) -> BoxFuture<Result<T, Error<E>>> {
-    Box::pin(
-        crate::execute::execute(core, request, decode)
-            .map(|response| response.map(Response::into_body)),
-    )
+    Box::pin(crate::execute::execute(core, request, decode, |response| {
+        response.map(Response::into_body)
+    }))
 }
 
 /// [`execute_stream`] as a `BoxFuture`.
