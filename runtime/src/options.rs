@@ -64,9 +64,9 @@ impl RequestOptions {
         self.set.get_or_insert_with(Box::default)
     }
 
-    /// The values set (defaults when none were).
-    pub(crate) fn into_values(self) -> OptionValues {
-        self.set.map(|values| *values).unwrap_or_default()
+    /// The values set, if any (no defaults made for a request that set nothing).
+    pub(crate) fn into_set(self) -> Option<Box<OptionValues>> {
+        self.set
     }
 
     /// The values set, if any.

@@ -143,10 +143,13 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
     let path = crate::encoding::path::fill_template(operation.path, &inner.path)
         .map_err(|(parameter, reason)| invalid(Some(parameter), reason))?;
 
-    let options = std::mem::take(&mut inner.options).into_values();
+    let options = std::mem::take(&mut inner.options).into_set();
     let (headers, has_idempotency_key) =
-        header_plan(client, operation, &mut inner, &options, &invalid)?;
-    let timeout = options.timeout.unwrap_or(client.timeout);
+        header_plan(client, operation, &mut inner, options.as_deref(), &invalid)?;
+    let timeout = options
+        .as_ref()
+        .and_then(|options| options.timeout)
+        .unwrap_or(client.timeout);
     Ok(Prepared {
         operation,
         path,
@@ -157,7 +160,7 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
         timeout,
         has_idempotency_key,
         attempt: AttemptNumber::default(),
-        rare: rare_parts(options),
+        rare: options.and_then(|options| rare_parts(*options)),
     })
 }
 
@@ -183,7 +186,7 @@ fn header_plan(
     client: &ClientInner,
     operation: &'static Operation,
     inner: &mut crate::request::RequestParts,
-    options: &crate::options::OptionValues,
+    options: Option<&crate::options::OptionValues>,
     invalid: &impl Fn(Option<String>, String) -> Error<NoErrors>,
 ) -> Result<(HeaderPlan, bool), Error<NoErrors>> {
     let mut headers = HeaderPlan::default();
@@ -203,19 +206,25 @@ fn header_plan(
         ));
     }
     headers.add_group(std::mem::take(&mut inner.headers));
-    let mut option_headers = Vec::with_capacity(options.headers.len());
-    for (name, value) in &options.headers {
+    let option_headers = options.map_or(&[][..], |options| &options.headers);
+    let mut checked = Vec::with_capacity(option_headers.len());
+    for (name, value) in option_headers {
         let header_name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
         let header_value = crate::encoding::header::header_value(value)
             .map_err(|reason| invalid(Some(name.clone()), reason))?;
-        option_headers.push((header_name, header_value));
+        checked.push((header_name, header_value));
     }
-    headers.add_group(option_headers);
+    headers.add_group(checked);
     let has_idempotency_key = match operation.idempotency_header {
         Some(name) => {
-            let key = idempotency_key(client, &headers, name, options.idempotency_key.as_deref())
-                .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
+            let key = idempotency_key(
+                client,
+                &headers,
+                name,
+                options.and_then(|options| options.idempotency_key.as_deref()),
+            )
+            .map_err(|reason| invalid(Some(name.to_owned()), reason))?;
             if let Some((name, value)) = key {
                 headers.replace(name, value);
             }

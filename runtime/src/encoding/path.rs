@@ -125,20 +125,38 @@ pub(crate) fn fill_template(
 
 /// Copies a literal part of the template, encoding what a path may not carry raw.
 fn push_literal(path: &mut String, literal: &str) {
-    const LITERAL: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-        .add(b' ')
-        .add(b'"')
-        .add(b'<')
-        .add(b'>')
-        .add(b'`')
-        .add(b'#')
-        .add(b'?')
-        .add(b'{')
-        .add(b'}')
-        .add(b'\\')
-        .add(b'^')
-        .add(b'|');
+    // Most templates carry nothing to encode: copied whole, without the encoder's
+    // per-byte iteration (every call fills its path).
+    if literal.bytes().all(is_plain_literal_byte) {
+        path.push_str(literal);
+        return;
+    }
     path.extend(percent_encoding::utf8_percent_encode(literal, LITERAL));
+}
+
+/// What [`push_literal`] encodes: controls, space and the bytes a path may not carry
+/// raw (non-ASCII bytes are always encoded).
+const LITERAL: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'#')
+    .add(b'?')
+    .add(b'{')
+    .add(b'}')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|');
+
+/// A byte [`LITERAL`] leaves as it is: visible ASCII outside the set.
+fn is_plain_literal_byte(byte: u8) -> bool {
+    byte.is_ascii_graphic()
+        && !matches!(
+            byte,
+            b'"' | b'<' | b'>' | b'`' | b'#' | b'?' | b'{' | b'}' | b'\\' | b'^' | b'|'
+        )
 }
 
 /// Whether a filled value could be part of a `.`/`..` segment: one without `/` lies
@@ -195,6 +213,16 @@ pub(crate) fn is_dot_segment(segment: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_byte_test_agrees_with_the_encoded_set() {
+        for byte in 0..=u8::MAX {
+            let text = [byte];
+            let encoded = percent_encoding::percent_encode(&text, LITERAL).to_string();
+            let plain = encoded.as_bytes() == text;
+            assert_eq!(is_plain_literal_byte(byte), plain, "byte {byte:#04x}");
+        }
+    }
 
     #[test]
     fn fills_and_refuses() {

@@ -62,11 +62,25 @@ impl ParamValue {
     /// The text of a primitive (string as is, numbers and booleans as JSON writes them).
     pub(crate) fn primitive_text(&self) -> Option<String> {
         match self {
-            Self::Bool(b) => Some(b.to_string()),
-            Self::Number(n) => Some(n.to_string()),
+            Self::Bool(b) => Some(if *b { "true" } else { "false" }.to_owned()),
+            Self::Number(n) => Some(number_text(n)),
             Self::String(s) => Some(s.clone()),
             Self::Null | Self::Array(_) | Self::Object(_) => None,
         }
+    }
+}
+
+/// A number as JSON writes it: integers through `itoa` (what `serde_json` writes them
+/// with, without the formatting machinery of `to_string`, on every integer parameter),
+/// other numbers through `serde_json`.
+fn number_text(number: &serde_json::Number) -> String {
+    let mut buffer = itoa::Buffer::new();
+    if let Some(integer) = number.as_i64() {
+        buffer.format(integer).to_owned()
+    } else if let Some(integer) = number.as_u64() {
+        buffer.format(integer).to_owned()
+    } else {
+        number.to_string()
     }
 }
 
