@@ -79,6 +79,7 @@ pub(crate) fn select<'c>(
 /// bearer) at once; an OAuth2 scheme's token is left in [`Applying::tokens`] for
 /// [`fetch_tokens`], the one wait, which the caller boxes (most requests never wait,
 /// and every call's future would otherwise carry the wait's state).
+#[inline(never)]
 pub(crate) fn apply<'c>(
     client: &'c ClientInner,
     operation: &Operation,

@@ -149,11 +149,46 @@ pub(crate) async fn attempts(
             Ok(result) => result,
             Err(_elapsed) => Err(total_timeout(prepared)),
         };
-        match after_attempt(client, prepared, &mut state, &oauth2_tokens, &result).await {
+        if settled_at_once(client, &state, &oauth2_tokens, &result) {
+            return result;
+        }
+        // Boxed: only a failed, retried or replayed attempt waits here, and the
+        // decision's code and state stay out of every call's (docs/performance.md).
+        match Box::pin(after_attempt(
+            client,
+            prepared,
+            &mut state,
+            &oauth2_tokens,
+            &result,
+        ))
+        .await
+        {
             Next::Again => {}
             Next::Done => return result,
         }
     }
+}
+
+/// Whether the first attempt's response is final without asking [`after_attempt`]: a
+/// status never retried, and no OAuth2 token a 401 could replay with (recorded in the
+/// client's retry budget, as [`after_attempt`] records every response).
+fn settled_at_once(
+    client: &ClientInner,
+    state: &AttemptState,
+    oauth2_tokens: &[(&'static str, secrecy::SecretString)],
+    result: &Result<RawResponse, Error<NoErrors>>,
+) -> bool {
+    let Ok(raw) = result else {
+        return false;
+    };
+    // A 401 with OAuth2 tokens on the request may be replayed with fresh ones.
+    let may_replay = raw.status == http::StatusCode::UNAUTHORIZED && !oauth2_tokens.is_empty();
+    let settled =
+        state.retries_done == 0 && crate::retry::never_repeated(raw.status) && !may_replay;
+    if settled && let Some(budget) = &client.retry_budget {
+        budget.record_response(raw.status);
+    }
+    settled
 }
 
 /// The decision after one attempt, with its wait done: replay once after a 401
@@ -239,6 +274,8 @@ pub(crate) fn request_policy<'a>(
 }
 
 /// The per-attempt total timeout of `prepared` ran out.
+#[cold]
+#[inline(never)]
 fn total_timeout(prepared: &Prepared) -> Error<NoErrors> {
     Error::Timeout(Box::new(TimeoutError {
         operation: Some(prepared.op_ref()),

@@ -129,14 +129,8 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
         mut inner,
         ..
     } = request;
-    let op_ref = OperationRef::of(operation);
-    let invalid = |parameter: Option<String>, reason: String| {
-        Error::InvalidRequest(Box::new(InvalidRequest {
-            operation: Some(op_ref),
-            parameter,
-            reason,
-        }))
-    };
+    let invalid =
+        |parameter: Option<String>, reason: String| invalid_request(operation, parameter, reason);
     if let Some((parameter, reason)) = inner.error {
         return Err(invalid(Some(parameter), reason));
     }
@@ -164,8 +158,26 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
     })
 }
 
+/// An [`Error::InvalidRequest`] of `operation`. Cold, as every error constructor on
+/// the call path: out of line, so that the code a call runs stays together in fewer
+/// cache lines (docs/performance.md).
+#[cold]
+#[inline(never)]
+fn invalid_request(
+    operation: &'static Operation,
+    parameter: Option<String>,
+    reason: String,
+) -> Error<NoErrors> {
+    Error::InvalidRequest(Box::new(InvalidRequest {
+        operation: Some(OperationRef::of(operation)),
+        parameter,
+        reason,
+    }))
+}
+
 /// The per-request retry settings and hooks of `options`, boxed; `None` when there
 /// are none.
+#[inline(never)]
 fn rare_parts(options: crate::options::OptionValues) -> Option<Box<RareParts>> {
     let has_hooks =
         !options.hooks.before_send.is_empty() || !options.hooks.after_receive.is_empty();
@@ -205,17 +217,14 @@ fn header_plan(
             "invalid content type".to_owned(),
         ));
     }
-    headers.add_group(std::mem::take(&mut inner.headers));
-    let option_headers = options.map_or(&[][..], |options| &options.headers);
-    let mut checked = Vec::with_capacity(option_headers.len());
-    for (name, value) in option_headers {
-        let header_name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
-        let header_value = crate::encoding::header::header_value(value)
-            .map_err(|reason| invalid(Some(name.clone()), reason))?;
-        checked.push((header_name, header_value));
+    if !inner.headers.is_empty() {
+        headers.add_group(std::mem::take(&mut inner.headers));
     }
-    headers.add_group(checked);
+    if let Some(options) = options
+        && !options.headers.is_empty()
+    {
+        headers.add_group(option_headers(&options.headers, invalid)?);
+    }
     let has_idempotency_key = match operation.idempotency_header {
         Some(name) => {
             let key = idempotency_key(
@@ -235,8 +244,27 @@ fn header_plan(
     Ok((headers, has_idempotency_key))
 }
 
+/// The per-request headers of the request's options, checked. Out of line: few
+/// requests set any.
+#[inline(never)]
+fn option_headers(
+    option_headers: &[(String, String)],
+    invalid: &impl Fn(Option<String>, String) -> Error<NoErrors>,
+) -> Result<Vec<(HeaderName, HeaderValue)>, Error<NoErrors>> {
+    let mut checked = Vec::with_capacity(option_headers.len());
+    for (name, value) in option_headers {
+        let header_name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| invalid(Some(name.clone()), "not a valid header name".to_owned()))?;
+        let header_value = crate::encoding::header::header_value(value)
+            .map_err(|reason| invalid(Some(name.clone()), reason))?;
+        checked.push((header_name, header_value));
+    }
+    Ok(checked)
+}
+
 /// The idempotency header: the caller's key, none when a parameter or header already
 /// sets it (that one is sent), or a new UUID v4; the same on every attempt.
+#[inline(never)]
 fn idempotency_key(
     client: &ClientInner,
     headers: &HeaderPlan,

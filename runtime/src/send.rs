@@ -105,7 +105,7 @@ fn apply_auth<'c>(
     let foreign_next = prepared
         .next_url()
         .is_some_and(|next| !crate::redirect::same_origin(next, &client.base_url));
-    if foreign_next {
+    if foreign_next || prepared.operation.security.is_empty() {
         return Ok(crate::auth::Applying {
             applied: crate::auth::AppliedAuth::default(),
             tokens: Vec::new(),
@@ -118,6 +118,8 @@ fn apply_auth<'c>(
 /// An auth failure as the request's error: a token endpoint that could not answer is a
 /// transport failure (retried as one: the API request never left), the rest an invalid
 /// request.
+#[cold]
+#[inline(never)]
 fn auth_error(prepared: &Prepared, error: crate::auth::AuthError) -> Error<NoErrors> {
     match error.token_unavailable {
         Some(token_error) => Error::Transport(Box::new(TransportError {
@@ -260,19 +262,36 @@ pub(crate) fn read_response<'a>(
                 body,
                 operation: Some(prepared.op_ref()),
             }),
-            Err(BodyError::TooLarge) => Err(Error::ResponseTooLarge(Box::new(TooLargeError {
-                operation: Some(prepared.op_ref()),
-                status,
-                headers,
-                limit: client.max_response_bytes,
-            }))),
+            Err(BodyError::TooLarge) => Err(too_large(client, prepared, status, headers)),
             Err(BodyError::Transport(error)) => Err(reqwest_error(client, prepared, error, false)),
         }
     }
 }
 
+/// The error of a response body over the client's cap.
+#[cold]
+#[inline(never)]
+fn too_large(
+    client: &ClientInner,
+    prepared: &Prepared,
+    status: http::StatusCode,
+    headers: http::HeaderMap,
+) -> Error<NoErrors> {
+    Error::ResponseTooLarge(Box::new(TooLargeError {
+        operation: Some(prepared.op_ref()),
+        status,
+        headers,
+        limit: client.max_response_bytes,
+    }))
+}
+
 /// Maps a reqwest error: timeouts to [`Error::Timeout`], the rest to
 /// [`Error::Transport`], without the URL.
+///
+/// Cold, as every error constructor on the call path: out of line, so that the code a
+/// call runs stays together in fewer cache lines (docs/performance.md).
+#[cold]
+#[inline(never)]
 fn reqwest_error(
     client: &ClientInner,
     prepared: &Prepared,
@@ -304,6 +323,8 @@ fn reqwest_error(
 
 /// Maps a custom transport's error: a `reqwest::Error` as [`reqwest_error`] does, the
 /// rest to [`Error::Transport`] (the request may not have left).
+#[cold]
+#[inline(never)]
 fn transport_error(
     client: &ClientInner,
     prepared: &Prepared,
@@ -331,26 +352,38 @@ fn wire_headers(
         headers.insert(name.clone(), value.clone());
     }
     if !prepared.cookies.is_empty() || !auth.cookies.is_empty() {
-        let all: Vec<&str> = prepared
-            .cookies
-            .iter()
-            .chain(&auth.cookies)
-            .map(String::as_str)
-            .collect();
-        let mut value = HeaderValue::from_bytes(all.join("; ").as_bytes()).map_err(|_| {
-            invalid(
-                prepared,
-                None,
-                "the cookies do not form a valid header".to_owned(),
-            )
-        })?;
-        value.set_sensitive(!auth.cookies.is_empty());
-        headers.insert(http::header::COOKIE, value);
+        headers.insert(http::header::COOKIE, cookie_header(prepared, auth)?);
     }
     Ok(headers)
 }
 
+/// The `Cookie` header: parameter cookies and API-key cookies (sensitive when it holds
+/// a key). Out of line: most requests send no cookie.
+#[inline(never)]
+fn cookie_header(
+    prepared: &Prepared,
+    auth: &crate::auth::AppliedAuth,
+) -> Result<HeaderValue, Error<NoErrors>> {
+    let all: Vec<&str> = prepared
+        .cookies
+        .iter()
+        .chain(&auth.cookies)
+        .map(String::as_str)
+        .collect();
+    let mut value = HeaderValue::from_bytes(all.join("; ").as_bytes()).map_err(|_| {
+        invalid(
+            prepared,
+            None,
+            "the cookies do not form a valid header".to_owned(),
+        )
+    })?;
+    value.set_sensitive(!auth.cookies.is_empty());
+    Ok(value)
+}
+
 /// An [`Error::InvalidRequest`] of `prepared`'s operation.
+#[cold]
+#[inline(never)]
 fn invalid(prepared: &Prepared, parameter: Option<String>, reason: String) -> Error<NoErrors> {
     Error::InvalidRequest(Box::new(InvalidRequest {
         operation: Some(prepared.op_ref()),

@@ -99,16 +99,12 @@ pub(crate) fn fill_template(
         };
         let name = after.get(..close).unwrap_or("");
         let Some((param, value)) = values.iter().find(|(n, _)| *n == name) else {
-            return Err((
-                name.to_owned(),
-                "no value for this path parameter".to_owned(),
-            ));
+            return Err(refused(name, "no value for this path parameter"));
         };
         if value.is_empty() {
-            return Err((
-                (*param).to_owned(),
-                "a path value must not be empty (it would produce an empty path segment)"
-                    .to_owned(),
+            return Err(refused(
+                param,
+                "a path value must not be empty (it would produce an empty path segment)",
             ));
         }
         let start = path.len();
@@ -121,6 +117,14 @@ pub(crate) fn fill_template(
     push_literal(&mut path, rest);
     check_dot_segments(&path, &filled)?;
     Ok(path)
+}
+
+/// A parameter's refusal, as [`fill_template`] returns it: out of line and cold, so that
+/// the filling every call runs stays in few cache lines.
+#[cold]
+#[inline(never)]
+fn refused(parameter: &str, reason: &str) -> (String, String) {
+    (parameter.to_owned(), reason.to_owned())
 }
 
 /// Copies a literal part of the template, encoding what a path may not carry raw.
