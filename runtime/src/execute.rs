@@ -7,7 +7,7 @@
 //!  └ timed_attempts        in the span (when recorded), the duration
 //!     └ attempts
 //!        ├ send_once       (send.rs) auth, URL, reqwest request, response, body (read.rs),
-//!        │                 under the per-attempt total timeout
+//!        │                 under the per-attempt total timeout (deadline.rs)
 //!        └ after_attempt   stop, or retry after a delay (retry.rs)
 //! ```
 
@@ -140,21 +140,18 @@ pub(crate) async fn attempts(
         number = number.saturating_add(1);
         prepared.start_attempt(number);
         let mut oauth2_tokens = Vec::new();
-        let result = match tokio::time::timeout(
-            prepared.timeout,
-            crate::send::send_once(client, prepared, &mut oauth2_tokens),
-        )
-        .await
-        {
-            Ok(result) => result,
-            Err(_elapsed) => Err(total_timeout(prepared)),
+        let deadline = crate::deadline::Deadline::after(prepared.timeout);
+        let send = crate::send::send_once(client, prepared, &mut oauth2_tokens);
+        let result = match deadline.bound(send).await {
+            Some(result) => result,
+            None => Err(total_timeout(prepared)),
         };
         if settled_at_once(client, &state, &oauth2_tokens, &result) {
             return result;
         }
         // Boxed: only a failed, retried or replayed attempt waits here, and the
         // decision's code and state stay out of every call's (docs/performance.md).
-        match Box::pin(after_attempt(
+        match crate::rare::rare(after_attempt(
             client,
             prepared,
             &mut state,

@@ -9,6 +9,7 @@ use crate::error::{
     Error, InvalidRequest, NoErrors, TimeoutError, TimeoutPhase, TooLargeError, TransportError,
 };
 use crate::prepare::Prepared;
+use crate::rare::rare;
 use crate::read::{BodyError, read_body};
 use crate::request::Body;
 use crate::response::RawResponse;
@@ -39,7 +40,7 @@ pub(crate) async fn send_head(
         tokens,
     } = apply_auth(client, prepared)?;
     if !tokens.is_empty() {
-        Box::pin(crate::auth::fetch_tokens(client, tokens, &mut auth))
+        rare(crate::auth::fetch_tokens(client, tokens, &mut auth))
             .await
             .map_err(|error| auth_error(prepared, error))?;
     }
@@ -52,7 +53,7 @@ pub(crate) async fn send_head(
         wire_headers(client, prepared, &auth)?,
     )?;
     let request = if crate::hook_run::has_before_send(client, prepared) {
-        Box::pin(crate::hook_run::before_send_hooks(
+        rare(crate::hook_run::before_send_hooks(
             client, prepared, request,
         ))
         .await?
@@ -72,7 +73,7 @@ pub(crate) async fn send_head(
             .map_err(|e| transport_error(client, prepared, e))?,
     };
     if response.status().is_redirection() || crate::hook_run::has_after_receive(client, prepared) {
-        Box::pin(after_head(client, prepared, response, auth)).await
+        rare(after_head(client, prepared, response, auth)).await
     } else {
         Ok(response)
     }

@@ -19,7 +19,9 @@ const LAYERS: &Layers = &[
         "leaves",
         &[
             "body",
+            "deadline",
             "idle",
+            "rare",
             "read",
             "reconnect",
             "redirect",
