@@ -65,6 +65,9 @@ pub enum BuildError {
     Http(#[source] reqwest::Error),
 }
 
+/// The `User-Agent` a client sends unless told otherwise.
+const DEFAULT_USER_AGENT: &str = concat!("specforge/", env!("CARGO_PKG_VERSION"));
+
 /// Builds a [`ClientCore`]. Generated `ClientBuilder`s wrap it and forward every method.
 #[derive(Clone)]
 pub struct ClientBuilder {
@@ -130,7 +133,7 @@ impl ClientBuilder {
             schemes,
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            user_agent: concat!("specforge/", env!("CARGO_PKG_VERSION")).to_owned(),
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
             default_headers: Vec::new(),
             reqwest_client: None,
             credentials: Vec::new(),
@@ -288,8 +291,14 @@ impl ClientBuilder {
     /// Validates the configuration and creates the client.
     pub fn build(self) -> Result<ClientCore, BuildError> {
         let base_url = parse_base_url(self.base_url.as_deref().or(self.default_base_url))?;
-        let user_agent =
-            HeaderValue::from_str(&self.user_agent).map_err(|_| BuildError::InvalidUserAgent)?;
+        // The default as a static value: every request copies it, and a static one is
+        // copied without touching a shared reference count. `from_static` cannot panic
+        // on it: `specforge/` and a Cargo version are visible ASCII.
+        let user_agent = if self.user_agent == DEFAULT_USER_AGENT {
+            HeaderValue::from_static(DEFAULT_USER_AGENT)
+        } else {
+            HeaderValue::from_str(&self.user_agent).map_err(|_| BuildError::InvalidUserAgent)?
+        };
         let default_headers = header_map(&self.default_headers)?;
         let credentials = check_credentials(self.schemes, self.credentials)?;
         let (http, connect_timeout) = match self.reqwest_client {

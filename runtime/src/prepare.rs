@@ -30,8 +30,6 @@ pub(crate) struct Prepared {
     pub(crate) query: Vec<String>,
     /// Every header but auth and `Cookie`, written per attempt.
     pub(crate) headers: HeaderPlan,
-    /// Cookie pairs from parameters.
-    pub(crate) cookies: Vec<String>,
     pub(crate) body: Body,
     /// Per-attempt total timeout.
     pub(crate) timeout: Duration,
@@ -39,8 +37,8 @@ pub(crate) struct Prepared {
     pub(crate) has_idempotency_key: bool,
     /// The attempt in progress, from 1 (for hooks).
     pub(crate) attempt: AttemptNumber,
-    /// Per-request retry settings, hooks and a next-page URL; `None` when the request
-    /// has none of them (nearly every request).
+    /// Per-request retry settings, hooks, cookie parameters and a next-page URL; `None`
+    /// when the request has none of them (nearly every request).
     pub(crate) rare: Option<Box<RareParts>>,
 }
 
@@ -55,6 +53,8 @@ pub(crate) struct RareParts {
     pub(crate) next_url: Option<url::Url>,
     /// The request's own hooks (run after the client's).
     pub(crate) hooks: crate::hooks::Hooks,
+    /// Cookie pairs from parameters.
+    pub(crate) cookies: Vec<String>,
 }
 
 /// The hooks of a request that has none of its own.
@@ -98,6 +98,11 @@ impl Prepared {
         if next_url.is_some() || self.rare.is_some() {
             self.rare.get_or_insert_with(Box::default).next_url = next_url;
         }
+    }
+
+    /// The cookie pairs of the request's parameters (none for most requests).
+    pub(crate) fn cookies(&self) -> &[String] {
+        self.rare.as_ref().map_or(&[], |rare| &rare.cookies)
     }
 
     /// The request's own hooks (none for most requests).
@@ -149,12 +154,11 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
         path,
         query: inner.query,
         headers,
-        cookies: inner.cookies,
         body: inner.body,
         timeout,
         has_idempotency_key,
         attempt: AttemptNumber::default(),
-        rare: options.and_then(|options| rare_parts(*options)),
+        rare: rare_parts(options.map(|options| *options), inner.cookies),
     })
 }
 
@@ -175,21 +179,33 @@ fn invalid_request(
     }))
 }
 
-/// The per-request retry settings and hooks of `options`, boxed; `None` when there
-/// are none.
-#[inline(never)]
-fn rare_parts(options: crate::options::OptionValues) -> Option<Box<RareParts>> {
-    let has_hooks =
-        !options.hooks.before_send.is_empty() || !options.hooks.after_receive.is_empty();
-    if options.retries.is_none() && options.retry_policy.is_none() && !has_hooks {
+/// The per-request retry settings and hooks of `options` and the cookie parameters,
+/// boxed; `None` when there are none.
+fn rare_parts(
+    options: Option<crate::options::OptionValues>,
+    cookies: Vec<String>,
+) -> Option<Box<RareParts>> {
+    let options = options.filter(|options| {
+        let has_hooks =
+            !options.hooks.before_send.is_empty() || !options.hooks.after_receive.is_empty();
+        options.retries.is_some() || options.retry_policy.is_some() || has_hooks
+    });
+    if options.is_none() && cookies.is_empty() {
         return None;
     }
-    Some(Box::new(RareParts {
+    Some(rare_box(options.unwrap_or_default(), cookies))
+}
+
+/// [`RareParts`] of `options` and `cookies`, boxed. Out of line: few requests have any.
+#[inline(never)]
+fn rare_box(options: crate::options::OptionValues, cookies: Vec<String>) -> Box<RareParts> {
+    Box::new(RareParts {
         max_retries: options.retries,
         retry_policy: options.retry_policy,
         next_url: None,
         hooks: options.hooks,
-    }))
+        cookies,
+    })
 }
 
 /// The request's headers, checked (see [`HeaderPlan`]), and whether it carries an

@@ -352,7 +352,7 @@ fn wire_headers(
     for (name, value) in &auth.headers {
         headers.insert(name.clone(), value.clone());
     }
-    if !prepared.cookies.is_empty() || !auth.cookies.is_empty() {
+    if !prepared.cookies().is_empty() || !auth.cookies.is_empty() {
         headers.insert(http::header::COOKIE, cookie_header(prepared, auth)?);
     }
     Ok(headers)
@@ -366,7 +366,7 @@ fn cookie_header(
     auth: &crate::auth::AppliedAuth,
 ) -> Result<HeaderValue, Error<NoErrors>> {
     let all: Vec<&str> = prepared
-        .cookies
+        .cookies()
         .iter()
         .chain(&auth.cookies)
         .map(String::as_str)

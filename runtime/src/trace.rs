@@ -12,8 +12,8 @@ use futures::future::Either;
 use tracing::Instrument as _;
 use tracing::instrument::Instrumented;
 
-/// Whether a subscriber may want the request span's fields.
-fn enabled() -> bool {
+/// Whether a subscriber may want the request span and its fields.
+pub(crate) fn enabled() -> bool {
     tracing::level_enabled!(tracing::Level::DEBUG)
 }
 

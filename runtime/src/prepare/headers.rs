@@ -14,12 +14,10 @@ use crate::client::ClientInner;
 /// [`HeaderPlan::entries`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HeaderPlan {
-    /// The operation's `Accept` value, checked ([`static_header_value`] gives it). Text,
-    /// not a `HeaderValue`: every call's future holds the plan, and the value is made
-    /// per attempt without a copy.
-    accept: Option<&'static str>,
-    /// The body's `Content-Type`, checked as `accept` is.
-    content_type: Option<&'static str>,
+    /// The operation's `Accept` value.
+    accept: Option<HeaderValue>,
+    /// The body's `Content-Type`.
+    content_type: Option<HeaderValue>,
     /// Header parameters, per-request headers, the idempotency key and the headers a
     /// resent request sets, in that order, each saying how it applies.
     entries: Vec<(HeaderName, HeaderValue, Apply)>,
@@ -37,21 +35,15 @@ enum Apply {
 impl HeaderPlan {
     /// Sets the `Accept` value; `false` (nothing set) when it is not a valid header value.
     pub(crate) fn set_accept(&mut self, text: &'static str) -> bool {
-        let valid = static_header_value(text).is_some();
-        if valid {
-            self.accept = Some(text);
-        }
-        valid
+        self.accept = static_header_value(text);
+        self.accept.is_some()
     }
 
     /// Sets the `Content-Type` value; `false` (nothing set) when it is not a valid
     /// header value.
     pub(crate) fn set_content_type(&mut self, text: &'static str) -> bool {
-        let valid = static_header_value(text).is_some();
-        if valid {
-            self.content_type = Some(text);
-        }
-        valid
+        self.content_type = static_header_value(text);
+        self.content_type.is_some()
     }
 
     /// Adds a group of headers (the header parameters, or the per-request headers): the
@@ -85,12 +77,12 @@ impl HeaderPlan {
             headers.append(name.clone(), value.clone());
         }
         headers.insert(http::header::USER_AGENT, client.user_agent.clone());
-        // Checked when set: `static_header_value` gives them.
-        if let Some(accept) = self.accept.and_then(static_header_value) {
-            headers.insert(http::header::ACCEPT, accept);
+        // Static values: copied without a reference count.
+        if let Some(accept) = &self.accept {
+            headers.insert(http::header::ACCEPT, accept.clone());
         }
-        if let Some(content_type) = self.content_type.and_then(static_header_value) {
-            headers.insert(http::header::CONTENT_TYPE, content_type);
+        if let Some(content_type) = &self.content_type {
+            headers.insert(http::header::CONTENT_TYPE, content_type.clone());
         }
         for (name, value, apply) in &self.entries {
             match apply {
@@ -105,24 +97,33 @@ impl HeaderPlan {
     }
 }
 
-/// A header value from a `'static` text of the operation's description, without a
-/// copy when it is ASCII; `None` when the text is not a valid header value.
+/// A header value from a `'static` text of the operation's description, never copied;
+/// `None` when the text is not a valid header value. The bytes are checked once
+/// (`from_static` after a check of ours would check them twice, and it panics on bytes
+/// `from_str` accepts).
 fn static_header_value(text: &'static str) -> Option<HeaderValue> {
-    // Exactly what `HeaderValue::from_static` accepts (visible ASCII, space and tab), so
-    // it cannot panic; other bytes `from_str` accepts are copied.
-    if text
-        .bytes()
-        .all(|byte| byte == b'\t' || (0x20..0x7f).contains(&byte))
-    {
-        Some(HeaderValue::from_static(text))
-    } else {
-        HeaderValue::from_str(text).ok()
-    }
+    HeaderValue::from_maybe_shared(bytes::Bytes::from_static(text.as_bytes())).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_static_value_takes_what_a_header_value_may_hold() {
+        for (text, valid) in [
+            ("application/json", true),
+            ("text/plain; charset=utf-8", true),
+            ("a\tb", true),
+            ("caf\u{e9}", true),
+            ("a\nb", false),
+            ("a\u{7f}", false),
+        ] {
+            let value = static_header_value(text);
+            assert_eq!(value.is_some(), valid, "{text:?}");
+            assert!(value.is_none_or(|value| value.as_bytes() == text.as_bytes()));
+        }
+    }
 
     fn value(text: &'static str) -> HeaderValue {
         HeaderValue::from_static(text)

@@ -70,7 +70,7 @@ pub fn send<T: Send + 'static, E: Send + 'static>(
     (core, request): (ClientCore, Request),
     decode: Decode<T, E>,
 ) -> BoxFuture<Result<Response<T>, Error<E>>> {
-    Box::pin(crate::execute::execute(core, request, decode, identity))
+    boxed_in_place(|| crate::execute::execute(core, request, decode, identity))
 }
 
 /// [`send`], then the body alone: the `IntoFuture` of every request value.
@@ -78,9 +78,20 @@ pub fn send_body<T: Send + 'static, E: Send + 'static>(
     (core, request): (ClientCore, Request),
     decode: Decode<T, E>,
 ) -> BoxFuture<Result<T, Error<E>>> {
-    Box::pin(crate::execute::execute(core, request, decode, |response| {
-        response.map(Response::into_body)
-    }))
+    boxed_in_place(|| {
+        crate::execute::execute(core, request, decode, |response| {
+            response.map(Response::into_body)
+        })
+    })
+}
+
+/// The future `make` gives, boxed: the box is allocated first, so that the future can
+/// be built in it rather than built, then copied whole into it.
+fn boxed_in_place<F: std::future::Future + Send + 'static>(
+    make: impl FnOnce() -> F,
+) -> BoxFuture<F::Output> {
+    let boxed: Box<F> = Box::write(Box::new_uninit(), make());
+    Box::into_pin(boxed)
 }
 
 /// [`execute_stream`] as a `BoxFuture`.
