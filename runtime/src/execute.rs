@@ -180,12 +180,17 @@ fn settled_at_once(
     };
     // A 401 with OAuth2 tokens on the request may be replayed with fresh ones.
     let may_replay = raw.status == http::StatusCode::UNAUTHORIZED && !oauth2_tokens.is_empty();
-    let settled =
-        state.retries_done == 0 && crate::retry::never_repeated(raw.status) && !may_replay;
+    let settled = final_on_first_try(state, raw.status) && !may_replay;
     if settled && let Some(budget) = &client.retry_budget {
         budget.record_response(raw.status);
     }
     settled
+}
+
+/// Whether a response of `status` ends the request without asking the retry policy:
+/// no retry made yet, and a status never repeated ([`crate::retry::never_repeated`]).
+fn final_on_first_try(state: &AttemptState, status: http::StatusCode) -> bool {
+    state.retries_done == 0 && crate::retry::never_repeated(status)
 }
 
 /// The decision after one attempt, with its wait done: replay once after a 401
@@ -216,7 +221,7 @@ pub(crate) async fn after_attempt(
                 budget.record_response(raw.status);
             }
             // The common case, decided without reading the clock for the policy.
-            if crate::retry::never_repeated(raw.status) && state.retries_done == 0 {
+            if final_on_first_try(state, raw.status) {
                 return Next::Done;
             }
             Outcome::Response {
@@ -273,7 +278,7 @@ pub(crate) fn request_policy<'a>(
 /// The per-attempt total timeout of `prepared` ran out.
 #[cold]
 #[inline(never)]
-fn total_timeout(prepared: &Prepared) -> Error<NoErrors> {
+pub(crate) fn total_timeout(prepared: &Prepared) -> Error<NoErrors> {
     Error::Timeout(Box::new(TimeoutError {
         operation: Some(prepared.op_ref()),
         phase: TimeoutPhase::Total,

@@ -141,6 +141,11 @@ impl Hooks {
         before_send: Vec::new(),
         after_receive: Vec::new(),
     };
+
+    /// Whether there is no hook at all.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.before_send.is_empty() && self.after_receive.is_empty()
+    }
 }
 
 impl fmt::Debug for Hooks {

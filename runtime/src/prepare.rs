@@ -186,9 +186,7 @@ fn rare_parts(
     cookies: Vec<String>,
 ) -> Option<Box<RareParts>> {
     let options = options.filter(|options| {
-        let has_hooks =
-            !options.hooks.before_send.is_empty() || !options.hooks.after_receive.is_empty();
-        options.retries.is_some() || options.retry_policy.is_some() || has_hooks
+        options.retries.is_some() || options.retry_policy.is_some() || !options.hooks.is_empty()
     });
     if options.is_none() && cookies.is_empty() {
         return None;

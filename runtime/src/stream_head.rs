@@ -10,7 +10,7 @@
 use crate::client::ClientInner;
 
 use crate::byte_stream::ByteStream;
-use crate::error::{Error, NoErrors, TimeoutError, TimeoutPhase};
+use crate::error::{Error, NoErrors};
 use crate::execute::{AttemptState, Next};
 use crate::prepare::Prepared;
 use crate::request::Request;
@@ -54,13 +54,7 @@ async fn attempt_head(
     oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
 ) -> Attempt {
     let timeout = prepared.timeout;
-    let timed_out = || {
-        Error::Timeout(Box::new(TimeoutError {
-            operation: Some(prepared.op_ref()),
-            phase: TimeoutPhase::Total,
-            limit: Some(timeout),
-        }))
-    };
+    let timed_out = || crate::execute::total_timeout(prepared);
     let started = tokio::time::Instant::now();
     let head = match tokio::time::timeout(
         timeout,

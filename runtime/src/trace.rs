@@ -3,14 +3,10 @@
 //! dispatcher up in a thread local and reading the clock is a call, which a client
 //! without tracing should not pay for on every request. `level_enabled!` is a static
 //! comparison and one atomic load. For the same reason a request's future is wrapped
-//! in its span only when a subscriber records the span ([`instrument`]).
+//! in its span only when a subscriber records the span ([`InSpan`]).
 
 use std::future::Future;
 use std::time::Instant;
-
-use futures::future::Either;
-use tracing::Instrument as _;
-use tracing::instrument::Instrumented;
 
 /// Whether a subscriber may want the request span and its fields.
 pub(crate) fn enabled() -> bool {
@@ -37,37 +33,33 @@ pub(crate) fn record_duration(started: Option<Instant>) {
     }
 }
 
-/// `future` in `span`, or `future` alone when no subscriber records the span: entering
-/// and leaving a disabled span on every poll still costs calls (and, with tracing's
-/// `log` bridge, a `log` level check each), which a call nobody traces should not pay.
-pub(crate) fn instrument<F: Future>(future: F, span: tracing::Span) -> Either<Instrumented<F>, F> {
-    if span.is_disabled() {
-        Either::Right(future)
-    } else {
-        Either::Left(future.instrument(span))
-    }
+/// `future` in its own `span` (the streamed and event-stream sends, whose span lives
+/// with their future): [`InSpan`] over an owned span.
+pub(crate) fn instrument<F: Future>(future: F, span: tracing::Span) -> InSpan<tracing::Span, F> {
+    InSpan::new(span, future)
 }
 
 pin_project_lite::pin_project! {
-    /// `future` polled inside a borrowed `span`, entered on each poll only when a
-    /// subscriber records it. What [`instrument`] does for a span the caller keeps: the
-    /// buffered call's future holds its span once, in its start state, instead of also
-    /// in a wrapper with room for a span whether it is recorded or not.
-    pub(crate) struct InSpan<'a, F> {
-        span: &'a tracing::Span,
+    /// `future` polled inside `span` (owned, or borrowed: `&Span`), entered on each poll
+    /// only when a subscriber records it: entering and leaving a disabled span on every
+    /// poll still costs calls (and, with tracing's `log` bridge, a `log` level check
+    /// each), which a call nobody traces should not pay. The buffered call's future
+    /// borrows the span kept in its start state, so that it holds the span once.
+    pub(crate) struct InSpan<S, F> {
+        span: S,
         #[pin]
         future: F,
     }
 }
 
-impl<'a, F> InSpan<'a, F> {
+impl<S, F> InSpan<S, F> {
     /// `future`, to be polled in `span`.
-    pub(crate) fn new(span: &'a tracing::Span, future: F) -> Self {
+    pub(crate) fn new(span: S, future: F) -> Self {
         Self { span, future }
     }
 }
 
-impl<F: Future> Future for InSpan<'_, F> {
+impl<S: std::borrow::Borrow<tracing::Span>, F: Future> Future for InSpan<S, F> {
     type Output = F::Output;
 
     fn poll(
@@ -75,10 +67,11 @@ impl<F: Future> Future for InSpan<'_, F> {
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<F::Output> {
         let this = self.project();
-        if this.span.is_disabled() {
+        let span: &tracing::Span = (*this.span).borrow();
+        if span.is_disabled() {
             this.future.poll(cx)
         } else {
-            let _entered = this.span.enter();
+            let _entered = span.enter();
             this.future.poll(cx)
         }
     }

@@ -34,7 +34,7 @@ pub async fn execute<T: 'static, E: 'static>(
     request: Request,
     decode: Decode<T, E>,
 ) -> Result<Response<T>, Error<E>> {
-    crate::execute::execute(core.clone(), request, decode, identity).await
+    crate::execute::execute(core.clone(), request, decode, std::convert::identity).await
 }
 
 /// Sends `request` and returns a 2xx response's body as a [`ByteStream`] (idle timeout =
@@ -60,17 +60,12 @@ pub async fn execute_sse<T: 'static, E: 'static>(
     crate::sse::client::execute_sse(core, request, data, decode).await
 }
 
-/// The result of a send as it is (`execute`'s `finish` for the whole response).
-fn identity<T, E>(result: Result<Response<T>, Error<E>>) -> Result<Response<T>, Error<E>> {
-    result
-}
-
 /// [`execute`] as a `BoxFuture`: `send_with_response()` of every request value.
 pub fn send<T: Send + 'static, E: Send + 'static>(
     (core, request): (ClientCore, Request),
     decode: Decode<T, E>,
 ) -> BoxFuture<Result<Response<T>, Error<E>>> {
-    boxed_in_place(|| crate::execute::execute(core, request, decode, identity))
+    boxed_in_place(|| crate::execute::execute(core, request, decode, std::convert::identity))
 }
 
 /// [`send`], then the body alone: the `IntoFuture` of every request value.
