@@ -26,7 +26,15 @@ use crate::retry::{AttemptContext, Outcome, RetryDecision, RetryPolicy, StopReas
 /// request): operation id, method, path template, and, recorded as they are known,
 /// the attempt, the status of the last response and the duration in milliseconds.
 /// Never the filled-in path, the query or a header.
+///
+/// No span at all ([`tracing::Span::none`]) unless a subscriber listens at DEBUG: a
+/// disabled `debug_span!` still records its fields and, with tracing's `log` feature on
+/// (axum turns it on), offers the span to `log` when made and when dropped, on every
+/// call (docs/performance.md).
 pub(crate) fn request_span(operation: &'static Operation, stream: bool) -> tracing::Span {
+    if !crate::trace::enabled() {
+        return tracing::Span::none();
+    }
     tracing::debug_span!(
         "specforge.request",
         operation = operation.id,
@@ -344,6 +352,13 @@ mod tests {
         security: &[],
         idempotency_header: None,
     };
+
+    /// Without a subscriber at DEBUG no span is made (this test binary installs none):
+    /// a disabled span would still be offered to `log` when made and when dropped.
+    #[test]
+    fn no_span_is_made_when_nobody_listens() {
+        assert!(super::request_span(&OPERATION, false).is_none());
+    }
 
     /// A call's future is boxed, copied whole into its box and moved as it starts, so
     /// its size is paid on every call: rare waits (OAuth2 tokens, hooks, redirects,

@@ -24,10 +24,9 @@ pub(crate) use headers::HeaderPlan;
 #[derive(Debug, Clone)]
 pub(crate) struct Prepared {
     pub(crate) operation: &'static Operation,
-    /// The filled, encoded path (starting with `/`).
-    pub(crate) path: String,
-    /// Encoded query pieces.
-    pub(crate) query: Vec<String>,
+    /// The request target: the base URL's path, the filled path and the encoded query,
+    /// written once (`url_build::request_target`).
+    pub(crate) target: String,
     /// Every header but auth and `Cookie`, written per attempt.
     pub(crate) headers: HeaderPlan,
     pub(crate) body: Body,
@@ -139,8 +138,13 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
     if let Some((parameter, reason)) = inner.error {
         return Err(invalid(Some(parameter), reason));
     }
-    let path = crate::encoding::path::fill_template(operation.path, &inner.path)
-        .map_err(|(parameter, reason)| invalid(Some(parameter), reason))?;
+    let target = crate::encoding::path::request_target(
+        &client.base_url,
+        operation.path,
+        &inner.path,
+        &inner.query,
+    )
+    .map_err(|(parameter, reason)| invalid(Some(parameter), reason))?;
 
     let options = std::mem::take(&mut inner.options).into_set();
     let (headers, has_idempotency_key) =
@@ -151,8 +155,7 @@ pub(crate) fn prepare(client: &ClientInner, request: Request) -> Result<Prepared
         .unwrap_or(client.timeout);
     Ok(Prepared {
         operation,
-        path,
-        query: inner.query,
+        target,
         headers,
         body: inner.body,
         timeout,

@@ -18,8 +18,9 @@ pub(crate) struct RequestParts {
     pub(crate) options: RequestOptions,
     /// Path parameter expansions, by name.
     pub(crate) path: Vec<(&'static str, String)>,
-    /// Encoded query pieces (`a=1&a=2`), in order.
-    pub(crate) query: Vec<String>,
+    /// The encoded query (`a=1&a=2&b=x`): the parameters' pieces in order, joined by
+    /// `&` as they are added (the first piece is taken as it is, without a copy).
+    pub(crate) query: String,
     /// Header parameters.
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     /// Cookie pairs (`name=value`).
@@ -65,7 +66,7 @@ impl RequestParts {
         Self {
             options,
             path: Vec::new(),
-            query: Vec::new(),
+            query: String::new(),
             headers: Vec::new(),
             cookies: Vec::new(),
             body: Body::None,
@@ -90,13 +91,23 @@ impl RequestParts {
         match encode_param(&param, value) {
             Ok(Encoded::Nothing) => {}
             Ok(Encoded::Path(text)) => self.path.push((param.name, text)),
-            Ok(Encoded::Query(text)) => self.query.push(text),
+            Ok(Encoded::Query(text)) => self.push_query(text),
             Ok(Encoded::Header(value)) => match HeaderName::from_bytes(param.name.as_bytes()) {
                 Ok(name) => self.headers.push((name, value)),
                 Err(_) => self.record_error(param.name, "not a valid header name".to_owned()),
             },
             Ok(Encoded::Cookies(pairs)) => self.cookies.extend(pairs),
             Err(reason) => self.record_error(param.name, reason),
+        }
+    }
+
+    /// Appends an encoded query piece (none when it is empty).
+    fn push_query(&mut self, piece: String) {
+        if self.query.is_empty() {
+            self.query = piece;
+        } else if !piece.is_empty() {
+            self.query.push('&');
+            self.query.push_str(&piece);
         }
     }
 

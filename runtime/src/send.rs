@@ -145,17 +145,42 @@ fn request_url(
 ) -> Result<url::Url, Error<NoErrors>> {
     match prepared.next_url() {
         Some(next) => Ok(crate::url_build::with_query(next, &auth.query)),
-        None => crate::url_build::build_url(
-            &client.base_url,
-            &prepared.path,
-            prepared.query.iter().chain(&auth.query),
-        )
-        .map_err(|e| invalid(prepared, None, e)),
+        None => crate::url_build::build_url(&client.base_url, &prepared.target, &auth.query)
+            .map_err(|e| invalid(prepared, None, e)),
     }
 }
 
 /// The reqwest request: method, URL, `headers` and the body.
+///
+/// A request without a body or with a buffered one, to a URL without credentials in
+/// it (nearly every request), is made directly with `reqwest::Request::new`, which is
+/// all `RequestBuilder` would do for it, without the builder's copy of the client (a
+/// reference count up and down) and its moves of the request; the rest go through
+/// [`build_with_builder`].
 fn build_request(
+    client: &ClientInner,
+    prepared: &Prepared,
+    url: url::Url,
+    headers: http::HeaderMap,
+) -> Result<reqwest::Request, Error<NoErrors>> {
+    // The builder also moves `user:password@` out of the URL into an `Authorization`
+    // header, and refuses a URL without a host: those go its way.
+    let plain_url = url.has_host() && url.username().is_empty() && url.password().is_none();
+    let body = match &prepared.body {
+        Body::None if plain_url => None,
+        Body::Bytes { bytes, .. } if plain_url => Some(reqwest::Body::from(bytes.clone())),
+        _ => return build_with_builder(client, prepared, url, headers),
+    };
+    let mut request = reqwest::Request::new(prepared.method().clone(), url);
+    *request.headers_mut() = headers;
+    *request.body_mut() = body;
+    Ok(request)
+}
+
+/// [`build_request`] through reqwest's `RequestBuilder`: a streamed or multipart body
+/// (which set their own headers), or a URL with credentials in it.
+#[inline(never)]
+fn build_with_builder(
     client: &ClientInner,
     prepared: &Prepared,
     url: url::Url,

@@ -3,38 +3,34 @@
 //! The path is appended to the base URL's path as text, never resolved with `Url::join`
 //! (which drops the base path for `/pets`, replaces its last segment for `pets`, and
 //! replaces the host for `//evil.example/x`). Every piece is already percent-encoded, so
-//! parsing the result changes nothing but its representation. [`with_query`] adds the
-//! API-key query pairs to a next-page URL.
+//! parsing the result changes nothing but its representation. A request's target
+//! (base path, filled path, query) is written once, when it is prepared
+//! (`encoding::path::request_target`); each attempt parses it relative to the base URL
+//! ([`build_url`]). [`with_query`] adds the API-key query pairs to a next-page URL.
 
-/// The URL for `path` (starting with `/`) and `query` pairs (encoded, joined by `&`).
+/// The URL of a request `target` (`encoding::path::request_target`), with `extra` query pairs
+/// (encoded; API keys) appended.
 ///
-/// The base URL's path, `path` and the query are written as one path-absolute reference
-/// and parsed relative to the base, which copies scheme, host and port from the base as
-/// parsed once (parsing the whole URL again ran the host through IDNA on every call).
-/// A reference that starts with `//` would name another host, so that one is parsed as
-/// a whole URL; either way the host is checked.
-pub(crate) fn build_url<'a>(
+/// The target is parsed relative to the base, which copies scheme, host and port from
+/// the base as parsed once (parsing the whole URL again ran the host through IDNA on
+/// every call). A reference that starts with `//` would name another host, so that one
+/// is parsed as a whole URL; either way the host is checked.
+pub(crate) fn build_url(
     base: &url::Url,
-    path: &str,
-    query: impl IntoIterator<Item = &'a String>,
+    target: &str,
+    extra: &[String],
 ) -> Result<url::Url, String> {
-    let base_path = base.path().trim_end_matches('/');
-    let mut text = String::with_capacity(base_path.len() + path.len() + 64);
-    text.push_str(base_path);
-    if !path.starts_with('/') {
-        text.push('/');
-    }
-    text.push_str(path);
-    let mut first = true;
-    for pair in query.into_iter().filter(|p| !p.is_empty()) {
-        text.push(if first { '?' } else { '&' });
-        text.push_str(pair);
-        first = false;
-    }
+    let with_extra;
+    let text = if extra.iter().all(String::is_empty) {
+        target
+    } else {
+        with_extra = append_query(target, extra);
+        with_extra.as_str()
+    };
     let parsed = if text.starts_with("//") {
         url::Url::parse(&format!("{}{text}", &base[..url::Position::BeforePath]))
     } else {
-        url::Url::options().base_url(Some(base)).parse(&text)
+        url::Url::options().base_url(Some(base)).parse(text)
     };
     let url = parsed.map_err(|e| format!("the request URL is invalid: {e}"))?;
     if url.host_str() != base.host_str()
@@ -43,6 +39,18 @@ pub(crate) fn build_url<'a>(
         return Err("the path would change the host of the request".to_owned());
     }
     Ok(url)
+}
+
+/// `target` with the non-empty `pairs` appended to its query.
+fn append_query(target: &str, pairs: &[String]) -> String {
+    let mut text = target.to_owned();
+    let mut first = !target.contains('?');
+    for pair in pairs.iter().filter(|pair| !pair.is_empty()) {
+        text.push(if first { '?' } else { '&' });
+        text.push_str(pair);
+        first = false;
+    }
+    text
 }
 
 /// `url` with pre-encoded `name=value` pairs appended, replacing pieces of the same
@@ -84,19 +92,23 @@ mod tests {
 
     #[test]
     fn appends_without_resolving() -> Result<(), String> {
+        let url_of = |base: &url::Url, target: &str, extra: &[String]| {
+            build_url(base, target, extra).map(String::from)
+        };
         let base = url::Url::parse("https://api.example.com/v1").map_err(|e| e.to_string())?;
-        let url = build_url(
-            &base,
-            "/pets",
-            &["a=1".to_owned(), String::new(), "b=%20".to_owned()],
-        )?;
-        assert_eq!(url.as_str(), "https://api.example.com/v1/pets?a=1&b=%20");
-        let url = build_url(&base, "//evil.example/x", &[] as &[String])?;
-        assert_eq!(url.as_str(), "https://api.example.com/v1//evil.example/x");
-        let root = url::Url::parse("https://api.example.com/").map_err(|e| e.to_string())?;
+        let extra = ["".to_owned(), "b=%20".to_owned()];
         assert_eq!(
-            build_url(&root, "/pets", &[] as &[String])?.as_str(),
-            "https://api.example.com/pets"
+            url_of(&base, "/v1/pets?a=1", &extra)?,
+            "https://api.example.com/v1/pets?a=1&b=%20"
+        );
+        assert_eq!(
+            url_of(&base, "/v1/pets", &extra)?,
+            "https://api.example.com/v1/pets?b=%20"
+        );
+        // A target starting with `//` names no other host.
+        assert_eq!(
+            url_of(&base, "//evil.example/x?a=1", &[])?,
+            "https://api.example.com//evil.example/x?a=1"
         );
         Ok(())
     }

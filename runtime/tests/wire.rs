@@ -358,3 +358,28 @@ async fn idempotency_key_sent() {
     })
     .await;
 }
+
+/// Credentials in the base URL (`user:password@host`) are sent as HTTP Basic
+/// authentication and never as part of the request target, with or without a body.
+#[tokio::test]
+async fn base_url_credentials_become_basic_auth() {
+    bounded(async {
+        let (base, log) = recording_server(no_content).await;
+        let with_credentials = base.replacen("http://", "http://user:p%40ss@", 1);
+        let core = client(&with_credentials);
+        let no_body = Request::new(&IDEMPOTENT_POST, RequestOptions::default());
+        assert!(execute(&core, no_body, decode_empty).await.is_ok());
+        let mut post = Request::new(&POST, RequestOptions::default());
+        post.json_body("application/json", &Patch { b: 1, a: "x" });
+        assert!(execute(&core, post, decode_empty).await.is_ok());
+        let requests = recorded(&log);
+        assert_eq!(requests.len(), 2);
+        for seen in &requests {
+            // base64("user:p@ss")
+            assert_eq!(seen.header("authorization"), Some("Basic dXNlcjpwQHNz"));
+            assert!(!seen.uri.contains("user"), "{}", seen.uri);
+        }
+        assert_eq!(requests[1].body, &br#"{"b":1,"a":"x"}"#[..]);
+    })
+    .await;
+}

@@ -79,12 +79,49 @@ fn matrix_pair(encoded_name: &str, value: &str) -> String {
     }
 }
 
+/// The request target, as one path-absolute reference: the base URL's path, `template`
+/// filled with the path parameters' `values` ([`fill_template_into`]), and the encoded `query` (pieces
+/// joined by `&`). One string, written once per request (docs/performance.md).
+pub(crate) fn request_target(
+    base: &url::Url,
+    template: &str,
+    values: &[(&'static str, String)],
+    query: &str,
+) -> Result<String, (String, String)> {
+    let base_path = base.path().trim_end_matches('/');
+    let values_len: usize = values.iter().map(|(_, value)| value.len()).sum();
+    let mut target =
+        String::with_capacity(base_path.len() + 1 + template.len() + values_len + 1 + query.len());
+    target.push_str(base_path);
+    if !template.starts_with('/') {
+        target.push('/');
+    }
+    fill_template_into(&mut target, template, values)?;
+    if !query.is_empty() {
+        target.push('?');
+        target.push_str(query);
+    }
+    Ok(target)
+}
+
 /// Fills `template` (`/pets/{petId}`) with expanded values. Errors name the parameter.
+#[cfg(test)]
 pub(crate) fn fill_template(
     template: &str,
     values: &[(&'static str, String)],
 ) -> Result<String, (String, String)> {
-    let mut path = String::with_capacity(template.len() + 16);
+    let mut path = String::new();
+    fill_template_into(&mut path, template, values)?;
+    Ok(path)
+}
+
+/// Appends `template` (`/pets/{petId}`) filled with expanded values to `path` (which may
+/// hold the base URL's path already). Errors name the parameter.
+pub(crate) fn fill_template_into(
+    path: &mut String,
+    template: &str,
+    values: &[(&'static str, String)],
+) -> Result<(), (String, String)> {
     // For every output byte range produced by a parameter: (start, end, name).
     let mut filled: Vec<(usize, usize, &str)> = Vec::new();
     let mut rest = template;
@@ -92,10 +129,10 @@ pub(crate) fn fill_template(
     // a byte loop is cheaper here than `str::find`'s searcher, on every call).
     while let Some(open) = rest.bytes().position(|byte| byte == b'{') {
         let (literal, after) = rest.split_at(open);
-        push_literal(&mut path, literal);
+        push_literal(path, literal);
         let after = after.get(1..).unwrap_or("");
         let Some(close) = after.bytes().position(|byte| byte == b'}') else {
-            push_literal(&mut path, "{");
+            push_literal(path, "{");
             rest = after;
             continue;
         };
@@ -116,12 +153,11 @@ pub(crate) fn fill_template(
         }
         rest = after.get(close + 1..).unwrap_or("");
     }
-    push_literal(&mut path, rest);
-    check_dot_segments(&path, &filled)?;
-    Ok(path)
+    push_literal(path, rest);
+    check_dot_segments(path, &filled)
 }
 
-/// A parameter's refusal, as [`fill_template`] returns it: out of line and cold, so that
+/// A parameter's refusal, as [`fill_template_into`] returns it: out of line and cold, so that
 /// the filling every call runs stays in few cache lines.
 #[cold]
 #[inline(never)]
@@ -259,5 +295,25 @@ mod tests {
             assert!(is_dot_segment(dot), "{dot}");
         }
         assert!(!is_dot_segment("...") && !is_dot_segment("a.") && !is_dot_segment(""));
+    }
+
+    #[test]
+    fn the_target_joins_base_path_path_and_query() {
+        let target = |base: &str, template: &str, values: &[(&'static str, String)], query| {
+            let base = url::Url::parse(base).expect("a valid test base URL");
+            request_target(&base, template, values, query)
+        };
+        let id = [("id", "7".to_owned())];
+        assert_eq!(
+            target("https://a.test/v1/", "/items/{id}", &id, "q=1&r=2"),
+            Ok("/v1/items/7?q=1&r=2".to_owned())
+        );
+        assert_eq!(
+            target("https://a.test", "items/{id}", &id, ""),
+            Ok("/items/7".to_owned())
+        );
+        // A refused value is refused with the base path in front, too.
+        let dots = target("https://a.test/v1", "/{id}/x", &[("id", "..".into())], "");
+        assert!(matches!(dots, Err((name, _)) if name == "id"));
     }
 }

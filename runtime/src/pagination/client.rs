@@ -91,8 +91,7 @@ where
         Ok(prepared) => prepared,
         Err(error) => return futures::stream::once(async move { Err(error.widen()) }).boxed(),
     };
-    let first_url =
-        crate::url_build::build_url(&core.inner.base_url, &prepared.path, &prepared.query).ok();
+    let first_url = crate::url_build::build_url(&core.inner.base_url, &prepared.target, &[]).ok();
     pages(None::<url::Url>, move |cursor| {
         let core = core.clone();
         let next = next.clone();
