@@ -1,14 +1,14 @@
 //! `execute`: prepare once (`prepare.rs`), then a loop of attempts.
 //!
 //! ```text
-//! execute<T, E>            generic, tiny: start, then an async block + the decode fn
+//! execute<T, E>            generic, tiny: start, then an async block in the span (when
+//!  │                       recorded): the attempts, their duration, the decode fn
 //!  ├ start                 non-generic, when the future is made: mock?, span, prepare
 //!  │  └ prepare            parameters errors, path, query, headers, cookies, body
-//!  └ timed_attempts        in the span (when recorded), the duration
-//!     └ attempts
-//!        ├ send_once       (send.rs) auth, URL, reqwest request, response, body (read.rs),
-//!        │                 under the per-attempt total timeout (deadline.rs)
-//!        └ after_attempt   stop, or retry after a delay (retry.rs)
+//!  └ attempts
+//!     ├ send_once          (send.rs) auth, URL, reqwest request, response, body (read.rs),
+//!     │                    under the per-attempt total timeout (deadline.rs)
+//!     └ after_attempt      stop, or retry after a delay (retry.rs)
 //! ```
 
 use std::future::Future;
@@ -63,22 +63,28 @@ pub(crate) fn execute<T: 'static, E: 'static, O>(
     decode: Decode<T, E>,
     finish: impl FnOnce(Result<Response<T>, Error<E>>) -> O + 'static,
 ) -> impl Future<Output = O> + 'static {
-    let start = start(&core, request);
-    async move {
-        // By reference where the arm waits: the future keeps one `Prepared`, not also a
-        // copy moved out of `start`.
-        let result = match start {
-            Start::Ready(ref prepared, ref span, started) => {
-                match timed_attempts(&core.inner, prepared, span, started).await {
-                    Ok(raw) => decode(raw),
-                    Err(error) => Err(error.widen()),
+    let (start, span) = start(&core, request);
+    // One layer polled in the span: the attempts, their duration and the decoding.
+    crate::trace::instrument(
+        async move {
+            // By reference where the arm waits: the future keeps one `Prepared`, not also a
+            // copy moved out of `start`.
+            let result = match start {
+                Start::Ready(ref prepared, started) => {
+                    let attempts = attempts(&core.inner, prepared).await;
+                    crate::trace::record_duration(started);
+                    match attempts {
+                        Ok(raw) => decode(raw),
+                        Err(error) => Err(error.widen()),
+                    }
                 }
-            }
-            Start::Mock(mock, request) => mock.answer(request.operation, request.call.as_ref()),
-            Start::Invalid(error) => Err(error.widen()),
-        };
-        finish(result)
-    }
+                Start::Mock(mock, request) => mock.answer(request.operation, request.call.as_ref()),
+                Start::Invalid(error) => Err(error.widen()),
+            };
+            finish(result)
+        },
+        span,
+    )
 }
 
 /// A request made ready when its future is made.
@@ -92,49 +98,49 @@ enum Start {
     Mock(crate::mock::MockServer, Box<Request>),
     /// The request cannot be sent: its error, returned when the future is polled.
     Invalid(Error<NoErrors>),
-    /// Checked and encoded, with its span and the time it started (when traced).
-    Ready(Prepared, tracing::Span, Option<std::time::Instant>),
+    /// Checked and encoded, with the time it started (when traced).
+    Ready(Prepared, Option<std::time::Instant>),
 }
 
-/// Prepares `request` in its span (non-generic: the part of [`execute`] that does not
-/// depend on the operation's types).
-fn start(core: &ClientCore, request: Request) -> Start {
+/// Prepares `request` in its span, returned with it (non-generic: the part of
+/// [`execute`] that does not depend on the operation's types). A mocked client's
+/// answer has no span.
+fn start(core: &ClientCore, request: Request) -> (Start, tracing::Span) {
     if let Some(mock) = &core.inner.mock {
-        return Start::Mock(mock.clone(), Box::new(request));
+        return (
+            Start::Mock(mock.clone(), Box::new(request)),
+            tracing::Span::none(),
+        );
     }
     let span = request_span(request.operation, false);
     let started = crate::trace::start();
-    match crate::trace::in_span(&span, || prepare(&core.inner, request)) {
-        Ok(prepared) => Start::Ready(prepared, span, started),
+    let start = match crate::trace::in_span(&span, || prepare(&core.inner, request)) {
+        Ok(prepared) => Start::Ready(prepared, started),
         Err(error) => {
             crate::trace::in_span(&span, || crate::trace::record_duration(started));
             Start::Invalid(error)
         }
-    }
+    };
+    (start, span)
 }
 
-/// [`attempts`] in its own `specforge.request` span (a page of a paginated operation).
+/// [`attempts`] in its own `specforge.request` span (a page of a paginated operation),
+/// its duration recorded.
 pub(crate) async fn traced_attempts(
     client: &ClientInner,
     prepared: &Prepared,
 ) -> Result<RawResponse, Error<NoErrors>> {
     let span = request_span(prepared.operation, false);
-    timed_attempts(client, prepared, &span, crate::trace::start()).await
-}
-
-/// [`attempts`] in `span` (entered when a subscriber records it), its duration
-/// recorded. Not an `async fn`, which would hold its arguments beside the future.
-fn timed_attempts<'a>(
-    client: &'a ClientInner,
-    prepared: &'a Prepared,
-    span: &'a tracing::Span,
-    started: Option<std::time::Instant>,
-) -> impl Future<Output = Result<RawResponse, Error<NoErrors>>> + 'a {
-    crate::trace::InSpan::new(span, async move {
-        let result = attempts(client, prepared).await;
-        crate::trace::record_duration(started);
-        result
-    })
+    let started = crate::trace::start();
+    crate::trace::instrument(
+        async move {
+            let result = attempts(client, prepared).await;
+            crate::trace::record_duration(started);
+            result
+        },
+        span,
+    )
+    .await
 }
 
 /// The attempt loop: one attempt, then [`after_attempt`].
@@ -370,7 +376,7 @@ mod tests {
     /// of at most 1,000 bytes comes from the small bins, where a larger one is a
     /// large-bin request that first consolidates the fast bins. At 1,808 bytes every
     /// call took that slow path, a tenth of the client's time with 64 calls in flight
-    /// (docs/performance.md). Measured when set (rustc 1.95, reqwest 0.13): 920, 528
+    /// (docs/performance.md). measured when set (rustc 1.95, reqwest 0.13): 864, 528
     /// and 328 bytes; the other two bounds are twice those. An `.await` of something
     /// large on the common path, or an `async fn` that stores its arguments twice,
     /// breaks them.

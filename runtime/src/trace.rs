@@ -33,33 +33,24 @@ pub(crate) fn record_duration(started: Option<Instant>) {
     }
 }
 
-/// `future` in its own `span` (the streamed and event-stream sends, whose span lives
-/// with their future): [`InSpan`] over an owned span.
-pub(crate) fn instrument<F: Future>(future: F, span: tracing::Span) -> InSpan<tracing::Span, F> {
-    InSpan::new(span, future)
+/// `future` polled in `span` ([`InSpan`]).
+pub(crate) fn instrument<F: Future>(future: F, span: tracing::Span) -> InSpan<F> {
+    InSpan { span, future }
 }
 
 pin_project_lite::pin_project! {
-    /// `future` polled inside `span` (owned, or borrowed: `&Span`), entered on each poll
-    /// only when a subscriber records it: entering and leaving a disabled span on every
-    /// poll still costs calls (and, with tracing's `log` bridge, a `log` level check
-    /// each), which a call nobody traces should not pay. The buffered call's future
-    /// borrows the span kept in its start state, so that it holds the span once.
-    pub(crate) struct InSpan<S, F> {
-        span: S,
+    /// `future` polled inside `span`, entered on each poll only when a subscriber
+    /// records it: entering and leaving a disabled span on every poll still costs calls
+    /// (and, with tracing's `log` bridge, a `log` level check each), which a call nobody
+    /// traces should not pay.
+    pub(crate) struct InSpan<F> {
+        span: tracing::Span,
         #[pin]
         future: F,
     }
 }
 
-impl<S, F> InSpan<S, F> {
-    /// `future`, to be polled in `span`.
-    pub(crate) fn new(span: S, future: F) -> Self {
-        Self { span, future }
-    }
-}
-
-impl<S: std::borrow::Borrow<tracing::Span>, F: Future> Future for InSpan<S, F> {
+impl<F: Future> Future for InSpan<F> {
     type Output = F::Output;
 
     fn poll(
@@ -67,11 +58,10 @@ impl<S: std::borrow::Borrow<tracing::Span>, F: Future> Future for InSpan<S, F> {
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<F::Output> {
         let this = self.project();
-        let span: &tracing::Span = (*this.span).borrow();
-        if span.is_disabled() {
+        if this.span.is_disabled() {
             this.future.poll(cx)
         } else {
-            let _entered = span.enter();
+            let _entered = this.span.enter();
             this.future.poll(cx)
         }
     }
