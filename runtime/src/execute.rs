@@ -376,7 +376,7 @@ mod tests {
     /// of at most 1,000 bytes comes from the small bins, where a larger one is a
     /// large-bin request that first consolidates the fast bins. At 1,808 bytes every
     /// call took that slow path, a tenth of the client's time with 64 calls in flight
-    /// (docs/performance.md). measured when set (rustc 1.95, reqwest 0.13): 864, 528
+    /// (docs/performance.md). Measured when set (rustc 1.95, reqwest 0.13): 864, 528
     /// and 328 bytes; the other two bounds are twice those. An `.await` of something
     /// large on the common path, or an `async fn` that stores its arguments twice,
     /// breaks them.
