@@ -15,6 +15,11 @@
 //! slow spell of the machine weighs on both). Allocations are counted on the client
 //! thread only (`alloc.rs`).
 //!
+//! `--hand-user-agent` gives the hand-written client the generated client's default
+//! `User-Agent` header, so that both put the same request on the wire: the server, on
+//! the other core, then parses the same headers for both (by default the generated
+//! request carries one header more).
+//!
 //! `--side generated|hand --calls N` runs N sequential calls (or N units of the scenario
 //! `--only` names: `get`, `sequential` or `concurrent`) of one side only and prints
 //! nothing: the mode for a profiler (`bench/runtime-instructions.sh` counts
@@ -41,10 +46,12 @@ struct Args {
     /// (sequential calls when not given).
     side: Option<String>,
     calls: usize,
+    /// The hand-written client sends the generated client's `User-Agent`.
+    hand_user_agent: bool,
 }
 
 const USAGE: &str = "--rounds N, --only get|sequential|concurrent|download|sse, \
-                     --side generated|hand --calls N";
+                     --hand-user-agent, --side generated|hand --calls N";
 
 fn parse_args() -> Result<Args, BoxError> {
     let mut args = Args {
@@ -52,6 +59,7 @@ fn parse_args() -> Result<Args, BoxError> {
         only: None,
         side: None,
         calls: 1000,
+        hand_user_agent: false,
     };
     let mut words = std::env::args().skip(1);
     while let Some(word) = words.next() {
@@ -65,6 +73,7 @@ fn parse_args() -> Result<Args, BoxError> {
             "--only" => args.only = Some(value()?),
             "--side" => args.side = Some(value()?),
             "--calls" => args.calls = value()?.parse()?,
+            "--hand-user-agent" => args.hand_user_agent = true,
             other => return Err(format!("unknown argument {other:?} ({USAGE})").into()),
         }
     }
@@ -85,7 +94,10 @@ fn main() -> Result<(), BoxError> {
 
 async fn run(base: &str, args: &Args) -> Result<(), BoxError> {
     let generated = Generated::new(base)?;
-    let hand = Hand::new(base);
+    let user_agent = args
+        .hand_user_agent
+        .then_some(scenarios::GENERATED_USER_AGENT);
+    let hand = Hand::new(base, user_agent)?;
     if let Some(side) = &args.side {
         let scenario = match args.only.as_deref() {
             None => Scenario::Sequential,
@@ -101,6 +113,9 @@ async fn run(base: &str, args: &Args) -> Result<(), BoxError> {
          client on one thread, server on another\n",
         args.rounds
     );
+    if let Some(user_agent) = user_agent {
+        println!("hand-written client sends the generated client's User-Agent: {user_agent}\n");
+    }
     println!(
         "{:<34} {:>14} {:>14} {:>7} {:>12} {:>12}",
         "scenario (time per unit)",

@@ -205,18 +205,27 @@ struct Tick {
     n: i64,
 }
 
-/// The hand-written side: `reqwest::Client::new()`.
+/// The `User-Agent` the generated client sends by default (this crate shares the
+/// runtime's workspace version).
+pub const GENERATED_USER_AGENT: &str = concat!("specforge/", env!("CARGO_PKG_VERSION"));
+
+/// The hand-written side: `reqwest::Client::new()`, or with `--hand-user-agent` a client
+/// that sends the generated client's `User-Agent` too (the same request on the wire).
 pub struct Hand {
     http: reqwest::Client,
     base: String,
 }
 
 impl Hand {
-    pub fn new(base: &str) -> Self {
-        Self {
-            http: reqwest::Client::new(),
+    pub fn new(base: &str, user_agent: Option<&str>) -> Result<Self, BoxError> {
+        let http = match user_agent {
+            None => reqwest::Client::new(),
+            Some(user_agent) => reqwest::Client::builder().user_agent(user_agent).build()?,
+        };
+        Ok(Self {
+            http,
             base: base.to_owned(),
-        }
+        })
     }
 
     /// Runs `units` of `scenario`.
