@@ -300,6 +300,7 @@ mod tests {
     #[test]
     fn the_target_joins_base_path_path_and_query() {
         let target = |base: &str, template: &str, values: &[(&'static str, String)], query| {
+            // Test code: the base URLs below are literals; a failure is a failing test.
             let base = url::Url::parse(base).expect("a valid test base URL");
             request_target(&base, template, values, query)
         };
