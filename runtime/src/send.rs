@@ -49,7 +49,7 @@ pub(crate) async fn send_head(
             .map_err(|error| auth_error(prepared, error))?;
     }
     *oauth2_tokens = std::mem::take(&mut auth.oauth2_tokens);
-    let url = request_url(client, prepared, &auth)?;
+    let url = request_url(client, prepared, &auth);
     let request = build_request(
         client,
         prepared,
@@ -142,11 +142,10 @@ fn request_url(
     client: &ClientInner,
     prepared: &Prepared,
     auth: &crate::auth::AppliedAuth,
-) -> Result<url::Url, Error<NoErrors>> {
+) -> url::Url {
     match prepared.next_url() {
-        Some(next) => Ok(crate::url_build::with_query(next, &auth.query)),
-        None => crate::url_build::build_url(&client.base_url, &prepared.target, &auth.query)
-            .map_err(|e| invalid(prepared, None, e)),
+        Some(next) => crate::url_build::with_query(next, &auth.query),
+        None => crate::url_build::build_url(&client.base_url, &prepared.target, &auth.query),
     }
 }
 

@@ -5,21 +5,17 @@
 //! replaces the host for `//evil.example/x`). Every piece is already percent-encoded, so
 //! parsing the result changes nothing but its representation. A request's target
 //! (base path, filled path, query) is written once, when it is prepared
-//! (`encoding::path::request_target`); each attempt parses it relative to the base URL
-//! ([`build_url`]). [`with_query`] adds the API-key query pairs to a next-page URL.
+//! (`encoding::path::request_target`); each attempt sets it as the path and query of a
+//! copy of the base URL ([`build_url`]). [`with_query`] adds the API-key query pairs to a next-page URL.
 
-/// The URL of a request `target` (`encoding::path::request_target`), with `extra` query pairs
-/// (encoded; API keys) appended.
+/// The URL of a request `target` (`encoding::path::request_target`), with `extra` query
+/// pairs (encoded; API keys) appended.
 ///
-/// The target is parsed relative to the base, which copies scheme, host and port from
-/// the base as parsed once (parsing the whole URL again ran the host through IDNA on
-/// every call). A reference that starts with `//` would name another host, so that one
-/// is parsed as a whole URL; either way the host is checked.
-pub(crate) fn build_url(
-    base: &url::Url,
-    target: &str,
-    extra: &[String],
-) -> Result<url::Url, String> {
+/// The base URL, parsed once, is copied and given the target's path and query: scheme,
+/// host and port are never parsed again (parsing the whole URL ran the host through IDNA
+/// on every call), and no target can change them (a path starting with `//` stays a
+/// path; a `#` in it is encoded, not taken for a fragment).
+pub(crate) fn build_url(base: &url::Url, target: &str, extra: &[String]) -> url::Url {
     let with_extra;
     let text = if extra.iter().all(String::is_empty) {
         target
@@ -27,18 +23,15 @@ pub(crate) fn build_url(
         with_extra = append_query(target, extra);
         with_extra.as_str()
     };
-    let parsed = if text.starts_with("//") {
-        url::Url::parse(&format!("{}{text}", &base[..url::Position::BeforePath]))
-    } else {
-        url::Url::options().base_url(Some(base)).parse(text)
+    let (path, query) = match text.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (text, None),
     };
-    let url = parsed.map_err(|e| format!("the request URL is invalid: {e}"))?;
-    if url.host_str() != base.host_str()
-        || url.port_or_known_default() != base.port_or_known_default()
-    {
-        return Err("the path would change the host of the request".to_owned());
-    }
-    Ok(url)
+    let mut url = base.clone();
+    url.set_path(path);
+    url.set_query(query);
+    url.set_fragment(None);
+    url
 }
 
 /// `target` with the non-empty `pairs` appended to its query.
@@ -93,7 +86,7 @@ mod tests {
     #[test]
     fn appends_without_resolving() -> Result<(), String> {
         let url_of = |base: &url::Url, target: &str, extra: &[String]| {
-            build_url(base, target, extra).map(String::from)
+            Ok::<_, String>(String::from(build_url(base, target, extra)))
         };
         let base = url::Url::parse("https://api.example.com/v1").map_err(|e| e.to_string())?;
         let extra = ["".to_owned(), "b=%20".to_owned()];
@@ -109,6 +102,11 @@ mod tests {
         assert_eq!(
             url_of(&base, "//evil.example/x?a=1", &[])?,
             "https://api.example.com//evil.example/x?a=1"
+        );
+        // Nor does a `#`: it is part of the path, not a fragment.
+        assert_eq!(
+            url_of(&base, "/v1/x#y?q=1", &[])?,
+            "https://api.example.com/v1/x%23y?q=1"
         );
         Ok(())
     }

@@ -327,8 +327,7 @@ fn percent_encoding_vectors() {
                 let target =
                     crate::encoding::path::request_target(&base, &text("reference"), &[], "")
                         .unwrap_or_else(|e| panic!("{id}: {e:?}"));
-                let ours = crate::url_build::build_url(&base, &target, &[])
-                    .unwrap_or_else(|e| panic!("{id}: {e}"));
+                let ours = crate::url_build::build_url(&base, &target, &[]);
                 assert_eq!(ours.host_str(), base.host_str(), "{id}");
                 assert!(
                     ours.path().starts_with(base.path().trim_end_matches('/')),

@@ -91,12 +91,12 @@ where
         Ok(prepared) => prepared,
         Err(error) => return futures::stream::once(async move { Err(error.widen()) }).boxed(),
     };
-    let first_url = crate::url_build::build_url(&core.inner.base_url, &prepared.target, &[]).ok();
+    let first_url = crate::url_build::build_url(&core.inner.base_url, &prepared.target, &[]);
     pages(None::<url::Url>, move |cursor| {
         let core = core.clone();
         let next = next.clone();
         let mut prepared = prepared.clone();
-        let page_url = cursor.clone().or_else(|| first_url.clone());
+        let page_url = cursor.clone().unwrap_or_else(|| first_url.clone());
         prepared.set_next_url(cursor);
         let call = call.clone();
         async move {
@@ -111,8 +111,7 @@ where
             };
             let headers = page.headers().clone();
             let body = page.into_body();
-            let following = page_url
-                .and_then(|url| next(&headers, &body, &url))
+            let following = next(&headers, &body, &page_url)
                 .filter(|url| matches!(url.scheme(), "http" | "https"));
             Ok(Page {
                 items: vec![items(body)],
