@@ -10,6 +10,7 @@
 use crate::client::ClientInner;
 
 use crate::byte_stream::ByteStream;
+use crate::deadline::Deadline;
 use crate::error::{Error, NoErrors};
 use crate::execute::{AttemptState, Next};
 use crate::prepare::Prepared;
@@ -53,18 +54,15 @@ async fn attempt_head(
     prepared: &Prepared,
     oauth2_tokens: &mut Vec<(&'static str, secrecy::SecretString)>,
 ) -> Attempt {
+    // The per-attempt timeout of buffered calls (`deadline.rs`, a kept timer).
     let timeout = prepared.timeout;
     let timed_out = || crate::execute::total_timeout(prepared);
     let started = tokio::time::Instant::now();
-    let head = match tokio::time::timeout(
-        timeout,
-        crate::send::send_head(client, prepared, oauth2_tokens),
-    )
-    .await
-    {
-        Ok(Ok(head)) => head,
-        Ok(Err(error)) => return Attempt::Buffered(Err(error)),
-        Err(_) => return Attempt::Buffered(Err(timed_out())),
+    let send = crate::send::send_head(client, prepared, oauth2_tokens);
+    let head = match Deadline::after(timeout).bound(send).await {
+        Some(Ok(head)) => head,
+        Some(Err(error)) => return Attempt::Buffered(Err(error)),
+        None => return Attempt::Buffered(Err(timed_out())),
     };
     let status = head.status();
     if status.is_success() {
@@ -76,9 +74,10 @@ async fn attempt_head(
     }
     // The rest of the attempt's time for the error body.
     let left = timeout.saturating_sub(started.elapsed());
-    match tokio::time::timeout(left, crate::send::read_response(client, prepared, head)).await {
-        Ok(result) => Attempt::Buffered(result),
-        Err(_) => Attempt::Buffered(Err(timed_out())),
+    let read = crate::send::read_response(client, prepared, head);
+    match Deadline::after(left).bound(read).await {
+        Some(result) => Attempt::Buffered(result),
+        None => Attempt::Buffered(Err(timed_out())),
     }
 }
 

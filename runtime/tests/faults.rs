@@ -479,3 +479,46 @@ async fn body_that_stalls_times_out() {
     })
     .await;
 }
+
+/// A streamed request's attempt is bounded as a buffered one's: the wait for the head,
+/// and for a non-2xx head, the error body read in what is left of the attempt's time.
+#[tokio::test]
+async fn streamed_head_and_its_error_body_time_out() {
+    bounded(async {
+        for head in [
+            None,
+            Some("HTTP/1.1 500 Internal Server Error\r\ncontent-length: 10\r\n\r\n{"),
+        ] {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            let addr = listener.local_addr().expect("addr");
+            tokio::spawn(async move {
+                if let Ok((mut socket, _)) = listener.accept().await {
+                    let mut buffer = [0u8; 4096];
+                    let _ = socket.read(&mut buffer).await;
+                    if let Some(head) = head {
+                        let _ = socket.write_all(head.as_bytes()).await;
+                        let _ = socket.flush().await;
+                    }
+                    tokio::time::sleep(Duration::from_secs(3600)).await;
+                }
+            });
+            let started = Instant::now();
+            let request = Request::new(&GET_PET, RequestOptions::default());
+            let core = client(&format!("http://{addr}"));
+            let result = specforge::__private::execute_stream(&core, request, decode_pet).await;
+            let error = result.expect_err("a timeout");
+            assert!(
+                matches!(&error, Error::Timeout(t) if t.phase == TimeoutPhase::Total),
+                "{error:?}"
+            );
+            let elapsed = started.elapsed();
+            assert!(
+                elapsed >= Duration::from_millis(500) && elapsed < Duration::from_secs(3),
+                "{elapsed:?}"
+            );
+        }
+    })
+    .await;
+}
