@@ -106,27 +106,43 @@ pub(crate) fn apply<'c>(
     for (scheme, credential) in selected {
         if let Some(token) = apply_one(scheme, credential, &mut applying.applied)? {
             let position = applying.applied.headers.len();
-            applying.tokens.push((scheme, token, position));
+            applying.tokens.push(PendingToken {
+                scheme,
+                token,
+                position,
+            });
         }
     }
     Ok(applying)
 }
 
-/// Credentials being applied: what is applied, and the OAuth2 tokens still to fetch
-/// (scheme, token, and where its header goes among the headers, to keep the order of
-/// the requirement's schemes).
+/// Credentials being applied: what is applied, and the OAuth2 tokens still to fetch.
 pub(crate) struct Applying<'c> {
     pub(crate) applied: AppliedAuth,
-    pub(crate) tokens: Vec<(&'static SecurityScheme, TokenNeeded<'c>, usize)>,
+    pub(crate) tokens: Vec<PendingToken<'c>>,
+}
+
+/// An OAuth2 token still to fetch for a request.
+pub(crate) struct PendingToken<'c> {
+    scheme: &'static SecurityScheme,
+    token: TokenNeeded<'c>,
+    /// Where its `Authorization` header goes among the applied headers (before the
+    /// other tokens are inserted), to keep the order of the requirement's schemes.
+    position: usize,
 }
 
 /// Fetches the OAuth2 tokens [`apply`] left and puts them on the request.
 pub(crate) async fn fetch_tokens(
     client: &ClientInner,
-    tokens: Vec<(&'static SecurityScheme, TokenNeeded<'_>, usize)>,
+    tokens: Vec<PendingToken<'_>>,
     applied: &mut AppliedAuth,
 ) -> Result<(), AuthError> {
-    for (inserted, (scheme, token, position)) in tokens.into_iter().enumerate() {
+    for (inserted, pending) in tokens.into_iter().enumerate() {
+        let PendingToken {
+            scheme,
+            token,
+            position,
+        } = pending;
         let token = oauth2_access_token(
             client,
             scheme,
