@@ -3,10 +3,11 @@
 //! The path is appended to the base URL's path as text, never resolved with `Url::join`
 //! (which drops the base path for `/pets`, replaces its last segment for `pets`, and
 //! replaces the host for `//evil.example/x`). Every piece is already percent-encoded, so
-//! parsing the result changes nothing but its representation. A request's target
-//! (base path, filled path, query) is written once, when it is prepared
+//! the URL's parser changes nothing but its representation. A request's target (base
+//! path, filled path, query) is written once, when it is prepared
 //! (`encoding::path::request_target`); each attempt sets it as the path and query of a
-//! copy of the base URL ([`build_url`]). [`with_query`] adds the API-key query pairs to a next-page URL.
+//! copy of the base URL ([`build_url`]). [`with_query`] adds the API-key query pairs to
+//! a next-page URL.
 
 /// The URL of a request `target` (`encoding::path::request_target`), with `extra` query
 /// pairs (encoded; API keys) appended.
