@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(kept(), 1);
         // The first runtime is gone: its kept timer is neither reset nor polled here,
         // and is dropped when this runtime's timer is kept.
-        // Test code, as above.
+        // Test code: as above, this fails only without resources.
         let second = runtime().expect("a runtime builds");
         let fired = second.block_on(async {
             let deadline = Deadline::after(Duration::from_millis(10));

@@ -25,7 +25,7 @@ pub(crate) use headers::HeaderPlan;
 pub(crate) struct Prepared {
     pub(crate) operation: &'static Operation,
     /// The request target: the base URL's path, the filled path and the encoded query,
-    /// written once (`url_build::request_target`).
+    /// written once (`encoding::path::request_target`).
     pub(crate) target: String,
     /// Every header but auth and `Cookie`, written per attempt.
     pub(crate) headers: HeaderPlan,

@@ -80,8 +80,9 @@ fn matrix_pair(encoded_name: &str, value: &str) -> String {
 }
 
 /// The request target, as one path-absolute reference: the base URL's path, `template`
-/// filled with the path parameters' `values` ([`fill_template_into`]), and the encoded `query` (pieces
-/// joined by `&`). One string, written once per request (docs/performance.md).
+/// filled with the path parameters' `values` ([`fill_template_into`]), and the encoded
+/// `query` (pieces joined by `&`). One string, written once per request
+/// (docs/performance.md).
 pub(crate) fn request_target(
     base: &url::Url,
     template: &str,
@@ -157,8 +158,8 @@ pub(crate) fn fill_template_into(
     check_dot_segments(path, &filled)
 }
 
-/// A parameter's refusal, as [`fill_template_into`] returns it: out of line and cold, so that
-/// the filling every call runs stays in few cache lines.
+/// A parameter's refusal, as [`fill_template_into`] returns it: out of line and cold, so
+/// that the filling every call runs stays in few cache lines.
 #[cold]
 #[inline(never)]
 fn refused(parameter: &str, reason: &str) -> (String, String) {

@@ -52,12 +52,9 @@ pub(crate) fn encode_strict(text: &str) -> String {
 /// needs encoding (most values: numbers, identifiers).
 pub(crate) fn encode_strict_owned(text: String) -> String {
     if is_strictly_plain(&text) {
-        return text;
-    }
-    match std::borrow::Cow::from(utf8_percent_encode(&text, STRICT)) {
-        // One piece: the text itself, or one encoded byte (`%` is `%25`).
-        std::borrow::Cow::Borrowed(piece) if piece == text => text,
-        encoded => encoded.into_owned(),
+        text
+    } else {
+        encode_strict(&text)
     }
 }
 

@@ -324,6 +324,7 @@ fn percent_encoding_vectors() {
                 let joined = base.join(&text("reference")).map(|u| u.to_string());
                 assert_eq!(joined.as_deref(), Ok(expected), "{id}");
                 // The runtime appends instead: base path and host are kept.
+                // Test code: a vector's reference that cannot be a target fails the test.
                 let target =
                     crate::encoding::path::request_target(&base, &text("reference"), &[], "")
                         .unwrap_or_else(|e| panic!("{id}: {e:?}"));
